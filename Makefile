@@ -1,0 +1,160 @@
+# artconv - converts Chinese articles to EPUB, DOCX, Markdown and text.
+#
+#   make run      install what is missing, build, convert the sample
+#   make test     install what tests need, run every test
+#   make          build ./artconv
+#
+# See README.md for the other targets (regen, bench, fuzz, asan, valgrind,
+# install).  GNU make.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+BUILD ?= build
+
+# External checkers and the corpus of real articles (optional; tests say
+# what they skip when these are absent).
+CHECK_KIT ?= $(wildcard ../shared/check)
+CORPUS ?= $(wildcard ../shared/corpus)
+export CHECK_KIT CORPUS
+
+PKGS = libxml-2.0 libzip
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# glibc has iconv built in; other platforms need -liconv.
+ICONV_LIBS := $(shell printf '\043include <iconv.h>\nint main(void){iconv_open("","");return 0;}\n' | \
+	$(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
+
+WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wpointer-arith -Wformat=2 \
+	-Wvla -Wimplicit-fallthrough
+ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Isrc -Iformats \
+	$(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS)
+ALL_LIBS = $(PKG_LIBS) $(ICONV_LIBS) $(LDLIBS)
+
+LIB_SRC := $(sort $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/src/main.o
+LIB := $(BUILD)/libartconv.a
+BIN := $(BUILD)/artconv
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(sort $(wildcard tests/tool_*.c))
+TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
+HEADERS := $(wildcard src/*.h formats/*.h)
+
+.PHONY: all run test deps test-deps unit golden corpus checks regen bench \
+	fuzz asan valgrind install uninstall clean lint check-man
+
+all: artconv
+
+artconv: $(BIN)
+	$(Q)cp $(BIN) $@
+
+# V=1 shows the full commands.
+Q = $(if $(V),,@)
+
+$(BUILD)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $(LIB_OBJ)
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(MAIN_OBJ) $(LIB) $(ALL_LIBS) -o $@
+
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(LIB) $(HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) \
+		$< $(LIB) $(CMOCKA_LIBS) $(ALL_LIBS) -o $@
+
+# --- set-up ---------------------------------------------------------------
+
+deps:
+	@.ci/install-deps build
+
+test-deps:
+	@.ci/install-deps test
+
+# --- the two commands from the README --------------------------------------
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	./artconv --force -t $$(./artconv --list-formats | tr '\n' ',' | sed 's/,$$//') \
+		-o out/ fixtures/sample.txt
+	@echo "artconv: wrote" out/sample.*
+
+test: test-deps
+	@$(MAKE) --no-print-directory all unit golden corpus checks
+
+# --- tests -------------------------------------------------------------------
+
+unit: $(TEST_BIN) $(TOOL_BIN) artconv
+	@fail=0; for t in $(TEST_BIN); do \
+		$(VALGRIND) $$t || fail=1; \
+	done; test $$fail = 0
+
+golden: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/golden.sh
+
+corpus: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/corpus.sh
+
+checks: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh
+
+regen: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/golden.sh --regen
+
+bench: artconv
+	@BIN=./artconv bench/run.sh
+
+# Sanitizer build in its own directory, running the unit and golden tests.
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" build-asan/artconv $(TEST_SRC:tests/%.c=build-asan/tests/%) \
+		$(TOOL_SRC:tests/%.c=build-asan/tests/%)
+	@fail=0; for t in $(TEST_SRC:tests/%.c=build-asan/tests/%); do $$t || fail=1; done; \
+		test $$fail = 0
+	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/golden.sh
+	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/corpus.sh
+
+valgrind: artconv
+	@BIN=./artconv tests/valgrind.sh
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz.sh
+
+lint:
+	clang-tidy $(LIB_SRC) src/main.c -- $(ALL_CPPFLAGS) -std=c11
+
+check-man:
+	@LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l ./artconv.1 >/dev/null
+
+install: artconv
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 artconv $(DESTDIR)$(BINDIR)/artconv
+	install -m 644 artconv.1 $(DESTDIR)$(MANDIR)/man1/artconv.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/artconv $(DESTDIR)$(MANDIR)/man1/artconv.1
+
+clean:
+	rm -rf build build-asan build-fuzz artconv out

@@ -1,0 +1,109 @@
+#include "common.h"
+
+#include <string.h>
+
+#include "../src/utf8.h"
+
+const char *
+label_separator(const char *label)
+{
+	size_t		 pos;
+	uint32_t	 last;
+
+	if (label == NULL || label[0] == '\0')
+		return "";
+	pos = strlen(label);
+	last = utf8_prev(label, &pos);
+	if (last == 0x3001 || last == 0xFF09 || last == ')' || last == '.' ||
+	    last == 0xFF0E || last == 0xFF0C || last == ',' ||
+	    (last >= 0x2460 && last <= 0x2473) || last == 0x2014 ||
+	    last == 0x662F)				/* 、 ） . ， ① — 是 */
+		return "";
+	return "\xE3\x80\x80";			/* U+3000 */
+}
+
+void
+labelled_text(const char *label, const struct node *n, struct buf *out)
+{
+	if (label != NULL) {
+		buf_puts(out, label);
+		buf_puts(out, label_separator(label));
+	}
+	node_text(n, out);
+}
+
+void
+meta_line(const struct doc *doc, struct buf *out)
+{
+	static const struct {
+		enum meta_key	 key;
+		const char	*prefix;
+	} fields[] = {
+		{ META_DATE, "" },
+		{ META_SOURCE, "来源：" },
+		{ META_AUTHOR, "作者：" },
+		{ META_PUBLISHER, "发布者：" },
+	};
+	size_t	 i, start = out->len;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const char *v = doc->meta[fields[i].key];
+
+		if (v == NULL || v[0] == '\0')
+			continue;
+		if (out->len > start)
+			buf_puts(out, "\xE3\x80\x80");
+		buf_puts(out, fields[i].prefix);
+		buf_puts(out, v);
+	}
+}
+
+time_t
+doc_time(const struct render_opts *opts, char iso[21])
+{
+	time_t		 t = opts->timestamp > 0 ? opts->timestamp : 946684800;
+	struct tm	 tm;
+
+	if (gmtime_r(&t, &tm) == NULL) {
+		t = 946684800;
+		gmtime_r(&t, &tm);
+	}
+	strftime(iso, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return t;
+}
+
+size_t
+strip_final_punct(const char *s, size_t len)
+{
+	size_t		 pos;
+	uint32_t	 cp;
+
+	while (len > 0) {
+		pos = len;
+		cp = utf8_prev(s, &pos);
+		if (cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1B ||
+		    cp == 0xFF1A || cp == 0xFF01 || cp == 0xFF1F ||
+		    cp == 0x3001 || cp == 0x2026 || cp == ',' || cp == ';' ||
+		    cp == ':' || cp == '.' || cp == '!' || cp == '?')
+			len = pos;
+		else
+			break;
+	}
+	return len;
+}
+
+void
+plain_text(const struct node *n, struct buf *out)
+{
+	struct iter	 it;
+
+	iter_init(&it, n);
+	while (iter_next(&it) != ITER_DONE) {
+		if (it.event != ITER_ENTER)
+			continue;
+		if (it.node->type == NODE_TEXT)
+			buf_puts(out, it.node->as.text);
+		else if (it.node->type == NODE_LINEBREAK)
+			buf_putc(out, '\n');
+	}
+}

@@ -1,0 +1,598 @@
+/*
+ * CommonMark with a YAML metadata block that pandoc reads (date, author,
+ * source, lang …).  The title is the one "#" heading; level-1 themes are
+ * "##", deeper levels follow.  The title is not repeated in the YAML block:
+ * markdownlint (MD025) and pandoc would both count it twice; run pandoc
+ * with --shift-heading-level-by=-1 to make the "#" line the title.
+ *
+ * One paragraph is one line: a line break inside Chinese text renders as
+ * a space in most Markdown renderers.  Emphasis delimiters are only
+ * written where CommonMark's flanking rules make them work (a closing **
+ * after 。 and before a Chinese letter does not close), so trailing
+ * punctuation goes outside the delimiters: **一是注重党建引领**。通过….
+ * Headings whose text ends in 。 (run-in and sentence-like headings) are
+ * written as paragraphs with a bold lead, because a heading may not end
+ * in punctuation (markdownlint MD026) and the 。 must not be lost.
+ */
+#include <string.h>
+
+#include "common.h"
+#include "../src/escape.h"
+#include "../src/utf8.h"
+
+struct md {
+	struct buf		*out;
+	enum points_mode	 points;
+	int			 bold_leads;
+	int			 blocks;
+	int			 in_quote;	/* prefix lines with "> " */
+};
+
+/* Last code point written, or 0 at the start of a line. */
+static uint32_t
+last_written(const struct buf *b)
+{
+	size_t	 pos = b->len;
+
+	if (b->len == 0 || b->ptr[b->len - 1] == '\n')
+		return 0;
+	return utf8_prev(b->ptr, &pos);
+}
+
+static uint32_t
+first_cp(const char *s, size_t len)
+{
+	size_t	 pos = 0;
+
+	return len ? utf8_next(s, len, &pos) : 0;
+}
+
+static uint32_t
+last_cp(const char *s, size_t len)
+{
+	size_t	 pos = len;
+
+	return len ? utf8_prev(s, &pos) : 0;
+}
+
+/* CommonMark: whitespace (or the start/end of the line, given as 0). */
+static int
+flank_space(uint32_t cp)
+{
+	return cp == 0 || uc_is_space(cp);
+}
+
+static int
+left_flanking(uint32_t before, uint32_t after)
+{
+	return !flank_space(after) && (!uc_is_punct(after) ||
+	    flank_space(before) || uc_is_punct(before));
+}
+
+static int
+right_flanking(uint32_t before, uint32_t after)
+{
+	return !flank_space(before) && (!uc_is_punct(before) ||
+	    flank_space(after) || uc_is_punct(after));
+}
+
+/*
+ * Writes delim + inner + delim where the delimiters really open and close
+ * (inner is Markdown already escaped), moving trailing punctuation out.
+ * after is the first character that will follow (0: end of line).  If no
+ * placement works the text is written without emphasis.
+ */
+static void
+put_emphasis(struct md *m, const char *delim, const char *inner, size_t len,
+    uint32_t after)
+{
+	size_t		 core = strip_final_punct(inner, len);
+	uint32_t	 before = last_written(m->out), close_after;
+
+	/* A backslash escape at the end must stay inside. */
+	while (core > 0 && core < len && inner[core - 1] == '\\')
+		core++;
+	close_after = core < len ? first_cp(inner + core, len - core) : after;
+	if (core == 0 || !left_flanking(before, first_cp(inner, core)) ||
+	    !right_flanking(last_cp(inner, core), close_after)) {
+		buf_put(m->out, inner, len);
+		return;
+	}
+	buf_puts(m->out, delim);
+	buf_put(m->out, inner, core);
+	buf_puts(m->out, delim);
+	buf_put(m->out, inner + core, len - core);
+}
+
+/* The first character the inlines from n on will print, or 0. */
+static uint32_t
+next_char(const struct node *n)
+{
+	struct buf	 b = BUF_INIT;
+	uint32_t	 cp = 0;
+
+	for (; n != NULL && cp == 0; n = n->next) {
+		if (n->type == NODE_LINEBREAK)
+			return 0;
+		buf_truncate(&b, 0);
+		node_text(n, &b);
+		cp = first_cp(b.ptr, b.len);
+	}
+	buf_free(&b);
+	return cp;
+}
+
+static void md_inlines(struct md *m, const struct node *first,
+    const struct node *stop, uint32_t after, struct buf *out);
+
+/*
+ * Renders the inline siblings from first up to (not including) stop into
+ * out.  Inline nesting is bounded by the readers' depth limit, so the
+ * recursion here is shallow.
+ */
+static void
+md_inlines(struct md *m, const struct node *first, const struct node *stop,
+    uint32_t after, struct buf *out)
+{
+	const struct node	*n;
+	struct buf		 inner = BUF_INIT;
+	struct buf		*saved = m->out;
+	uint32_t		 next;
+
+	m->out = out;
+	for (n = first; n != NULL && n != stop; n = n->next) {
+		next = n->next != NULL && n->next != stop ?
+		    next_char(n->next) : after;
+		switch (n->type) {
+		case NODE_TEXT:
+			esc_md(out, n->as.text, strlen(n->as.text),
+			    last_written(out) == 0 ? ESC_MD_LINE_START : 0);
+			break;
+		case NODE_LINEBREAK:
+			buf_rtrim_spaces(out);
+			BUF_PUTSL(out, "\\\n");
+			if (m->in_quote)
+				BUF_PUTSL(out, "> ");
+			break;
+		case NODE_STRONG:
+		case NODE_EMPH:
+		case NODE_POINT_LEAD:
+			buf_truncate(&inner, 0);
+			md_inlines(m, n->first_child, NULL, next, &inner);
+			m->out = out;
+			if (n->type == NODE_POINT_LEAD && !m->bold_leads)
+				buf_putbuf(out, &inner);
+			else
+				put_emphasis(m, n->type == NODE_EMPH ? "*" :
+				    "**", inner.ptr, inner.len, next);
+			break;
+		case NODE_LINK:
+			buf_truncate(&inner, 0);
+			md_inlines(m, n->first_child, NULL, 0, &inner);
+			m->out = out;
+			if (n->as.link.url == NULL || inner.len == 0) {
+				buf_putbuf(out, &inner);
+				break;
+			}
+			buf_putc(out, '[');
+			buf_putbuf(out, &inner);
+			BUF_PUTSL(out, "](<");
+			esc_md(out, n->as.link.url, strlen(n->as.link.url), 0);
+			BUF_PUTSL(out, ">)");
+			break;
+		default:
+			break;
+		}
+	}
+	m->out = saved;
+	buf_free(&inner);
+}
+
+/* Starts a block: a blank line after the previous one. */
+static void
+block_start(struct md *m)
+{
+	if (m->blocks++ > 0)
+		buf_puts(m->out, m->in_quote ? ">\n" : "\n");
+	if (m->in_quote)
+		BUF_PUTSL(m->out, "> ");
+}
+
+static void
+block_end(struct md *m)
+{
+	buf_rtrim_spaces(m->out);
+	buf_putc(m->out, '\n');
+}
+
+static void
+md_paragraph(struct md *m, const struct node *p)
+{
+	block_start(m);
+	md_inlines(m, p->first_child, NULL, 0, m->out);
+	block_end(m);
+}
+
+/* Ends in something markdownlint's MD026 forbids at a heading's end? */
+static int
+ends_in_punct(const struct node *h)
+{
+	struct buf	 b = BUF_INIT;
+	uint32_t	 cp;
+
+	node_text(h, &b);
+	cp = last_cp(b.ptr, b.len);
+	buf_free(&b);
+	return cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A ||
+	    cp == 0xFF01 || cp == '.' || cp == ',' || cp == ';' ||
+	    cp == ':' || cp == '!';
+}
+
+static void
+md_heading(struct md *m, const struct node *h)
+{
+	struct buf	 label = BUF_INIT, text = BUF_INIT;
+	int		 i, level = h->as.heading.level + 1;
+	uint32_t	 after = 0;
+
+	if (h->as.heading.label != NULL) {
+		esc_md(&label, h->as.heading.label,
+		    strlen(h->as.heading.label), ESC_MD_LINE_START);
+		buf_puts(&label, label_separator(h->as.heading.label));
+	}
+	if (ends_in_punct(h)) {
+		/* A bold lead in a paragraph, joined to a run-in body. */
+		const struct node *body = h->as.heading.run_in &&
+		    h->next != NULL && h->next->type == NODE_PARAGRAPH ?
+		    h->next : NULL;
+
+		if (body != NULL)
+			after = next_char(body->first_child);
+		buf_putbuf(&text, &label);
+		md_inlines(m, h->first_child, NULL, after, &text);
+		block_start(m);
+		put_emphasis(m, "**", text.ptr, text.len, after);
+		if (body != NULL)
+			md_inlines(m, body->first_child, NULL, 0, m->out);
+		block_end(m);
+		goto out;
+	}
+	block_start(m);
+	for (i = 0; i < (level > 6 ? 6 : level); i++)
+		buf_putc(m->out, '#');
+	buf_putc(m->out, ' ');
+	buf_putbuf(m->out, &label);
+	md_inlines(m, h->first_child, NULL, 0, &text);
+	/* A final '#' would be read as a closing sequence. */
+	if (text.len > 0 && text.ptr[text.len - 1] == '#') {
+		buf_truncate(&text, text.len - 1);
+		BUF_PUTSL(&text, "\\#");
+	}
+	buf_putbuf(m->out, &text);
+	block_end(m);
+	if (h->as.heading.run_in && h->next != NULL &&
+	    h->next->type == NODE_PARAGRAPH)
+		md_paragraph(m, h->next);
+out:
+	buf_free(&label);
+	buf_free(&text);
+}
+
+/* A point: **label + lead** (trailing punctuation outside) and the rest. */
+static void
+md_point(struct md *m, const struct node *pt)
+{
+	struct buf	 lead = BUF_INIT;
+	const struct node *leadnode = pt->first_child, *rest;
+	uint32_t	 after;
+
+	rest = leadnode != NULL && leadnode->type == NODE_POINT_LEAD ?
+	    leadnode->next : leadnode;
+	after = next_char(rest);
+	if (after == 0 && pt->next != NULL && pt->next->type == NODE_POINT)
+		after = first_cp(pt->next->as.point.label,
+		    strlen(pt->next->as.point.label));
+	esc_md(&lead, pt->as.point.label, strlen(pt->as.point.label),
+	    last_written(m->out) == 0 ? ESC_MD_LINE_START : 0);
+	if (leadnode != NULL && leadnode->type == NODE_POINT_LEAD)
+		md_inlines(m, leadnode->first_child, NULL, after, &lead);
+	if (m->bold_leads)
+		put_emphasis(m, "**", lead.ptr, lead.len, after);
+	else
+		buf_putbuf(m->out, &lead);
+	md_inlines(m, rest, NULL, 0, m->out);
+	buf_free(&lead);
+}
+
+static void
+md_point_list(struct md *m, const struct node *list)
+{
+	const struct node	*c;
+	int			 open = 0;
+
+	for (c = list->first_child; c != NULL; c = c->next) {
+		if (!open) {
+			block_start(m);
+			open = 1;
+		}
+		if (c->type == NODE_PARAGRAPH)
+			md_inlines(m, c->first_child, NULL, c->next != NULL ?
+			    first_cp(c->next->as.point.label,
+			    strlen(c->next->as.point.label)) : 0, m->out);
+		else
+			md_point(m, c);
+		if (m->points == POINTS_SPLIT || c->next == NULL) {
+			block_end(m);
+			open = 0;
+		}
+	}
+}
+
+/* The first nested list of an item (where its inline content stops). */
+static const struct node *
+nested_list(const struct node *item)
+{
+	const struct node	*c;
+
+	for (c = item->first_child; c != NULL && c->type != NODE_LIST;
+	    c = c->next)
+		;
+	return c;
+}
+
+static void
+md_list(struct md *m, const struct node *list, int depth)
+{
+	const struct node	*item, *c;
+	int			 i, num = 1;
+
+	if (depth == 0)
+		block_start(m);
+	for (item = list->first_child; item != NULL; item = item->next) {
+		if (depth > 0 || item != list->first_child) {
+			if (m->in_quote)
+				BUF_PUTSL(m->out, "> ");
+		}
+		for (i = 0; i < depth; i++)
+			BUF_PUTSL(m->out, "  ");
+		if (list->as.list.ordered && item->as.item.label == NULL)
+			buf_printf(m->out, "%d. ", num++);
+		else
+			BUF_PUTSL(m->out, "- ");
+		if (item->as.item.label != NULL) {
+			esc_md(m->out, item->as.item.label,
+			    strlen(item->as.item.label), ESC_MD_LINE_START);
+			buf_puts(m->out, label_separator(item->as.item.label));
+		}
+		md_inlines(m, item->first_child, nested_list(item), 0, m->out);
+		block_end(m);
+		for (c = item->first_child; c != NULL; c = c->next)
+			if (c->type == NODE_LIST)
+				md_list(m, c, depth + 1);
+	}
+}
+
+static void
+md_table(struct md *m, const struct node *table)
+{
+	const struct node	*row, *cell;
+	struct buf		 text = BUF_INIT;
+	size_t			 cols = 0, n, i;
+
+	for (row = table->first_child; row != NULL; row = row->next) {
+		for (n = 0, cell = row->first_child; cell; cell = cell->next)
+			n++;
+		if (n > cols)
+			cols = n;
+	}
+	if (cols == 0)
+		return;
+	block_start(m);
+	for (row = table->first_child; row != NULL; row = row->next) {
+		if (row != table->first_child && m->in_quote)
+			BUF_PUTSL(m->out, "> ");
+		BUF_PUTSL(m->out, "|");
+		for (i = 0, cell = row->first_child; i < cols; i++) {
+			buf_truncate(&text, 0);
+			if (cell != NULL) {
+				plain_text(cell, &text);
+				cell = cell->next;
+			}
+			for (n = 0; n < text.len; n++)
+				if (text.ptr[n] == '\n')
+					text.ptr[n] = ' ';
+			buf_putc(m->out, ' ');
+			esc_md(m->out, text.ptr, text.len, ESC_MD_TABLE);
+			BUF_PUTSL(m->out, " |");
+		}
+		buf_putc(m->out, '\n');
+		if (row == table->first_child) {
+			if (m->in_quote)
+				BUF_PUTSL(m->out, "> ");
+			BUF_PUTSL(m->out, "|");
+			for (i = 0; i < cols; i++)
+				BUF_PUTSL(m->out, " --- |");
+			buf_putc(m->out, '\n');
+		}
+	}
+	buf_free(&text);
+}
+
+static void
+md_figure(struct md *m, const struct node *fig)
+{
+	struct buf	 caption = BUF_INIT;
+	const char	*alt = fig->as.figure.alt;
+
+	plain_text(fig, &caption);
+	if (fig->as.figure.src != NULL && fig->as.figure.src[0] != '\0') {
+		block_start(m);
+		BUF_PUTSL(m->out, "![");
+		if (alt != NULL && alt[0] != '\0')
+			esc_md(m->out, alt, strlen(alt), 0);
+		else if (caption.len > 0)
+			esc_md(m->out, caption.ptr, caption.len, 0);
+		else
+			buf_puts(m->out, "图");
+		BUF_PUTSL(m->out, "](<");
+		esc_md(m->out, fig->as.figure.src, strlen(fig->as.figure.src),
+		    0);
+		BUF_PUTSL(m->out, ">)");
+		block_end(m);
+	}
+	if (fig->first_child != NULL)
+		md_paragraph(m, fig);
+	buf_free(&caption);
+}
+
+static void
+yaml_value(struct buf *out, const char *key, const char *value)
+{
+	if (value == NULL || value[0] == '\0')
+		return;
+	buf_printf(out, "%s: \"", key);
+	for (; *value != '\0'; value++) {
+		if (*value == '"' || *value == '\\')
+			buf_putc(out, '\\');
+		if (*value == '\n')
+			buf_puts(out, "\\n");
+		else
+			buf_putc(out, *value);
+	}
+	BUF_PUTSL(out, "\"\n");
+}
+
+static void
+md_front_matter(struct md *m, const struct doc *doc,
+    const struct render_opts *opts)
+{
+	BUF_PUTSL(m->out, "---\n");
+	yaml_value(m->out, "date", doc->meta[META_DATE]);
+	yaml_value(m->out, "author", doc->meta[META_AUTHOR] != NULL ?
+	    doc->meta[META_AUTHOR] : doc->meta[META_PUBLISHER]);
+	if (doc->meta[META_AUTHOR] != NULL)
+		yaml_value(m->out, "publisher", doc->meta[META_PUBLISHER]);
+	yaml_value(m->out, "source", doc->meta[META_SOURCE]);
+	yaml_value(m->out, "url", doc->meta[META_URL]);
+	yaml_value(m->out, "lang", writer_lang(doc, opts));
+	BUF_PUTSL(m->out, "---\n");
+}
+
+static void
+md_body(struct md *m, const struct node *root)
+{
+	struct iter		 it;
+	const struct node	*n;
+
+	iter_init(&it, root);
+	while (iter_next(&it) != ITER_DONE) {
+		n = it.node;
+		if (n->type == NODE_QUOTE) {
+			if (it.event == ITER_ENTER) {
+				if (m->blocks++ > 0 && !m->in_quote)
+					buf_putc(m->out, '\n');
+				m->in_quote = 1;
+				m->blocks = 0;
+			} else {
+				m->in_quote = 0;
+				m->blocks = 1;
+			}
+			continue;
+		}
+		if (it.event != ITER_ENTER || n == root)
+			continue;
+		switch (n->type) {
+		case NODE_PARAGRAPH:
+			if (!(n->prev != NULL && n->prev->type == NODE_HEADING &&
+			    n->prev->as.heading.run_in))
+				md_paragraph(m, n);
+			break;
+		case NODE_HEADING:
+			md_heading(m, n);
+			break;
+		case NODE_POINT_LIST:
+			md_point_list(m, n);
+			break;
+		case NODE_LIST:
+			md_list(m, n, 0);
+			break;
+		case NODE_TABLE:
+			md_table(m, n);
+			break;
+		case NODE_FIGURE:
+			md_figure(m, n);
+			break;
+		case NODE_RULE:
+			block_start(m);
+			BUF_PUTSL(m->out, "---");
+			block_end(m);
+			break;
+		default:
+			break;
+		}
+		iter_skip_children(&it);
+	}
+}
+
+static void
+md_title(struct md *m, const char *title, int level)
+{
+	block_start(m);
+	buf_puts(m->out, level == 1 ? "# " : "## ");
+	esc_md(m->out, title, strlen(title), ESC_MD_LINE_START);
+	block_end(m);
+}
+
+static int
+md_render(const struct doc *const *docs, size_t ndocs,
+    const struct render_opts *opts, struct buf *out, struct diag *diag)
+{
+	struct md	 m;
+	struct buf	 line = BUF_INIT;
+	size_t		 i;
+
+	(void)diag;
+	memset(&m, 0, sizeof(m));
+	m.out = out;
+	m.points = writer_points(opts, POINTS_INLINE);
+	m.bold_leads = opts->bold_leads;
+	md_front_matter(&m, docs[0], opts);
+	m.blocks = 1;
+	if (ndocs > 1 && opts->collection_title != NULL)
+		md_title(&m, opts->collection_title, 1);
+	for (i = 0; i < ndocs; i++) {
+		const struct doc *doc = docs[i];
+
+		if (doc->meta[META_TITLE] != NULL)
+			md_title(&m, doc->meta[META_TITLE], ndocs > 1 &&
+			    opts->collection_title != NULL ? 2 : 1);
+		if (doc->meta[META_SUBTITLE] != NULL) {
+			block_start(&m);
+			esc_md(out, doc->meta[META_SUBTITLE],
+			    strlen(doc->meta[META_SUBTITLE]),
+			    ESC_MD_LINE_START);
+			block_end(&m);
+		}
+		if (ndocs > 1) {
+			buf_truncate(&line, 0);
+			meta_line(doc, &line);
+			if (line.len > 0) {
+				block_start(&m);
+				esc_md(out, line.ptr, line.len,
+				    ESC_MD_LINE_START);
+				block_end(&m);
+			}
+		}
+		md_body(&m, doc->root);
+	}
+	buf_free(&line);
+	return 0;
+}
+
+const struct writer writer_md = {
+	"md",
+	"md",
+	"CommonMark with a YAML metadata block (pandoc, GitHub, static sites)",
+	0,
+	md_render,
+};

@@ -1,0 +1,66 @@
+/*
+ * The list of output formats.  To add one, write formats/NAME.c defining
+ * "const struct writer writer_NAME" and add one X(NAME) line below.
+ */
+#include "writer.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define ALL_WRITERS(X) \
+	X(txt) \
+	X(md) \
+	X(json)
+
+#define DECLARE(name) extern const struct writer writer_##name;
+#define ENTRY(name) &writer_##name,
+
+ALL_WRITERS(DECLARE)
+
+const struct writer *const writers[] = {
+	ALL_WRITERS(ENTRY)
+	NULL
+};
+
+const struct writer *
+writer_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; writers[i] != NULL; i++)
+		if (strcasecmp(writers[i]->name, name) == 0)
+			return writers[i];
+	return NULL;
+}
+
+const struct writer *
+writer_for_extension(const char *ext)
+{
+	size_t	 i;
+
+	for (i = 0; writers[i] != NULL; i++)
+		if (strcasecmp(writers[i]->extension, ext) == 0)
+			return writers[i];
+	/* Common spellings of the same formats. */
+	if (strcasecmp(ext, "markdown") == 0)
+		return writer_find("md");
+	if (strcasecmp(ext, "text") == 0)
+		return writer_find("txt");
+	return NULL;
+}
+
+enum points_mode
+writer_points(const struct render_opts *opts, enum points_mode def)
+{
+	return opts->points == POINTS_DEFAULT ? def : opts->points;
+}
+
+const char *
+writer_lang(const struct doc *doc, const struct render_opts *opts)
+{
+	if (opts->lang != NULL && opts->lang[0] != '\0')
+		return opts->lang;
+	if (doc->meta[META_LANG] != NULL)
+		return doc->meta[META_LANG];
+	return "zh-CN";
+}

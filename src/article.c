@@ -1,0 +1,436 @@
+#include "article.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "utf8.h"
+
+enum field {
+	F_DATE,
+	F_AUTHOR,
+	F_PUBLISHER,
+	F_SOURCE,
+	F_VIEWS,
+	F_IGNORE	/* 评论 (comment count), 编辑, 字号: site furniture */
+};
+
+/* Longer labels first, so 发布时间 wins over 时间 and 浏览次数 over 浏览. */
+static const struct {
+	const char	*label;
+	enum field	 field;
+} labels[] = {
+	{ "发布时间", F_DATE }, { "发布日期", F_DATE }, { "更新时间", F_DATE },
+	{ "发表时间", F_DATE }, { "发表日期", F_DATE }, { "浏览次数", F_VIEWS },
+	{ "点击次数", F_VIEWS }, { "阅读次数", F_VIEWS }, { "责任编辑", F_IGNORE },
+	{ "发布单位", F_PUBLISHER }, { "发布机构", F_PUBLISHER },
+	{ "发布者", F_PUBLISHER }, { "发布人", F_PUBLISHER },
+	{ "点击数", F_VIEWS }, { "阅读数", F_VIEWS }, { "浏览量", F_VIEWS },
+	{ "阅读量", F_VIEWS }, { "作者", F_AUTHOR },
+	{ "来源", F_SOURCE }, { "來源", F_SOURCE }, { "来自", F_SOURCE },
+	{ "出处", F_SOURCE }, { "稿源", F_SOURCE }, { "查看", F_VIEWS },
+	{ "浏览", F_VIEWS }, { "阅读", F_VIEWS }, { "点击", F_VIEWS },
+	{ "评论", F_IGNORE }, { "时间", F_DATE }, { "時間", F_DATE },
+	{ "日期", F_DATE }, { "编辑", F_IGNORE }, { "字号", F_IGNORE },
+};
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Reads up to max digits at s[*p]; returns the value or -1. */
+static int
+digits(const char *s, size_t len, size_t *p, int min, int max)
+{
+	int	 v = 0, n = 0;
+
+	while (*p < len && n < max && is_digit((unsigned char)s[*p])) {
+		v = v * 10 + (s[*p] - '0');
+		(*p)++;
+		n++;
+	}
+	return n >= min ? v : -1;
+}
+
+static int
+starts(const char *s, size_t len, size_t p, const char *lit)
+{
+	size_t	 n = strlen(lit);
+
+	return p + n <= len && memcmp(s + p, lit, n) == 0;
+}
+
+/* Parses a date at s[p]; on success returns the end and fills y/m/d. */
+static size_t
+date_at(const char *s, size_t len, size_t p, int *y, int *m, int *d)
+{
+	size_t	 q = p;
+	int	 cjk;
+	char	 sep = 0;
+
+	if ((*y = digits(s, len, &q, 4, 4)) < 1900 || *y > 2199)
+		return 0;
+	if (starts(s, len, q, "年")) {
+		cjk = 1;
+		q += 3;
+	} else if (q < len && (s[q] == '-' || s[q] == '/' || s[q] == '.')) {
+		cjk = 0;
+		sep = s[q++];
+	} else
+		return 0;
+	if ((*m = digits(s, len, &q, 1, 2)) < 1 || *m > 12)
+		return 0;
+	if (cjk) {
+		if (!starts(s, len, q, "月"))
+			return 0;
+		q += 3;
+	} else if (q < len && s[q] == sep)
+		q++;
+	else
+		return 0;
+	if ((*d = digits(s, len, &q, 1, 2)) < 1 || *d > 31)
+		return 0;
+	if (cjk) {
+		if (starts(s, len, q, "日"))
+			q += 3;
+		else if (starts(s, len, q, "号"))
+			q += 3;
+		else
+			return 0;
+	} else if (q < len && is_digit((unsigned char)s[q]))
+		return 0;
+	return q;
+}
+
+/* Parses " 14:46" or "14:46:03" at s[p]; returns the end or 0. */
+static size_t
+time_at(const char *s, size_t len, size_t p, int *h, int *mi, int *sec)
+{
+	size_t	 q = p;
+
+	while (q < len && s[q] == ' ')
+		q++;
+	if ((*h = digits(s, len, &q, 1, 2)) < 0 || *h > 23)
+		return 0;
+	if (q < len && s[q] == ':')
+		q++;
+	else if (starts(s, len, q, "："))
+		q += 3;
+	else
+		return 0;
+	if ((*mi = digits(s, len, &q, 2, 2)) < 0 || *mi > 59)
+		return 0;
+	*sec = -1;
+	if (q + 2 < len && s[q] == ':' && is_digit((unsigned char)s[q + 1])) {
+		size_t r = q + 1;
+
+		if ((*sec = digits(s, len, &r, 2, 2)) >= 0 && *sec <= 59)
+			q = r;
+		else
+			*sec = -1;
+	}
+	return q;
+}
+
+char *
+article_find_date(const char *s, size_t len, size_t *start, size_t *end)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 p, q, t;
+	int		 y, m, d, h, mi, sec;
+
+	for (p = 0; p + 8 <= len; p++) {
+		if (!is_digit((unsigned char)s[p]) ||
+		    (p > 0 && is_digit((unsigned char)s[p - 1])))
+			continue;
+		if ((q = date_at(s, len, p, &y, &m, &d)) == 0)
+			continue;
+		buf_printf(&b, "%04d-%02d-%02d", y, m, d);
+		if ((t = time_at(s, len, q, &h, &mi, &sec)) != 0) {
+			buf_printf(&b, " %02d:%02d", h, mi);
+			if (sec >= 0)
+				buf_printf(&b, ":%02d", sec);
+			q = t;
+		}
+		if (start != NULL)
+			*start = p;
+		if (end != NULL)
+			*end = q;
+		return buf_detach(&b, NULL);
+	}
+	return NULL;
+}
+
+/* If a label with a colon starts at s[p], returns its index, else -1. */
+static int
+label_at(const char *s, size_t len, size_t p, size_t *value)
+{
+	size_t	 i, n, q;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		n = strlen(labels[i].label);
+		if (!starts(s, len, p, labels[i].label))
+			continue;
+		q = p + n;
+		while (q < len && s[q] == ' ')
+			q++;
+		if (q < len && s[q] == ':')
+			q++;
+		else if (starts(s, len, q, "："))
+			q += 3;
+		else
+			return -1;
+		while (q < len && (s[q] == ' ' || starts(s, len, q, "　")))
+			q += s[q] == ' ' ? 1 : 3;
+		*value = q;
+		return (int)i;
+	}
+	return -1;
+}
+
+/* Separators between fields of a metadata line. */
+static size_t
+separator_at(const char *s, size_t len, size_t p)
+{
+	if (s[p] == '|')
+		return 1;
+	if (starts(s, len, p, "｜") || starts(s, len, p, "│") ||
+	    starts(s, len, p, "　") || starts(s, len, p, "【") ||
+	    starts(s, len, p, "】"))
+		return 3;
+	if (s[p] == ' ' && p + 1 < len && s[p + 1] == ' ')
+		return 2;
+	return 0;
+}
+
+static void
+set_field(struct article_meta *meta, enum field f, const char *s, size_t len)
+{
+	char	**slot = NULL, *date;
+
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if (len == 0)
+		return;
+	switch (f) {
+	case F_DATE:
+		if (meta->date == NULL &&
+		    (date = article_find_date(s, len, NULL, NULL)) != NULL)
+			meta->date = date;
+		return;
+	case F_AUTHOR: slot = &meta->author; break;
+	case F_PUBLISHER: slot = &meta->publisher; break;
+	case F_SOURCE: slot = &meta->source; break;
+	case F_VIEWS: slot = &meta->views; break;
+	case F_IGNORE: return;
+	}
+	if (*slot == NULL)
+		*slot = xstrndup(s, len);
+}
+
+/* Is s[p..) at the start of a field: line start or after a separator? */
+static int
+field_start(const char *s, size_t p)
+{
+	size_t	 q = p;
+	uint32_t cp;
+
+	if (p == 0)
+		return 1;
+	cp = utf8_prev(s, &q);
+	return cp == ' ' || cp == '|' || cp == 0x3000 || cp == 0xFF5C ||
+	    cp == 0x2502 || cp == 0x3011 || is_digit((int)cp) ||
+	    cp == 0xFF1A || cp == ':';
+}
+
+int
+article_meta_line(const char *s, size_t len, struct article_meta *meta)
+{
+	struct article_meta	 found = { 0 };
+	size_t			 p = 0, v, end, ds, de;
+	int			 nlabels = 0, first_label = -1, li;
+	char			*date;
+
+	if (len == 0 || utf8_count(s, len) > 150)
+		return 0;
+	date = article_find_date(s, len, &ds, &de);
+	while (p < len) {
+		if (field_start(s, p) && (li = label_at(s, len, p, &v)) >= 0) {
+			if (nlabels++ == 0)
+				first_label = (int)p;
+			for (end = v; end < len; end++) {
+				size_t w;
+
+				if (separator_at(s, len, end))
+					break;
+				if (end > v && field_start(s, end) &&
+				    label_at(s, len, end, &w) >= 0)
+					break;
+			}
+			set_field(&found, labels[li].field, s + v, end - v);
+			p = end;
+			continue;
+		}
+		p++;
+	}
+	/*
+	 * A metadata line: a label right at the start, a date with labels,
+	 * or a line that is nothing but a date and time.
+	 */
+	if (!(first_label == 0 ||
+	    (date != NULL && nlabels > 0 && (ds == 0 || first_label > 0)) ||
+	    (date != NULL && ds == 0 && de == len))) {
+		free(date);
+		article_meta_free(&found);
+		return 0;
+	}
+	if (found.date == NULL && date != NULL && (ds == 0 || de == len ||
+	    first_label < 0 || (size_t)first_label > ds))
+		found.date = date;
+	else
+		free(date);
+	if (meta->date == NULL) { meta->date = found.date; found.date = NULL; }
+	if (meta->author == NULL) { meta->author = found.author; found.author = NULL; }
+	if (meta->publisher == NULL) { meta->publisher = found.publisher; found.publisher = NULL; }
+	if (meta->source == NULL) { meta->source = found.source; found.source = NULL; }
+	if (meta->views == NULL) { meta->views = found.views; found.views = NULL; }
+	article_meta_free(&found);
+	return 1;
+}
+
+void
+article_meta_apply(const struct article_meta *meta, struct doc *doc)
+{
+	if (meta->date != NULL && doc->meta[META_DATE] == NULL)
+		doc_set_meta(doc, META_DATE, meta->date);
+	if (meta->author != NULL && doc->meta[META_AUTHOR] == NULL)
+		doc_set_meta(doc, META_AUTHOR, meta->author);
+	if (meta->publisher != NULL && doc->meta[META_PUBLISHER] == NULL)
+		doc_set_meta(doc, META_PUBLISHER, meta->publisher);
+	if (meta->source != NULL && doc->meta[META_SOURCE] == NULL)
+		doc_set_meta(doc, META_SOURCE, meta->source);
+	if (meta->views != NULL && doc->meta[META_VIEWS] == NULL)
+		doc_set_meta(doc, META_VIEWS, meta->views);
+}
+
+void
+article_meta_free(struct article_meta *meta)
+{
+	free(meta->date);
+	free(meta->author);
+	free(meta->publisher);
+	free(meta->source);
+	free(meta->views);
+	memset(meta, 0, sizeof(*meta));
+}
+
+static int
+contains(const char *s, size_t len, const char *lit)
+{
+	size_t	 n = strlen(lit), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(s + i, lit, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Short lines made of these words are site navigation. */
+static const char *const chrome_words[] = {
+	"设为首页", "加入收藏", "找回密码", "登录", "注册", "当前位置",
+	"您的位置", "你的位置", "您现在的位置", "字号", "首页", "查看内容",
+	"返回首页", "网站地图", "联系我们", "扫一扫",
+};
+
+/* Lines that are one toolbar word each (下载 / 打印 / 全屏 …). */
+static const char *const toolbar_words[] = {
+	"下载", "打印", "全屏", "收藏", "分享", "加大", "还原", "减小", "】",
+	"【", "大", "中", "小", "关闭", "关闭窗口", "打印本页", "【打印】",
+	"【关闭】", "默认", "字体",
+};
+
+int
+article_chrome_line(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(toolbar_words) / sizeof(toolbar_words[0]); i++)
+		if (len == strlen(toolbar_words[i]) &&
+		    memcmp(s, toolbar_words[i], len) == 0)
+			return 1;
+	if (utf8_count(s, len) > 40)
+		return 0;
+	for (i = 0; i < sizeof(chrome_words) / sizeof(chrome_words[0]); i++)
+		if (contains(s, len, chrome_words[i]))
+			return 1;
+	return starts(s, len, 0, "【字号");
+}
+
+static const char *const footer_words[] = {
+	"最新评论", "发表评论", "网友评论", "我要评论", "回顶部", "返回顶部",
+	"相关报道", "相关阅读", "相关新闻", "相关文章", "相关链接",
+	"推荐阅读", "延伸阅读", "上一篇", "下一篇", "分享到", "打印本页",
+	"关闭窗口", "【打印】", "【关闭】", "热门文章", "猜你喜欢",
+};
+
+int
+article_footer_line(const char *s, size_t len)
+{
+	size_t	 i, n;
+
+	if (utf8_count(s, len) > 14)
+		return 0;
+	for (i = 0; i < sizeof(footer_words) / sizeof(footer_words[0]); i++) {
+		n = strlen(footer_words[i]);
+		if (len >= n && memcmp(s, footer_words[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Characters that exist in only one script and are frequent: 这/這, 个/個,
+ * 们/們, 来/來, 说/說, 为/為, 时/時, 会/會, 过/過, 对/對, 国/國, 发/發,
+ * 经/經, 于/於, 与/與, 后/後, 动/動, 关/關, 应/應, 开/開.
+ */
+static const char simplified_only[] =
+    "这个们来说为时会过对国发经于与后动关应开现实进学问长门见东车书";
+static const char traditional_only[] =
+    "這個們來說為時會過對國發經於與後動關應開現實進學問長門見東車書";
+
+static int
+in_set(const char *set, size_t setlen, const char *enc, size_t n)
+{
+	size_t	 p;
+
+	for (p = 0; p + n <= setlen; p += 3)
+		if (memcmp(set + p, enc, n) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+article_guess_lang(const char *s, size_t len)
+{
+	size_t		 pos = 0, simp = 0, trad = 0, n;
+	uint32_t	 cp;
+	char		 enc[4];
+
+	if (len > 1 << 20)
+		len = 1 << 20;
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp < 0x4E00 || cp > 0x9FFF)
+			continue;
+		n = utf8_encode(cp, enc);
+		if (in_set(simplified_only, sizeof(simplified_only) - 1, enc, n))
+			simp++;
+		else if (in_set(traditional_only,
+		    sizeof(traditional_only) - 1, enc, n))
+			trad++;
+	}
+	return trad > simp * 2 && trad >= 3 ? "zh-TW" : "zh-CN";
+}

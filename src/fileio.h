@@ -1,0 +1,38 @@
+/*
+ * File access for the command line: reading inputs whole and writing
+ * outputs safely.  Nothing else in artconv opens files.  Functions return
+ * 0 or -1 with a short reason in *why (a static string or strerror text);
+ * they never print.
+ */
+#ifndef ARTCONV_FILEIO_H
+#define ARTCONV_FILEIO_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "buf.h"
+
+/*
+ * Reads the file at path ("-" is standard input) into out, refusing
+ * directories and anything larger than max bytes.
+ */
+int	 file_read(const char *path, size_t max, struct buf *out,
+	    const char **why);
+/*
+ * Writes data to path so that path never holds a partial file: the bytes
+ * go to a temporary file in the same folder, which is flushed to disk and
+ * then renamed into place.  Without force an existing path is left alone
+ * and the call fails ("exists; use --force to replace it").  A path that
+ * exists but is not a regular file (/dev/stdout, a FIFO) is written
+ * directly.  "-" writes to standard output.
+ */
+int	 file_write(const char *path, const void *data, size_t len, int force,
+	    const char **why);
+/* 1 if path names an existing directory. */
+int	 file_is_dir(const char *path);
+/* Modification time of path, or -1. */
+time_t	 file_mtime(const char *path);
+/* Creates directory path and its parents (like mkdir -p). */
+int	 file_mkdirs(const char *path, const char **why);
+
+#endif

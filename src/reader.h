@@ -1,0 +1,47 @@
+/*
+ * The reader interface, the mirror image of formats/writer.h.  A reader
+ * turns the raw bytes of one article into a document tree; src/readers.c
+ * lists them all.  Readers never touch files and never print.
+ */
+#ifndef ARTCONV_READER_H
+#define ARTCONV_READER_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "doc.h"
+
+struct read_opts {
+	const char	*encoding;	/* --encoding: forced, or NULL */
+	const char	*filename;	/* for messages and sniffing; or NULL */
+	size_t		 max_depth;	/* nesting limit for tree readers */
+};
+
+struct reader {
+	const char	*name;		/* -f NAME */
+	const char	*extensions;	/* space-separated, lower case */
+	const char	*description;	/* one line for --help */
+	/* How sure (0-100) the reader is that data is its format. */
+	int		(*sniff)(const char *data, size_t len);
+	/*
+	 * Builds *out from data[0..len).  Returns 0, or -1 with the reason in
+	 * diag (and *out NULL).  Repairs (invalid bytes, guessed encoding)
+	 * are reported as warnings; classification choices as notes.
+	 */
+	int		(*read)(const char *data, size_t len,
+			    const struct read_opts *opts, struct doc **out,
+			    struct diag *diag);
+};
+
+/* All readers, NULL-terminated. */
+extern const struct reader *const readers[];
+
+const struct reader	*reader_find(const char *name);
+/*
+ * Picks the reader for an input: by the file name's extension when it
+ * names one, else by the highest sniff() score (text by default).
+ */
+const struct reader	*reader_detect(const char *filename,
+			    const char *data, size_t len);
+
+#endif

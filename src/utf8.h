@@ -1,0 +1,62 @@
+/*
+ * UTF-8 decoding and the character classes the converter needs.
+ *
+ * Text inside the document tree is always valid UTF-8 (readers convert and
+ * repair input before building nodes), so utf8_next() may assume validity;
+ * utf8_decode() is the checked form used at the reader boundary.
+ */
+#ifndef ARTCONV_UTF8_H
+#define ARTCONV_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define UC_REPLACEMENT 0xFFFDu
+
+/*
+ * Decodes one code point from s[0..len).  On success returns the code point
+ * and stores its byte length in *adv.  On an invalid, overlong, surrogate or
+ * truncated sequence returns -1 and stores in *adv how many bytes make up
+ * the maximal invalid subpart (at least 1), as the Unicode standard
+ * recommends for U+FFFD substitution.
+ */
+int32_t	 utf8_decode(const unsigned char *s, size_t len, size_t *adv);
+/* Decodes the code point at s[*pos] (valid UTF-8 assumed), advancing *pos. */
+uint32_t utf8_next(const char *s, size_t len, size_t *pos);
+/* Decodes the code point that ends just before s[*pos], moving *pos back. */
+uint32_t utf8_prev(const char *s, size_t *pos);
+/* Returns 1 if s[0..len) is entirely valid UTF-8. */
+int	 utf8_valid(const char *s, size_t len);
+/* Number of code points in valid UTF-8 s[0..len). */
+size_t	 utf8_count(const char *s, size_t len);
+/* Encodes cp into out (4 bytes room); returns the length. */
+size_t	 utf8_encode(uint32_t cp, char *out);
+
+/* Han ideograph (CJK Unified, extensions, compatibility). */
+int	 uc_is_han(uint32_t cp);
+/*
+ * A character of CJK script or CJK punctuation: Han, kana, Hangul, bopomofo,
+ * CJK symbols and punctuation (U+3000-303F), full-width forms.  This is the
+ * "Chinese neighbour" test of the punctuation repair.
+ */
+int	 uc_is_cjk(uint32_t cp);
+/*
+ * Punctuation as CommonMark's emphasis rules see it: ASCII punctuation and
+ * the Unicode P* categories (CJK marks such as 。“”《》（） included).
+ */
+int	 uc_is_punct(uint32_t cp);
+/* White space of any width, including NBSP and U+3000. */
+int	 uc_is_space(uint32_t cp);
+/* Control characters and non-characters that no output should contain. */
+int	 uc_is_forbidden(uint32_t cp);
+/*
+ * Display width in columns (UAX #11): 2 for Wide and Full-width, 0 for
+ * combining marks and zero-width characters, 1 otherwise.  East Asian
+ * Ambiguous characters (“ ” … — · ①) count 2 when ambiguous_wide is set,
+ * as they do in Chinese text, else 1.
+ */
+int	 uc_width(uint32_t cp, int ambiguous_wide);
+/* Sum of uc_width over valid UTF-8 s[0..len). */
+size_t	 utf8_width(const char *s, size_t len, int ambiguous_wide);
+
+#endif
