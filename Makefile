@@ -35,7 +35,8 @@ ICONV_LIBS := $(shell printf '\043include <iconv.h>\nint main(void){iconv_open("
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wpointer-arith -Wformat=2 \
 	-Wvla -Wimplicit-fallthrough
-ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Isrc -Iformats \
+# cmark.h would otherwise define NODE_* short names that clash with doc.h.
+ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DCMARK_NO_SHORT_NAMES -Isrc -Iformats \
 	$(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARN) $(CFLAGS)
 ALL_LIBS = $(PKG_LIBS) $(ICONV_LIBS) $(LDLIBS)

@@ -1,7 +1,9 @@
 #include "common.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "../src/article.h"
 #include "../src/utf8.h"
 
 const char *
@@ -45,17 +47,24 @@ meta_line(const struct doc *doc, struct buf *out)
 		{ META_PUBLISHER, "发布者：" },
 	};
 	size_t	 i, start = out->len;
+	char	*shown = NULL;
 
+	/* A date the subtitle already shows ("（2018年1月2日）") is not repeated. */
+	if (doc->meta[META_SUBTITLE] != NULL)
+		shown = article_find_date(doc->meta[META_SUBTITLE],
+		    strlen(doc->meta[META_SUBTITLE]), NULL, NULL);
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const char *v = doc->meta[fields[i].key];
 
-		if (v == NULL || v[0] == '\0')
+		if (v == NULL || v[0] == '\0' || (fields[i].key == META_DATE &&
+		    shown != NULL && strcmp(shown, v) == 0))
 			continue;
 		if (out->len > start)
 			buf_puts(out, "\xE3\x80\x80");
 		buf_puts(out, fields[i].prefix);
 		buf_puts(out, v);
 	}
+	free(shown);
 }
 
 time_t

@@ -616,8 +616,9 @@ find_unnumbered(struct item *items, size_t n)
 	for (i = 1; i + 1 < n; i++) {
 		const struct item *prev = &items[i - 1], *next = &items[i + 1];
 
-		if (!unnumbered_candidate(&items[i]) || prev->cls != CLS_BODY ||
-		    next->cls == CLS_OTHER)
+		/* The line before ends a thought: a paragraph or a list. */
+		if (!unnumbered_candidate(&items[i]) || next->cls == CLS_OTHER ||
+		    (prev->cls != CLS_BODY && prev->cls != CLS_LIST))
 			continue;
 		if (!ends_sentence(prev->text.ptr, prev->text.len) ||
 		    utf8_count(prev->text.ptr, prev->text.len) < 20)
@@ -789,6 +790,24 @@ after_comma(const char *s, size_t len, size_t pos)
 	return (cp == 0xFF0C || cp == 0x3001 || cp == ',') ? q : 0;
 }
 
+/*
+ * Words after which an enumerator begins without punctuation:
+ * "其中一是…", "包括一是…", "即一是…".
+ */
+static int
+after_lead_in(const char *s, size_t start)
+{
+	static const char *const words[] = { "其中", "包括", "即" };
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (start >= n && memcmp(s + start - n, words[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Finds enumerator candidates in paragraph para's text. */
 static void
 scan_points(const char *s, size_t len, size_t para, struct cands *c)
@@ -800,7 +819,8 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 	while (pos < len) {
 		start = pos;
 		cp = utf8_next(s, len, &pos);
-		if (start != 0 && !is_boundary(prev)) {
+		if (start != 0 && !is_boundary(prev) &&
+		    !after_lead_in(s, start)) {
 			prev = cp;
 			continue;
 		}

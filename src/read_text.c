@@ -279,9 +279,9 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 			ls->v[t].drop = 1;
 			diag_note(diag, "line %u: title (the line above the "
 			    "metadata line %u)", ls->v[t].no, ls->v[first].no);
-			take_subtitles(ls, t, doc, diag);
 			article_meta_apply(&meta, doc);
 			article_meta_free(&meta);
+			take_subtitles(ls, t, doc, diag);
 			diag_note(diag, "line %u: metadata line%s", ls->v[first].no,
 			    last > first ? "s" : "");
 			return (size_t)last + 1;

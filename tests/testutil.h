@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
 #include "pipeline.h"
 #include "reader.h"
+#include "utf8.h"
 #include "writer.h"
 
 /* Reads the article s through the named reader (NULL: detect). */

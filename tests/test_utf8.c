@@ -1,0 +1,197 @@
+/* Unit tests: src/utf8.c and src/escape.c. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "testutil.h"
+#include "escape.h"
+#include "utf8.h"
+
+static void
+test_decode_valid(void **state)
+{
+	size_t	 adv;
+
+	(void)state;
+	assert_int_equal(utf8_decode((const unsigned char *)"A", 1, &adv), 'A');
+	assert_int_equal(adv, 1);
+	assert_int_equal(utf8_decode((const unsigned char *)"中", 3, &adv),
+	    0x4E2D);
+	assert_int_equal(adv, 3);
+	assert_int_equal(utf8_decode((const unsigned char *)"\xF0\x9F\x98\x80",
+	    4, &adv), 0x1F600);
+}
+
+static void
+test_decode_invalid(void **state)
+{
+	size_t	 adv;
+
+	(void)state;
+	/* Overlong, surrogate, truncated, stray continuation, 0xFF. */
+	assert_int_equal(utf8_decode((const unsigned char *)"\xC0\xAF", 2,
+	    &adv), -1);
+	assert_int_equal(adv, 1);
+	assert_int_equal(utf8_decode((const unsigned char *)"\xED\xA0\x80", 3,
+	    &adv), -1);
+	assert_int_equal(utf8_decode((const unsigned char *)"\xE4\xB8", 2,
+	    &adv), -1);
+	assert_int_equal(adv, 2);
+	assert_int_equal(utf8_decode((const unsigned char *)"\x80", 1, &adv),
+	    -1);
+	assert_int_equal(utf8_decode((const unsigned char *)"\xFF", 1, &adv),
+	    -1);
+	assert_false(utf8_valid("a\xE4\xB8", 3));
+	assert_true(utf8_valid("中文", strlen("中文")));
+}
+
+static void
+test_prev_and_count(void **state)
+{
+	const char	*s = "a中😀";
+	size_t		 pos = strlen(s);
+
+	(void)state;
+	assert_int_equal(utf8_prev(s, &pos), 0x1F600);
+	assert_int_equal(utf8_prev(s, &pos), 0x4E2D);
+	assert_int_equal(utf8_prev(s, &pos), 'a');
+	assert_int_equal(pos, 0);
+	assert_int_equal(utf8_count(s, strlen(s)), 3);
+}
+
+static void
+test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(uc_width('a', 1), 1);
+	assert_int_equal(uc_width(0x4E2D, 0), 2);	/* 中 */
+	assert_int_equal(uc_width(0x3000, 0), 2);	/* ideographic space */
+	assert_int_equal(uc_width(0xFF0C, 0), 2);	/* ， */
+	assert_int_equal(uc_width(0x201C, 0), 1);	/* “ ambiguous */
+	assert_int_equal(uc_width(0x201C, 1), 2);
+	assert_int_equal(uc_width(0x2460, 1), 2);	/* ① */
+	assert_int_equal(uc_width(0x0301, 1), 0);	/* combining */
+	assert_int_equal(utf8_width("中文ab", strlen("中文ab"), 1), 6);
+}
+
+static void
+test_classes(void **state)
+{
+	(void)state;
+	assert_true(uc_is_han(0x4E00));
+	assert_true(uc_is_cjk(0x3002));
+	assert_true(uc_is_cjk(0xFF0C));
+	assert_false(uc_is_cjk('a'));
+	assert_true(uc_is_space(0x3000));
+	assert_true(uc_is_space(0xA0));
+	assert_true(uc_is_punct(0x3002));
+	assert_true(uc_is_punct(0x201D));
+	assert_false(uc_is_punct(0x4E2D));
+	assert_true(uc_is_forbidden(0x01));
+	assert_true(uc_is_forbidden(0xFFFE));
+	assert_true(uc_is_forbidden(0x85));
+	assert_false(uc_is_forbidden('\t'));
+}
+
+static char *
+esc(void (*f)(struct buf *, const char *, size_t), const char *s, size_t len)
+{
+	struct buf	 b = BUF_INIT;
+
+	f(&b, s, len);
+	return buf_detach(&b, NULL);
+}
+
+static void
+test_xml_escaping(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = esc(esc_xml_text, "a<b>&\"c\"", 8);
+	assert_string_equal(s, "a&lt;b&gt;&amp;\"c\"");
+	free(s);
+	s = esc(esc_xml_attr, "a\"b\tc", 5);
+	assert_string_equal(s, "a&quot;b&#9;c");
+	free(s);
+	/* Forbidden: C0 control, U+FFFE, C1 control, invalid byte. */
+	s = esc(esc_xml_text, "x\x01y\xEF\xBF\xBEz\xC2\x85w\xFFv", 12);
+	assert_string_equal(s, "x\xEF\xBF\xBDy\xEF\xBF\xBDz\xEF\xBF\xBDw"
+	    "\xEF\xBF\xBDv");
+	free(s);
+	s = esc(esc_xml_text, "中文。", strlen("中文。"));
+	assert_string_equal(s, "中文。");
+	free(s);
+}
+
+static void
+test_json_escaping(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = esc(esc_json, "a\"b\\c\nd\x01", 8);
+	assert_string_equal(s, "a\\\"b\\\\c\\nd\\u0001");
+	free(s);
+}
+
+static char *
+md(const char *s, int flags)
+{
+	struct buf	 b = BUF_INIT;
+
+	esc_md(&b, s, strlen(s), flags);
+	return buf_detach(&b, NULL);
+}
+
+static void
+test_md_escaping(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = md("a*b_c[d]e`f<g&h~i\\j", 0);
+	assert_string_equal(s, "a\\*b\\_c\\[d\\]e\\`f\\<g\\&h\\~i\\\\j");
+	free(s);
+	/* "1.加强" stays; "1. 加强" would be a list. */
+	s = md("1.加强", ESC_MD_LINE_START);
+	assert_string_equal(s, "1.加强");
+	free(s);
+	s = md("1. 加强", ESC_MD_LINE_START);
+	assert_string_equal(s, "1\\. 加强");
+	free(s);
+	s = md("#教會", ESC_MD_LINE_START);
+	assert_string_equal(s, "\\#教會");
+	free(s);
+	s = md("- 项", ESC_MD_LINE_START);
+	assert_string_equal(s, "\\- 项");
+	free(s);
+	s = md("---", ESC_MD_LINE_START);
+	assert_string_equal(s, "\\---");
+	free(s);
+	s = md("——坚持", ESC_MD_LINE_START);
+	assert_string_equal(s, "——坚持");
+	free(s);
+	s = md("a|b", ESC_MD_TABLE);
+	assert_string_equal(s, "a\\|b");
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_valid),
+		cmocka_unit_test(test_decode_invalid),
+		cmocka_unit_test(test_prev_and_count),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_classes),
+		cmocka_unit_test(test_xml_escaping),
+		cmocka_unit_test(test_json_escaping),
+		cmocka_unit_test(test_md_escaping),
+	};
+
+	return cmocka_run_group_tests_name("utf8+escape", tests, NULL, NULL);
+}
