@@ -53,7 +53,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden corpus checks regen bench \
+.PHONY: all run test deps test-deps unit golden corpus preserve cli checks regen bench \
 	fuzz asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -101,13 +101,15 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden corpus checks
+	@$(MAKE) --no-print-directory all unit golden corpus preserve cli checks
 
 # --- tests -------------------------------------------------------------------
 
+# cmocka prints every test; only failures and the summaries are shown.
 unit: $(TEST_BIN) $(TOOL_BIN) artconv
 	@fail=0; for t in $(TEST_BIN); do \
-		$(VALGRIND) $$t || fail=1; \
+		$(VALGRIND) $$t > $$t.log 2>&1 || { fail=1; cat $$t.log; }; \
+		printf '%-26s %s\n' "$$(basename $$t)" "$$(grep -E 'PASSED|FAILED  \] [0-9]' $$t.log | tr '\n' ' ')"; \
 	done; test $$fail = 0
 
 golden: artconv $(TOOL_BIN)
@@ -115,6 +117,12 @@ golden: artconv $(TOOL_BIN)
 
 corpus: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/corpus.sh
+
+preserve: artconv $(TOOL_BIN)
+	@TOOLS=$(BUILD)/tests tests/preserve.sh
+
+cli: artconv
+	@BIN=./artconv tests/cli.sh
 
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh
@@ -136,8 +144,8 @@ asan:
 	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/golden.sh
 	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/corpus.sh
 
-valgrind: artconv
-	@BIN=./artconv tests/valgrind.sh
+valgrind: artconv $(TEST_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/valgrind.sh
 
 FUZZ_SECONDS ?= 60
 fuzz:

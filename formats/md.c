@@ -122,6 +122,50 @@ next_char(const struct node *n)
 	return cp;
 }
 
+/* Length of a URL starting at s (http:// or https://), or 0. */
+static size_t
+url_len(const char *s)
+{
+	size_t	 n;
+
+	if (strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0)
+		return 0;
+	for (n = 0; (unsigned char)s[n] > ' ' && (unsigned char)s[n] < 0x7F &&
+	    s[n] != '<' && s[n] != '>' && s[n] != '"'; n++)
+		;
+	/* Sentence punctuation after a URL is not part of it. */
+	while (n > 0 && strchr(".,;:!?)'", s[n - 1]) != NULL)
+		n--;
+	return n;
+}
+
+/*
+ * Text: escaped, with bare URLs written as autolinks (<http://…>), which
+ * CommonMark shows as links and linters accept.
+ */
+static void
+md_text(struct buf *out, const char *s)
+{
+	const char	*p = s, *start = s;
+	size_t		 n;
+
+	while ((p = strstr(p, "http")) != NULL) {
+		if ((n = url_len(p)) <= 8) {
+			p += 4;
+			continue;
+		}
+		esc_md(out, start, (size_t)(p - start),
+		    last_written(out) == 0 ? ESC_MD_LINE_START : 0);
+		buf_putc(out, '<');
+		buf_put(out, p, n);
+		buf_putc(out, '>');
+		p += n;
+		start = p;
+	}
+	esc_md(out, start, strlen(start),
+	    last_written(out) == 0 ? ESC_MD_LINE_START : 0);
+}
+
 static void md_inlines(struct md *m, const struct node *first,
     const struct node *stop, uint32_t after, struct buf *out);
 
@@ -145,8 +189,7 @@ md_inlines(struct md *m, const struct node *first, const struct node *stop,
 		    next_char(n->next) : after;
 		switch (n->type) {
 		case NODE_TEXT:
-			esc_md(out, n->as.text, strlen(n->as.text),
-			    last_written(out) == 0 ? ESC_MD_LINE_START : 0);
+			md_text(out, n->as.text);
 			break;
 		case NODE_LINEBREAK:
 			buf_rtrim_spaces(out);

@@ -233,10 +233,15 @@ decode_as(const char *data, size_t len, const char *enc, struct decoded *out)
 	return 0;
 }
 
-/* Picks GB18030 or Big5 for bytes that are not UTF-8. */
+/*
+ * Picks GB18030 or Big5 for bytes that are not valid UTF-8, or UTF-8 after
+ * all when it has fewer damaged sequences than either (utf8_bad of them
+ * among utf8_valid good ones): a short UTF-8 text with a stray byte.
+ */
 static void
 decode_legacy(const char *data, size_t len, const char *hint,
-    struct decoded *out, struct diag *diag)
+    size_t utf8_valid, size_t utf8_bad, struct decoded *out,
+    struct diag *diag)
 {
 	struct decoded	 gb = { 0 }, big5 = { 0 };
 	size_t		 sample = len < 1 << 20 ? len : 1 << 20;
@@ -256,9 +261,16 @@ decode_legacy(const char *data, size_t len, const char *hint,
 	if (!use_big5 && big5_score == gb_score && hint != NULL &&
 	    strcmp(hint, "BIG5") == 0)
 		use_big5 = 1;
-	diag_note(diag, "not UTF-8: GB18030 scores %zu (%zu invalid), "
-	    "Big5 scores %zu (%zu invalid)", gb_score, gb.invalid,
-	    big5_score, big5.invalid);
+	diag_note(diag, "not UTF-8 (%zu invalid sequences): GB18030 scores %zu "
+	    "(%zu invalid), Big5 scores %zu (%zu invalid)", utf8_bad, gb_score,
+	    gb.invalid, big5_score, big5.invalid);
+	if (utf8_valid > utf8_bad && utf8_bad < gb.invalid &&
+	    utf8_bad < big5.invalid) {
+		enc_free(&gb);
+		enc_free(&big5);
+		decode_as(data, len, "UTF-8", out);
+		return;
+	}
 	enc_free(&gb);
 	enc_free(&big5);
 	decode_as(data, len, use_big5 ? "BIG5" : "GB18030", out);
@@ -311,7 +323,7 @@ enc_decode(const char *data, size_t len, const char *forced,
 	if (bad == 0 || (valid >= 16 && bad * 50 <= valid))
 		return decode_as(data, len, "UTF-8", out);
 	decode_legacy(data, len, hint != NULL ? enc_canonical(hint) : NULL,
-	    out, diag);
+	    valid, bad, out, diag);
 	return 0;
 }
 
@@ -340,7 +352,8 @@ enc_clean(struct decoded *dec)
 			continue;
 		}
 		if (s[i] == '\n' || s[i] == '\t') {
-			buf_putc(&b, s[i]);
+			/* A tab is layout, not text: a space keeps words apart. */
+			buf_putc(&b, s[i] == '\t' ? ' ' : '\n');
 			i++;
 			continue;
 		}

@@ -33,9 +33,9 @@ struct decoded {
 int	 enc_decode(const char *data, size_t len, const char *forced,
 	    const char *hint, struct decoded *out, struct diag *diag);
 /*
- * Makes decoded text safe for the tree: CRLF and CR become LF; C0 and C1
- * controls other than TAB and LF, and non-characters, become U+FFFD
- * (counted in out->controls); a leading U+FEFF is dropped.
+ * Makes decoded text safe for the tree: CRLF and CR become LF, TAB a
+ * space; C0 and C1 controls other than TAB and LF, and non-characters,
+ * become U+FFFD (counted in out->controls); a leading U+FEFF is dropped.
  */
 void	 enc_clean(struct decoded *dec);
 void	 enc_free(struct decoded *dec);

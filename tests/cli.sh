@@ -1,0 +1,101 @@
+#!/bin/sh
+# cli.sh: the command line end to end - options, output naming, refusing
+# to overwrite, and bad input (empty, binary, invalid UTF-8, directories,
+# unreadable files, huge articles, /dev/full).  Each case checks the exit
+# status and the one-line message.
+set -u
+BIN=${BIN:-./artconv}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+top=$(pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/artconv-cli.XXXXXX")
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# expect STATUS "message regex" -- command...
+expect() {
+  want=$1 pattern=$2; shift 3
+  "$@" >"$tmp/stdout" 2>"$tmp/err"
+  got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: $* -> exit $got, expected $want"; sed 's/^/  /' "$tmp/err" | head -5
+    fail=$((fail + 1)); return
+  fi
+  if [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$tmp/err"; then
+    echo "FAIL: $* -> message does not match /$pattern/:"; sed 's/^/  /' "$tmp/err" | head -5
+    fail=$((fail + 1)); return
+  fi
+  pass=$((pass + 1))
+}
+
+sample=$top/fixtures/sample.txt
+cd "$tmp" || exit 1
+
+# Help, version, formats.
+expect 0 "" -- "$BIN" --help
+grep -q "^  txt " stdout || { echo "FAIL: --help lacks the format list"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" --version
+expect 0 "" -- "$BIN" --list-formats
+grep -qx md stdout || { echo "FAIL: --list-formats lacks md"; fail=$((fail + 1)); }
+expect 2 "unknown format" -- "$BIN" -t pdf "$sample"
+expect 2 "try 'artconv --help'" -- "$BIN" --no-such-option
+expect 2 "--wrap takes" -- "$BIN" --wrap abc "$sample"
+expect 2 "unknown metadata key" -- "$BIN" -M colour=red "$sample"
+expect 2 "several formats need a folder" -- "$BIN" -t txt,md -o one.txt "$sample"
+
+# Output naming: -t from the -o extension, stdout, folder of formats.
+expect 0 "" -- "$BIN" -o a.md "$sample"
+head -1 a.md | grep -q '^---$' || { echo "FAIL: -o a.md did not write Markdown"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" -t txt "$sample"
+grep -q '浙江嘉兴' stdout || { echo "FAIL: stdout output"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" -t txt,md,json -o out/ "$sample"
+for f in out/sample.txt out/sample.md out/sample.json; do
+  [ -s "$f" ] || { echo "FAIL: $f not written"; fail=$((fail + 1)); }
+done
+expect 0 "" -- sh -c "\"$BIN\" -t txt - < \"$sample\""
+grep -q '浙江嘉兴' stdout || { echo "FAIL: stdin input"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" -t json -M title=新标题 -M source= "$sample"
+grep -q '"title":"新标题"' stdout || { echo "FAIL: -M title"; fail=$((fail + 1)); }
+grep -q '"source"' stdout && { echo "FAIL: -M source= should clear it"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" -t txt --keep-punctuation "$sample"
+grep -q '添彩,齐绘' stdout || { echo "FAIL: --keep-punctuation"; fail=$((fail + 1)); }
+expect 0 "punctuation repaired: 80" -- "$BIN" -v -t txt "$sample"
+
+# Never overwrite without --force; nothing written then.
+echo keep > exists.md
+expect 3 "exists; use --force" -- "$BIN" -o exists.md "$sample"
+[ "$(cat exists.md)" = keep ] || { echo "FAIL: exists.md was changed"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" --force -o exists.md "$sample"
+grep -q '浙江嘉兴' exists.md || { echo "FAIL: --force did not replace"; fail=$((fail + 1)); }
+ls -a | grep -q '^\.exists' && { echo "FAIL: temporary file left behind"; fail=$((fail + 1)); }
+
+# Bad input.
+: > empty.txt
+expect 1 "empty.txt: empty file" -- "$BIN" -t txt empty.txt
+printf '\177ELF\002\001\001\000\000\000\000\000' > binary.txt
+expect 1 "binary.txt: binary data" -- "$BIN" -t txt binary.txt
+printf '标题\n\n正文\377\376第一段。\n' > invalid.txt
+expect 0 "warning: 2 invalid UTF-8 byte sequences replaced" -- "$BIN" -t txt invalid.txt
+expect 1 "is a directory" -- "$BIN" -t txt "$tmp"
+expect 1 "No such file" -- "$BIN" -t txt missing.txt
+if [ "$(id -u)" != 0 ]; then
+  cp "$sample" unreadable.txt; chmod 000 unreadable.txt
+  expect 1 "Permission denied" -- "$BIN" -t txt unreadable.txt
+fi
+expect 3 "No space left on device" -- "$BIN" -t txt -o /dev/full "$sample"
+mkdir ro && chmod 555 ro
+if [ "$(id -u)" != 0 ]; then
+  expect 3 "Permission denied" -- "$BIN" -t txt -o ro/x.txt "$sample"
+  [ -e ro/x.txt ] && { echo "FAIL: partial file in read-only folder"; fail=$((fail + 1)); }
+fi
+
+# A 50 MB article converts, whole.
+awk 'BEGIN { printf "大文章\n\n"; for (i = 0; i < 180000; i++) printf "第%d段，这是一段很长的测试文字，用来检查大文件的处理是否完整而且不会截断。\n", i }' > big.txt
+expect 0 "" -- "$BIN" -t txt -o big.out.txt big.txt
+tail -1 big.out.txt | grep -q '第179999段' || { echo "FAIL: 50 MB article truncated"; fail=$((fail + 1)); }
+
+# Input that is one 20 MB line without a newline.
+awk 'BEGIN { for (i = 0; i < 700000; i++) printf "长行没有换行符。" }' > longline.txt
+expect 0 "" -- "$BIN" -t md -o longline.md longline.txt
+
+echo "cli: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,453 @@
+/*
+ * tool_preserve: "nothing lost", measured.  For each input article it
+ * builds the tree as artconv does, renders every registered format, pulls
+ * the visible text back out of each output (EPUB: the spine's XHTML in
+ * reading order; DOCX: the w:t runs of document.xml; text formats as they
+ * are) and checks that every character of the reference text appears in
+ * that order.  Every XML part of a zip output must parse with libxml2.
+ *
+ *   tool_preserve [-b BODY] [-x CHROME]... [-t FORMAT,...] FILE...
+ *
+ * The reference is the article's text as the reader produced it (title,
+ * subtitle and every block with its labels), or with -b the given body
+ * file (the source minus navigation, metadata line and footer).  White
+ * space and ASCII punctuation are ignored, and full-width forms compare
+ * equal to ASCII ones (the punctuation repair changes ,→，).  -x names
+ * text that must not appear in any output (site chrome).
+ *
+ * Prints, per file and format, the characters lost; exits 1 if any.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "pipeline.h"
+#include "reader.h"
+#include "utf8.h"
+#include "writer.h"
+
+#define MAX_CHROME 32
+
+/* Code points that count: no white space, no ASCII punctuation. */
+struct seq {
+	uint32_t	*v;
+	size_t		 n, cap;
+};
+
+static void
+seq_add_text(struct seq *q, const char *s, size_t len)
+{
+	size_t		 pos = 0;
+	uint32_t	 cp;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;		/* full-width → ASCII */
+		if (uc_is_space(cp) || (cp < 0x80 && !((cp >= '0' &&
+		    cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' &&
+		    cp <= 'z'))))
+			continue;
+		if (q->n == q->cap) {
+			q->cap = q->cap ? q->cap * 2 : 4096;
+			q->v = realloc(q->v, q->cap * sizeof(*q->v));
+			if (q->v == NULL)
+				abort();
+		}
+		q->v[q->n++] = cp;
+	}
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE		*f = fopen(path, "rb");
+	struct buf	 b = BUF_INIT;
+	char		 chunk[65536];
+	size_t		 n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	fclose(f);
+	return buf_detach(&b, len);
+}
+
+/* The tree's text, in reading order, labels included. */
+static void
+tree_text(const struct doc *doc, struct buf *out)
+{
+	struct iter	 it;
+	const struct node *n;
+	int		 k;
+
+	for (k = 0; k < META__COUNT; k++)
+		if (k == META_TITLE || k == META_SUBTITLE || k == META_KICKER)
+			if (doc->meta[k] != NULL) {
+				buf_puts(out, doc->meta[k]);
+				buf_putc(out, '\n');
+			}
+	iter_init(&it, doc->root);
+	while (iter_next(&it) != ITER_DONE) {
+		if (it.event != ITER_ENTER)
+			continue;
+		n = it.node;
+		if (n->type == NODE_TEXT)
+			buf_puts(out, n->as.text);
+		else if (n->type == NODE_HEADING && n->as.heading.label)
+			buf_puts(out, n->as.heading.label);
+		else if (n->type == NODE_POINT)
+			buf_puts(out, n->as.point.label);
+		else if (n->type == NODE_LIST_ITEM && n->as.item.label)
+			buf_puts(out, n->as.item.label);
+	}
+}
+
+/*
+ * Appends the text content under root in document order, skipping <head>
+ * and <script> (and, for DOCX, field codes; only w:t text counts there).
+ * Walks with parent links, so any depth is fine.
+ */
+static void
+xml_text(xmlNode *root, struct buf *out, int docx)
+{
+	xmlNode	*n = root;
+
+	while (n != NULL) {
+		int skip = n->type == XML_ELEMENT_NODE &&
+		    (xmlStrcmp(n->name, BAD_CAST "head") == 0 ||
+		    xmlStrcmp(n->name, BAD_CAST "script") == 0 ||
+		    (docx && xmlStrcmp(n->name, BAD_CAST "instrText") == 0));
+
+		if ((n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) && (!docx ||
+		    (n->parent != NULL &&
+		    xmlStrcmp(n->parent->name, BAD_CAST "t") == 0)))
+			buf_puts(out, (const char *)n->content);
+		if (!skip && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != root && n->next == NULL)
+			n = n->parent;
+		if (n == root)
+			break;
+		n = n->next;
+	}
+}
+
+static char *
+zip_entry(zip_t *za, const char *name, size_t *len)
+{
+	zip_stat_t	 st;
+	zip_file_t	*zf;
+	char		*data;
+
+	if (zip_stat(za, name, 0, &st) != 0 ||
+	    (zf = zip_fopen(za, name, 0)) == NULL)
+		return NULL;
+	data = malloc(st.size + 1);
+	if (data == NULL ||
+	    zip_fread(zf, data, st.size) != (zip_int64_t)st.size) {
+		free(data);
+		zip_fclose(zf);
+		return NULL;
+	}
+	zip_fclose(zf);
+	data[st.size] = '\0';
+	*len = st.size;
+	return data;
+}
+
+static xmlDoc *
+parse_xml(const char *data, size_t len)
+{
+	return xmlReadMemory(data, (int)len, NULL, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+/*
+ * Extracts a zip output's text.  Returns the number of XML parts that do
+ * not parse (reported), or -1 if the container cannot be read.
+ */
+static int
+zip_text(const char *data, size_t len, const char *format, struct buf *out)
+{
+	zip_error_t	 err;
+	zip_source_t	*src;
+	zip_t		*za;
+	zip_int64_t	 i, n;
+	int		 bad = 0;
+
+	zip_error_init(&err);
+	src = zip_source_buffer_create(data, len, 0, &err);
+	if (src == NULL || (za = zip_open_from_source(src, ZIP_RDONLY,
+	    &err)) == NULL) {
+		zip_error_fini(&err);
+		if (src != NULL)
+			zip_source_free(src);
+		return -1;
+	}
+	n = zip_get_num_entries(za, 0);
+	for (i = 0; i < n; i++) {
+		const char *name = zip_get_name(za, (zip_uint64_t)i, 0);
+		size_t elen, nl = name != NULL ? strlen(name) : 0;
+		char *e;
+		xmlDoc *x;
+
+		if (nl < 4 || (strcmp(name + nl - 4, ".xml") != 0 &&
+		    strcmp(name + nl - 5, ".rels") != 0 &&
+		    strcmp(name + nl - 6, ".xhtml") != 0 &&
+		    strcmp(name + nl - 4, ".opf") != 0 &&
+		    strcmp(name + nl - 4, ".ncx") != 0 &&
+		    strcmp(name + nl - 4, ".svg") != 0))
+			continue;
+		if ((e = zip_entry(za, name, &elen)) == NULL ||
+		    (x = parse_xml(e, elen)) == NULL) {
+			printf("  %s: XML part %s does not parse\n", format,
+			    name);
+			bad++;
+		} else
+			xmlFreeDoc(x);
+		free(e);
+	}
+	if (strcmp(format, "docx") == 0) {
+		size_t elen;
+		char *e = zip_entry(za, "word/document.xml", &elen);
+		xmlDoc *x = e != NULL ? parse_xml(e, elen) : NULL;
+
+		if (x != NULL)
+			xml_text(xmlDocGetRootElement(x), out, 1);
+		xmlFreeDoc(x);
+		free(e);
+	} else {
+		/* EPUB: container.xml → package → spine order. */
+		size_t elen, plen;
+		char *c = zip_entry(za, "META-INF/container.xml", &elen), *opf;
+		xmlDoc *x = c != NULL ? parse_xml(c, elen) : NULL, *p = NULL;
+		xmlChar *path = NULL;
+		xmlNode *r, *m, *it, *sp;
+
+		for (r = x != NULL ? xmlDocGetRootElement(x) : NULL; r != NULL;
+		    r = r->children ? r->children : r->next)
+			if (r->type == XML_ELEMENT_NODE &&
+			    xmlStrcmp(r->name, BAD_CAST "rootfile") == 0) {
+				path = xmlGetProp(r, BAD_CAST "full-path");
+				break;
+			}
+		opf = path != NULL ? zip_entry(za, (const char *)path, &plen) :
+		    NULL;
+		if (opf != NULL && (p = parse_xml(opf, plen)) != NULL) {
+			const char *slash = strrchr((const char *)path, '/');
+			size_t dirlen = slash ? (size_t)(slash -
+			    (const char *)path) + 1 : 0;
+
+			for (sp = xmlDocGetRootElement(p)->children; sp;
+			    sp = sp->next) {
+				if (sp->type != XML_ELEMENT_NODE ||
+				    xmlStrcmp(sp->name, BAD_CAST "spine") != 0)
+					continue;
+				for (it = sp->children; it; it = it->next) {
+					xmlChar *idref;
+
+					if (it->type != XML_ELEMENT_NODE)
+						continue;
+					idref = xmlGetProp(it, BAD_CAST "idref");
+					for (m = xmlDocGetRootElement(p)->children;
+					    m; m = m->next) {
+						xmlNode *item;
+
+						if (m->type != XML_ELEMENT_NODE ||
+						    xmlStrcmp(m->name,
+						    BAD_CAST "manifest") != 0)
+							continue;
+						for (item = m->children; item;
+						    item = item->next) {
+							xmlChar *id, *href;
+							char full[1024];
+							char *h;
+							size_t hl;
+							xmlDoc *hx;
+
+							if (item->type !=
+							    XML_ELEMENT_NODE)
+								continue;
+							id = xmlGetProp(item,
+							    BAD_CAST "id");
+							if (id == NULL || idref == NULL ||
+							    xmlStrcmp(id, idref)) {
+								xmlFree(id);
+								continue;
+							}
+							href = xmlGetProp(item,
+							    BAD_CAST "href");
+							snprintf(full, sizeof(full),
+							    "%.*s%s", (int)dirlen,
+							    (const char *)path,
+							    (const char *)href);
+							h = zip_entry(za, full, &hl);
+							hx = h ? parse_xml(h, hl) :
+							    NULL;
+							if (hx != NULL)
+								xml_text(
+								    xmlDocGetRootElement(hx),
+								    out, 0);
+							xmlFreeDoc(hx);
+							free(h);
+							xmlFree(href);
+							xmlFree(id);
+						}
+					}
+					xmlFree(idref);
+				}
+			}
+		}
+		xmlFreeDoc(p);
+		free(opf);
+		xmlFree(path);
+		xmlFreeDoc(x);
+		free(c);
+	}
+	zip_close(za);
+	return bad;
+}
+
+/*
+ * Matches ref as a subsequence of got.  Returns the number of reference
+ * characters not found (0 = nothing lost) and prints where it went wrong.
+ */
+static size_t
+compare(const struct seq *ref, const struct seq *got, const char *format)
+{
+	size_t	 i = 0, j = 0, k;
+	struct buf ctx = BUF_INIT;
+
+	while (i < ref->n && j < got->n) {
+		if (ref->v[i] == got->v[j])
+			i++;
+		j++;
+	}
+	if (i == ref->n)
+		return 0;
+	for (k = i; k < ref->n && k < i + 20; k++)
+		buf_put_utf8(&ctx, ref->v[k]);
+	printf("  %s: lost from character %zu of %zu: \"%s…\"\n", format, i,
+	    ref->n, ctx.ptr);
+	buf_free(&ctx);
+	return ref->n - i;
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char	*body = NULL, *chrome[MAX_CHROME], *only = NULL;
+	size_t		 nchrome = 0, lost_total = 0;
+	int		 c, a, rc = 0;
+
+	while ((c = getopt(argc, argv, "b:x:t:")) != -1) {
+		if (c == 'b')
+			body = optarg;
+		else if (c == 'x' && nchrome < MAX_CHROME)
+			chrome[nchrome++] = optarg;
+		else if (c == 't')
+			only = optarg;
+		else
+			return 2;
+	}
+	xmlInitParser();
+	for (a = optind; a < argc; a++) {
+		struct pipeline_opts po;
+		struct diag	 d;
+		struct doc	*doc = NULL;
+		struct seq	 ref = { 0 };
+		struct buf	 rtext = BUF_INIT;
+		size_t		 len, w, bl;
+		char		*data = slurp(argv[a], &len), *btext;
+
+		if (data == NULL) {
+			printf("%s: cannot read\n", argv[a]);
+			rc = 1;
+			continue;
+		}
+		memset(&po, 0, sizeof(po));
+		po.read.filename = argv[a];
+		po.read.max_depth = 128;
+		diag_init(&d, 0);
+		if (pipeline_read(data, len, &po, &doc, &d) != 0) {
+			printf("%s: not converted: %s\n", argv[a],
+			    diag_last_error(&d));
+			rc = 1;
+			goto next;
+		}
+		if (body != NULL && (btext = slurp(body, &bl)) != NULL) {
+			seq_add_text(&ref, btext, bl);
+			free(btext);
+		} else {
+			tree_text(doc, &rtext);
+			seq_add_text(&ref, rtext.ptr, rtext.len);
+		}
+		for (w = 0; writers[w] != NULL; w++) {
+			const struct writer *wr = writers[w];
+			const struct doc *docs[1] = { doc };
+			struct render_opts ro;
+			struct buf out = BUF_INIT, text = BUF_INIT;
+			struct seq got = { 0 };
+			size_t lost, k;
+			int bad = 0;
+
+			if (only != NULL && strstr(only, wr->name) == NULL)
+				continue;
+			memset(&ro, 0, sizeof(ro));
+			ro.bold_leads = 1;
+			if (wr->render(docs, 1, &ro, &out, &d) != 0) {
+				printf("%s: %s: render failed\n", argv[a],
+				    wr->name);
+				rc = 1;
+				continue;
+			}
+			if (wr->binary)
+				bad = zip_text(out.ptr, out.len, wr->name,
+				    &text);
+			else
+				buf_putbuf(&text, &out);
+			if (bad != 0) {
+				printf("%s: %s: %s\n", argv[a], wr->name,
+				    bad < 0 ? "unreadable container" :
+				    "invalid XML");
+				rc = 1;
+			}
+			seq_add_text(&got, text.ptr, text.len);
+			lost = compare(&ref, &got, wr->name);
+			for (k = 0; k < nchrome; k++)
+				if (strstr(text.ptr, chrome[k]) != NULL) {
+					printf("  %s: chrome text \"%s\" "
+					    "present\n", wr->name, chrome[k]);
+					rc = 1;
+				}
+			printf("%s: %s: %zu of %zu characters, %zu lost\n",
+			    argv[a], wr->name, ref.n - lost, ref.n, lost);
+			lost_total += lost;
+			free(got.v);
+			buf_free(&out);
+			buf_free(&text);
+		}
+next:
+		free(ref.v);
+		buf_free(&rtext);
+		doc_free(doc);
+		diag_free(&d);
+		free(data);
+	}
+	xmlCleanupParser();
+	if (lost_total > 0)
+		rc = 1;
+	return rc;
+}
