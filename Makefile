@@ -38,7 +38,7 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 # cmark.h would otherwise define NODE_* short names that clash with doc.h.
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DCMARK_NO_SHORT_NAMES -Isrc -Iformats \
 	$(PKG_CFLAGS) $(CPPFLAGS)
-ALL_CFLAGS = $(WARN) $(CFLAGS)
+ALL_CFLAGS = $(WARN) -pthread $(CFLAGS)
 ALL_LIBS = $(PKG_LIBS) $(ICONV_LIBS) $(LDLIBS)
 
 LIB_SRC := $(sort $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c))
@@ -53,7 +53,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden corpus preserve cli checks regen bench \
+.PHONY: all run test deps test-deps unit golden corpus preserve cli batch checks regen bench \
 	fuzz asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -101,7 +101,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden corpus preserve cli checks
+	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -123,6 +123,9 @@ preserve: artconv $(TOOL_BIN)
 
 cli: artconv
 	@BIN=./artconv tests/cli.sh
+
+batch: artconv
+	@BIN=./artconv tests/batch.sh
 
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh

@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +66,70 @@ out:
 	return rc;
 }
 
+/*
+ * Temporary files being written, for the signal handler.  Slots are
+ * claimed under a mutex; the handler only reads them and calls unlink(),
+ * which is async-signal-safe.
+ */
+#define TEMP_SLOTS 64
+static char			 temp_path[TEMP_SLOTS][PATH_MAX];
+static volatile sig_atomic_t	 temp_used[TEMP_SLOTS];
+static pthread_mutex_t		 temp_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int
+temp_claim(const char *path)
+{
+	int	 i, slot = -1;
+
+	if (strlen(path) >= PATH_MAX)
+		return -1;
+	pthread_mutex_lock(&temp_lock);
+	for (i = 0; i < TEMP_SLOTS; i++)
+		if (!temp_used[i]) {
+			strcpy(temp_path[i], path);
+			temp_used[i] = 1;
+			slot = i;
+			break;
+		}
+	pthread_mutex_unlock(&temp_lock);
+	return slot;
+}
+
+static void
+temp_release(int slot)
+{
+	if (slot < 0)
+		return;
+	pthread_mutex_lock(&temp_lock);
+	temp_used[slot] = 0;
+	pthread_mutex_unlock(&temp_lock);
+}
+
+static void
+on_signal(int sig)
+{
+	int	 i;
+
+	for (i = 0; i < TEMP_SLOTS; i++)
+		if (temp_used[i])
+			unlink(temp_path[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+file_cleanup_on_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
 /* Writes all of data to fd; -1 with errno set on failure. */
 static int
 write_all(int fd, const char *data, size_t len)
@@ -90,7 +156,7 @@ file_write(const char *path, const void *data, size_t len, int force,
 	struct stat	 st;
 	char		*tmp = NULL, *slash;
 	size_t		 dirlen;
-	int		 fd = -1, rc = -1, saved;
+	int		 fd = -1, rc = -1, saved, slot = -1;
 
 	if (strcmp(path, "-") == 0) {
 		if (write_all(STDOUT_FILENO, data, len) != 0) {
@@ -136,6 +202,7 @@ file_write(const char *path, const void *data, size_t len, int force,
 		free(tmp);
 		return -1;
 	}
+	slot = temp_claim(tmp);
 	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
 		*why = strerror(errno);
 		goto fail;
@@ -176,14 +243,15 @@ file_write(const char *path, const void *data, size_t len, int force,
 		unlink(tmp);
 	}
 done:
-	rc = 0;
+	temp_release(slot);
 	free(tmp);
-	return rc;
+	return 0;
 fail:
 	saved = errno;
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
+	temp_release(slot);
 	free(tmp);
 	errno = saved;
 	return rc;
@@ -226,6 +294,70 @@ file_mkdirs(const char *path, const char **why)
 		if (c == '\0')
 			break;
 	}
+	free(p);
+	return rc;
+}
+
+/* Is the existing path p, links followed, inside the real path rroot? */
+static int
+is_inside(const char *p, const char *rroot)
+{
+	char	 real[PATH_MAX];
+	size_t	 n = strlen(rroot);
+
+	if (realpath(p, real) == NULL)
+		return 0;
+	if (n == 1 && rroot[0] == '/')
+		return 1;
+	return strncmp(real, rroot, n) == 0 &&
+	    (real[n] == '\0' || real[n] == '/');
+}
+
+int
+file_prepare_inside(const char *root, const char *path, const char **why)
+{
+	char		 rroot[PATH_MAX], *p, *s;
+	size_t		 n = strlen(root);
+	struct stat	 st;
+	int		 rc = -1;
+
+	if (realpath(root, rroot) == NULL) {
+		*why = strerror(errno);
+		return -1;
+	}
+	if (strncmp(path, root, n) != 0)
+		return 0;	/* not under root: nothing to check */
+	p = xstrdup(path);
+	/*
+	 * Each folder below root is checked before anything is created in
+	 * it, so a symbolic link pointing elsewhere is never written through.
+	 */
+	for (s = p + n; (s = strchr(s, '/')) != NULL; s++) {
+		if (s == p + n - 1 || s == p)
+			continue;
+		*s = '\0';
+		if (p[0] != '\0' && lstat(p, &st) != 0) {
+			if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+				*why = strerror(errno);
+				goto out;
+			}
+		}
+		if (p[0] != '\0' && !is_inside(p, rroot)) {
+			*why = "would be written outside the output folder "
+			    "(a symbolic link)";
+			goto out;
+		}
+		*s = '/';
+	}
+	/* The file itself must not be a link out either. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    !is_inside(path, rroot)) {
+		*why = "would be written outside the output folder "
+		    "(a symbolic link)";
+		goto out;
+	}
+	rc = 0;
+out:
 	free(p);
 	return rc;
 }

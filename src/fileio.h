@@ -28,11 +28,24 @@ int	 file_read(const char *path, size_t max, struct buf *out,
  */
 int	 file_write(const char *path, const void *data, size_t len, int force,
 	    const char **why);
+/*
+ * Makes SIGINT, SIGTERM and SIGHUP remove the temporary files of writes in
+ * progress before the program dies, so an interrupted run leaves neither a
+ * partial output nor a stray temporary file.
+ */
+void	 file_cleanup_on_signals(void);
 /* 1 if path names an existing directory. */
 int	 file_is_dir(const char *path);
 /* Modification time of path, or -1. */
 time_t	 file_mtime(const char *path);
 /* Creates directory path and its parents (like mkdir -p). */
 int	 file_mkdirs(const char *path, const char **why);
+/*
+ * Creates the folder that will hold path (inside root, which exists) and
+ * checks that it really is inside root once symbolic links are followed.
+ * Returns 0, or -1 with *why.
+ */
+int	 file_prepare_inside(const char *root, const char *path,
+	    const char **why);
 
 #endif
