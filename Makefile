@@ -154,6 +154,12 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz.sh
 
+# For tests/fuzz.sh: the flags the library was built with.
+print-cflags:
+	@echo $(ALL_CPPFLAGS) $(WARN) -pthread
+print-libs:
+	@echo $(ALL_LIBS) -pthread
+
 lint:
 	clang-tidy $(LIB_SRC) src/main.c -- $(ALL_CPPFLAGS) -std=c11
 

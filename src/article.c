@@ -392,32 +392,36 @@ article_footer_line(const char *s, size_t len)
 }
 
 /*
- * Characters that exist in only one script and are frequent: 这/這, 个/個,
- * 们/們, 来/來, 说/說, 为/為, 时/時, 会/會, 过/過, 对/對, 国/國, 发/發,
- * 经/經, 于/於, 与/與, 后/後, 动/動, 关/關, 应/應, 开/開.
+ * Frequent characters that exist in only one script (这/這, 个/個, 们/們,
+ * 来/來, 说/說, 为/為, 时/時, 会/會, 过/過, 对/對, 国/國, 发/發 …), sorted
+ * for binary search.
  */
-static const char simplified_only[] =
-    "这个们来说为时会过对国发经于与后动关应开现实进学问长门见东车书";
-static const char traditional_only[] =
-    "這個們來說為時會過對國發經於與後動關應開現實進學問長門見東車書";
+static const uint32_t simplified_only[] = {
+	0x4E0E, 0x4E1C, 0x4E2A, 0x4E3A, 0x4E66, 0x4E8E, 0x4EEC, 0x4F1A,
+	0x5173, 0x52A8, 0x53D1, 0x540E, 0x56FD, 0x5B66, 0x5B9E, 0x5BF9,
+	0x5E94, 0x5F00, 0x65F6, 0x6765, 0x73B0, 0x7ECF, 0x89C1, 0x8BF4,
+	0x8F66, 0x8FC7, 0x8FD9, 0x8FDB, 0x957F, 0x95E8, 0x95EE,
+};
+static const uint32_t traditional_only[] = {
+	0x4F86, 0x500B, 0x5011, 0x52D5, 0x554F, 0x570B, 0x5B78, 0x5BE6,
+	0x5C0D, 0x5F8C, 0x61C9, 0x65BC, 0x6642, 0x66F8, 0x6703, 0x6771,
+	0x70BA, 0x73FE, 0x767C, 0x7D93, 0x8207, 0x898B, 0x8AAA, 0x8ECA,
+	0x9019, 0x9032, 0x904E, 0x9577, 0x9580, 0x958B, 0x95DC,
+};
 
 static int
-in_set(const char *set, size_t setlen, const char *enc, size_t n)
+cmp_cp(const void *a, const void *b)
 {
-	size_t	 p;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
-	for (p = 0; p + n <= setlen; p += 3)
-		if (memcmp(set + p, enc, n) == 0)
-			return 1;
-	return 0;
+	return x < y ? -1 : x > y;
 }
 
 const char *
 article_guess_lang(const char *s, size_t len)
 {
-	size_t		 pos = 0, simp = 0, trad = 0, n;
+	size_t		 pos = 0, simp = 0, trad = 0;
 	uint32_t	 cp;
-	char		 enc[4];
 
 	if (len > 1 << 20)
 		len = 1 << 20;
@@ -425,11 +429,12 @@ article_guess_lang(const char *s, size_t len)
 		cp = utf8_next(s, len, &pos);
 		if (cp < 0x4E00 || cp > 0x9FFF)
 			continue;
-		n = utf8_encode(cp, enc);
-		if (in_set(simplified_only, sizeof(simplified_only) - 1, enc, n))
+		if (bsearch(&cp, simplified_only, sizeof(simplified_only) /
+		    sizeof(simplified_only[0]), sizeof(cp), cmp_cp) != NULL)
 			simp++;
-		else if (in_set(traditional_only,
-		    sizeof(traditional_only) - 1, enc, n))
+		else if (bsearch(&cp, traditional_only,
+		    sizeof(traditional_only) / sizeof(traditional_only[0]),
+		    sizeof(cp), cmp_cp) != NULL)
 			trad++;
 	}
 	return trad > simp * 2 && trad >= 3 ? "zh-TW" : "zh-CN";

@@ -150,9 +150,10 @@ write_all(int fd, const char *data, size_t len)
 }
 
 int
-file_write(const char *path, const void *data, size_t len, int force,
+file_write(const char *path, const void *data, size_t len, int flags,
     const char **why)
 {
+	int		 force = (flags & FILE_FORCE) != 0;
 	struct stat	 st;
 	char		*tmp = NULL, *slash;
 	size_t		 dirlen;
@@ -203,7 +204,8 @@ file_write(const char *path, const void *data, size_t len, int force,
 		return -1;
 	}
 	slot = temp_claim(tmp);
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+	if (write_all(fd, data, len) != 0 ||
+	    ((flags & FILE_SYNC) && fsync(fd) != 0)) {
 		*why = strerror(errno);
 		goto fail;
 	}

@@ -18,15 +18,20 @@
  */
 int	 file_read(const char *path, size_t max, struct buf *out,
 	    const char **why);
+#define FILE_FORCE	0x1	/* replace an existing file */
+#define FILE_SYNC	0x2	/* flush to disk before renaming into place */
+
 /*
  * Writes data to path so that path never holds a partial file: the bytes
- * go to a temporary file in the same folder, which is flushed to disk and
- * then renamed into place.  Without force an existing path is left alone
- * and the call fails ("exists; use --force to replace it").  A path that
- * exists but is not a regular file (/dev/stdout, a FIFO) is written
- * directly.  "-" writes to standard output.
+ * go to a temporary file in the same folder, which is renamed into place
+ * once completely written (and, with FILE_SYNC, flushed to disk, so that
+ * even a power failure cannot leave a short file).  Without FILE_FORCE an
+ * existing path is left alone and the call fails ("exists; use --force to
+ * replace it").  A path that exists but is not a regular file
+ * (/dev/stdout, a FIFO) is written directly.  "-" writes to standard
+ * output.
  */
-int	 file_write(const char *path, const void *data, size_t len, int force,
+int	 file_write(const char *path, const void *data, size_t len, int flags,
 	    const char **why);
 /*
  * Makes SIGINT, SIGTERM and SIGHUP remove the temporary files of writes in

@@ -53,6 +53,7 @@ struct cli {
 	struct pipeline_opts	 popts;
 	struct render_opts	 ropts;
 	int			 force, quiet, verbose, now, source_epoch;
+	int			 sync;		/* --sync: fsync outputs */
 	int			 update;	/* skip up-to-date outputs */
 	int			 fail_fast;
 	int			 combine;
@@ -157,6 +158,8 @@ usage(FILE *f)
 	    "      --cover IMAGE       EPUB: JPEG or PNG cover image\n"
 	    "      --now               date outputs with the current time\n"
 	    "      --force             replace existing output files\n"
+	    "      --sync              flush each output to disk before it\n"
+	    "                          takes its name (survives power loss)\n"
 	    "  -q, --quiet             no warnings, no progress\n"
 	    "  -v, --verbose           explain how the article was read\n"
 	    "\n"
@@ -365,7 +368,9 @@ write_outputs(const struct cli *cli, struct job *j, const struct input *in,
 			continue;
 		}
 		if ((dest = output_path(cli, in, w, &why)) == NULL ||
-		    file_write(dest, out.ptr, out.len, cli->force, &why) != 0) {
+		    file_write(dest, out.ptr, out.len,
+		    (cli->force ? FILE_FORCE : 0) | (cli->sync ? FILE_SYNC : 0),
+		    &why) != 0) {
 			if (j->status < EXIT_OUTPUT)
 				j->status = EXIT_OUTPUT;
 			job_msg(j, dest != NULL ? display(dest) : in->path,
@@ -641,6 +646,7 @@ enum {
 	OPT_COVER,
 	OPT_NOW,
 	OPT_FORCE,
+	OPT_SYNC,
 	OPT_FILES_FROM,
 	OPT_INCLUDE,
 	OPT_EXCLUDE,
@@ -672,6 +678,7 @@ static const struct option long_options[] = {
 	{ "cover", required_argument, NULL, OPT_COVER },
 	{ "now", no_argument, NULL, OPT_NOW },
 	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "sync", no_argument, NULL, OPT_SYNC },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "files-from", required_argument, NULL, OPT_FILES_FROM },
 	{ "null", no_argument, NULL, '0' },
@@ -838,6 +845,9 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			break;
 		case OPT_FORCE:
 			cli->force = 1;
+			break;
+		case OPT_SYNC:
+			cli->sync = 1;
 			break;
 		case 'j':
 			if ((cli->jobs = parse_long(optarg, 1, 1024)) < 1)
