@@ -237,6 +237,19 @@ put_list(struct txt *t, const struct node *list, int depth)
 	buf_free(&b);
 }
 
+/* A cell's text on one line: hard breaks become spaces. */
+static void
+cell_text(const struct node *cell, struct buf *b)
+{
+	size_t	 i;
+
+	buf_truncate(b, 0);
+	plain_text(cell, b);
+	for (i = 0; i < b->len; i++)
+		if (b->ptr[i] == '\n')
+			b->ptr[i] = ' ';
+}
+
 /* Columns aligned by display width, two spaces apart. */
 static void
 put_table(struct txt *t, const struct node *table)
@@ -248,8 +261,7 @@ put_table(struct txt *t, const struct node *table)
 	for (row = table->first_child; row != NULL; row = row->next)
 		for (col = 0, cell = row->first_child; cell != NULL &&
 		    col < 64; cell = cell->next, col++) {
-			buf_truncate(&cellbuf, 0);
-			plain_text(cell, &cellbuf);
+			cell_text(cell, &cellbuf);
 			w = utf8_width(cellbuf.ptr, cellbuf.len, 1);
 			if (w > widths[col])
 				widths[col] = w;
@@ -257,17 +269,12 @@ put_table(struct txt *t, const struct node *table)
 	for (row = table->first_child; row != NULL; row = row->next) {
 		for (col = 0, cell = row->first_child; cell != NULL;
 		    cell = cell->next, col++) {
-			buf_truncate(&cellbuf, 0);
-			plain_text(cell, &cellbuf);
-			/* Hard breaks inside a cell become spaces. */
-			for (w = 0; w < cellbuf.len; w++)
-				if (cellbuf.ptr[w] == '\n')
-					cellbuf.ptr[w] = ' ';
+			cell_text(cell, &cellbuf);
 			buf_putbuf(&b, &cellbuf);
 			if (cell->next == NULL)
 				break;
-			pad = col < 64 ? widths[col] -
-			    utf8_width(cellbuf.ptr, cellbuf.len, 1) : 0;
+			w = utf8_width(cellbuf.ptr, cellbuf.len, 1);
+			pad = col < 64 && widths[col] > w ? widths[col] - w : 0;
 			while (pad-- > 0)
 				buf_putc(&b, ' ');
 			buf_puts(&b, "  ");

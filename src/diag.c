@@ -28,6 +28,9 @@ diag_free(struct diag *d)
 	d->n = d->cap = 0;
 }
 
+static void add(struct diag *, enum diag_level, const char *, va_list)
+    __attribute__((format(printf, 3, 0)));
+
 static void
 add(struct diag *d, enum diag_level level, const char *fmt, va_list ap)
 {
