@@ -609,6 +609,16 @@ md_render(const struct doc *const *docs, size_t ndocs,
 		if (doc->meta[META_TITLE] != NULL)
 			md_title(&m, doc->meta[META_TITLE], ndocs > 1 &&
 			    opts->collection_title != NULL ? 2 : 1);
+		/*
+		 * The kicker (引题) stands above the title on the page; here it
+		 * follows the "#" line, which must open the document.
+		 */
+		if (doc->meta[META_KICKER] != NULL) {
+			block_start(&m);
+			esc_md(out, doc->meta[META_KICKER],
+			    strlen(doc->meta[META_KICKER]), ESC_MD_LINE_START);
+			block_end(&m);
+		}
 		if (doc->meta[META_SUBTITLE] != NULL) {
 			block_start(&m);
 			esc_md(out, doc->meta[META_SUBTITLE],
