@@ -248,11 +248,30 @@ block_end(struct md *m)
 	buf_putc(m->out, '\n');
 }
 
+/*
+ * A paragraph that is nothing but one bold or emphasised span: written
+ * plain, because Markdown readers and linters (MD036) take it for a
+ * heading, and it is not one (a bold caption, a credit line).
+ */
+static const struct node *
+sole_span(const struct node *p)
+{
+	const struct node	*c = p->first_child;
+
+	while (c != NULL && c->next == NULL &&
+	    (c->type == NODE_STRONG || c->type == NODE_EMPH))
+		c = c->first_child;
+	return c != p->first_child ? c : NULL;
+}
+
 static void
 md_paragraph(struct md *m, const struct node *p)
 {
+	const struct node	*inner = sole_span(p);
+
 	block_start(m);
-	md_inlines(m, p->first_child, NULL, 0, m->out);
+	md_inlines(m, inner != NULL ? inner : p->first_child, NULL, 0,
+	    m->out);
 	block_end(m);
 }
 
@@ -271,6 +290,37 @@ ends_in_punct(const struct node *h)
 	    cp == ':' || cp == '!';
 }
 
+/*
+ * Fixes the end of a heading's Markdown text: a final '#' would be read as
+ * a closing sequence, and a final sentence mark (。！：…) is written as a
+ * character reference, which renders the same, because linters reject
+ * headings that end in punctuation (markdownlint MD026) and the mark is
+ * the author's.
+ */
+static void
+heading_end(struct buf *text)
+{
+	size_t		 pos = text->len;
+	uint32_t	 cp;
+
+	if (text->len == 0)
+		return;
+	if (text->ptr[text->len - 1] == '#') {
+		buf_truncate(text, text->len - 1);
+		BUF_PUTSL(text, "\\#");
+		return;
+	}
+	cp = utf8_prev(text->ptr, &pos);
+	if (cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A ||
+	    cp == 0xFF01 || cp == '.' || cp == ',' || cp == ';' || cp == ':' ||
+	    cp == '!') {
+		if (pos > 0 && text->ptr[pos - 1] == '\\')
+			pos--;		/* an escaped ASCII mark */
+		buf_truncate(text, pos);
+		buf_printf(text, "&#x%X;", (unsigned)cp);
+	}
+}
+
 static void
 md_heading(struct md *m, const struct node *h)
 {
@@ -283,8 +333,8 @@ md_heading(struct md *m, const struct node *h)
 		    strlen(h->as.heading.label), ESC_MD_LINE_START);
 		buf_puts(&label, label_separator(h->as.heading.label));
 	}
-	if (ends_in_punct(h)) {
-		/* A bold lead in a paragraph, joined to a run-in body. */
+	if (ends_in_punct(h) && h->as.heading.run_in) {
+		/* A bold lead in a paragraph, joined to its run-in body. */
 		const struct node *body = h->as.heading.run_in &&
 		    h->next != NULL && h->next->type == NODE_PARAGRAPH ?
 		    h->next : NULL;
@@ -306,11 +356,7 @@ md_heading(struct md *m, const struct node *h)
 	buf_putc(m->out, ' ');
 	buf_putbuf(m->out, &label);
 	md_inlines(m, h->first_child, NULL, 0, &text);
-	/* A final '#' would be read as a closing sequence. */
-	if (text.len > 0 && text.ptr[text.len - 1] == '#') {
-		buf_truncate(&text, text.len - 1);
-		BUF_PUTSL(&text, "\\#");
-	}
+	heading_end(&text);
 	buf_putbuf(m->out, &text);
 	block_end(m);
 	if (h->as.heading.run_in && h->next != NULL &&
@@ -446,7 +492,8 @@ md_table(struct md *m, const struct node *table)
 					text.ptr[n] = ' ';
 			buf_putc(m->out, ' ');
 			esc_md(m->out, text.ptr, text.len, ESC_MD_TABLE);
-			BUF_PUTSL(m->out, " |");
+			/* One space of padding, also for an empty cell. */
+			buf_puts(m->out, text.len > 0 ? " |" : "|");
 		}
 		buf_putc(m->out, '\n');
 		if (row == table->first_child) {
@@ -495,12 +542,26 @@ yaml_value(struct buf *out, const char *key, const char *value)
 		return;
 	buf_printf(out, "%s: \"", key);
 	for (; *value != '\0'; value++) {
-		if (*value == '"' || *value == '\\')
+		switch (*value) {
+		case '"':
+		case '\\':
 			buf_putc(out, '\\');
-		if (*value == '\n')
-			buf_puts(out, "\\n");
-		else
 			buf_putc(out, *value);
+			break;
+		case '\n':
+			BUF_PUTSL(out, "\\n");
+			break;
+		case '_': case '*': case '`': case '<': case '>': case '[':
+		case ']':
+			/*
+			 * CommonMark parsers that do not know front matter read
+			 * it as text: no emphasis or markup characters there.
+			 */
+			buf_printf(out, "\\u%04X", (unsigned char)*value);
+			break;
+		default:
+			buf_putc(out, *value);
+		}
 	}
 	BUF_PUTSL(out, "\"\n");
 }
@@ -580,10 +641,15 @@ md_body(struct md *m, const struct node *root)
 static void
 md_title(struct md *m, const char *title, int level)
 {
+	struct buf	 text = BUF_INIT;
+
 	block_start(m);
 	buf_puts(m->out, level == 1 ? "# " : "## ");
-	esc_md(m->out, title, strlen(title), ESC_MD_LINE_START);
+	esc_md(&text, title, strlen(title), ESC_MD_LINE_START);
+	heading_end(&text);
+	buf_putbuf(m->out, &text);
 	block_end(m);
+	buf_free(&text);
 }
 
 static int

@@ -10,7 +10,9 @@
 #define ALL_WRITERS(X) \
 	X(txt) \
 	X(md) \
-	X(json)
+	X(epub) \
+	X(json) \
+	X(docx)
 
 #define DECLARE(name) extern const struct writer writer_##name;
 #define ENTRY(name) &writer_##name,

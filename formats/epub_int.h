@@ -1,0 +1,105 @@
+/*
+ * Internal interfaces of the EPUB writer, shared by formats/epub.c (the
+ * tree to XHTML and the container), epub_pkg.c (package document, nav,
+ * NCX, stylesheet), epub_cover.c (the generated cover) and epub_id.c (the
+ * identifier).  Nothing here is used outside formats/epub*.c.
+ */
+#ifndef ARTCONV_EPUB_INT_H
+#define ARTCONV_EPUB_INT_H
+
+#include <stddef.h>
+
+#include "common.h"
+
+/* One XHTML document of the spine, in spine order. */
+struct epub_part {
+	char		 name[64];	/* file name in OEBPS/, ASCII */
+	char		 id[48];	/* manifest id */
+	const char	*props;		/* manifest properties, or NULL */
+	struct buf	 text;		/* the complete document */
+};
+
+/* One entry of the table of contents, in reading order. */
+struct epub_tocent {
+	int		 depth;		/* 1 = top; grows by at most 1 */
+	char		*href;		/* "ch01.xhtml#a3" */
+	char		*label;		/* never empty */
+};
+
+/* An embedded image. */
+struct epub_image {
+	char		*src;		/* as the document refers to it */
+	char		 name[32];	/* "images/img001.png" */
+	const char	*type;		/* media type */
+	struct buf	 data;
+};
+
+/* Everything the package files describe. */
+struct epub_book {
+	const struct doc *const	*docs;
+	size_t			 ndocs;
+	const char		*title;		/* book title, never empty */
+	const char		*lang;		/* BCP 47, checked */
+	const char		*uuid;		/* without "urn:uuid:" */
+	const char		*modified;	/* YYYY-MM-DDThh:mm:ssZ */
+	const char		*cover_name;	/* "cover.svg", "cover.jpg" */
+	const char		*cover_type;	/* its media type */
+	const struct epub_part	*parts;
+	size_t			 nparts;
+	size_t			 body;		/* first lead/chapter part,
+						   or nparts if none */
+	const struct epub_tocent *toc;
+	size_t			 ntoc;		/* >= 1 */
+	const struct epub_image	*images;
+	size_t			 nimages;
+};
+
+/* Text placed on the generated cover; NULL or "" when absent. */
+struct epub_cover {
+	const char	*kicker;
+	const char	*title;		/* never empty */
+	const char	*subtitle;
+	const char	*source;
+	const char	*date;		/* as in the document; YYYY-MM-DD...
+					   is shown as 2021年10月14日 */
+};
+
+/*
+ * Writes the book's name-based UUID (version 5) into out as
+ * "xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx": a hash of the documents'
+ * metadata (not the view count or language) and whole trees, and of coll
+ * when there are several documents.  Same content, same id.
+ */
+void	 epub_book_id(const struct doc *const *docs, size_t ndocs,
+	    const char *coll, char out[37]);
+/*
+ * Appends an SVG image (600 x 900) laying out the cover text for CJK:
+ * lines break between characters (not inside Latin words or before
+ * closing punctuation), title lines are balanced, and the title's size
+ * shrinks until all of it fits; nothing is ever cut.
+ */
+void	 epub_cover_svg(struct buf *b, const char *lang,
+	    const struct epub_cover *c);
+/* Appends the package document, the nav document and the NCX. */
+void	 epub_opf(const struct epub_book *bk, struct buf *b);
+void	 epub_nav(const struct epub_book *bk, struct buf *b);
+void	 epub_ncx(const struct epub_book *bk, struct buf *b);
+/*
+ * Is tag a well-formed BCP 47 tag as far as EPUBCheck looks: subtags of
+ * 1-8 letters or digits joined by hyphens, the first all letters?
+ */
+int		 epub_lang_ok(const char *tag);
+/* The media type of image bytes every reader shows (JPEG, PNG, GIF). */
+const char	*epub_image_type(const char *p, size_t len);
+/* The file extension for such a media type ("jpg", "png", "gif"). */
+const char	*epub_image_ext(const char *type);
+/* Appends the XHTML prologue up to and including <body class="...">. */
+void	 epub_xhtml_start(struct buf *b, const char *lang, const char *title,
+	    const char *bodyclass);
+
+/* The stylesheet (style.css) and META-INF files, NUL-terminated. */
+extern const char	 epub_css[];
+extern const char	 epub_container_xml[];
+extern const char	 epub_apple_options[];
+
+#endif

@@ -1,0 +1,961 @@
+/*
+ * Unit tests: the EPUB writer (formats/epub*.c).  Every book is read back
+ * with libzip, and every XML part of it is parsed with libxml2, so a part
+ * that is not well-formed fails the test that made it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <zip.h>
+
+#include "testutil.h"
+#include "alloc.h"
+
+static const char nested[] =
+    "标题\n\n2021-10-14 14:46| 来自: 嘉兴老干部\n\n导语段落。\n\n"
+    "一、第一主题\n\n（一）第一小节\n\n"
+    "一是甲事项。内容一。二是乙事项。内容二。\n\n"
+    "（二）第二小节\n\n正文段落。\n\n二、第二主题\n\n正文。\n";
+
+/* A book read back from its bytes. */
+struct book {
+	char		*bytes;
+	size_t		 len;
+	zip_t		*za;
+};
+
+static void
+book_open(struct book *bk, char *bytes, size_t len)
+{
+	zip_source_t	*src;
+	zip_error_t	 err;
+
+	assert_non_null(bytes);
+	bk->bytes = bytes;
+	bk->len = len;
+	zip_error_init(&err);
+	src = zip_source_buffer_create(bytes, len, 0, &err);
+	assert_non_null(src);
+	bk->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+	if (bk->za == NULL)
+		fail_msg("not a zip archive: %s", zip_error_strerror(&err));
+	zip_error_fini(&err);
+}
+
+static void
+book_close(struct book *bk)
+{
+	zip_discard(bk->za);
+	free(bk->bytes);
+}
+
+/* An entry's contents, NUL-terminated (free it), or NULL if absent. */
+static char *
+entry(struct book *bk, const char *name, size_t *lenp)
+{
+	zip_stat_t	 st;
+	zip_file_t	*zf;
+	char		*data;
+
+	if (zip_stat(bk->za, name, 0, &st) != 0)
+		return NULL;
+	assert_non_null(zf = zip_fopen(bk->za, name, 0));
+	data = xmalloc(st.size + 1);
+	assert_int_equal(zip_fread(zf, data, st.size), (zip_int64_t)st.size);
+	zip_fclose(zf);
+	data[st.size] = '\0';
+	if (lenp != NULL)
+		*lenp = st.size;
+	return data;
+}
+
+/* The entry parsed as XML; fails the test if it is not well-formed. */
+static xmlDocPtr
+parse(struct book *bk, const char *name)
+{
+	xmlDocPtr	 d;
+	size_t		 len;
+	char		*s = entry(bk, name, &len);
+
+	if (s == NULL)
+		fail_msg("no entry %s", name);
+	d = xmlReadMemory(s, (int)len, name, NULL, XML_PARSE_NONET);
+	if (d == NULL)
+		fail_msg("%s is not well-formed XML", name);
+	free(s);
+	return d;
+}
+
+static int
+is_xml_name(const char *n)
+{
+	static const char *const ext[] = {
+		".xml", ".opf", ".ncx", ".xhtml", ".svg"
+	};
+	size_t	 i, len = strlen(n), el;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		el = strlen(ext[i]);
+		if (len > el && strcmp(n + len - el, ext[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Parses every XML part; returns how many there were. */
+static int
+parse_all(struct book *bk)
+{
+	zip_int64_t	 i, n = zip_get_num_entries(bk->za, 0);
+	int		 count = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *name = zip_get_name(bk->za, (zip_uint64_t)i, 0);
+
+		if (is_xml_name(name)) {
+			xmlFreeDoc(parse(bk, name));
+			count++;
+		}
+	}
+	return count;
+}
+
+/* XPath over d with the EPUB namespaces as h, epub, opf, dc, ncx, svg. */
+static xmlXPathObjectPtr
+xp(xmlDocPtr d, const char *expr)
+{
+	xmlXPathContextPtr	 ctx = xmlXPathNewContext(d);
+	xmlXPathObjectPtr	 o;
+
+	xmlXPathRegisterNs(ctx, BAD_CAST "h",
+	    BAD_CAST "http://www.w3.org/1999/xhtml");
+	xmlXPathRegisterNs(ctx, BAD_CAST "epub",
+	    BAD_CAST "http://www.idpf.org/2007/ops");
+	xmlXPathRegisterNs(ctx, BAD_CAST "opf",
+	    BAD_CAST "http://www.idpf.org/2007/opf");
+	xmlXPathRegisterNs(ctx, BAD_CAST "dc",
+	    BAD_CAST "http://purl.org/dc/elements/1.1/");
+	xmlXPathRegisterNs(ctx, BAD_CAST "ncx",
+	    BAD_CAST "http://www.daisy.org/z3986/2005/ncx/");
+	xmlXPathRegisterNs(ctx, BAD_CAST "svg",
+	    BAD_CAST "http://www.w3.org/2000/svg");
+	o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+	xmlXPathFreeContext(ctx);
+	if (o == NULL)
+		fail_msg("bad XPath %s", expr);
+	return o;
+}
+
+static int
+xp_count(xmlDocPtr d, const char *expr)
+{
+	xmlXPathObjectPtr	 o = xp(d, expr);
+	int			 n;
+
+	n = o->nodesetval != NULL ? o->nodesetval->nodeNr : 0;
+	xmlXPathFreeObject(o);
+	return n;
+}
+
+/* string(expr), malloc'd. */
+static char *
+xp_str(xmlDocPtr d, const char *expr)
+{
+	struct buf		 b = BUF_INIT;
+	xmlXPathObjectPtr	 o;
+
+	buf_printf(&b, "string(%s)", expr);
+	o = xp(d, b.ptr);
+	buf_truncate(&b, 0);
+	buf_puts(&b, (const char *)o->stringval);
+	xmlXPathFreeObject(o);
+	return buf_detach(&b, NULL);
+}
+
+static void
+assert_xp_str(xmlDocPtr d, const char *expr, const char *want)
+{
+	char	*got = xp_str(d, expr);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("%s: got \"%s\", want \"%s\"", expr, got, want);
+	free(got);
+}
+
+static char *
+render_docs(const struct doc *const *docs, size_t n,
+    const struct render_opts *o, size_t *lenp)
+{
+	struct buf	 b = BUF_INIT;
+	struct diag	 d;
+
+	diag_init(&d, 0);
+	if (writer_find("epub")->render(docs, n, o, &b, &d) != 0)
+		fail_msg("epub: %s", diag_last_error(&d));
+	diag_free(&d);
+	return buf_detach(&b, lenp);
+}
+
+/* Reads text and renders it into bk. */
+static void
+book_from(struct book *bk, const char *text, const struct render_opts *o)
+{
+	struct doc		*doc = tu_read(text, "text");
+	struct render_opts	 def = tu_opts();
+	size_t			 len;
+	char			*s;
+
+	assert_non_null(doc);
+	s = render_docs((const struct doc *const *)&doc, 1, o ? o : &def,
+	    &len);
+	doc_free(doc);
+	book_open(bk, s, len);
+}
+
+/* Tree building for content the text reader cannot produce. */
+static struct node *
+add(struct node *parent, enum node_type t)
+{
+	struct node	*n = node_new(t);
+
+	assert_int_equal(node_append(parent, n), 0);
+	return n;
+}
+
+static struct node *
+add_text(struct node *parent, enum node_type t, const char *s)
+{
+	struct node	*n = add(parent, t);
+
+	node_append_text(n, s, strlen(s));
+	return n;
+}
+
+static struct node *
+add_heading(struct node *root, int level, const char *label,
+    const char *text)
+{
+	struct node	*h = add_text(root, NODE_HEADING, text);
+
+	h->as.heading.level = level;
+	h->as.heading.label = label != NULL ? xstrdup(label) : NULL;
+	return h;
+}
+
+/* ------------------------------------------------------------ tests */
+
+static void
+test_registered(void **state)
+{
+	const struct writer	*w = writer_find("epub");
+
+	(void)state;
+	assert_non_null(w);
+	assert_int_equal(w->binary, 1);
+	assert_string_equal(w->extension, "epub");
+	assert_ptr_equal(writer_for_extension("EPUB"), w);
+}
+
+static void
+test_container(void **state)
+{
+	static const char *const first[] = {
+		"mimetype", "META-INF/container.xml",
+		"META-INF/com.apple.ibooks.display-options.xml",
+		"OEBPS/content.opf", "OEBPS/toc.ncx", "OEBPS/style.css",
+		"OEBPS/cover.svg", "OEBPS/cover.xhtml", "OEBPS/title.xhtml",
+		"OEBPS/nav.xhtml", "OEBPS/lead.xhtml", "OEBPS/ch01.xhtml",
+		"OEBPS/ch02.xhtml"
+	};
+	struct book		 bk;
+	zip_stat_t		 st;
+	xmlDocPtr		 d;
+	const unsigned char	*p;
+	size_t			 i;
+	char			*s;
+
+	(void)state;
+	book_from(&bk, nested, NULL);
+	assert_int_equal(zip_get_num_entries(bk.za, 0),
+	    sizeof(first) / sizeof(first[0]));
+	for (i = 0; i < sizeof(first) / sizeof(first[0]); i++)
+		assert_string_equal(zip_get_name(bk.za, i, 0), first[i]);
+	/* mimetype: stored, exact contents, no extra field anywhere. */
+	assert_int_equal(zip_stat_index(bk.za, 0, 0, &st), 0);
+	assert_int_equal(st.comp_method, ZIP_CM_STORE);
+	s = entry(&bk, "mimetype", NULL);
+	assert_string_equal(s, "application/epub+zip");
+	free(s);
+	assert_int_equal(zip_file_extra_fields_count(bk.za, 0,
+	    ZIP_FL_LOCAL), 0);
+	assert_int_equal(zip_file_extra_fields_count(bk.za, 0,
+	    ZIP_FL_CENTRAL), 0);
+	/* The raw local header, as readers that sniff the file see it. */
+	p = (const unsigned char *)bk.bytes;
+	assert_memory_equal(p, "PK\x03\x04", 4);
+	assert_int_equal(p[8] | p[9] << 8, 0);		/* method: stored */
+	assert_int_equal(p[26] | p[27] << 8, 8);	/* name length */
+	assert_int_equal(p[28] | p[29] << 8, 0);	/* extra length */
+	assert_memory_equal(p + 30, "mimetypeapplication/epub+zip", 28);
+	for (i = 1; i < sizeof(first) / sizeof(first[0]); i++) {
+		assert_int_equal(zip_stat_index(bk.za, i, 0, &st), 0);
+		assert_int_equal(st.comp_method, ZIP_CM_DEFLATE);
+	}
+	d = parse(&bk, "META-INF/container.xml");
+	assert_int_equal(xp_count(d, "//*[local-name()='rootfile' and "
+	    "@full-path='OEBPS/content.opf' and "
+	    "@media-type='application/oebps-package+xml']"), 1);
+	xmlFreeDoc(d);
+	assert_int_equal(parse_all(&bk), 11);
+	book_close(&bk);
+}
+
+static void
+test_metadata(void **state)
+{
+	struct render_opts	 o = tu_opts();
+	struct book		 bk;
+	struct doc		*doc = tu_read(nested, "text");
+	xmlDocPtr		 d;
+	char			*id, *s;
+	size_t			 len, i;
+
+	(void)state;
+	assert_non_null(doc);
+	doc_set_meta(doc, META_AUTHOR, "作者甲");
+	doc_set_meta(doc, META_PUBLISHER, "发布者乙");
+	doc_set_meta(doc, META_SUBTITLE, "——副标题");
+	doc_set_meta(doc, META_URL, "https://example.com/a?b=1&c=2");
+	o.timestamp = 1634193960;		/* 2021-10-14 06:46 UTC */
+	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
+	book_open(&bk, s, len);
+	d = parse(&bk, "OEBPS/content.opf");
+	assert_xp_str(d, "/opf:package/@version", "3.0");
+	assert_xp_str(d, "/opf:package/@xml:lang", "zh-CN");
+	assert_xp_str(d, "/opf:package/@unique-identifier", "pub-id");
+	id = xp_str(d, "//dc:identifier[@id='pub-id']");
+	/* urn:uuid: and a version-5, RFC 4122 variant UUID. */
+	assert_int_equal(strlen(id), 9 + 36);
+	assert_memory_equal(id, "urn:uuid:", 9);
+	for (i = 9; i < 45; i++)
+		if (i == 17 || i == 22 || i == 27 || i == 32)
+			assert_int_equal(id[i], '-');
+		else
+			assert_non_null(strchr("0123456789abcdef", id[i]));
+	assert_int_equal(id[23], '5');
+	assert_non_null(strchr("89ab", id[28]));
+	assert_xp_str(d, "//dc:title[@id='title']", "标题");
+	assert_xp_str(d, "//opf:meta[@refines='#title']", "main");
+	assert_xp_str(d, "//dc:title[@id='subtitle']", "——副标题");
+	assert_xp_str(d, "//dc:language", "zh-CN");
+	assert_xp_str(d, "//dc:creator", "作者甲");
+	assert_xp_str(d, "//opf:meta[@refines='#creator1' and "
+	    "@property='role']", "aut");
+	assert_xp_str(d, "//dc:publisher", "发布者乙");
+	assert_xp_str(d, "//dc:source[1]", "嘉兴老干部");
+	assert_xp_str(d, "//dc:source[2]", "https://example.com/a?b=1&c=2");
+	assert_xp_str(d, "//dc:date", "2021-10-14");
+	assert_xp_str(d, "//opf:meta[@property='dcterms:modified']",
+	    "2021-10-14T06:46:00Z");
+	/* What DAISY Ace requires. */
+	assert_int_equal(xp_count(d, "//opf:meta[@property="
+	    "'schema:accessMode']"), 2);
+	assert_int_equal(xp_count(d, "//opf:meta[@property="
+	    "'schema:accessModeSufficient']"), 1);
+	assert_true(xp_count(d, "//opf:meta[@property="
+	    "'schema:accessibilityFeature']") >= 1);
+	assert_int_equal(xp_count(d, "//opf:meta[@property="
+	    "'schema:accessibilityHazard']"), 1);
+	assert_int_equal(xp_count(d, "//opf:meta[@property="
+	    "'schema:accessibilitySummary' and string-length() > 0]"), 1);
+	/* Cover, nav and NCX are where readers look for them. */
+	assert_int_equal(xp_count(d, "//opf:item[@properties='cover-image' "
+	    "and @href='cover.svg' and @media-type='image/svg+xml']"), 1);
+	assert_int_equal(xp_count(d, "//opf:meta[@name='cover' and "
+	    "@content='cover-image']"), 1);
+	assert_int_equal(xp_count(d, "//opf:item[@properties='nav']"), 1);
+	assert_xp_str(d, "//opf:spine/@toc", "ncx");
+	assert_xp_str(d, "//opf:spine/opf:itemref[1]/@idref", "cover");
+	xmlFreeDoc(d);
+	/* The NCX carries the same identifier (Kobo). */
+	d = parse(&bk, "OEBPS/toc.ncx");
+	assert_xp_str(d, "//ncx:meta[@name='dtb:uid']/@content", id);
+	xmlFreeDoc(d);
+	/* Title page: title, subtitle, the meta line, the address. */
+	d = parse(&bk, "OEBPS/title.xhtml");
+	assert_xp_str(d, "//h:h1", "标题");
+	assert_xp_str(d, "//h:p[@class='subtitle']", "——副标题");
+	assert_xp_str(d, "//h:p[@class='meta']", "2021-10-14 14:46　来源："
+	    "嘉兴老干部　作者：作者甲　发布者：发布者乙");
+	assert_xp_str(d, "//h:p[@class='url']/h:a/@href",
+	    "https://example.com/a?b=1&c=2");
+	xmlFreeDoc(d);
+	book_close(&bk);
+	free(id);
+
+	/* --lang, and the deterministic default date. */
+	o = tu_opts();
+	o.lang = "zh-Hans";
+	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
+	book_open(&bk, s, len);
+	d = parse(&bk, "OEBPS/content.opf");
+	assert_xp_str(d, "//dc:language", "zh-Hans");
+	assert_xp_str(d, "/opf:package/@xml:lang", "zh-Hans");
+	assert_xp_str(d, "//opf:meta[@property='dcterms:modified']",
+	    "2000-01-01T00:00:00Z");
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/ch01.xhtml");
+	assert_xp_str(d, "/h:html/@lang", "zh-Hans");
+	assert_xp_str(d, "/h:html/@xml:lang", "zh-Hans");
+	xmlFreeDoc(d);
+	book_close(&bk);
+	doc_free(doc);
+}
+
+/* Every link of the nav must land on an element that exists. */
+static void
+assert_hrefs_resolve(struct book *bk, xmlDocPtr nav)
+{
+	xmlXPathObjectPtr	 o;
+	struct buf		 path = BUF_INIT, q = BUF_INIT;
+	xmlDocPtr		 d;
+	int			 i;
+
+	o = xp(nav, "//h:nav[@epub:type='toc']//h:a/@href");
+	assert_non_null(o->nodesetval);
+	for (i = 0; i < o->nodesetval->nodeNr; i++) {
+		xmlChar *href = xmlNodeGetContent(o->nodesetval->nodeTab[i]);
+		char *hash = strchr((char *)href, '#');
+
+		buf_truncate(&path, 0);
+		buf_puts(&path, "OEBPS/");
+		buf_put(&path, href, hash != NULL ? (size_t)(hash -
+		    (char *)href) : strlen((char *)href));
+		d = parse(bk, path.ptr);
+		if (hash != NULL) {
+			buf_truncate(&q, 0);
+			buf_printf(&q, "//*[@id='%s']", hash + 1);
+			if (xp_count(d, q.ptr) != 1)
+				fail_msg("%s: no element %s", path.ptr, hash);
+		}
+		xmlFreeDoc(d);
+		xmlFree(href);
+	}
+	xmlXPathFreeObject(o);
+	buf_free(&path);
+	buf_free(&q);
+}
+
+static void
+test_nav_nesting(void **state)
+{
+	struct book	 bk;
+	xmlDocPtr	 d;
+
+	(void)state;
+	book_from(&bk, nested, NULL);
+	d = parse(&bk, "OEBPS/nav.xhtml");
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc' and "
+	    "@role='doc-toc']"), 1);
+	/* 引言, 一、 (with （一） (with two points) and （二）), 二、 */
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc']/h:ol/h:li"),
+	    3);
+	assert_xp_str(d, "//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:a",
+	    "引言");
+	assert_xp_str(d, "//h:nav[@epub:type='toc']/h:ol/h:li[2]/h:a",
+	    "一、第一主题");
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc']/h:ol/h:li[2]"
+	    "/h:ol/h:li"), 2);
+	assert_xp_str(d, "//h:nav[@epub:type='toc']/h:ol/h:li[2]/h:ol/"
+	    "h:li[1]/h:a", "（一）第一小节");
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc']/h:ol/h:li[2]"
+	    "/h:ol/h:li[1]/h:ol/h:li"), 2);
+	assert_xp_str(d, "//h:nav[@epub:type='toc']/h:ol/h:li[2]/h:ol/"
+	    "h:li[1]/h:ol/h:li[1]/h:a", "一是甲事项");
+	assert_xp_str(d, "//h:nav[@epub:type='toc']/h:ol/h:li[2]/h:ol/"
+	    "h:li[1]/h:ol/h:li[2]/h:a", "二是乙事项");
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc']/h:ol/h:li[3]"
+	    "//h:li"), 0);
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='landmarks']"
+	    "//h:a[@epub:type='cover' or @epub:type='toc' or "
+	    "@epub:type='bodymatter']"), 3);
+	assert_hrefs_resolve(&bk, d);
+	xmlFreeDoc(d);
+
+	/* The NCX has the same tree, in reading order. */
+	d = parse(&bk, "OEBPS/toc.ncx");
+	assert_int_equal(xp_count(d, "/ncx:ncx/ncx:navMap/ncx:navPoint"), 3);
+	assert_int_equal(xp_count(d, "//ncx:navPoint"), 7);
+	assert_int_equal(xp_count(d, "/ncx:ncx/ncx:navMap/ncx:navPoint[2]/"
+	    "ncx:navPoint[1]/ncx:navPoint"), 2);
+	assert_xp_str(d, "//ncx:navPoint[@playOrder='4']/ncx:navLabel/"
+	    "ncx:text", "一是甲事项");
+	assert_xp_str(d, "//ncx:meta[@name='dtb:depth']/@content", "3");
+	xmlFreeDoc(d);
+
+	/* One chapter per theme: h1 for 一、, h2 for （一）. */
+	d = parse(&bk, "OEBPS/ch01.xhtml");
+	assert_xp_str(d, "//h:h1", "一、第一主题");
+	assert_int_equal(xp_count(d, "//h:h2"), 2);
+	assert_int_equal(xp_count(d, "//h:section[@epub:type='chapter' and "
+	    "@role='doc-chapter']"), 1);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/lead.xhtml");
+	assert_xp_str(d, "//h:p", "导语段落。");
+	xmlFreeDoc(d);
+	book_close(&bk);
+}
+
+static void
+test_points(void **state)
+{
+	struct render_opts	 o = tu_opts();
+	struct book		 bk;
+	xmlDocPtr		 d;
+
+	(void)state;
+	/* Default: split, one <p> per point, bold lead with its label. */
+	book_from(&bk, nested, NULL);
+	d = parse(&bk, "OEBPS/ch01.xhtml");
+	assert_int_equal(xp_count(d, "//h:p[@class='point' and @id]"), 2);
+	assert_xp_str(d, "//h:p[@class='point'][1]/h:b[@class='lead']",
+	    "一是甲事项。");
+	assert_xp_str(d, "//h:p[@class='point'][2]", "二是乙事项。内容二。");
+	xmlFreeDoc(d);
+	book_close(&bk);
+
+	/* inline: one paragraph, each point a span with its anchor. */
+	o.points = POINTS_INLINE;
+	o.bold_leads = 0;
+	book_from(&bk, nested, &o);
+	d = parse(&bk, "OEBPS/ch01.xhtml");
+	assert_int_equal(xp_count(d, "//h:p[@class='point']"), 0);
+	assert_int_equal(xp_count(d, "//h:p[@class='points']/"
+	    "h:span[@class='point' and @id]"), 2);
+	assert_xp_str(d, "//h:p[@class='points']",
+	    "一是甲事项。内容一。二是乙事项。内容二。");
+	assert_int_equal(xp_count(d, "//h:b"), 0);
+	xmlFreeDoc(d);
+	book_close(&bk);
+}
+
+static void
+test_escaping(void **state)
+{
+	static const char nasty[] = "A&B <C> \"D\" 'E' \x01\x0B\x1F\x7F"
+	    "\xEF\xBF\xBE\xEF\xBF\xBF end";
+	static const char clean[] = "A&B <C> \"D\" 'E' "
+	    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+	    "\xEF\xBF\xBD\xEF\xBF\xBD end";
+	struct render_opts	 o = tu_opts();
+	struct doc		*doc = doc_new();
+	struct node		*p, *l;
+	struct book		 bk;
+	xmlDocPtr		 d;
+	size_t			 len;
+	char			*s, *t;
+
+	(void)state;
+	doc_set_meta(doc, META_TITLE, nasty);
+	doc_set_meta(doc, META_SUBTITLE, nasty);
+	doc_set_meta(doc, META_SOURCE, nasty);
+	doc_set_meta(doc, META_DATE, nasty);
+	doc_set_meta(doc, META_AUTHOR, nasty);
+	add_text(doc->root, NODE_PARAGRAPH, nasty);
+	add_heading(doc->root, 1, "一、", nasty);
+	p = add_text(doc->root, NODE_PARAGRAPH, "见");
+	l = add_text(p, NODE_LINK, nasty);
+	l->as.link.url = xstrdup("https://example.com/?a=1&b=\"2\" 中<>");
+	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
+	book_open(&bk, s, len);
+	assert_int_equal(parse_all(&bk), 10);
+	d = parse(&bk, "OEBPS/content.opf");
+	assert_xp_str(d, "//dc:title[@id='title']", clean);
+	assert_xp_str(d, "//dc:creator", clean);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/lead.xhtml");
+	assert_xp_str(d, "//h:p", clean);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/ch01.xhtml");
+	t = xp_str(d, "//h:h1");
+	assert_true(strncmp(t, "一、A&B <C>", strlen("一、A&B <C>")) == 0);
+	free(t);
+	assert_xp_str(d, "/h:html/h:head/h:title", "一、A&B <C> \"D\" 'E' "
+	    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+	    "\xEF\xBF\xBD\xEF\xBF\xBD end");
+	assert_xp_str(d, "//h:a/@href",
+	    "https://example.com/?a=1&b=%222%22%20%E4%B8%AD%3C%3E");
+	assert_xp_str(d, "//h:a", clean);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/title.xhtml");
+	assert_xp_str(d, "//h:h1", clean);
+	assert_xp_str(d, "//h:p[@class='subtitle']", clean);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/cover.xhtml");
+	assert_xp_str(d, "//h:img/@alt", clean);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/cover.svg");
+	assert_xp_str(d, "/svg:svg/svg:title", clean);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/toc.ncx");
+	assert_xp_str(d, "//ncx:docTitle/ncx:text", clean);
+	xmlFreeDoc(d);
+	book_close(&bk);
+	doc_free(doc);
+}
+
+/* A PNG signature is all the writer looks at. */
+static int
+load_png(void *ctx, const char *src, struct buf *out)
+{
+	(void)ctx;
+	if (strcmp(src, "missing.png") == 0)
+		return -1;
+	buf_put(out, "\x89PNG\r\n\x1A\n\0\0\0\0", 12);
+	return 0;
+}
+
+static void
+test_all_nodes(void **state)
+{
+	struct render_opts	 o = tu_opts();
+	struct doc		*doc = doc_new();
+	struct node		*r, *n, *list, *item, *row, *f;
+	struct book		 bk;
+	xmlDocPtr		 d;
+	size_t			 len;
+	char			*s;
+
+	(void)state;
+	doc_set_meta(doc, META_TITLE, "全部节点");
+	r = doc->root;
+	add_heading(r, 1, "一、", "主题");
+	n = add_heading(r, 2, "（一）", "指导思想。");
+	n->as.heading.run_in = 1;
+	add_text(r, NODE_PARAGRAPH, "全面贯彻。");
+	add_heading(r, 3, "1.", "小节");
+	add_heading(r, 6, NULL, "跳级标题");
+	n = add_text(r, NODE_PARAGRAPH, "普通");
+	add_text(n, NODE_STRONG, "粗体");
+	add_text(n, NODE_EMPH, "着重");
+	add(n, NODE_LINEBREAK);
+	add_text(n, NODE_LINK, "相对链接不成为链接");
+	n->last_child->as.link.url = xstrdup("page.html");
+	list = add(r, NODE_LIST);
+	list->as.list.ordered = 1;
+	item = add_text(list, NODE_LIST_ITEM, "甲");
+	item->as.item.label = xstrdup("（1）");
+	n = add(item, NODE_LIST);
+	add_text(n, NODE_LIST_ITEM, "嵌套");
+	add_text(list, NODE_LIST_ITEM, "乙");
+	n = add(r, NODE_QUOTE);
+	add_text(n, NODE_PARAGRAPH, "引文。");
+	n = add(r, NODE_TABLE);
+	row = add(n, NODE_TABLE_ROW);
+	row->as.row.header = 1;
+	add_text(row, NODE_TABLE_CELL, "项目");
+	add_text(row, NODE_TABLE_CELL, "数值");
+	add(row, NODE_TABLE_CELL);
+	row = add(n, NODE_TABLE_ROW);
+	add_text(row, NODE_TABLE_CELL, "甲");
+	add(row, NODE_TABLE_CELL);
+	f = add_text(r, NODE_FIGURE, "图一说明");
+	f->as.figure.src = xstrdup("a.png");
+	f = add(r, NODE_FIGURE);
+	f->as.figure.src = xstrdup("missing.png");
+	f->as.figure.alt = xstrdup("缺图");
+	add(r, NODE_RULE);
+	add(r, NODE_PARAGRAPH);
+	assert_int_equal(doc_check(doc), 0);
+
+	o.embed_images = 1;
+	o.resources.load = load_png;
+	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
+	book_open(&bk, s, len);
+	parse_all(&bk);
+	d = parse(&bk, "OEBPS/ch01.xhtml");
+	/* The run-in heading shares its paragraph; no level is skipped. */
+	assert_xp_str(d, "//h:p[@class='run-in']",
+	    "（一）指导思想。全面贯彻。");
+	assert_xp_str(d, "//h:p[@class='run-in']/h:span[@class='rh l2']",
+	    "（一）指导思想。");
+	assert_xp_str(d, "//h:h2[@class='l3']", "1.小节");
+	assert_xp_str(d, "//h:h3[@class='l6']", "跳级标题");
+	assert_int_equal(xp_count(d, "//h:h4|//h:h5|//h:h6"), 0);
+	assert_xp_str(d, "//h:strong", "粗体");
+	assert_xp_str(d, "//h:em", "着重");
+	assert_int_equal(xp_count(d, "//h:br"), 1);
+	assert_int_equal(xp_count(d, "//h:a"), 0);
+	assert_int_equal(xp_count(d, "//h:ul[@class='lit']/h:li"), 2);
+	assert_xp_str(d, "//h:ul[@class='lit']/h:li[1]/text()", "（1）甲");
+	assert_xp_str(d, "//h:ul[@class='lit']/h:li[1]/h:ul/h:li", "嵌套");
+	assert_xp_str(d, "//h:blockquote/h:p", "引文。");
+	assert_int_equal(xp_count(d, "//h:table/h:tr[1]/h:th[@scope='col']"),
+	    2);
+	assert_int_equal(xp_count(d, "//h:table/h:tr[1]/h:td"), 1);
+	assert_int_equal(xp_count(d, "//h:table/h:tr[2]/h:td"), 2);
+	assert_xp_str(d, "//h:figure/h:img/@src", "images/img001.png");
+	assert_xp_str(d, "//h:figure/h:img/@alt", "图一说明");
+	assert_xp_str(d, "//h:figure/h:figcaption", "图一说明");
+	assert_xp_str(d, "//h:p[@class='caption']", "［图：缺图］");
+	assert_int_equal(xp_count(d, "//h:hr"), 1);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/content.opf");
+	assert_int_equal(xp_count(d, "//opf:item[@href='images/img001.png' "
+	    "and @media-type='image/png']"), 1);
+	xmlFreeDoc(d);
+	s = entry(&bk, "OEBPS/images/img001.png", &len);
+	assert_non_null(s);
+	assert_int_equal(len, 12);
+	free(s);
+	/* The run-in heading is in the nav too. */
+	d = parse(&bk, "OEBPS/nav.xhtml");
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc']//h:a["
+	    ". = '（一）指导思想']"), 1);
+	assert_hrefs_resolve(&bk, d);
+	xmlFreeDoc(d);
+	book_close(&bk);
+
+	/* Without --images no figure gets an <img>. */
+	o.embed_images = 0;
+	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
+	book_open(&bk, s, len);
+	d = parse(&bk, "OEBPS/ch01.xhtml");
+	assert_int_equal(xp_count(d, "//h:img"), 0);
+	assert_int_equal(xp_count(d, "//h:p[@class='caption']"), 2);
+	xmlFreeDoc(d);
+	assert_null(entry(&bk, "OEBPS/images/img001.png", NULL));
+	book_close(&bk);
+	doc_free(doc);
+}
+
+static void
+test_deterministic(void **state)
+{
+	struct render_opts	 o = tu_opts();
+	struct doc		*doc = tu_read(nested, "text");
+	char			*a, *b, *ida, *idb;
+	size_t			 la, lb;
+	struct book		 bk;
+	xmlDocPtr		 d;
+
+	(void)state;
+	o.timestamp = 1634193960;
+	a = render_docs((const struct doc *const *)&doc, 1, &o, &la);
+	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	free(b);
+	/* The id follows the content, not the options... */
+	book_open(&bk, a, la);
+	d = parse(&bk, "OEBPS/content.opf");
+	ida = xp_str(d, "//dc:identifier");
+	xmlFreeDoc(d);
+	book_close(&bk);
+	o.points = POINTS_INLINE;
+	o.timestamp = 0;
+	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
+	book_open(&bk, b, lb);
+	d = parse(&bk, "OEBPS/content.opf");
+	idb = xp_str(d, "//dc:identifier");
+	xmlFreeDoc(d);
+	book_close(&bk);
+	assert_string_equal(ida, idb);
+	free(idb);
+	/* ...and changes with it. */
+	node_append_text(doc->root->last_child, "改", strlen("改"));
+	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
+	book_open(&bk, b, lb);
+	d = parse(&bk, "OEBPS/content.opf");
+	idb = xp_str(d, "//dc:identifier");
+	xmlFreeDoc(d);
+	book_close(&bk);
+	assert_string_not_equal(ida, idb);
+	free(ida);
+	free(idb);
+	doc_free(doc);
+}
+
+static void
+test_combine(void **state)
+{
+	struct render_opts	 o = tu_opts();
+	struct doc		*docs[2];
+	struct book		 bk;
+	xmlDocPtr		 d;
+	size_t			 len;
+	char			*s;
+
+	(void)state;
+	docs[0] = tu_read(nested, "text");
+	docs[1] = tu_read("第二篇\n\n2022-01-02| 来源: 某报\n\n开头。\n\n"
+	    "一、唯一主题\n\n内容。\n", "text");
+	assert_non_null(docs[0]);
+	assert_non_null(docs[1]);
+	o.collection_title = "文集";
+	s = render_docs((const struct doc *const *)docs, 2, &o, &len);
+	book_open(&bk, s, len);
+	assert_string_equal(zip_get_name(bk.za, 8, 0), "OEBPS/nav.xhtml");
+	assert_string_equal(zip_get_name(bk.za, 9, 0),
+	    "OEBPS/a01-title.xhtml");
+	assert_int_equal(parse_all(&bk), 14);
+	d = parse(&bk, "OEBPS/content.opf");
+	assert_xp_str(d, "//dc:title", "文集");
+	assert_int_equal(xp_count(d, "//dc:source"), 2);
+	assert_xp_str(d, "//dc:date", "2021-10-14");
+	assert_int_equal(xp_count(d, "//opf:spine/opf:itemref"), 9);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/nav.xhtml");
+	/* One entry per article, its lead and chapters nested under it. */
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc']/h:ol/h:li"),
+	    2);
+	assert_xp_str(d, "//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:a",
+	    "标题");
+	assert_xp_str(d, "//h:nav[@epub:type='toc']/h:ol/h:li[1]/h:a/@href",
+	    "a01-title.xhtml");
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc']/h:ol/h:li[1]"
+	    "/h:ol/h:li"), 3);
+	assert_xp_str(d, "//h:nav[@epub:type='toc']/h:ol/h:li[2]/h:ol/"
+	    "h:li[2]/h:a", "一、唯一主题");
+	assert_xp_str(d, "//h:nav[@epub:type='toc']/h:ol/h:li[2]/h:ol/"
+	    "h:li[2]/h:a/@href", "a02-ch01.xhtml#a7");
+	assert_hrefs_resolve(&bk, d);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/toc.ncx");
+	assert_int_equal(xp_count(d, "/ncx:ncx/ncx:navMap/ncx:navPoint"), 2);
+	xmlFreeDoc(d);
+	book_close(&bk);
+	doc_free(docs[0]);
+	doc_free(docs[1]);
+}
+
+static void
+test_cover(void **state)
+{
+	static const char png[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR";
+	struct render_opts	 o = tu_opts();
+	struct buf		 title = BUF_INIT, got = BUF_INIT;
+	struct doc		*doc = doc_new();
+	struct book		 bk;
+	xmlDocPtr		 d;
+	xmlXPathObjectPtr	 lines;
+	size_t			 len;
+	int			 i;
+	char			*s;
+
+	(void)state;
+	/* A very long title is wrapped and shrunk, never cut. */
+	for (i = 0; i < 12; i++)
+		buf_puts(&title, "关于进一步加强“共同富裕”（示范区）建设的"
+		    "若干意见，2026年版；");
+	doc_set_meta(doc, META_TITLE, title.ptr);
+	doc_set_meta(doc, META_KICKER, "引题");
+	add_text(doc->root, NODE_PARAGRAPH, "正文。");
+	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
+	book_open(&bk, s, len);
+	d = parse(&bk, "OEBPS/cover.svg");
+	lines = xp(d, "//svg:text[@font-weight='bold']");
+	assert_true(lines->nodesetval->nodeNr > 3);
+	for (i = 0; i < lines->nodesetval->nodeNr; i++) {
+		xmlChar *t = xmlNodeGetContent(lines->nodesetval->nodeTab[i]);
+
+		buf_puts(&got, (char *)t);
+		xmlFree(t);
+	}
+	assert_string_equal(got.ptr, title.ptr);
+	xmlXPathFreeObject(lines);
+	assert_int_equal(xp_count(d, "//svg:text[. = '引题']"), 1);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/cover.xhtml");
+	assert_xp_str(d, "//h:img[@epub:type='cover' and @role='doc-cover']"
+	    "/@src", "cover.svg");
+	xmlFreeDoc(d);
+	book_close(&bk);
+
+	/* --cover: the user's image replaces the generated one. */
+	o.cover.ptr = png;
+	o.cover.len = sizeof(png) - 1;
+	o.cover_type = "image/png";
+	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
+	book_open(&bk, s, len);
+	assert_null(entry(&bk, "OEBPS/cover.svg", NULL));
+	s = entry(&bk, "OEBPS/cover.png", &len);
+	assert_int_equal(len, sizeof(png) - 1);
+	assert_memory_equal(s, png, len);
+	free(s);
+	d = parse(&bk, "OEBPS/content.opf");
+	assert_int_equal(xp_count(d, "//opf:item[@properties='cover-image' "
+	    "and @href='cover.png' and @media-type='image/png']"), 1);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/cover.xhtml");
+	assert_xp_str(d, "//h:img/@src", "cover.png");
+	xmlFreeDoc(d);
+	book_close(&bk);
+	buf_free(&title);
+	buf_free(&got);
+	doc_free(doc);
+}
+
+static void
+test_bad_input(void **state)
+{
+	struct render_opts	 o = tu_opts();
+	struct doc		*doc = doc_new();
+	struct buf		 b = BUF_INIT;
+	struct diag		 dg;
+	const struct doc	*docs[1] = { doc };
+	struct book		 bk;
+	xmlDocPtr		 d;
+	size_t			 len;
+	char			*s;
+
+	(void)state;
+	diag_init(&dg, 0);
+	o.lang = "zh CN";
+	assert_int_equal(writer_find("epub")->render(docs, 1, &o, &b, &dg),
+	    -1);
+	assert_non_null(diag_last_error(&dg));
+	o = tu_opts();
+	o.cover.ptr = "not an image";
+	o.cover.len = 12;
+	assert_int_equal(writer_find("epub")->render(docs, 1, &o, &b, &dg),
+	    -1);
+	diag_free(&dg);
+	buf_free(&b);
+	/* An empty, untitled document still makes a valid book. */
+	o = tu_opts();
+	s = render_docs(docs, 1, &o, &len);
+	book_open(&bk, s, len);
+	assert_int_equal(parse_all(&bk), 8);
+	d = parse(&bk, "OEBPS/nav.xhtml");
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc']//h:li"), 1);
+	assert_hrefs_resolve(&bk, d);
+	xmlFreeDoc(d);
+	book_close(&bk);
+	doc_free(doc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_registered),
+		cmocka_unit_test(test_container),
+		cmocka_unit_test(test_metadata),
+		cmocka_unit_test(test_nav_nesting),
+		cmocka_unit_test(test_points),
+		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_all_nodes),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_combine),
+		cmocka_unit_test(test_cover),
+		cmocka_unit_test(test_bad_input),
+	};
+
+	return cmocka_run_group_tests_name("epub", tests, NULL, NULL);
+}
