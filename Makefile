@@ -121,8 +121,8 @@ corpus: artconv $(TOOL_BIN)
 preserve: artconv $(TOOL_BIN)
 	@TOOLS=$(BUILD)/tests tests/preserve.sh
 
-cli: artconv
-	@BIN=./artconv tests/cli.sh
+cli: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/cli.sh
 
 batch: artconv
 	@BIN=./artconv tests/batch.sh

@@ -128,6 +128,35 @@ body_role(const struct docx *dx)
 	return dx->quote > 0 ? ROLE_QUOTE : ROLE_NORMAL;
 }
 
+/* Is c a digit or part of a number's notation (5% 5.5 ２)? */
+static int
+numeric_byte(const char *s, size_t i, size_t len)
+{
+	return i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '%' ||
+	    s[i] == '.');
+}
+
+/*
+ * Escaped text for a w:t.  A hyphen inside a numeric range ("5%-5.5%",
+ * "2018-2022") gets a WORD JOINER (U+2060) after it: Word and LibreOffice
+ * would otherwise break the line there, and the range would read as two
+ * numbers (and text extractors drop such a line-end hyphen).
+ */
+static void
+put_t_text(struct buf *out, const char *s, size_t len)
+{
+	size_t	 i, start = 0;
+
+	for (i = 1; i + 1 < len; i++)
+		if (s[i] == '-' && numeric_byte(s, i - 1, len) &&
+		    numeric_byte(s, i + 1, len)) {
+			esc_xml_text(out, s + start, i + 1 - start);
+			BUF_PUTSL(out, "\xE2\x81\xA0");
+			start = i + 1;
+		}
+	esc_xml_text(out, s + start, len - start);
+}
+
 /*
  * Writes text as w:t elements, TAB as w:tab and LF as w:br (inside the
  * current run).
@@ -142,7 +171,7 @@ put_t(struct buf *out, const char *s, size_t len)
 			continue;
 		if (i > start) {
 			BUF_PUTSL(out, "<w:t xml:space=\"preserve\">");
-			esc_xml_text(out, s + start, i - start);
+			put_t_text(out, s + start, i - start);
 			BUF_PUTSL(out, "</w:t>");
 		}
 		if (i < len)

@@ -500,9 +500,14 @@ lead_space(const char *s)
 	for (;;) {
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')
 			i++;
-		else if (memcmp(s + i, "\xE3\x80\x80", 3) == 0 ||	/* U+3000 */
-		    memcmp(s + i, "\xC2\xA0", 2) == 0)			/* NBSP */
-			i += (unsigned char)s[i] == 0xE3 ? 3 : 2;
+		/* Byte by byte, so the && stops at the terminating NUL. */
+		else if ((unsigned char)s[i] == 0xE3 &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x80)		/* U+3000 */
+			i += 3;
+		else if ((unsigned char)s[i] == 0xC2 &&
+		    (unsigned char)s[i + 1] == 0xA0)		/* NBSP */
+			i += 2;
 		else
 			return i;
 	}

@@ -109,6 +109,10 @@ job_msg(struct job *j, const char *file, const char *fmt, ...)
 	buf_putc(&j->log, '\n');
 }
 
+/*
+ * Copies notes and warnings into the job's log.  Errors are not: the code
+ * that saw the failure reports it once, with its context.
+ */
 static void
 job_diag(struct job *j, const char *file, const struct diag *d, int quiet)
 {
@@ -117,7 +121,7 @@ job_diag(struct job *j, const char *file, const struct diag *d, int quiet)
 	for (i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->msgs[i];
 
-		if (m->level == DIAG_WARN && quiet)
+		if ((m->level == DIAG_WARN && quiet) || m->level == DIAG_ERROR)
 			continue;
 		job_msg(j, file, "%s%s", m->level == DIAG_WARN ? "warning: " :
 		    "", m->text);
@@ -156,6 +160,8 @@ usage(FILE *f)
 	    "      --reference-doc F   take DOCX styles from Word file F\n"
 	    "      --toc               DOCX: insert a table of contents\n"
 	    "      --cover IMAGE       EPUB: JPEG or PNG cover image\n"
+	    "      --images            embed local images a page refers to\n"
+	    "                          (EPUB, DOCX; default: caption only)\n"
 	    "      --now               date outputs with the current time\n"
 	    "      --force             replace existing output files\n"
 	    "      --sync              flush each output to disk before it\n"
@@ -345,6 +351,49 @@ up_to_date(const struct cli *cli, const struct input *in)
 	return 1;
 }
 
+/*
+ * --images: loads an image an article refers to.  Only local files are
+ * read, relative to the article's folder; addresses (http:, data:, //)
+ * and absurd sizes are refused.  ctx is the article's path.
+ */
+#define MAX_IMAGE (32u << 20)
+
+static int
+load_image(void *ctx, const char *src, struct buf *out)
+{
+	const char	*article = ctx, *slash, *why;
+	struct buf	 path = BUF_INIT;
+	int		 rc;
+
+	if (src[0] == '\0' || strstr(src, "://") != NULL ||
+	    strncmp(src, "//", 2) == 0 || strncmp(src, "data:", 5) == 0)
+		return -1;
+	if (src[0] != '/' && (slash = strrchr(article, '/')) != NULL)
+		buf_put(&path, article, (size_t)(slash - article) + 1);
+	buf_puts(&path, src);
+	/* Saved pages escape spaces and the like in file names. */
+	if (strchr(path.ptr, '%') != NULL) {
+		struct buf plain = BUF_INIT;
+		size_t i;
+
+		for (i = 0; i < path.len; i++) {
+			unsigned int c;
+
+			if (path.ptr[i] == '%' && i + 2 < path.len &&
+			    sscanf(path.ptr + i + 1, "%2x", &c) == 1) {
+				buf_putc(&plain, (int)c);
+				i += 2;
+			} else
+				buf_putc(&plain, path.ptr[i]);
+		}
+		buf_free(&path);
+		path = plain;
+	}
+	rc = file_read(path.ptr, MAX_IMAGE, out, &why);
+	buf_free(&path);
+	return rc;
+}
+
 /* Renders docs in every format and writes the outputs. */
 static void
 write_outputs(const struct cli *cli, struct job *j, const struct input *in,
@@ -413,6 +462,8 @@ run_job(const struct cli *cli, struct job *j)
 	if (pipeline_read(in.ptr, in.len, &po, &doc, &d) != 0) {
 		j->status = EXIT_INPUT;
 		job_diag(j, path, &d, cli->quiet);
+		job_msg(j, path, "%s", diag_last_error(&d) != NULL ?
+		    diag_last_error(&d) : "cannot convert");
 		free(stem);
 		goto out;
 	}
@@ -420,6 +471,10 @@ run_job(const struct cli *cli, struct job *j)
 	buf_free(&in);
 	if (!cli->now && !cli->source_epoch)
 		ro.timestamp = article_time(doc);
+	if (ro.embed_images && strcmp(path, "-") != 0) {
+		ro.resources.load = load_image;
+		ro.resources.ctx = (void *)path;
+	}
 	if (cli->combine) {
 		j->doc = doc;
 		doc = NULL;
@@ -644,6 +699,7 @@ enum {
 	OPT_REFERENCE_DOC,
 	OPT_TOC,
 	OPT_COVER,
+	OPT_IMAGES,
 	OPT_NOW,
 	OPT_FORCE,
 	OPT_SYNC,
@@ -676,6 +732,7 @@ static const struct option long_options[] = {
 	{ "reference-doc", required_argument, NULL, OPT_REFERENCE_DOC },
 	{ "toc", no_argument, NULL, OPT_TOC },
 	{ "cover", required_argument, NULL, OPT_COVER },
+	{ "images", no_argument, NULL, OPT_IMAGES },
 	{ "now", no_argument, NULL, OPT_NOW },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "sync", no_argument, NULL, OPT_SYNC },
@@ -839,6 +896,9 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 				    "or PNG image", optarg);
 			cli->ropts.cover.ptr = cli->cover.ptr;
 			cli->ropts.cover.len = cli->cover.len;
+			break;
+		case OPT_IMAGES:
+			cli->ropts.embed_images = 1;
 			break;
 		case OPT_NOW:
 			cli->now = 1;

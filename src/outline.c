@@ -605,19 +605,43 @@ unnumbered_candidate(const struct item *it)
 }
 
 /*
+ * Do the document's paragraphs end sentences?  In a photo essay or a
+ * poem most lines do not, and a short unpunctuated line there is just a
+ * line, not a subhead.  Counts paragraphs of 20 characters or more.
+ */
+static int
+prose(const struct item *items, size_t n)
+{
+	size_t	 i, long_ones = 0, ended = 0;
+
+	for (i = 0; i < n; i++) {
+		if (items[i].cls == CLS_OTHER || items[i].fam != FAM_NONE ||
+		    utf8_count(items[i].text.ptr, items[i].text.len) < 20)
+			continue;
+		long_ones++;
+		ended += ends_sentence(items[i].text.ptr, items[i].text.len);
+	}
+	return long_ones == 0 || ended * 10 >= long_ones * 6;
+}
+
+/*
  * Without numbered headings, short unpunctuated lines standing between
- * complete paragraphs are the article's subheads.
+ * complete paragraphs are the article's subheads, in prose.  A line that
+ * holds a hard break (a stanza, an address) is not.
  */
 static void
 find_unnumbered(struct item *items, size_t n)
 {
 	size_t	 i;
 
+	if (!prose(items, n))
+		return;
 	for (i = 1; i + 1 < n; i++) {
 		const struct item *prev = &items[i - 1], *next = &items[i + 1];
 
 		/* The line before ends a thought: a paragraph or a list. */
 		if (!unnumbered_candidate(&items[i]) || next->cls == CLS_OTHER ||
+		    node_count(items[i].node, NODE_LINEBREAK) > 0 ||
 		    (prev->cls != CLS_BODY && prev->cls != CLS_LIST))
 			continue;
 		if (!ends_sentence(prev->text.ptr, prev->text.len) ||
@@ -628,8 +652,7 @@ find_unnumbered(struct item *items, size_t n)
 			continue;
 		items[i].cls = CLS_HEADING;
 		items[i].unnumbered = 1;
-		items[i].rule = "short line without punctuation between "
-		    "paragraphs";
+		items[i].rule = OUTLINE_RULE_UNNUMBERED;
 	}
 }
 

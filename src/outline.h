@@ -29,9 +29,10 @@
  * consecutive "——坚持…" lines and ①②③ paragraphs.  After a back-matter
  * line (附件, 附件1, 附件：…, 名词解释) markers no longer make headings.
  *
- * Unnumbered headings.  In a document with no numbered headings, a short
- * line (≤ 30 characters) without final punctuation, between two body
- * paragraphs that end a sentence, is a level-1 heading.
+ * Unnumbered headings.  In a document with no numbered headings whose
+ * paragraphs mostly end sentences (prose, not a photo essay), a short
+ * line (≤ 30 characters, no hard break) without final punctuation,
+ * between two body paragraphs that end a sentence, is a level-1 heading.
  *
  * Points.  Enumerators inside body paragraphs become point lists:
  * 一是/二是…十几是, 第一，/第二、…, 首先，/其次，/再次，/最后，, and, within one
@@ -46,6 +47,10 @@
 
 #include "diag.h"
 #include "doc.h"
+
+/* node->rule of an unnumbered heading (readers may test for it). */
+#define OUTLINE_RULE_UNNUMBERED \
+	"short line without punctuation between paragraphs"
 
 /*
  * Rewrites the paragraphs directly under doc->root (and under block

@@ -38,8 +38,10 @@ extern const struct reader *const readers[];
 
 const struct reader	*reader_find(const char *name);
 /*
- * Picks the reader for an input: by the file name's extension when it
- * names one, else by the highest sniff() score (text by default).
+ * Picks the reader for an input: the highest sniff() score when a reader
+ * is sure of the content (80 or more, SNIFF_SURE in readers.c, e.g. an ".txt" that is
+ * really a saved web page) and the extension's reader is not; else by the
+ * file name's extension; else by the highest score (text by default).
  */
 const struct reader	*reader_detect(const char *filename,
 			    const char *data, size_t len);

@@ -8,7 +8,9 @@
 #include <strings.h>
 
 #define ALL_READERS(X) \
-	X(text)
+	X(text) \
+	X(html) \
+	X(md)
 
 #define DECLARE(name) extern const struct reader reader_##name;
 #define ENTRY(name) &reader_##name,
@@ -52,10 +54,13 @@ has_extension(const char *list, const char *ext)
 	return 0;
 }
 
+/* A sniff score at which content beats a file name's extension. */
+#define SNIFF_SURE	80
+
 const struct reader *
 reader_detect(const char *filename, const char *data, size_t len)
 {
-	const struct reader	*best = NULL;
+	const struct reader	*best = NULL, *by_name = NULL;
 	const char		*dot, *slash;
 	int			 score, best_score = -1;
 	size_t			 i;
@@ -64,10 +69,10 @@ reader_detect(const char *filename, const char *data, size_t len)
 		slash = strrchr(filename, '/');
 		dot = strrchr(slash != NULL ? slash : filename, '.');
 		if (dot != NULL && dot[1] != '\0')
-			for (i = 0; readers[i] != NULL; i++)
+			for (i = 0; readers[i] != NULL && by_name == NULL; i++)
 				if (has_extension(readers[i]->extensions,
 				    dot + 1))
-					return readers[i];
+					by_name = readers[i];
 	}
 	for (i = 0; readers[i] != NULL; i++) {
 		score = readers[i]->sniff(data, len);
@@ -76,5 +81,12 @@ reader_detect(const char *filename, const char *data, size_t len)
 			best = readers[i];
 		}
 	}
+	/*
+	 * The extension decides unless the content is surely something
+	 * else: a web page saved as .txt is still a web page.
+	 */
+	if (by_name != NULL && (best == by_name || best_score < SNIFF_SURE ||
+	    by_name->sniff(data, len) >= SNIFF_SURE))
+		return by_name;
 	return best;
 }

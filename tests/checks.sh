@@ -74,6 +74,33 @@ run() { # name logfile command...
   fi
 }
 
+# check-docx compares the text LibreOffice prints with the document's
+# paragraphs.  An official document carries GB/T 9704 page numbers
+# ("— 1 —") in its footers; pdftotext puts them between the last line of
+# a page and the first of the next, inside any sentence that runs over.
+# When that comparison is the only failure, it is repeated on the same PDF
+# text without the page-number lines, and the run says so.
+pagenum_fixups=0
+check_docx() { # name [--no-consumers] file
+  name=$1; shift
+  rm -rf "$tmp/keep"
+  if "$CHECK_KIT/check-docx.sh" --keep "$tmp/keep" "$@" >"$tmp/log" 2>&1; then
+    pass=$((pass + 1)); return
+  fi
+  reasons=$(grep 'check-docx: FAIL:' "$tmp/log" | grep -v 'FAIL: /' | sort -u)
+  if [ "$reasons" = "check-docx: FAIL: text missing from LibreOffice's rendering" ] &&
+     [ -f "$tmp/keep/pdf.txt" ] && [ -f "$tmp/keep/paragraphs.txt" ]; then
+    tr '\f' '\n' < "$tmp/keep/pdf.txt" | grep -Ev '^[[:space:]]*(—[[:space:]]*)?[0-9]+([[:space:]]*—)?[[:space:]]*$' \
+      > "$tmp/keep/pdf-body.txt"
+    if python3 "$CHECK_KIT/text-preserved.py" "$tmp/keep/paragraphs.txt" "$tmp/keep/pdf-body.txt" \
+        >"$tmp/log2" 2>&1; then
+      pass=$((pass + 1)); pagenum_fixups=$((pagenum_fixups + 1)); return
+    fi
+    cat "$tmp/log2" >> "$tmp/log"
+  fi
+  fail=$((fail + 1)); echo "FAIL: $name"; tail -15 "$tmp/log" | sed 's/^/    /'
+}
+
 for fmt in $formats; do
   missing=""
   for t in $(tools_for "$fmt"); do have "$t" || missing="$missing $t"; done
@@ -92,7 +119,10 @@ for fmt in $formats; do
       epub) a=$ace; [ $slow = 1 ] || a=--no-ace
             run "check-epub $base" "$tmp/log" "$CHECK_KIT/check-epub.sh" $a "$out" ;;
       docx) c=$consumers; [ $slow = 1 ] || c=--no-consumers
-            run "check-docx $base" "$tmp/log" "$CHECK_KIT/check-docx.sh" $c "$out" ;;
+            for style in official plain; do
+              "$BIN" -q --force --docx-style $style -t docx -o "$out" "$input" 2>/dev/null
+              check_docx "check-docx $style $base" $c "$out"
+            done ;;
       json) run "json $base" "$tmp/log" python3 -m json.tool "$out" ;;
     esac
     n=$((n + 1))
@@ -105,6 +135,7 @@ for fmt in $formats; do
       "$CORPUS/000-seed.body.txt" "$tmp/seed.$fmt"
   fi
 done
+[ $pagenum_fixups -gt 0 ] && echo "checks: docx: $pagenum_fixups PDF text comparisons passed once page-number footer lines were set aside"
 echo "checks: $pass passed, $fail failed, $skipped skipped"
 [ $fail = 0 ] || exit 1
 [ "$require" = 1 ] && [ $skipped != 0 ] && { echo "checks: skips are failures here (ARTCONV_REQUIRE_ALL=1)"; exit 1; }

@@ -6,6 +6,7 @@
 set -u
 BIN=${BIN:-./artconv}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+TOOLS=$(cd "${TOOLS:-build/tests}" && pwd)
 top=$(pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/artconv-cli.XXXXXX")
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -59,6 +60,18 @@ grep -q '"source"' stdout && { echo "FAIL: -M source= should clear it"; fail=$((
 expect 0 "" -- "$BIN" -t txt --keep-punctuation "$sample"
 grep -q '添彩,齐绘' stdout || { echo "FAIL: --keep-punctuation"; fail=$((fail + 1)); }
 expect 0 "punctuation repaired: 80" -- "$BIN" -v -t txt "$sample"
+
+# --images embeds a local picture (EPUB, DOCX); without it, only the caption.
+if "$BIN" --list-formats | grep -qx epub; then
+  expect 0 "" -- "$BIN" --images -o img.epub "$top/fixtures/images/page.html"
+  "$TOOLS/tool_zipdump" img.epub | grep -q '\.png ' || { echo "FAIL: --images did not embed into EPUB"; fail=$((fail + 1)); }
+  expect 0 "" -- "$BIN" -o noimg.epub "$top/fixtures/images/page.html"
+  "$TOOLS/tool_zipdump" noimg.epub | grep -q '\.png ' && { echo "FAIL: image embedded without --images"; fail=$((fail + 1)); }
+fi
+if "$BIN" --list-formats | grep -qx docx; then
+  expect 0 "" -- "$BIN" --images -o img.docx "$top/fixtures/images/page.html"
+  "$TOOLS/tool_zipdump" img.docx | grep -q 'word/media/' || { echo "FAIL: --images did not embed into DOCX"; fail=$((fail + 1)); }
+fi
 
 # Never overwrite without --force; nothing written then.
 echo keep > exists.md

@@ -1,0 +1,223 @@
+/*
+ * Pictures and tables of a web page (html_conv.h): which <img> is the
+ * article's picture and which text below it its caption, and which
+ * <table> holds data rather than the page's layout.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "html_conv.h"
+#include "html_text.h"
+#include "utf8.h"
+
+static const char *const caption_words[] = {
+	"caption", "pictext", "pic_txt", "pictxt", "pic-txt", "img_desc",
+	"imgdesc", "img-desc", "photo_desc", "tuzhu", "img_title", "pic_title",
+	"figcaption", "image-caption", "imgtxt", "img_txt", NULL
+};
+
+static int
+centered(const struct hdom *dom, const struct hnode *n)
+{
+	const char	*v;
+
+	if (n == NULL || n->tag == HT_TEXT)
+		return 0;
+	if (n->tag == HT_CENTER)
+		return 1;
+	if ((v = hdom_attr(dom, n, HA_ALIGN)) != NULL &&
+	    strcasecmp(v, "center") == 0)
+		return 1;
+	if ((v = hdom_attr(dom, n, HA_STYLE)) != NULL) {
+		const char *p = v;
+		size_t	 k;
+
+		/* "text-align: center", any case, any spacing. */
+		for (; *p != '\0'; p++) {
+			if (strncasecmp(p, "text-align", 10) != 0)
+				continue;
+			for (k = 10; p[k] == ' ' || p[k] == ':'; k++)
+				;
+			if (strncasecmp(p + k, "center", 6) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+starts(const char *s, size_t len, const char *lit)
+{
+	size_t	 n = strlen(lit);
+
+	return len >= n && memcmp(s, lit, n) == 0;
+}
+
+static int
+ends(const char *s, size_t len, const char *lit)
+{
+	size_t	 n = strlen(lit);
+
+	return len >= n && memcmp(s + len - n, lit, n) == 0;
+}
+
+int
+html_caption_text(const char *s, size_t len, int hinted)
+{
+	static const char *const heads[] = {
+		"图为", "图注", "图：", "图:", "图片：", "图片来源", "图/",
+		"圖為", "圖注", "圖：", "圖片：", "圖/", "（图", "(图", "（圖",
+		"上图", "下图", "左图", "右图", "上圖", "下圖", "▲", "△",
+	};
+	static const char *const tails[] = {
+		"摄）", "摄)", "攝）", "攝)", "摄", "攝", "供图", "供圖",
+		"资料图", "資料圖", "资料图片", "資料圖片", "图）", "圖）",
+	};
+	size_t	 chars, i;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+		len--;
+	chars = utf8_count(s, len);
+	if (chars < 2 || chars > 150)
+		return 0;
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		if (starts(s, len, heads[i]))
+			return 1;
+	if (chars <= 100)
+		for (i = 0; i < sizeof(tails) / sizeof(tails[0]); i++)
+			if (ends(s, len, tails[i]))
+				return 1;
+	return hinted && chars <= 100;
+}
+
+/*
+ * Does the element a paragraph started in look like a caption's: a
+ * caption class, or centred with all of its text bold?
+ */
+int
+html_caption_hint(const struct hdom *dom, const struct hnode *el,
+    int all_bold)
+{
+	if (el == NULL)
+		return 0;
+	return hdom_class_has(dom, el, caption_words) ||
+	    (centered(dom, el) && all_bold);
+}
+
+static int
+contains_nocase(const char *s, const char *word)
+{
+	size_t	 n = strlen(word);
+
+	for (; *s != '\0'; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+placeholder_src(const char *src)
+{
+	return src == NULL || *src == '\0' || strncasecmp(src, "data:", 5) == 0 ||
+	    contains_nocase(src, "blank.gif") || contains_nocase(src,
+	    "spacer.gif") || contains_nocase(src, "loading") ||
+	    contains_nocase(src, "grey.gif") || contains_nocase(src,
+	    "placeholder");
+}
+
+/* Decorations that are not the article's pictures. */
+static int
+decoration(const struct hdom *dom, const struct hnode *img, const char *src)
+{
+	static const char *const words[] = {
+		"logo", "icon", "qrcode", "qr_code", "erweima", "ewm", "avatar",
+		"share", "arrow", "button", "btn_", "spacer", "pixel", "emoji",
+		"smiley", NULL
+	};
+	const char	*w = hdom_attr(dom, img, HA_WIDTH);
+	const char	*h = hdom_attr(dom, img, HA_HEIGHT);
+	size_t		 i;
+
+	if ((w != NULL && *w != '\0' && atoi(w) > 0 && atoi(w) <= 40) ||
+	    (h != NULL && *h != '\0' && atoi(h) > 0 && atoi(h) <= 40))
+		return 1;
+	for (i = 0; words[i] != NULL; i++)
+		if (contains_nocase(src, words[i]))
+			return 1;
+	return hdom_class_has(dom, img, words);
+}
+
+struct node *
+html_figure(const struct hdom *dom, const struct hnode *img)
+{
+	const char	*src = hdom_attr(dom, img, HA_SRC);
+	const char	*lazy = hdom_attr(dom, img, HA_LAZY_SRC);
+	const char	*alt = hdom_attr(dom, img, HA_ALT);
+	struct node	*f;
+
+	if (placeholder_src(src) && lazy != NULL && !placeholder_src(lazy))
+		src = lazy;
+	if (placeholder_src(src) || decoration(dom, img, src))
+		return NULL;
+	f = node_new(NODE_FIGURE);
+	f->as.figure.src = xstrdup(src);
+	if (alt != NULL) {
+		struct buf a = BUF_INIT;
+		struct node tmp;
+
+		/* The alt text, white space collapsed like any text. */
+		memset(&tmp, 0, sizeof(tmp));
+		tmp.type = NODE_PARAGRAPH;
+		node_append_text(&tmp, alt, strlen(alt));
+		shape_trim(&tmp);
+		node_text(&tmp, &a);
+		if (a.len > 0)
+			f->as.figure.alt = buf_detach(&a, NULL);
+		buf_free(&a);
+		while (tmp.first_child != NULL)
+			node_free(tmp.first_child);
+	}
+	return f;
+}
+
+/*
+ * A data table has rows of at least two cells, no table inside it and no
+ * long text in a cell; anything else is page layout and is read through.
+ */
+int
+html_data_table(const struct hdom *dom, const struct hnode *table)
+{
+	const struct hnode *n;
+	size_t		 rows = 0, cells = 0, maxcells = 0;
+
+	(void)dom;
+	for (n = hdom_next(table, table, 0); n != NULL;
+	    n = hdom_next(table, n, 0)) {
+		switch (n->tag) {
+		case HT_TABLE:
+		case HT_UL:
+		case HT_OL:
+		case HT_BLOCKQUOTE:
+		case HT_H1: case HT_H2: case HT_H3:
+		case HT_H4: case HT_H5: case HT_H6:
+			return 0;
+		case HT_TR:
+			rows++;
+			cells = 0;
+			break;
+		case HT_TD:
+		case HT_TH:
+			if (n->chars > 300)
+				return 0;
+			if (++cells > maxcells)
+				maxcells = cells;
+			break;
+		default:
+			break;
+		}
+	}
+	return rows >= 2 && maxcells >= 2;
+}

@@ -1,0 +1,293 @@
+/*
+ * What surrounds the Markdown of an article: YAML front matter, the top
+ * "#" heading that is its title, and the site footer after a last rule.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+#include "article.h"
+#include "buf.h"
+#include "html_text.h"
+#include "md_int.h"
+#include "utf8.h"
+
+/* --- front matter -------------------------------------------------------- */
+
+/* Unquotes a YAML scalar ("…" with escapes, '…', or plain) into out. */
+static void
+yaml_scalar(const char *s, size_t len, struct buf *out)
+{
+	size_t	 i;
+
+	md_trim(&s, &len);
+	if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
+		for (i = 1; i + 1 < len; i++) {
+			if (s[i] != '\\' || i + 2 >= len) {
+				buf_putc(out, s[i]);
+				continue;
+			}
+			switch (s[++i]) {
+			case 'n': buf_putc(out, '\n'); break;
+			case 't': buf_putc(out, '\t'); break;
+			case 'u':
+				if (i + 4 < len) {
+					char hex[5];
+					unsigned long cp;
+
+					memcpy(hex, s + i + 1, 4);
+					hex[4] = '\0';
+					cp = strtoul(hex, NULL, 16);
+					if (cp > 0 && (cp < 0xD800 || cp > 0xDFFF))
+						buf_put_utf8(out, (unsigned int)cp);
+					i += 4;
+				}
+				break;
+			default: buf_putc(out, s[i]); break;
+			}
+		}
+		return;
+	}
+	if (len >= 2 && s[0] == '\'' && s[len - 1] == '\'') {
+		for (i = 1; i + 1 < len; i++) {
+			buf_putc(out, s[i]);
+			if (s[i] == '\'' && s[i + 1] == '\'')
+				i++;
+		}
+		return;
+	}
+	buf_put(out, s, len);
+}
+
+static const struct {
+	const char	*key;
+	int		 meta;		/* enum meta_key, or -1: ignored */
+} fm_keys[] = {
+	{ "title", META_TITLE }, { "subtitle", META_SUBTITLE },
+	{ "kicker", META_KICKER }, { "date", META_DATE },
+	{ "published", META_DATE }, { "pubdate", META_DATE },
+	{ "author", META_AUTHOR }, { "authors", META_AUTHOR },
+	{ "publisher", META_PUBLISHER }, { "source", META_SOURCE },
+	{ "original_url", META_URL }, { "canonical_url", META_URL },
+	{ "source_url", META_URL }, { "url", META_URL }, { "link", META_URL },
+	{ "lang", META_LANG }, { "language", META_LANG },
+};
+
+/*
+ * Reads YAML front matter at the start of s.  Returns the bytes it
+ * takes (0 if there is none) and counts its lines in *lines.
+ */
+size_t
+md_front_matter(const char *s, size_t len, struct doc *doc, unsigned int *lines,
+    struct diag *diag)
+{
+	struct buf	 ignored = BUF_INIT, val = BUF_INIT;
+	size_t		 pos, end = 0, a, e, k, nvals = 0;
+	const char	*line, *colon;
+	size_t		 llen;
+	int		 key = -2, got_url_first = 0;
+	char		 name[32];
+
+	*lines = 0;
+	if (len < 4 || memcmp(s, "---", 3) != 0 || (s[3] != '\n' &&
+	    s[3] != '\r'))
+		return 0;
+	/* The closing --- (or ...) line, within 64 KB. */
+	for (pos = strcspn(s, "\n") + 1; pos < len && pos < 65536; ) {
+		e = pos;
+		while (e < len && s[e] != '\n')
+			e++;
+		llen = e - pos;
+		if (llen > 0 && s[pos + llen - 1] == '\r')
+			llen--;
+		if (llen == 3 && (memcmp(s + pos, "---", 3) == 0 ||
+		    memcmp(s + pos, "...", 3) == 0)) {
+			end = e < len ? e + 1 : e;
+			break;
+		}
+		pos = e + 1;
+	}
+	if (end == 0)
+		return 0;
+	for (pos = 0; pos < end; pos++)
+		*lines += s[pos] == '\n';
+	for (pos = strcspn(s, "\n") + 1; pos < end; pos = e + 1) {
+		e = pos;
+		while (e < end && s[e] != '\n')
+			e++;
+		line = s + pos;
+		llen = e - pos;
+		if (llen > 0 && line[llen - 1] == '\r')
+			llen--;
+		if (llen == 3 && (memcmp(line, "---", 3) == 0 ||
+		    memcmp(line, "...", 3) == 0))
+			break;
+		md_trim(&line, &llen);
+		if (llen == 0 || line[0] == '#')
+			continue;
+		if (line[0] == '-' && (llen == 1 || line[1] == ' ')) {
+			/* A list item of the last key. */
+			nvals++;
+			if (key >= 0 && doc->meta[key] == NULL) {
+				buf_truncate(&val, 0);
+				yaml_scalar(line + 1, llen - 1, &val);
+				if (val.len > 0)
+					doc_set_meta(doc, (enum meta_key)key,
+					    val.ptr);
+			}
+			continue;
+		}
+		if (pos > 0 && (s[pos] == ' ' || s[pos] == '\t'))
+			continue;	/* a nested mapping: not ours */
+		if ((colon = memchr(line, ':', llen)) == NULL)
+			continue;
+		a = (size_t)(colon - line);
+		if (nvals > 0 && key == -1)
+			buf_printf(&ignored, " (%zu values)", nvals);
+		nvals = 0;
+		key = -1;
+		for (k = 0; k < sizeof(fm_keys) / sizeof(fm_keys[0]); k++)
+			if (strlen(fm_keys[k].key) == a &&
+			    strncasecmp(line, fm_keys[k].key, a) == 0) {
+				key = fm_keys[k].meta;
+				break;
+			}
+		buf_truncate(&val, 0);
+		yaml_scalar(colon + 1, llen - a - 1, &val);
+		if (key < 0) {
+			snprintf(name, sizeof(name), "%.*s", (int)(a < 31 ? a :
+			    31), line);
+			if (ignored.len > 0)
+				BUF_PUTSL(&ignored, ",");
+			buf_printf(&ignored, " %s", name);
+			if (val.len > 0 && val.ptr[0] == '[')
+				buf_printf(&ignored, " (%s)", val.ptr);
+			else if (val.len > 0 && val.len < 40)
+				buf_printf(&ignored, " (%s)", val.ptr);
+			continue;
+		}
+		if (val.len == 0)
+			continue;
+		if (key == META_DATE) {
+			char *d = article_find_date(val.ptr, val.len, NULL, NULL);
+
+			if (d != NULL) {
+				buf_truncate(&val, 0);
+				buf_puts(&val, d);
+				free(d);
+			}
+		}
+		/* original_url beats an archive's url. */
+		if (key == META_URL && strncasecmp(line, "original_url", 12) == 0)
+			got_url_first = 1;
+		else if (key == META_URL && got_url_first)
+			continue;
+		if (key == META_URL || doc->meta[key] == NULL)
+			doc_set_meta(doc, (enum meta_key)key, val.ptr);
+	}
+	if (nvals > 0 && key == -1)
+		buf_printf(&ignored, " (%zu values)", nvals);
+	if (ignored.len > 0)
+		diag_note(diag, "front matter: not used:%s", ignored.ptr);
+	diag_note(diag, "front matter: %u lines", *lines);
+	buf_free(&ignored);
+	buf_free(&val);
+	return end;
+}
+
+/* --- after the walk ------------------------------------------------------ */
+
+static int
+same_text(const char *a, const char *b)
+{
+	struct buf	 x = BUF_INIT, y = BUF_INIT;
+	int		 eq;
+
+	ht_fold(a, &x);
+	ht_fold(b, &y);
+	eq = x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0;
+	buf_free(&x);
+	buf_free(&y);
+	return eq;
+}
+
+/*
+ * The one "#" heading at the top is the title: it becomes the title when
+ * the front matter has none, and leaves the body when it repeats it.
+ */
+void
+md_take_title(struct doc *doc, struct diag *diag)
+{
+	struct node	*c, *h1 = NULL;
+	struct buf	 t = BUF_INIT;
+	size_t		 n1 = 0;
+
+	for (c = doc->root->first_child; c != NULL; c = c->next)
+		if (c->type == NODE_HEADING && c->as.heading.level == 1) {
+			if (h1 == NULL)
+				h1 = c;
+			n1++;
+		}
+	if (h1 == NULL || n1 != 1)
+		return;
+	/* Only figures and rules may stand above it. */
+	for (c = doc->root->first_child; c != h1; c = c->next)
+		if (c->type != NODE_FIGURE && c->type != NODE_RULE)
+			return;
+	node_text(h1, &t);
+	if (doc->meta[META_TITLE] == NULL) {
+		doc_set_meta(doc, META_TITLE, t.ptr);
+		diag_note(diag, "line %u: the top \"#\" heading is the title",
+		    h1->line);
+		node_free(h1);
+	} else if (same_text(doc->meta[META_TITLE], t.ptr)) {
+		diag_note(diag, "line %u: the top \"#\" heading repeats the "
+		    "title", h1->line);
+		node_free(h1);
+	}
+	buf_free(&t);
+}
+
+/*
+ * After the last rule near the end, a few short blocks are the site's
+ * footer (author box, subscription plea), not the article.  Repeated
+ * while the tail stays small.
+ */
+void
+md_cut_tail(struct doc *doc, struct diag *diag)
+{
+	struct node	*c, *rule, *next;
+	size_t		 total, tail, blocks, cut = 0;
+
+	for (;;) {
+		total = node_text_len(doc->root);
+		rule = NULL;
+		for (c = doc->root->last_child; c != NULL; c = c->prev)
+			if (c->type == NODE_RULE) {
+				rule = c;
+				break;
+			}
+		if (rule == NULL)
+			break;
+		for (tail = 0, blocks = 0, c = rule->next; c != NULL;
+		    c = c->next, blocks++)
+			tail += node_text_len(c);
+		if (blocks > 6 || tail * 5 > total)
+			break;
+		for (c = rule; c != NULL; c = next) {
+			next = c->next;
+			node_free(c);
+			cut++;
+		}
+	}
+	/* A rule left last ends nothing. */
+	while ((c = doc->root->last_child) != NULL && c->type == NODE_RULE) {
+		node_free(c);
+		cut++;
+	}
+	if (cut > 0)
+		diag_note(diag, "%zu block%s after the last rule (site footer) "
+		    "left out", cut, cut == 1 ? "" : "s");
+}
