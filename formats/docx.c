@@ -238,8 +238,9 @@ put_label(struct docx *dx, const char *label)
 }
 
 /*
- * A URL as a relationship target: bytes outside printable ASCII and the
- * characters RFC 3986 never allows are percent-encoded.
+ * A URL for a HYPERLINK field: bytes outside printable ASCII and the
+ * characters RFC 3986 never allows (the field's quote and backslash among
+ * them) are percent-encoded, then the whole is XML-escaped.
  */
 static void
 put_url(struct buf *out, const char *url)
@@ -253,24 +254,20 @@ put_url(struct buf *out, const char *url)
 		else
 			buf_putc(&b, *p);
 	}
-	esc_xml_attr(out, b.ptr, b.len);
+	esc_xml_text(out, b.ptr, b.len);
 	buf_free(&b);
 }
 
 /* Adds a relationship of document.xml; returns its number. */
 static int
-add_rel(struct docx *dx, const char *type, const char *target, int external)
+add_rel(struct docx *dx, const char *type, const char *target)
 {
 	int	 rid = dx->next_rid++;
 
 	buf_printf(&dx->rels, "<Relationship Id=\"rId%d\" Type=\""
 	    DOCX_REL_BASE "%s\" Target=\"", rid, type);
-	if (external)
-		put_url(&dx->rels, target);
-	else
-		put_attr(&dx->rels, target);
-	buf_puts(&dx->rels, external ? "\" TargetMode=\"External\"/>" :
-	    "\"/>");
+	put_attr(&dx->rels, target);
+	BUF_PUTSL(&dx->rels, "\"/>");
 	return rid;
 }
 
@@ -282,6 +279,23 @@ linkable(const struct node *n)
 	/* In-document anchors of the source page mean nothing here. */
 	return url != NULL && url[0] != '\0' && url[0] != '#' &&
 	    n->first_child != NULL;
+}
+
+/*
+ * Opens a link as a HYPERLINK field rather than a w:hyperlink element:
+ * Word, LibreOffice and pandoc follow both, but readers built on
+ * python-docx (and the checkers that use it) see no text inside a
+ * w:hyperlink, so the link text would seem lost.  The field's result
+ * runs follow; the caller closes it with an "end" fldChar.
+ */
+static void
+put_link_field(struct buf *out, const char *url)
+{
+	BUF_PUTSL(out, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+	    "<w:r><w:instrText xml:space=\"preserve\"> HYPERLINK \"");
+	put_url(out, url);
+	BUF_PUTSL(out, "\" </w:instrText></w:r>"
+	    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
 }
 
 /* Counts a span open or closed; empty spans get no EXIT. */
@@ -335,12 +349,11 @@ put_inlines(struct docx *dx, const struct node *container)
 			    dx->link != NULL : dx->link != n))
 				break;
 			if (ev == ITER_ENTER) {
-				buf_printf(dx->out, "<w:hyperlink r:id=\"rId%d\""
-				    " w:history=\"1\">", add_rel(dx,
-				    "hyperlink", n->as.link.url, 1));
+				put_link_field(dx->out, n->as.link.url);
 				dx->link = n;
 			} else {
-				BUF_PUTSL(dx->out, "</w:hyperlink>");
+				BUF_PUTSL(dx->out, "<w:r><w:fldChar "
+				    "w:fldCharType=\"end\"/></w:r>");
 				dx->link = NULL;
 			}
 			break;
@@ -542,7 +555,7 @@ load_media(struct docx *dx, const char *src)
 	}
 	m.src = xstrdup(src);
 	buf_printf(&part, "media/image%zu.%s", dx->nmedia + 1, m.ext);
-	m.rid = add_rel(dx, "image", part.ptr, 0);
+	m.rid = add_rel(dx, "image", part.ptr);
 	buf_free(&part);
 	dx->media = xreallocarray(dx->media, dx->nmedia + 1,
 	    sizeof(*dx->media));
@@ -847,18 +860,18 @@ put_document(struct docx *dx, const struct doc *const *docs, size_t ndocs,
 static void
 fixed_rels(struct docx *dx)
 {
-	add_rel(dx, "styles", "styles.xml", 0);
-	add_rel(dx, "settings", "settings.xml", 0);
-	add_rel(dx, "fontTable", "fontTable.xml", 0);
-	add_rel(dx, "footer", "footer1.xml", 0);
+	add_rel(dx, "styles", "styles.xml");
+	add_rel(dx, "settings", "settings.xml");
+	add_rel(dx, "fontTable", "fontTable.xml");
+	add_rel(dx, "footer", "footer1.xml");
 	if (dx->kit->even_odd)
-		add_rel(dx, "footer", "footer2.xml", 0);
+		add_rel(dx, "footer", "footer2.xml");
 	else
 		dx->next_rid++;
 	if (dx->kit->theme.len > 0)
-		add_rel(dx, "theme", "theme/theme1.xml", 0);
+		add_rel(dx, "theme", "theme/theme1.xml");
 	if (dx->kit->numbering.len > 0)
-		add_rel(dx, "numbering", "numbering.xml", 0);
+		add_rel(dx, "numbering", "numbering.xml");
 }
 
 static int

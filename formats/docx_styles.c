@@ -692,8 +692,13 @@ build_settings(struct docx_kit *kit, const char *lang)
 		BUF_PUTSL(out, "<w:evenAndOddHeaders/>");
 	buf_printf(out, "<w:characterSpacingControl w:val=\"%s\"/>",
 	    l->spacing_control);
-	/* Word 2013+ layout, not compatibility mode. */
-	BUF_PUTSL(out, "<w:compat><w:compatSetting w:name=\"compatibilityMode\""
+	/*
+	 * A line ended by a hard break is not stretched to the margin in
+	 * justified text (Word and LibreOffice both read this); Word 2013+
+	 * layout, not compatibility mode.
+	 */
+	BUF_PUTSL(out, "<w:compat><w:doNotExpandShiftReturn/>"
+	    "<w:compatSetting w:name=\"compatibilityMode\""
 	    " w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
 	    "</w:compat><w:themeFontLang w:val=\"en-US\" w:eastAsia=\"");
 	esc_xml_attr(out, lang, strlen(lang));

@@ -341,6 +341,34 @@ compare(const struct seq *ref, const struct seq *got, const char *format)
 	return ref->n - i;
 }
 
+/*
+ * Markdown may spell a character as a numeric reference (&#x3002;); what
+ * a reader sees is the character.
+ */
+static void
+decode_refs(const struct buf *in, struct buf *out)
+{
+	size_t		 i, j;
+	unsigned long	 cp;
+	char		*end;
+
+	for (i = 0; i < in->len; i++) {
+		if (in->ptr[i] == '&' && i + 3 < in->len && in->ptr[i + 1] == '#') {
+			int hex = in->ptr[i + 2] == 'x' || in->ptr[i + 2] == 'X';
+
+			j = i + (hex ? 3 : 2);
+			cp = strtoul(in->ptr + j, &end, hex ? 16 : 10);
+			if (end != in->ptr + j && *end == ';' && cp > 0 &&
+			    cp <= 0x10FFFF) {
+				buf_put_utf8(out, (unsigned int)cp);
+				i = (size_t)(end - in->ptr);
+				continue;
+			}
+		}
+		buf_putc(out, in->ptr[i]);
+	}
+}
+
 /* Characters of the kicker, title and subtitle missing from got. */
 static size_t
 head_lost(const struct doc *doc, const struct seq *got, const char *format)
@@ -433,6 +461,8 @@ main(int argc, char *argv[])
 			if (wr->binary)
 				bad = zip_text(out.ptr, out.len, wr->name,
 				    &text);
+			else if (strcmp(wr->name, "md") == 0)
+				decode_refs(&out, &text);
 			else
 				buf_putbuf(&text, &out);
 			if (bad != 0) {
