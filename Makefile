@@ -53,7 +53,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden corpus preserve cli batch checks regen bench \
+.PHONY: all run test deps test-deps unit golden corpus preserve cli batch hostile checks regen bench \
 	fuzz asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -101,7 +101,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch checks
+	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch hostile checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -126,6 +126,9 @@ cli: artconv $(TOOL_BIN)
 
 batch: artconv
 	@BIN=./artconv tests/batch.sh
+
+hostile: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/hostile.sh
 
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh

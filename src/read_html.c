@@ -38,8 +38,9 @@ has_nocase(const char *s, size_t len, const char *word)
 {
 	size_t	 n = strlen(word), i;
 
+	/* A cheap first-byte test before the full comparison. */
 	for (i = 0; i + n <= len; i++)
-		if (strncasecmp(s + i, word, n) == 0)
+		if ((s[i] | 0x20) == (word[0] | 0x20) && strncasecmp(s + i, word, n) == 0)
 			return 1;
 	return 0;
 }
@@ -50,7 +51,8 @@ count_nocase(const char *s, size_t len, const char *word)
 	size_t	 n = strlen(word), i, k = 0;
 
 	for (i = 0; i + n <= len; i++)
-		if (strncasecmp(s + i, word, n) == 0)
+		if ((s[i] | 0x20) == (word[0] | 0x20) &&
+		    strncasecmp(s + i, word, n) == 0)
 			k++;
 	return k;
 }
