@@ -149,6 +149,10 @@ asan:
 		test $$fail = 0
 	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/golden.sh
 	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/corpus.sh
+	@TOOLS=build-asan/tests tests/preserve.sh
+	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/cli.sh
+	@BIN=build-asan/artconv tests/batch.sh
+	@BIN=build-asan/artconv TOOLS=build-asan/tests HOSTILE_SLOWER=4 tests/hostile.sh
 
 valgrind: artconv $(TEST_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/valgrind.sh

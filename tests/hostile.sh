@@ -16,8 +16,10 @@ TIME=/usr/bin/time
 [ -x $TIME ] || TIME=""
 
 # run SECONDS MAX_MB WANT_STATUS "message regex" command...
+# HOSTILE_SLOWER=N multiplies both limits (sanitizer builds).
+slower=${HOSTILE_SLOWER:-1}
 run() {
-  secs=$1 mb=$2 want=$3 pat=$4; shift 4
+  secs=$(($1 * slower)) mb=$(($2 * slower)) want=$3 pat=$4; shift 4
   if [ -n "$TIME" ]; then
     timeout "$secs" $TIME -f '%M' -o mem "$@" >stdout 2>err; st=$?
   else
