@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "utf8.h"
 
 const char *const node_type_name[NODE__COUNT] = {
 	[NODE_NONE] = "none",
@@ -67,10 +68,14 @@ doc_free(struct doc *doc)
 void
 doc_set_meta(struct doc *doc, enum meta_key key, const char *value)
 {
-	char	*copy = value != NULL ? xstrdup(value) : NULL;
+	struct buf	 b = BUF_INIT;
 
 	free(doc->meta[key]);
-	doc->meta[key] = copy;
+	doc->meta[key] = NULL;
+	if (value == NULL)
+		return;
+	utf8_repair(value, strlen(value), &b);
+	doc->meta[key] = buf_detach(&b, NULL);
 }
 
 int

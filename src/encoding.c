@@ -126,35 +126,6 @@ iconv_decode(const char *data, size_t len, const char *enc, struct buf *out,
 	return 0;
 }
 
-/* UTF-8 with U+FFFD for each maximal invalid subpart. */
-static void
-utf8_repair(const char *data, size_t len, struct buf *out, size_t *invalid)
-{
-	size_t	 i = 0, run, adv;
-
-	*invalid = 0;
-	buf_grow(out, len);
-	while (i < len) {
-		run = i;
-		while (i < len && (unsigned char)data[i] < 0x80)
-			i++;
-		while (i < len && (unsigned char)data[i] >= 0x80) {
-			if (utf8_decode((const unsigned char *)data + i,
-			    len - i, &adv) < 0)
-				break;
-			i += adv;
-		}
-		buf_put(out, data + run, i - run);
-		if (i < len && (unsigned char)data[i] >= 0x80) {
-			utf8_decode((const unsigned char *)data + i, len - i,
-			    &adv);
-			buf_put(out, "\xEF\xBF\xBD", 3);
-			(*invalid)++;
-			i += adv;
-		}
-	}
-}
-
 /* Counts valid multi-byte sequences and invalid subparts. */
 static void
 utf8_census(const char *data, size_t len, size_t *valid, size_t *bad)
@@ -257,7 +228,7 @@ decode_as(const char *data, size_t len, const char *enc, struct decoded *out)
 	size_t		 invalid;
 
 	if (strcmp(enc, "UTF-8") == 0)
-		utf8_repair(data, len, &b, &invalid);
+		invalid = utf8_repair(data, len, &b);
 	else if (iconv_decode(data, len, enc, &b, &invalid) != 0) {
 		buf_free(&b);
 		return -1;

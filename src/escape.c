@@ -50,7 +50,20 @@ xml_high(struct buf *b, const char *s, size_t len, size_t *i)
 	size_t	 adv;
 	int32_t	 cp;
 
-	cp = utf8_decode((const unsigned char *)s + *i, len - *i, &adv);
+	const unsigned char *u = (const unsigned char *)s + *i;
+
+	/*
+	 * Fast path for the bulk of Chinese text: a well-formed three-byte
+	 * sequence led by E1-EC (U+1000-U+CFFF) holds no character XML
+	 * forbids.
+	 */
+	if (len - *i >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		buf_put(b, s + *i, 3);
+		*i += 3;
+		return;
+	}
+	cp = utf8_decode(u, len - *i, &adv);
 	if (cp < 0 || uc_is_forbidden((uint32_t)cp))
 		BUF_PUTSL(b, REPLACEMENT);
 	else

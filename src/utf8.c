@@ -1,4 +1,6 @@
 #include "utf8.h"
+#include <string.h>
+#include "buf.h"
 
 int32_t
 utf8_decode(const unsigned char *s, size_t len, size_t *adv)
@@ -47,15 +49,38 @@ utf8_decode(const unsigned char *s, size_t len, size_t *adv)
 	return cp >= min ? (int32_t)cp : -1;
 }
 
+/*
+ * The tree holds only valid UTF-8, so this decodes by the lead byte alone
+ * (it is the hot path of every writer).  It stays inside s[0..len) even
+ * on malformed input, returning U+FFFD for a truncated sequence.
+ */
 uint32_t
 utf8_next(const char *s, size_t len, size_t *pos)
 {
-	size_t	 adv;
-	int32_t	 cp;
+	const unsigned char	*p = (const unsigned char *)s + *pos;
+	size_t			 left = len - *pos;
 
-	cp = utf8_decode((const unsigned char *)s + *pos, len - *pos, &adv);
-	*pos += adv ? adv : 1;
-	return cp < 0 ? UC_REPLACEMENT : (uint32_t)cp;
+	if (p[0] < 0x80) {
+		*pos += 1;
+		return p[0];
+	}
+	if (p[0] >= 0xE0 && p[0] < 0xF0 && left >= 3) {
+		*pos += 3;
+		return ((uint32_t)(p[0] & 0x0F) << 12) |
+		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	}
+	if (p[0] >= 0xC0 && p[0] < 0xE0 && left >= 2) {
+		*pos += 2;
+		return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	if (p[0] >= 0xF0 && p[0] < 0xF8 && left >= 4) {
+		*pos += 4;
+		return ((uint32_t)(p[0] & 0x07) << 18) |
+		    ((uint32_t)(p[1] & 0x3F) << 12) |
+		    ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+	}
+	*pos += 1;
+	return UC_REPLACEMENT;
 }
 
 uint32_t
@@ -94,6 +119,34 @@ utf8_valid(const char *s, size_t len)
 		i += adv;
 	}
 	return 1;
+}
+
+size_t
+utf8_repair(const char *data, size_t len, struct buf *out)
+{
+	size_t	 i = 0, run, adv, invalid = 0;
+
+	buf_grow(out, len);
+	while (i < len) {
+		run = i;
+		while (i < len && (unsigned char)data[i] < 0x80)
+			i++;
+		while (i < len && (unsigned char)data[i] >= 0x80) {
+			if (utf8_decode((const unsigned char *)data + i,
+			    len - i, &adv) < 0)
+				break;
+			i += adv;
+		}
+		buf_put(out, data + run, i - run);
+		if (i < len && (unsigned char)data[i] >= 0x80) {
+			utf8_decode((const unsigned char *)data + i, len - i,
+			    &adv);
+			BUF_PUTSL(out, "\xEF\xBF\xBD");
+			invalid++;
+			i += adv;
+		}
+	}
+	return invalid;
 }
 
 size_t
@@ -275,6 +328,8 @@ in_ranges(uint32_t cp, const struct range *r, size_t n)
 int
 uc_width(uint32_t cp, int ambiguous_wide)
 {
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return 2;		/* the common case: Han */
 	if (cp < 0x300)
 		return cp < 0x20 || cp == 0x7F ? 0 :
 		    (ambiguous_wide && cp >= 0xA1 &&

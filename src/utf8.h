@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct buf;
+
 #define UC_REPLACEMENT 0xFFFDu
 
 /*
@@ -21,12 +23,21 @@
  * recommends for U+FFFD substitution.
  */
 int32_t	 utf8_decode(const unsigned char *s, size_t len, size_t *adv);
-/* Decodes the code point at s[*pos] (valid UTF-8 assumed), advancing *pos. */
+/*
+ * Decodes the code point at s[*pos], advancing *pos.  Valid UTF-8 is
+ * assumed (no validation); it never reads past s[len - 1].
+ */
 uint32_t utf8_next(const char *s, size_t len, size_t *pos);
 /* Decodes the code point that ends just before s[*pos], moving *pos back. */
 uint32_t utf8_prev(const char *s, size_t *pos);
 /* Returns 1 if s[0..len) is entirely valid UTF-8. */
 int	 utf8_valid(const char *s, size_t len);
+/*
+ * Appends s[0..len) to out with U+FFFD for each maximal invalid subpart
+ * (the W3C/Unicode practice); returns the number replaced.  Everything
+ * entering the tree passes through it or an equivalent decoder.
+ */
+size_t	 utf8_repair(const char *s, size_t len, struct buf *out);
 /* Number of code points in valid UTF-8 s[0..len). */
 size_t	 utf8_count(const char *s, size_t len);
 /* Encodes cp into out (4 bytes room); returns the length. */

@@ -57,6 +57,10 @@ grep -q '浙江嘉兴' stdout || { echo "FAIL: stdin input"; fail=$((fail + 1));
 expect 0 "" -- "$BIN" -t json -M title=新标题 -M source= "$sample"
 grep -q '"title":"新标题"' stdout || { echo "FAIL: -M title"; fail=$((fail + 1)); }
 grep -q '"source"' stdout && { echo "FAIL: -M source= should clear it"; fail=$((fail + 1)); }
+# Metadata from the command line that is not UTF-8 is repaired, not trusted.
+expect 0 "" -- "$BIN" -t epub -o badmeta.epub -M "title=$(printf 'a\377b')" "$sample"
+unzip -p badmeta.epub OEBPS/content.opf 2>/dev/null | grep -q "a$(printf '\357\277\275')b" ||
+  { echo "FAIL: -M with invalid UTF-8 not repaired"; fail=$((fail + 1)); }
 expect 0 "" -- "$BIN" -t txt --keep-punctuation "$sample"
 grep -q '添彩,齐绘' stdout || { echo "FAIL: --keep-punctuation"; fail=$((fail + 1)); }
 expect 0 "punctuation repaired: 80" -- "$BIN" -v -t txt "$sample"

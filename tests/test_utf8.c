@@ -3,10 +3,13 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "testutil.h"
 #include "escape.h"
+#include "buf.h"
 #include "utf8.h"
 
 static void
@@ -179,11 +182,46 @@ test_md_escaping(void **state)
 	free(s);
 }
 
+static void
+test_repair(void **state)
+{
+	struct buf	 b = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(utf8_repair("a\xE4\xB8\xAD" "b", 5, &b), 0);
+	assert_memory_equal(b.ptr, "a\xE4\xB8\xAD" "b", 5);	/* unchanged */
+	b.len = 0;
+	/* A bad byte and a cut sequence: one U+FFFD each. */
+	assert_int_equal(utf8_repair("x\xFFy\xE4\xB8", 5, &b), 2);
+	assert_int_equal(b.len, 8);
+	assert_memory_equal(b.ptr, "x\xEF\xBF\xBDy\xEF\xBF\xBD", 8);
+	b.len = 0;
+	/* A surrogate: three maximal subparts, as Unicode recommends. */
+	assert_int_equal(utf8_repair("\xED\xA0\x80", 3, &b), 3);
+	assert_true(utf8_valid(b.ptr, b.len));
+	buf_free(&b);
+}
+
+/* utf8_next stays inside the string even when the text ends mid-sequence. */
+static void
+test_next_truncated(void **state)
+{
+	size_t	 pos = 0;
+
+	(void)state;
+	assert_int_equal(utf8_next("\xE4\xB8", 2, &pos), 0xFFFD);
+	assert_int_equal(pos, 1);
+	assert_int_equal(utf8_next("\xE4\xB8", 2, &pos), 0xFFFD);
+	assert_int_equal(pos, 2);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_valid),
+		cmocka_unit_test(test_repair),
+		cmocka_unit_test(test_next_truncated),
 		cmocka_unit_test(test_decode_invalid),
 		cmocka_unit_test(test_prev_and_count),
 		cmocka_unit_test(test_width),
