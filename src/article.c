@@ -409,12 +409,25 @@ static const uint32_t traditional_only[] = {
 	0x9019, 0x9032, 0x904E, 0x9577, 0x9580, 0x958B, 0x95DC,
 };
 
+/*
+ * Binary search over a sorted table, written out rather than bsearch()
+ * because it runs once per character of every article.
+ */
 static int
-cmp_cp(const void *a, const void *b)
+in_sorted(uint32_t cp, const uint32_t *t, size_t n)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	size_t	 lo = 0, hi = n, mid;
 
-	return x < y ? -1 : x > y;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (t[mid] == cp)
+			return 1;
+		if (t[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 const char *
@@ -423,18 +436,21 @@ article_guess_lang(const char *s, size_t len)
 	size_t		 pos = 0, simp = 0, trad = 0;
 	uint32_t	 cp;
 
-	if (len > 1 << 20)
-		len = 1 << 20;
+	/*
+	 * The first 32 KB (some ten thousand characters) settle the script;
+	 * reading further only costs time on long articles.
+	 */
+	if (len > LANG_SAMPLE_BYTES)
+		len = LANG_SAMPLE_BYTES;
 	while (pos < len) {
 		cp = utf8_next(s, len, &pos);
 		if (cp < 0x4E00 || cp > 0x9FFF)
 			continue;
-		if (bsearch(&cp, simplified_only, sizeof(simplified_only) /
-		    sizeof(simplified_only[0]), sizeof(cp), cmp_cp) != NULL)
+		if (in_sorted(cp, simplified_only, sizeof(simplified_only) /
+		    sizeof(simplified_only[0])))
 			simp++;
-		else if (bsearch(&cp, traditional_only,
-		    sizeof(traditional_only) / sizeof(traditional_only[0]),
-		    sizeof(cp), cmp_cp) != NULL)
+		else if (in_sorted(cp, traditional_only,
+		    sizeof(traditional_only) / sizeof(traditional_only[0])))
 			trad++;
 	}
 	return trad > simp * 2 && trad >= 3 ? "zh-TW" : "zh-CN";

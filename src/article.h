@@ -47,7 +47,11 @@ int	 article_chrome_line(const char *s, size_t len);
  * what follows it is not part of the article.
  */
 int	 article_footer_line(const char *s, size_t len);
-/* "zh-TW" when the text is mostly Traditional Chinese, else "zh-CN". */
+/*
+ * "zh-TW" when the text is mostly Traditional Chinese, else "zh-CN"; it
+ * looks at no more than the first LANG_SAMPLE_BYTES.
+ */
+#define LANG_SAMPLE_BYTES (32 * 1024)
 const char *article_guess_lang(const char *s, size_t len);
 
 #endif

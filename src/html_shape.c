@@ -678,7 +678,7 @@ shape_sample_text(const struct doc *doc, struct buf *out)
 	struct iter	 it;
 
 	iter_init(&it, doc->root);
-	while (out->len < ((size_t)1 << 20) && iter_next(&it) != ITER_DONE)
+	while (out->len < LANG_SAMPLE_BYTES && iter_next(&it) != ITER_DONE)
 		if (it.event == ITER_ENTER && it.node->type == NODE_TEXT)
 			buf_puts(out, it.node->as.text);
 }

@@ -36,8 +36,8 @@ void	 shape_after_outline(struct doc *doc);
 size_t	 shape_drop_title_repeat(struct doc *doc);
 
 /*
- * Appends the document's text to out, up to about 1 MB: enough to tell
- * the script (article_guess_lang()) of a page of any size.
+ * Appends the document's text to out, up to about LANG_SAMPLE_BYTES:
+ * enough to tell the script (article_guess_lang()) of a page of any size.
  */
 void	 shape_sample_text(const struct doc *doc, struct buf *out);
 

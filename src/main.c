@@ -11,6 +11,9 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1053,6 +1056,22 @@ settle_options(struct cli *cli, int ninputs, int folders)
 	return -1;
 }
 
+/*
+ * Every EPUB and DOCX entry gets a fresh zlib stream of about 270 KB,
+ * which glibc by default maps and unmaps (or trims back to the kernel)
+ * each time; the page faults and zeroing then cost three quarters of a
+ * batch's time.  Keeping such blocks in the heap makes a folder of
+ * ordinary articles about three times faster for half a megabyte more.
+ */
+static void
+tune_allocator(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+	mallopt(M_TRIM_THRESHOLD, 4 << 20);
+#endif
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1064,6 +1083,7 @@ main(int argc, char *argv[])
 	int		 status = EXIT_OK, nul = 0, folders = 0, rc, a;
 	long		 clash;
 
+	tune_allocator();
 	memset(&cli, 0, sizeof(cli));
 	buf_init(&cli.reference_doc);
 	buf_init(&cli.cover);
