@@ -345,7 +345,7 @@ figure_image(struct epub *e, const struct node *fig)
 		    src);
 		goto fail;
 	}
-	if ((type = epub_image_type(data.ptr, data.len)) == NULL) {
+	if ((type = writer_image_type(data.ptr, data.len)) == NULL) {
 		diag_warn(e->diag, "epub: %s is not JPEG, PNG or GIF; caption "
 		    "only", src);
 		goto fail;
@@ -863,7 +863,7 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	title = coll != NULL ? coll : doc_title(docs[0]);
 	if (opts->cover.len > 0) {
 		/* The bytes decide, whatever opts->cover_type says. */
-		ctype = epub_image_type(opts->cover.ptr, opts->cover.len);
+		ctype = writer_image_type(opts->cover.ptr, opts->cover.len);
 		if (ctype == NULL) {
 			diag_error(diag, "epub: the cover is not a JPEG, PNG "
 			    "or GIF image");

@@ -89,9 +89,7 @@ void	 epub_ncx(const struct epub_book *bk, struct buf *b);
  * 1-8 letters or digits joined by hyphens, the first all letters?
  */
 int		 epub_lang_ok(const char *tag);
-/* The media type of image bytes every reader shows (JPEG, PNG, GIF). */
-const char	*epub_image_type(const char *p, size_t len);
-/* The file extension for such a media type ("jpg", "png", "gif"). */
+/* The file extension for a writer_image_type() ("jpg", "png", "gif"). */
 const char	*epub_image_ext(const char *type);
 /* Appends the XHTML prologue up to and including <body class="...">. */
 void	 epub_xhtml_start(struct buf *b, const char *lang, const char *title,

@@ -209,20 +209,6 @@ epub_lang_ok(const char *tag)
 	}
 }
 
-/* Media type of image bytes readers must support, or NULL. */
-const char *
-epub_image_type(const char *p, size_t len)
-{
-	if (len >= 3 && memcmp(p, "\xFF\xD8\xFF", 3) == 0)
-		return "image/jpeg";
-	if (len >= 8 && memcmp(p, "\x89PNG\r\n\x1A\n", 8) == 0)
-		return "image/png";
-	if (len >= 6 && (memcmp(p, "GIF87a", 6) == 0 ||
-	    memcmp(p, "GIF89a", 6) == 0))
-		return "image/gif";
-	return NULL;
-}
-
 const char *
 epub_image_ext(const char *type)
 {

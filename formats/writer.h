@@ -88,5 +88,10 @@ enum points_mode	 writer_points(const struct render_opts *opts,
 /* The document language: opts->lang, the document's, or "zh-CN". */
 const char		*writer_lang(const struct doc *doc,
 			    const struct render_opts *opts);
+/*
+ * The media type of image bytes that every e-book reader and word
+ * processor shows ("image/jpeg", "image/png", "image/gif"), or NULL.
+ */
+const char		*writer_image_type(const char *p, size_t len);
 
 #endif

@@ -455,3 +455,81 @@ article_guess_lang(const char *s, size_t len)
 	}
 	return trad > simp * 2 && trad >= 3 ? "zh-TW" : "zh-CN";
 }
+
+int
+article_connective(uint32_t cp)
+{
+	static const uint32_t words[] = {
+		0x7684, 0x548C, 0x4E0E, 0x53CA, 0x6216, 0x5728, 0x662F,
+		0x5BF9, 0x628A, 0x5C06, 0x4E3A, 0x4ECE, 0x5411, 0x4EE5,
+		0x4E86, 0x7740, 0x4E4B, 0x88AB, 0x5E76, 0x800C,
+	};	/* 的和与及或在是对把将为从向以了着之被并而 */
+	size_t	 i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (cp == words[i])
+			return 1;
+	return 0;
+}
+
+int
+article_cn_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3007: case 0x96F6: return 0;	/* 〇 零 */
+	case 0x4E00: return 1;			/* 一 */
+	case 0x4E8C: case 0x4E24: return 2;	/* 二 两 */
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	default: return -1;
+	}
+}
+
+int
+article_cn_number(const char *s, size_t len, size_t *pos, int form)
+{
+	size_t		 p = *pos, q;
+	int		 small = form == ARTICLE_CN_SMALL;
+	int		 value = 0, digit = -1, d;
+	uint32_t	 cp;
+
+	while (p < len) {
+		q = p;
+		cp = utf8_next(s, len, &q);
+		d = article_cn_digit(cp);
+		if (small && (d == 0 || cp == 0x4E24))	/* 〇 零 两 */
+			d = -1;
+		if (d >= 0) {
+			if (digit >= 0)
+				break;		/* 二三: not one numeral */
+			digit = d;
+		} else if (cp == 0x5341) {		/* 十 */
+			if (small && value > 0)
+				break;
+			value += (digit < 0 ? 1 : digit) * 10;
+			digit = -1;
+		} else if (cp == 0x767E && !small) {	/* 百 */
+			if (digit < 0)
+				break;
+			value += digit * 100;
+			digit = -1;
+		} else
+			break;
+		p = q;
+		if (value > 999)
+			return -1;
+	}
+	if (p == *pos)
+		return -1;
+	if (digit > 0)
+		value += digit;
+	if (value == 0)
+		return -1;
+	*pos = p;
+	return value;
+}

@@ -2,12 +2,14 @@
  * What all readers share about an article's head: recognising metadata
  * lines ("2021-10-14 14:46| 发布者: …| 来自: 嘉兴老干部", "来源：江西日报",
  * "时间：2026-02-05"), dates, site chrome and footer lines, and the
- * language of the text.
+ * language of the text; and the traits of Chinese prose that the
+ * heading heuristics of the outline and web page passes both use.
  */
 #ifndef ARTCONV_ARTICLE_H
 #define ARTCONV_ARTICLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "doc.h"
 
@@ -53,5 +55,24 @@ int	 article_footer_line(const char *s, size_t len);
  */
 #define LANG_SAMPLE_BYTES (32 * 1024)
 const char *article_guess_lang(const char *s, size_t len);
+
+/*
+ * A character a line cannot end with unless it breaks off mid-phrase
+ * (的和与及或在是对把将为从向以了着之被并而): such a line is no heading.
+ */
+int	 article_connective(uint32_t cp);
+
+/* Value of a Chinese numeral digit (〇 零 0, 一 1, 二 两 2 … 九 9), or -1. */
+int	 article_cn_digit(uint32_t cp);
+/*
+ * Parses the Chinese numeral at s[*pos], advancing *pos past it.  Returns
+ * its value (at least 1), or -1 with *pos unchanged if there is none.
+ * ARTICLE_CN_ANY reads 一 … 九百九十九, with 〇 零 两 as digits;
+ * ARTICLE_CN_SMALL only 一 … 九十九 written with 一 … 九 and one 十, so
+ * the numeral of "第一百" is 一 and the one of "两、" is none.
+ */
+#define ARTICLE_CN_ANY		0
+#define ARTICLE_CN_SMALL	1
+int	 article_cn_number(const char *s, size_t len, size_t *pos, int form);
 
 #endif

@@ -496,43 +496,12 @@ node_split_inlines(struct node *container, size_t off, enum node_type new_type)
 	return dst;
 }
 
-/* Bytes of white space at the start of s. */
-static size_t
-lead_space(const char *s)
+/* The white space node_trim_inlines() removes. */
+static int
+trim_space(uint32_t cp)
 {
-	size_t	 i = 0;
-
-	for (;;) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')
-			i++;
-		/* Byte by byte, so the && stops at the terminating NUL. */
-		else if ((unsigned char)s[i] == 0xE3 &&
-		    (unsigned char)s[i + 1] == 0x80 &&
-		    (unsigned char)s[i + 2] == 0x80)		/* U+3000 */
-			i += 3;
-		else if ((unsigned char)s[i] == 0xC2 &&
-		    (unsigned char)s[i + 1] == 0xA0)		/* NBSP */
-			i += 2;
-		else
-			return i;
-	}
-}
-
-/* Length of s without its trailing white space. */
-static size_t
-trail_space(const char *s, size_t n)
-{
-	for (;;) {
-		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-		    s[n - 1] == '\n'))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else if (n >= 2 && memcmp(s + n - 2, "\xC2\xA0", 2) == 0)
-			n -= 2;
-		else
-			return n;
-	}
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x3000 ||
+	    cp == 0xA0;
 }
 
 /* The first (or last) text node of the inline subtree, or NULL. */
@@ -548,30 +517,45 @@ edge_text(struct node *n, int last)
 }
 
 void
-node_trim_inlines(struct node *container)
+node_trim_text(struct node *container, int (*is_space)(uint32_t))
 {
 	struct node	*t;
-	size_t		 k, n;
+	size_t		 len, a, b, q;
 
 	while ((t = edge_text(container->first_child, 0)) != NULL) {
-		k = lead_space(t->as.text);
-		if (k == 0)
+		len = strlen(t->as.text);
+		for (a = 0; a < len; a = q) {
+			q = a;
+			if (!is_space(utf8_next(t->as.text, len, &q)))
+				break;
+		}
+		if (a == 0)
 			break;
-		memmove(t->as.text, t->as.text + k, strlen(t->as.text) - k + 1);
-		if (t->as.text[0] != '\0')
+		memmove(t->as.text, t->as.text + a, len - a + 1);
+		if (a < len)
 			break;
 		node_free(t);
 	}
 	while ((t = edge_text(container->last_child, 1)) != NULL) {
-		n = strlen(t->as.text);
-		k = trail_space(t->as.text, n);
-		if (k == n)
+		len = strlen(t->as.text);
+		for (b = len; b > 0; b = q) {
+			q = b;
+			if (!is_space(utf8_prev(t->as.text, &q)))
+				break;
+		}
+		if (b == len)
 			break;
-		t->as.text[k] = '\0';
-		if (k > 0)
+		t->as.text[b] = '\0';
+		if (b > 0)
 			break;
 		node_free(t);
 	}
+}
+
+void
+node_trim_inlines(struct node *container)
+{
+	node_trim_text(container, trim_space);
 	/* Spans left empty by the trimming go too. */
 	while (container->first_child != NULL &&
 	    container->first_child->type != NODE_TEXT &&

@@ -66,6 +66,7 @@
 #define ARTCONV_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum node_type {
 	NODE_NONE = 0,
@@ -206,8 +207,15 @@ size_t		 node_text_len(const struct node *node);
 struct node	*node_split_inlines(struct node *container, size_t off,
 		    enum node_type new_type);
 /*
- * Removes white space (ASCII, NBSP, U+3000) at the start and end of the
- * container's inline content, dropping text nodes that become empty.
+ * Removes the characters for which is_space() holds at the start and end
+ * of the container's inline content, dropping text nodes that become
+ * empty; a line break at either end stops it.
+ */
+void		 node_trim_text(struct node *container,
+		    int (*is_space)(uint32_t));
+/*
+ * node_trim_text() of white space (space, tab, newline, NBSP, U+3000),
+ * then drops the spans left empty at either end.
  */
 void		 node_trim_inlines(struct node *container);
 /* Moves all children of from to the end of to's children. */

@@ -11,6 +11,33 @@
 #include "utf8.h"
 
 void
+enc_drop_nul(struct decoded *dec, struct diag *diag)
+{
+	size_t	 r, w;
+
+	for (r = w = 0; r < dec->len; r++)
+		if (dec->text[r] != '\0')
+			dec->text[w++] = dec->text[r];
+	dec->text[w] = '\0';
+	if (w < dec->len)
+		diag_warn(diag, "%zu NUL byte%s removed", dec->len - w,
+		    dec->len - w == 1 ? "" : "s");
+	dec->len = w;
+}
+
+void
+enc_warn_repairs(const struct decoded *dec, struct diag *diag)
+{
+	if (dec->invalid)
+		diag_warn(diag, "%zu invalid %s byte sequence%s replaced by "
+		    "U+FFFD", dec->invalid, dec->encoding,
+		    dec->invalid == 1 ? "" : "s");
+	if (dec->controls)
+		diag_warn(diag, "%zu control character%s replaced by U+FFFD",
+		    dec->controls, dec->controls == 1 ? "" : "s");
+}
+
+void
 enc_free(struct decoded *dec)
 {
 	if (dec == NULL)

@@ -38,6 +38,13 @@ int	 enc_decode(const char *data, size_t len, const char *forced,
  * become U+FFFD (counted in out->controls); a leading U+FEFF is dropped.
  */
 void	 enc_clean(struct decoded *dec);
+/* Drops NUL bytes from dec->text, warning how many there were. */
+void	 enc_drop_nul(struct decoded *dec, struct diag *diag);
+/*
+ * Warns about the invalid sequences and control characters that decoding
+ * and enc_clean() replaced by U+FFFD.
+ */
+void	 enc_warn_repairs(const struct decoded *dec, struct diag *diag);
 void	 enc_free(struct decoded *dec);
 /*
  * Returns 1 if data looks like binary rather than text: NUL bytes or many

@@ -6,7 +6,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "html_text.h"
 #include "utf8.h"
 
 /*
@@ -219,13 +218,6 @@ resolve_breaks(struct conv *c, uint32_t cp)
 	c->space = 0;
 }
 
-static int
-ws_byte(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
-	    ch == '\f';
-}
-
 static void
 put_text(struct conv *c, const char *s, size_t len)
 {
@@ -248,7 +240,7 @@ put_text(struct conv *c, const char *s, size_t len)
 			}
 			continue;
 		}
-		if (ws_byte(s[i])) {
+		if (hdom_ws_byte(s[i])) {
 			if (c->space < 1)
 				c->space = 1;
 			if (s[i] == '\n')
@@ -274,14 +266,8 @@ put_text(struct conv *c, const char *s, size_t len)
 		    !(c->space == 2 && uc_is_cjk(c->last) && uc_is_cjk(cp)))
 			put_space(c);
 		c->space = 0;
-		for (a = i; i < len && !ws_byte(s[i]); ) {
-			q = i;
-			cp = utf8_next(s, len, &q);
-			if (cp == 0xA0)
-				break;
-			c->last = cp;
-			i = q;
-		}
+		a = i;
+		i = hdom_word_end(s, len, i, &c->last);
 		put_bytes(c, s + a, i - a);
 	}
 }
@@ -304,7 +290,7 @@ tidy(struct node *container)
 
 	while (again) {
 		again = 0;
-		shape_trim(container);
+		node_trim_text(container, uc_is_space);
 		for (n = container->first_child; n != NULL; n = next) {
 			next = n->next;
 			if (empty_inline(n) || (n->type == NODE_LINEBREAK &&

@@ -554,9 +554,8 @@ hdom_parse(struct hdom *dom, const char *s, size_t len, size_t max_depth)
 
 /* --- text ---------------------------------------------------------------- */
 
-/* ASCII case-insensitive: does s contain word? */
-static int
-contains_nocase(const char *s, const char *word)
+int
+hdom_contains_nocase(const char *s, const char *word)
 {
 	size_t	 n = strlen(word);
 
@@ -581,16 +580,33 @@ hdom_class_has(const struct hdom *dom, const struct hnode *n,
 		if (v[k] == NULL)
 			continue;
 		for (i = 0; words[i] != NULL; i++)
-			if (contains_nocase(v[k], words[i]))
+			if (hdom_contains_nocase(v[k], words[i]))
 				return 1;
 	}
 	return 0;
 }
 
-static int
-ws_byte(char c)
+int
+hdom_ws_byte(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+size_t
+hdom_word_end(const char *s, size_t len, size_t i, uint32_t *last)
+{
+	size_t		 q;
+	uint32_t	 cp;
+
+	while (i < len && !hdom_ws_byte(s[i])) {
+		q = i;
+		cp = utf8_next(s, len, &q);
+		if (cp == 0xA0)
+			break;
+		*last = cp;
+		i = q;
+	}
+	return i;
 }
 
 struct collect {
@@ -607,7 +623,7 @@ collect_put(struct collect *c, const char *s, size_t len)
 	uint32_t	 cp;
 
 	while (i < len) {
-		if (ws_byte(s[i])) {
+		if (hdom_ws_byte(s[i])) {
 			if (c->pending == 0)
 				c->pending = 1;
 			if (s[i] == '\n' && c->pending < 2)
@@ -631,14 +647,8 @@ collect_put(struct collect *c, const char *s, size_t len)
 				buf_putc(c->out, ' ');
 		}
 		c->pending = 0;
-		for (a = i; i < len && !ws_byte(s[i]); ) {
-			q = i;
-			cp = utf8_next(s, len, &q);
-			if (cp == 0xA0)
-				break;
-			c->last = cp;
-			i = q;
-		}
+		a = i;
+		i = hdom_word_end(s, len, i, &c->last);
 		buf_put(c->out, s + a, i - a);
 	}
 }

@@ -170,5 +170,16 @@ void		 hdom_collect_text(const struct hdom *dom, const struct hnode *n,
 /* Does the class or id of n contain one of the words (case-folded)? */
 int		 hdom_class_has(const struct hdom *dom, const struct hnode *n,
 		    const char *const *words);
+/* ASCII case-insensitive: does s contain word? */
+int		 hdom_contains_nocase(const char *s, const char *word);
+/* HTML white space: space, tab, LF, CR, FF. */
+int		 hdom_ws_byte(char c);
+/*
+ * The end of the word at s[i]: the first HTML white space or NBSP from i
+ * on, or len.  *last receives the word's last character (unchanged if
+ * the word is empty).
+ */
+size_t		 hdom_word_end(const char *s, size_t len, size_t i,
+		    uint32_t *last);
 
 #endif

@@ -8,6 +8,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "html_text.h"
+#include "utf8.h"
 
 /* --- lines of a paragraph ------------------------------------------------ */
 
@@ -139,7 +140,7 @@ split_rules(struct node *p)
 		}
 		if (v[j - 1].b != NULL && v[j - 1].b->parent == p)
 			node_free(v[j - 1].b);
-		shape_trim(x);
+		node_trim_text(x, uc_is_space);
 		if (x->type == NODE_PARAGRAPH && x->first_child == NULL)
 			node_free(x);
 		else if (node_insert_before(p, x) != 0)
@@ -204,7 +205,7 @@ split_list(struct node *p, struct diag *diag)
 		intro = take_run(v[0].a, v[0].b, NODE_PARAGRAPH);
 		intro->line = p->line;
 		intro->rule = p->rule;
-		shape_trim(intro);
+		node_trim_text(intro, uc_is_space);
 		if (node_insert_before(p, intro) != 0)
 			node_free(intro);
 	}
@@ -217,7 +218,7 @@ split_list(struct node *p, struct diag *diag)
 
 		item = take_run(v[i].a, v[i].b, NODE_LIST_ITEM);
 		strip_marker(item, v[i].m.body);
-		shape_trim(item);
+		node_trim_text(item, uc_is_space);
 		while (strlen(label) > 0 && label[strlen(label) - 1] == ' ')
 			label[strlen(label) - 1] = '\0';
 		item->as.item.label = label;

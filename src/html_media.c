@@ -10,7 +10,6 @@
 #include "alloc.h"
 #include "buf.h"
 #include "html_conv.h"
-#include "html_text.h"
 #include "utf8.h"
 
 static const char *const caption_words[] = {
@@ -108,24 +107,14 @@ html_caption_hint(const struct hdom *dom, const struct hnode *el,
 }
 
 static int
-contains_nocase(const char *s, const char *word)
-{
-	size_t	 n = strlen(word);
-
-	for (; *s != '\0'; s++)
-		if (strncasecmp(s, word, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 placeholder_src(const char *src)
 {
 	return src == NULL || *src == '\0' || strncasecmp(src, "data:", 5) == 0 ||
-	    contains_nocase(src, "blank.gif") || contains_nocase(src,
-	    "spacer.gif") || contains_nocase(src, "loading") ||
-	    contains_nocase(src, "grey.gif") || contains_nocase(src,
-	    "placeholder");
+	    hdom_contains_nocase(src, "blank.gif") ||
+	    hdom_contains_nocase(src, "spacer.gif") ||
+	    hdom_contains_nocase(src, "loading") ||
+	    hdom_contains_nocase(src, "grey.gif") ||
+	    hdom_contains_nocase(src, "placeholder");
 }
 
 /* Decorations that are not the article's pictures. */
@@ -145,7 +134,7 @@ decoration(const struct hdom *dom, const struct hnode *img, const char *src)
 	    (h != NULL && *h != '\0' && atoi(h) > 0 && atoi(h) <= 40))
 		return 1;
 	for (i = 0; words[i] != NULL; i++)
-		if (contains_nocase(src, words[i]))
+		if (hdom_contains_nocase(src, words[i]))
 			return 1;
 	return hdom_class_has(dom, img, words);
 }
@@ -172,7 +161,7 @@ html_figure(const struct hdom *dom, const struct hnode *img)
 		memset(&tmp, 0, sizeof(tmp));
 		tmp.type = NODE_PARAGRAPH;
 		node_append_text(&tmp, alt, strlen(alt));
-		shape_trim(&tmp);
+		node_trim_text(&tmp, uc_is_space);
 		node_text(&tmp, &a);
 		if (a.len > 0)
 			f->as.figure.alt = buf_detach(&a, NULL);

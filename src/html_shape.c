@@ -247,7 +247,8 @@ find_di(struct blk *v, size_t n)
 			pos = 0;
 			if (len == 0 || utf8_next(s, len, &pos) != 0x7B2C)
 				continue;
-			if ((num = ht_cn_num(s, len, &pos)) != want || pos >= len)
+			if ((num = article_cn_number(s, len, &pos,
+			    ARTICLE_CN_SMALL)) != want || pos >= len)
 				continue;
 			q = pos;
 			cp = utf8_next(s, len, &q);
@@ -297,22 +298,6 @@ find_di(struct blk *v, size_t n)
 }
 
 static int
-connective(uint32_t cp)
-{
-	static const uint32_t w[] = {
-		0x7684, 0x548C, 0x4E0E, 0x53CA, 0x6216, 0x5728, 0x662F,
-		0x5BF9, 0x628A, 0x5C06, 0x4E3A, 0x4ECE, 0x5411, 0x4EE5,
-		0x4E86, 0x7740, 0x4E4B, 0x88AB, 0x5E76, 0x800C,
-	};	/* 的和与及或在是对把将为从向以了着之被并而 */
-	size_t	 i;
-
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (cp == w[i])
-			return 1;
-	return 0;
-}
-
-static int
 plain_candidate(const struct blk *b)
 {
 	size_t		 chars;
@@ -326,8 +311,8 @@ plain_candidate(const struct blk *b)
 		return 0;
 	f = ht_first_cp(b->text.ptr, b->text.len);
 	l = ht_last_cp(b->text.ptr, b->text.len);
-	return !connective(l) && f != '(' && f != 0xFF08 && f != 0x3010 &&
-	    f != '[' && f != 0x56FE;
+	return !article_connective(l) && f != '(' && f != 0xFF08 &&
+	    f != 0x3010 && f != '[' && f != 0x56FE;
 }
 
 /* Is anything numbered as a heading (一、 （一） 第一章 1. short lines)? */
@@ -469,7 +454,7 @@ to_heading(struct node *p, const char *text, size_t label_len, size_t body,
 	}
 	h->line = p->line;
 	h->rule = rule;
-	shape_trim(h);
+	node_trim_text(h, uc_is_space);
 	if (node_insert_before(p, h) != 0)
 		abort();
 	node_free(p);
@@ -527,7 +512,7 @@ apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 				tail = node_split_inlines(b->n, b->runin,
 				    NODE_PARAGRAPH);
 				tail->rule = "body of a run-in heading";
-				shape_trim(tail);
+				node_trim_text(tail, uc_is_space);
 				if (b->n->next != NULL)
 					node_insert_before(b->n->next, tail);
 				else

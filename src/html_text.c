@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "buf.h"
 #include "utf8.h"
 
@@ -95,55 +96,6 @@ ht_shaped(const char *s, size_t len, size_t max, int final_colon, int final_q)
 }
 
 static int
-cn_digit(uint32_t cp)
-{
-	switch (cp) {
-	case 0x4E00: return 1;
-	case 0x4E8C: return 2;
-	case 0x4E09: return 3;
-	case 0x56DB: return 4;
-	case 0x4E94: return 5;
-	case 0x516D: return 6;
-	case 0x4E03: return 7;
-	case 0x516B: return 8;
-	case 0x4E5D: return 9;
-	default: return -1;
-	}
-}
-
-/* 一 … 九十九 at s[*pos]; returns the value or -1. */
-int
-ht_cn_num(const char *s, size_t len, size_t *pos)
-{
-	size_t		 p = *pos, q;
-	int		 value = 0, digit = -1, d;
-	uint32_t	 cp;
-
-	while (p < len) {
-		q = p;
-		cp = utf8_next(s, len, &q);
-		if ((d = cn_digit(cp)) > 0) {
-			if (digit >= 0)
-				break;
-			digit = d;
-		} else if (cp == 0x5341) {		/* 十 */
-			if (value > 0)
-				break;
-			value = (digit < 0 ? 1 : digit) * 10;
-			digit = -1;
-		} else
-			break;
-		p = q;
-	}
-	if (p == *pos)
-		return -1;
-	if (digit > 0)
-		value += digit;
-	*pos = p;
-	return value;
-}
-
-static int
 dec_num(const char *s, size_t len, size_t *pos)
 {
 	size_t		 p = *pos, q;
@@ -226,7 +178,7 @@ ht_parse_mark(const char *s, size_t len, struct mark *m)
 	cp = utf8_next(s, len, &q);
 	if (cp == 0x7B2C) {				/* 第 */
 		p = q;
-		if ((n = ht_cn_num(s, len, &p)) < 0)
+		if ((n = article_cn_number(s, len, &p, ARTICLE_CN_SMALL)) < 0)
 			return 0;
 		q = p;
 		c2 = utf8_next(s, len, &q);
@@ -235,8 +187,8 @@ ht_parse_mark(const char *s, size_t len, struct mark *m)
 			return 0;
 		m->fam = M_CHAPTER;
 		m->num = n;
-	} else if (cn_digit(cp) > 0 || cp == 0x5341) {
-		if ((n = ht_cn_num(s, len, &p)) < 0)
+	} else if (article_cn_digit(cp) > 0 || cp == 0x5341) {
+		if ((n = article_cn_number(s, len, &p, ARTICLE_CN_SMALL)) < 0)
 			return 0;
 		q = p;
 		if (utf8_next(s, len, &q) != 0x3001)
@@ -246,8 +198,8 @@ ht_parse_mark(const char *s, size_t len, struct mark *m)
 	} else if (cp == '(' || cp == 0xFF08) {
 		p = q;
 		c2 = p < len ? ht_first_cp(s + p, len - p) : 0;
-		if (cn_digit(c2) > 0 || c2 == 0x5341) {
-			n = ht_cn_num(s, len, &p);
+		if (article_cn_digit(c2) > 0 || c2 == 0x5341) {
+			n = article_cn_number(s, len, &p, ARTICLE_CN_SMALL);
 			m->fam = M_CN_PAREN;
 		} else {
 			n = dec_num(s, len, &p);
@@ -300,56 +252,6 @@ ht_has_break(const struct node *p)
 		if (it.event == ITER_ENTER && it.node->type == NODE_LINEBREAK)
 			return 1;
 	return 0;
-}
-
-/* --- trimming ------------------------------------------------------------ */
-
-/* The first (or last) text node at the edge, not past a line break. */
-static struct node *
-edge_text(struct node *n, int last)
-{
-	while (n != NULL && n->type != NODE_TEXT) {
-		if (n->type == NODE_LINEBREAK)
-			return NULL;
-		n = last ? n->last_child : n->first_child;
-	}
-	return n;
-}
-
-void
-shape_trim(struct node *container)
-{
-	struct node	*t;
-	size_t		 len, a, b, q;
-
-	while ((t = edge_text(container->first_child, 0)) != NULL) {
-		len = strlen(t->as.text);
-		for (a = 0; a < len; a = q) {
-			q = a;
-			if (!uc_is_space(utf8_next(t->as.text, len, &q)))
-				break;
-		}
-		if (a == 0)
-			break;
-		memmove(t->as.text, t->as.text + a, len - a + 1);
-		if (a < len)
-			break;
-		node_free(t);
-	}
-	while ((t = edge_text(container->last_child, 1)) != NULL) {
-		len = strlen(t->as.text);
-		for (b = len; b > 0; b = q) {
-			q = b;
-			if (!uc_is_space(utf8_prev(t->as.text, &q)))
-				break;
-		}
-		if (b == len)
-			break;
-		t->as.text[b] = '\0';
-		if (b > 0)
-			break;
-		node_free(t);
-	}
 }
 
 void

@@ -32,8 +32,6 @@ int	 ht_has_letter(const char *s, size_t len);
  */
 int	 ht_shaped(const char *s, size_t len, size_t max, int final_colon,
 	    int final_q);
-/* The Chinese numeral 一 … 九十九 at s[*pos] (advanced); -1 if none. */
-int	 ht_cn_num(const char *s, size_t len, size_t *pos);
 /* pos moved past white space (any width). */
 size_t	 ht_skip_spaces(const char *s, size_t len, size_t pos);
 /* Symbols that lead a stand-alone section heading (➤ ● ■ ◆ ▶ ★ …). */
@@ -72,12 +70,6 @@ int	 ht_has_break(const struct node *n);
  * ASCII as ASCII.
  */
 void	 ht_fold(const char *s, struct buf *out);
-/*
- * Removes white space (ASCII, NBSP, U+3000) at both ends of the inline
- * content of container, dropping text nodes that become empty; what
- * node_trim_inlines() does, without reading past a short string.
- */
-void	 shape_trim(struct node *container);
 
 /*
  * Lines of the paragraphs directly under doc->root: ruler lines (=====)

@@ -782,16 +782,6 @@ load_option_file(const char *opt, const char *path, struct buf *b)
 	return 0;
 }
 
-static const char *
-image_type(const struct buf *b)
-{
-	if (b->len >= 3 && memcmp(b->ptr, "\xFF\xD8\xFF", 3) == 0)
-		return "image/jpeg";
-	if (b->len >= 8 && memcmp(b->ptr, "\x89PNG\r\n\x1A\n", 8) == 0)
-		return "image/png";
-	return NULL;
-}
-
 static long
 parse_long(const char *s, long min, long max)
 {
@@ -893,8 +883,10 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			if (load_option_file("--cover", optarg, &cli->cover) !=
 			    0)
 				return EXIT_USAGE;
-			if ((cli->ropts.cover_type = image_type(&cli->cover)) ==
-			    NULL)
+			cli->ropts.cover_type = writer_image_type(
+			    cli->cover.ptr, cli->cover.len);
+			if (cli->ropts.cover_type == NULL ||
+			    strcmp(cli->ropts.cover_type, "image/gif") == 0)
 				return usage_error("%s: --cover takes a JPEG "
 				    "or PNG image", optarg);
 			cli->ropts.cover.ptr = cli->cover.ptr;

@@ -10,8 +10,8 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "html_text.h"
 #include "md_int.h"
+#include "utf8.h"
 
 /* Is line s[0..len) a delimiter row ("| --- | :-: |")?  Returns columns. */
 static size_t
@@ -89,7 +89,7 @@ fill_cell(struct md *m, struct node *cell, const char *s, size_t len)
 			break;
 		}
 	cmark_node_free(doc);
-	shape_trim(cell);
+	node_trim_text(cell, uc_is_space);
 }
 
 /*

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "article.h"
 #include "buf.h"
 #include "utf8.h"
 
@@ -56,69 +57,7 @@ struct item {
 
 /* --- characters ---------------------------------------------------------- */
 
-/* Value of a Chinese numeral digit, or -1. */
-static int
-cn_digit(uint32_t cp)
-{
-	switch (cp) {
-	case 0x3007: case 0x96F6: return 0;	/* 〇 零 */
-	case 0x4E00: return 1;			/* 一 */
-	case 0x4E8C: case 0x4E24: return 2;	/* 二 两 */
-	case 0x4E09: return 3;
-	case 0x56DB: return 4;
-	case 0x4E94: return 5;
-	case 0x516D: return 6;
-	case 0x4E03: return 7;
-	case 0x516B: return 8;
-	case 0x4E5D: return 9;
-	default: return -1;
-	}
-}
-
 #define CP_TEN		0x5341u	/* 十 */
-#define CP_HUNDRED	0x767Eu	/* 百 */
-
-/*
- * Parses a Chinese numeral (一 … 九十九, 一百 …) at s[*pos], advancing *pos.
- * Returns its value, or -1 (and *pos unchanged) if there is none.
- */
-static int
-cn_number(const char *s, size_t len, size_t *pos)
-{
-	size_t		 p = *pos, q;
-	int		 value = 0, digit = -1, d;
-	uint32_t	 cp;
-
-	while (p < len) {
-		q = p;
-		cp = utf8_next(s, len, &q);
-		if ((d = cn_digit(cp)) >= 0) {
-			if (digit >= 0)
-				break;		/* 二三: not one numeral */
-			digit = d;
-		} else if (cp == CP_TEN) {
-			value += (digit < 0 ? 1 : digit) * 10;
-			digit = -1;
-		} else if (cp == CP_HUNDRED) {
-			if (digit < 0)
-				break;
-			value += digit * 100;
-			digit = -1;
-		} else
-			break;
-		p = q;
-		if (value > 999)
-			return -1;
-	}
-	if (p == *pos)
-		return -1;
-	if (digit > 0)
-		value += digit;
-	if (value == 0)
-		return -1;
-	*pos = p;
-	return value;
-}
 
 /* ASCII or full-width decimal digit value, or -1. */
 static int
@@ -270,7 +209,7 @@ parse_marker(const char *s, size_t len, int expect_num, struct marker *m)
 	cp = utf8_next(s, len, &q);
 	if (cp == 0x7B2C) {				/* 第 */
 		p = q;
-		if ((n = cn_number(s, len, &p)) < 0)
+		if ((n = article_cn_number(s, len, &p, ARTICLE_CN_ANY)) < 0)
 			return 0;
 		q = p;
 		cp = utf8_next(s, len, &q);
@@ -290,15 +229,16 @@ parse_marker(const char *s, size_t len, int expect_num, struct marker *m)
 		m->body = skip_space(s, len, q);
 		return 1;
 	}
-	if (cn_digit(cp) > 0 || cp == CP_TEN) {
-		if ((n = cn_number(s, len, &p)) < 0)
+	if (article_cn_digit(cp) > 0 || cp == CP_TEN) {
+		if ((n = article_cn_number(s, len, &p, ARTICLE_CN_ANY)) < 0)
 			return 0;
 		q = p;
 		if (utf8_next(s, len, &q) != 0x3001)	/* 、 */
 			return 0;
 		/* 一、二年级: the 顿号 separates numerals, not a marker. */
 		p = q;
-		if (cn_number(s, len, &p) > 0 && (peek(s, len, p) == 0x3001 ||
+		if (article_cn_number(s, len, &p, ARTICLE_CN_ANY) > 0 &&
+		    (peek(s, len, p) == 0x3001 ||
 		    peek(s, len, p) == 0x5E74))		/* 、 年 */
 			return 0;
 		m->fam = FAM_CN;
@@ -310,8 +250,8 @@ parse_marker(const char *s, size_t len, int expect_num, struct marker *m)
 	if (is_open_paren(cp)) {
 		p = q;
 		next = peek(s, len, p);
-		if (cn_digit(next) > 0 || next == CP_TEN) {
-			n = cn_number(s, len, &p);
+		if (article_cn_digit(next) > 0 || next == CP_TEN) {
+			n = article_cn_number(s, len, &p, ARTICLE_CN_ANY);
 			m->fam = FAM_CN_PAREN;
 		} else {
 			n = dec_number(s, len, &p);
@@ -442,7 +382,8 @@ is_back_matter(const char *s, size_t len)
 			if (p == len)
 				return 1;
 			cp = peek(s, len, p);
-			return dec_digit(cp) >= 0 || cn_digit(cp) >= 0 ||
+			return dec_digit(cp) >= 0 ||
+			    article_cn_digit(cp) >= 0 ||
 			    cp == 0xFF1A || cp == ':' || cp == ' ';
 		}
 	}
@@ -568,23 +509,6 @@ ends_sentence(const char *s, size_t len)
 	    cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ')';
 }
 
-/* Trailing characters that show a line breaks off mid-phrase. */
-static int
-is_connective(uint32_t cp)
-{
-	static const uint32_t words[] = {
-		0x7684, 0x548C, 0x4E0E, 0x53CA, 0x6216, 0x5728, 0x662F,
-		0x5BF9, 0x628A, 0x5C06, 0x4E3A, 0x4ECE, 0x5411, 0x4EE5,
-		0x4E86, 0x7740, 0x4E4B, 0x88AB, 0x5E76, 0x800C,
-	};	/* 的和与及或在是对把将为从向以了着之被并而 */
-	size_t	 i;
-
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (cp == words[i])
-			return 1;
-	return 0;
-}
-
 static int
 unnumbered_candidate(const struct item *it)
 {
@@ -597,7 +521,7 @@ unnumbered_candidate(const struct item *it)
 		return 0;
 	first = peek(s, len, 0);
 	last = last_cp(s, len);
-	if (ends_sentence(s, len) || is_connective(last) ||
+	if (ends_sentence(s, len) || article_connective(last) ||
 	    is_open_paren(first) || first == 0x3010 || first == '[' ||
 	    first == 0x56FE)				/* 【 [ 图 */
 		return 0;
@@ -849,8 +773,9 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 		}
 		prev = cp;
 		p = start;
-		if (cn_digit(cp) > 0 || cp == CP_TEN) {
-			if ((n = cn_number(s, len, &p)) < 0)
+		if (article_cn_digit(cp) > 0 || cp == CP_TEN) {
+			if ((n = article_cn_number(s, len, &p,
+			    ARTICLE_CN_ANY)) < 0)
 				continue;
 			q = p;
 			cp = peek(s, len, p);
@@ -861,7 +786,8 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 				utf8_next(s, len, &q);
 				/* 一、二年级 */
 				p = q;
-				if (cn_number(s, len, &p) > 0 &&
+				if (article_cn_number(s, len, &p,
+				    ARTICLE_CN_ANY) > 0 &&
 				    (peek(s, len, p) == 0x3001 ||
 				    peek(s, len, p) == 0x5E74))
 					continue;
@@ -869,7 +795,8 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 			}
 		} else if (cp == 0x7B2C) {			/* 第 */
 			p = pos;
-			if ((n = cn_number(s, len, &p)) < 0)
+			if ((n = article_cn_number(s, len, &p,
+			    ARTICLE_CN_ANY)) < 0)
 				continue;
 			if ((q = after_comma(s, len, p)) == 0)
 				continue;

@@ -130,21 +130,6 @@ declared_charset(const char *data, size_t len)
 	return NULL;
 }
 
-/* Drops NUL bytes (never text in a page); returns how many. */
-static size_t
-strip_nul(struct decoded *dec)
-{
-	size_t	 r, w;
-
-	for (r = w = 0; r < dec->len; r++)
-		if (dec->text[r] != '\0')
-			dec->text[w++] = dec->text[r];
-	dec->text[w] = '\0';
-	r = dec->len - w;
-	dec->len = w;
-	return r;
-}
-
 /*
  * What HTML5 makes of numeric references to 0x80-0x9F: the Windows-1252
  * characters.  The five holes would be C1 controls; U+FFFD instead.
@@ -272,13 +257,7 @@ report_encoding(const struct decoded *dec, const char *declared,
 		diag_note(diag, "encoding: the page declares %s but its bytes "
 		    "are %s; decoded as %s", declared, dec->encoding,
 		    dec->encoding);
-	if (dec->invalid)
-		diag_warn(diag, "%zu invalid %s byte sequence%s replaced by "
-		    "U+FFFD", dec->invalid, dec->encoding,
-		    dec->invalid == 1 ? "" : "s");
-	if (dec->controls)
-		diag_warn(diag, "%zu control character%s replaced by U+FFFD",
-		    dec->controls, dec->controls == 1 ? "" : "s");
+	enc_warn_repairs(dec, diag);
 }
 
 /* --- after conversion ---------------------------------------------------- */
@@ -406,7 +385,7 @@ html_read(const char *data, size_t len, const struct read_opts *opts,
 	struct doc		*doc = NULL;
 	struct buf		 all = BUF_INIT;
 	char			*declared;
-	size_t			 nul, hidden;
+	size_t			 hidden;
 	int			 rc = -1;
 
 	*out = NULL;
@@ -415,9 +394,7 @@ html_read(const char *data, size_t len, const struct read_opts *opts,
 	declared = declared_charset(data, len);
 	if (enc_decode(data, len, opts->encoding, declared, &dec, diag) != 0)
 		goto out;
-	if ((nul = strip_nul(&dec)) > 0)
-		diag_warn(diag, "%zu NUL byte%s removed", nul,
-		    nul == 1 ? "" : "s");
+	enc_drop_nul(&dec, diag);	/* never text in a page */
 	enc_clean(&dec);
 	report_encoding(&dec, opts->encoding != NULL ? opts->encoding :
 	    declared, diag);

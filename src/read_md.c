@@ -27,7 +27,6 @@
 #include "html_conv.h"
 #include "html_dom.h"
 #include "html_shape.h"
-#include "html_text.h"
 #include "md_int.h"
 #include "outline.h"
 #include "reader.h"
@@ -333,7 +332,7 @@ static void
 finish_block(struct md *m, struct node *x)
 {
 	end_inlines(m);
-	shape_trim(x);
+	node_trim_text(x, uc_is_space);
 	if (x->first_child == NULL)
 		node_free(x);
 	else
@@ -358,7 +357,7 @@ image(struct md *m, cmark_node *img, struct node **para)
 	}
 	/* Close the paragraph so far, add the figure, go on in a new one. */
 	end_inlines(m);
-	shape_trim(p);
+	node_trim_text(p, uc_is_space);
 	if (p->first_child != NULL) {
 		md_add_block(m, p);
 		p = node_new(NODE_PARAGRAPH);
@@ -411,7 +410,7 @@ md_convert(struct md *m, cmark_node *top, struct node *into)
 				break;
 			case ACT_ITEM:
 				end_inlines(m);
-				shape_trim(m->item);
+				node_trim_text(m->item, uc_is_space);
 				m->item = NULL;
 				if (m->nlists > 0 && m->lists[m->nlists - 1]->
 				    parent != NULL && m->lists[m->nlists - 1]->
@@ -688,25 +687,11 @@ md_read(const char *data, size_t len, const struct read_opts *opts,
 	memset(&dec, 0, sizeof(dec));
 	if (enc_decode(data, len, opts->encoding, NULL, &dec, diag) != 0)
 		goto out;
-	for (i = skip = 0; i < dec.len; i++)
-		if (dec.text[i] != '\0')
-			dec.text[skip++] = dec.text[i];
-	if (skip < dec.len) {
-		diag_warn(diag, "%zu NUL byte%s removed", dec.len - skip,
-		    dec.len - skip == 1 ? "" : "s");
-		dec.len = skip;
-		dec.text[skip] = '\0';
-	}
+	enc_drop_nul(&dec, diag);
 	enc_clean(&dec);
 	diag_note(diag, "encoding: %s%s", dec.encoding,
 	    dec.bom ? " (byte-order mark)" : "");
-	if (dec.invalid)
-		diag_warn(diag, "%zu invalid %s byte sequence%s replaced by "
-		    "U+FFFD", dec.invalid, dec.encoding,
-		    dec.invalid == 1 ? "" : "s");
-	if (dec.controls)
-		diag_warn(diag, "%zu control character%s replaced by U+FFFD",
-		    dec.controls, dec.controls == 1 ? "" : "s");
+	enc_warn_repairs(&dec, diag);
 	doc = doc_new();
 	skip = md_front_matter(dec.text, dec.len, doc, &m.line0, diag);
 	m.doc = doc;

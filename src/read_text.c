@@ -501,13 +501,7 @@ text_read(const char *data, size_t len, const struct read_opts *opts,
 	enc_clean(&dec);
 	diag_note(diag, "encoding: %s%s", dec.encoding,
 	    dec.bom ? " (byte-order mark)" : "");
-	if (dec.invalid)
-		diag_warn(diag, "%zu invalid %s byte sequence%s replaced by "
-		    "U+FFFD", dec.invalid, dec.encoding,
-		    dec.invalid == 1 ? "" : "s");
-	if (dec.controls)
-		diag_warn(diag, "%zu control character%s replaced by U+FFFD",
-		    dec.controls, dec.controls == 1 ? "" : "s");
+	enc_warn_repairs(&dec, diag);
 	if (strcmp(dec.encoding, "GB18030") == 0 && (i = pua_breaks(&dec)))
 		diag_note(diag, "%zu GB18030 FD A3 paragraph marks", i);
 	for (i = start = 0; i <= dec.len; i++)

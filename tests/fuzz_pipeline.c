@@ -11,13 +11,7 @@
 #include <libxml/parser.h>
 #include <zip.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
-#include "pipeline.h"
-#include "reader.h"
-#include "utf8.h"
-#include "writer.h"
+#include "testutil.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int	 LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -101,7 +95,6 @@ check_zip(const struct buf *out)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = { NULL, "text", "html", "md" };
 	struct pipeline_opts	 po;
 	struct render_opts	 ro;
 	struct diag		 d;
@@ -112,17 +105,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	sel = data[0];
-	memset(&po, 0, sizeof(po));
-	memset(&ro, 0, sizeof(ro));
-	po.read.max_depth = 128;
-	if (names[sel & 3] != NULL)
-		po.reader = reader_find(names[sel & 3]);
-	po.keep_punctuation = (sel >> 2) & 1;
-	ro.points = (sel >> 3) & 1 ? POINTS_SPLIT : POINTS_INLINE;
-	ro.bold_leads = (sel >> 4) & 1;
-	ro.wrap = (sel >> 5) & 1 ? 20 : 0;
-	ro.docx_style = (sel >> 6) & 1 ? DOCX_PLAIN : DOCX_OFFICIAL;
-	ro.toc = (sel >> 7) & 1;
+	tu_fuzz_opts(sel, &po, &ro);
 	diag_init(&d, 1);
 	if (pipeline_read((const char *)data + 1, size - 1, &po, &doc, &d) !=
 	    0) {

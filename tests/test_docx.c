@@ -13,6 +13,7 @@
 #include <libxml/xpathInternals.h>
 #include <zip.h>
 
+#define TU_ZIP
 #include "testutil.h"
 #include "alloc.h"
 #include "docx_int.h"
@@ -26,135 +27,48 @@ static const char article[] =
     "（二）指导思想。全面贯彻落实，推进各项工作。\n\n"
     "二、第二主题\n\n正文。\n";
 
-/* A package read back from its bytes. */
-struct pkg {
-	char	*bytes;
-	size_t	 len;
-	zip_t	*za;
-};
-
-static void
-pkg_open(struct pkg *p, char *bytes, size_t len)
-{
-	zip_source_t	*src;
-	zip_error_t	 err;
-
-	assert_non_null(bytes);
-	p->bytes = bytes;
-	p->len = len;
-	zip_error_init(&err);
-	assert_non_null(src = zip_source_buffer_create(bytes, len, 0, &err));
-	p->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-	if (p->za == NULL)
-		fail_msg("not a zip archive: %s", zip_error_strerror(&err));
-	zip_error_fini(&err);
-}
-
-static void
-pkg_close(struct pkg *p)
-{
-	zip_discard(p->za);
-	free(p->bytes);
-}
-
-/* A part's bytes, NUL-terminated (free them), or NULL if absent. */
-static char *
-part(struct pkg *p, const char *name, size_t *lenp)
-{
-	zip_stat_t	 st;
-	zip_file_t	*zf;
-	char		*data;
-
-	if (zip_stat(p->za, name, 0, &st) != 0)
-		return NULL;
-	assert_non_null(zf = zip_fopen(p->za, name, 0));
-	data = xmalloc(st.size + 1);
-	assert_int_equal(zip_fread(zf, data, st.size), (zip_int64_t)st.size);
-	zip_fclose(zf);
-	data[st.size] = '\0';
-	if (lenp != NULL)
-		*lenp = st.size;
-	return data;
-}
-
-/* The part parsed; fails the test unless it is well-formed XML. */
+/* Word's parts, parsed without libxml2's messages. */
 static xmlDocPtr
-xml(struct pkg *p, const char *name)
+xml(struct tu_pkg *p, const char *name)
 {
-	xmlDocPtr	 d;
-	size_t		 len;
-	char		*s = part(p, name, &len);
-
-	if (s == NULL)
-		fail_msg("no part %s", name);
-	d = xmlReadMemory(s, (int)len, name, NULL, XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (d == NULL)
-		fail_msg("%s is not well-formed XML", name);
-	free(s);
-	return d;
+	return tu_pkg_xml(p, name, XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
 /* Parses every .xml and .rels part; returns how many there were. */
 static int
-xml_all(struct pkg *p)
+xml_all(struct tu_pkg *p)
 {
-	zip_int64_t	 i, n = zip_get_num_entries(p->za, 0);
-	const char	*name;
-	size_t		 len;
-	int		 count = 0;
+	static const char *const ext[] = { ".xml", ".rels", NULL };
 
-	for (i = 0; i < n; i++) {
-		name = zip_get_name(p->za, (zip_uint64_t)i, 0);
-		len = strlen(name);
-		if ((len > 4 && strcmp(name + len - 4, ".xml") == 0) ||
-		    (len > 5 && strcmp(name + len - 5, ".rels") == 0)) {
-			xmlFreeDoc(xml(p, name));
-			count++;
-		}
-	}
-	return count;
+	return tu_pkg_xml_all(p, ext, XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING);
 }
+
+/* Namespaces for XPath over the parts. */
+static const char *const ns[] = {
+	"w", W_NS,
+	"r", "http://schemas.openxmlformats.org/officeDocument/2006/"
+	    "relationships",
+	"pr", "http://schemas.openxmlformats.org/package/2006/relationships",
+	"ct", "http://schemas.openxmlformats.org/package/2006/content-types",
+	"cp", "http://schemas.openxmlformats.org/package/2006/metadata/"
+	    "core-properties",
+	"dc", "http://purl.org/dc/elements/1.1/",
+	"dcterms", "http://purl.org/dc/terms/",
+	"a", "http://schemas.openxmlformats.org/drawingml/2006/main",
+	NULL
+};
 
 static xmlXPathObjectPtr
 xp(xmlDocPtr d, const char *expr)
 {
-	xmlXPathContextPtr	 ctx = xmlXPathNewContext(d);
-	xmlXPathObjectPtr	 o;
-
-	xmlXPathRegisterNs(ctx, BAD_CAST "w", BAD_CAST W_NS);
-	xmlXPathRegisterNs(ctx, BAD_CAST "r", BAD_CAST
-	    "http://schemas.openxmlformats.org/officeDocument/2006/"
-	    "relationships");
-	xmlXPathRegisterNs(ctx, BAD_CAST "pr", BAD_CAST
-	    "http://schemas.openxmlformats.org/package/2006/relationships");
-	xmlXPathRegisterNs(ctx, BAD_CAST "ct", BAD_CAST
-	    "http://schemas.openxmlformats.org/package/2006/content-types");
-	xmlXPathRegisterNs(ctx, BAD_CAST "cp", BAD_CAST
-	    "http://schemas.openxmlformats.org/package/2006/metadata/"
-	    "core-properties");
-	xmlXPathRegisterNs(ctx, BAD_CAST "dc",
-	    BAD_CAST "http://purl.org/dc/elements/1.1/");
-	xmlXPathRegisterNs(ctx, BAD_CAST "dcterms",
-	    BAD_CAST "http://purl.org/dc/terms/");
-	xmlXPathRegisterNs(ctx, BAD_CAST "a", BAD_CAST
-	    "http://schemas.openxmlformats.org/drawingml/2006/main");
-	o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	xmlXPathFreeContext(ctx);
-	if (o == NULL)
-		fail_msg("bad XPath %s", expr);
-	return o;
+	return tu_xpath(d, expr, ns);
 }
 
 static int
 count(xmlDocPtr d, const char *expr)
 {
-	xmlXPathObjectPtr	 o = xp(d, expr);
-	int			 n = o->nodesetval != NULL ?
-			    o->nodesetval->nodeNr : 0;
-
-	xmlXPathFreeObject(o);
-	return n;
+	return tu_xpath_count(d, expr, ns);
 }
 
 static void
@@ -188,18 +102,18 @@ render(const struct doc *const *docs, size_t n, const struct render_opts *o,
 }
 
 static void
-render_pkg(const struct doc *doc, const struct render_opts *o, struct pkg *p)
+render_pkg(const struct doc *doc, const struct render_opts *o, struct tu_pkg *p)
 {
 	const struct doc *docs[1] = { doc };
 	size_t		 len;
 	char		*s = render(docs, 1, o, &len);
 
-	pkg_open(p, s, len);
+	tu_pkg_open(p, s, len);
 }
 
 /* Every pStyle/rStyle/tblStyle of document.xml is defined in styles.xml. */
 static void
-assert_styles_defined(struct pkg *p)
+assert_styles_defined(struct tu_pkg *p)
 {
 	xmlDocPtr		 doc = xml(p, "word/document.xml");
 	xmlDocPtr		 st = xml(p, "word/styles.xml");
@@ -240,7 +154,7 @@ test_parts(void **state)
 {
 	struct doc		*doc = tu_read(article, NULL);
 	struct render_opts	 o = tu_opts();
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 	static const char *const parts[] = {
 		"[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
@@ -326,7 +240,7 @@ test_parts(void **state)
 	    "w:sectPr]"), 1);
 	xmlFreeDoc(d);
 	assert_styles_defined(&p);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	doc_free(doc);
 }
 
@@ -337,7 +251,7 @@ test_escaping(void **state)
 	struct node		*para = node_new(NODE_PARAGRAPH);
 	struct node		*link = node_new(NODE_LINK);
 	struct render_opts	 o = tu_opts();
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 	char			*s;
 	static const char text[] = "A&B <c> \"q\" 'a' \x01\x1F end";
@@ -353,7 +267,7 @@ test_escaping(void **state)
 	render_pkg(doc, &o, &p);
 	assert_int_equal(xml_all(&p), 11);
 
-	s = part(&p, "word/document.xml", NULL);
+	s = tu_pkg_entry(&p, "word/document.xml", NULL);
 	assert_true(tu_contains(s, "A&amp;B &lt;c&gt; \"q\" 'a' "
 	    "\xEF\xBF\xBD\xEF\xBF\xBD end"));
 	assert_false(tu_contains(s, "\x01"));
@@ -374,7 +288,7 @@ test_escaping(void **state)
 	assert_str(d, "//dc:title", "T&<\"x\">");
 	assert_str(d, "//dc:creator", "a\xEF\xBF\xBD" "b");
 	xmlFreeDoc(d);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	doc_free(doc);
 }
 
@@ -388,7 +302,7 @@ test_styles(void **state)
 	struct doc		*doc = tu_read(article, NULL);
 	struct render_opts	 o = tu_opts();
 	struct buf		 q = BUF_INIT, v = BUF_INIT;
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 	int			 i;
 
@@ -453,7 +367,7 @@ test_styles(void **state)
 	assert_str(d, "//w:font[@w:name='仿宋_GB2312']/w:charset/@w:val",
 	    "86");
 	xmlFreeDoc(d);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	buf_free(&q);
 	buf_free(&v);
 	doc_free(doc);
@@ -465,7 +379,7 @@ test_layouts(void **state)
 {
 	struct doc		*doc = tu_read(article, NULL);
 	struct render_opts	 o = tu_opts();
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 
 	(void)state;
@@ -502,7 +416,7 @@ test_layouts(void **state)
 	d = xml(&p, "word/footer2.xml");
 	assert_str(d, "//w:jc/@w:val", "left");
 	xmlFreeDoc(d);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 
 	o.docx_style = DOCX_PLAIN;
 	render_pkg(doc, &o, &p);
@@ -530,7 +444,7 @@ test_layouts(void **state)
 	assert_str(d, "//w:instrText", " PAGE ");
 	xmlFreeDoc(d);
 	assert_styles_defined(&p);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	doc_free(doc);
 }
 
@@ -540,7 +454,7 @@ test_points_and_run_in(void **state)
 {
 	struct doc		*doc = tu_read(article, NULL);
 	struct render_opts	 o = tu_opts();
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 
 	(void)state;
@@ -564,7 +478,7 @@ test_points_and_run_in(void **state)
 	assert_str(d, "//w:p[w:pPr/w:rPr/w:specVanish]/following-sibling::"
 	    "w:p[1]/w:pPr/w:ind/@w:firstLineChars", "0");
 	xmlFreeDoc(d);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 
 	o.points = POINTS_SPLIT;
 	o.bold_leads = 0;
@@ -574,7 +488,7 @@ test_points_and_run_in(void **state)
 	assert_str(d, "//w:p[contains(., '二是乙事项。')]", "二是乙事项。内容二。");
 	assert_int_equal(count(d, "//w:rStyle[@w:val='PointLead']"), 0);
 	xmlFreeDoc(d);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	doc_free(doc);
 }
 
@@ -583,7 +497,7 @@ test_toc(void **state)
 {
 	struct doc		*doc = tu_read(article, NULL);
 	struct render_opts	 o = tu_opts();
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 	xmlXPathObjectPtr	 a;
 	struct buf		 q = BUF_INIT;
@@ -626,7 +540,7 @@ test_toc(void **state)
 	assert_int_equal(count(d, "//w:updateFields"), 0);
 	xmlFreeDoc(d);
 	assert_styles_defined(&p);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	buf_free(&q);
 	doc_free(doc);
 }
@@ -652,14 +566,14 @@ test_deterministic(void **state)
 	o.timestamp = 0;
 	a = render(docs, 1, &o, &l1);
 	{
-		struct pkg p;
+		struct tu_pkg p;
 		xmlDocPtr d;
 
-		pkg_open(&p, a, l1);
+		tu_pkg_open(&p, a, l1);
 		d = xml(&p, "docProps/core.xml");
 		assert_str(d, "//dcterms:created", "2000-01-01T00:00:00Z");
 		xmlFreeDoc(d);
-		pkg_close(&p);
+		tu_pkg_close(&p);
 	}
 	doc_free(doc);
 }
@@ -672,7 +586,7 @@ test_combine(void **state)
 	    "二、乙\n\n正文乙。\n", NULL);
 	const struct doc	*docs[2] = { d1, d2 };
 	struct render_opts	 o = tu_opts();
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 	size_t			 len;
 	char			*s;
@@ -682,7 +596,7 @@ test_combine(void **state)
 	assert_non_null(d2);
 	o.collection_title = "文集";
 	s = render(docs, 2, &o, &len);
-	pkg_open(&p, s, len);
+	tu_pkg_open(&p, s, len);
 	assert_int_equal(xml_all(&p), 11);
 	d = xml(&p, "word/document.xml");
 	assert_str(d, "//w:body/w:p[1]/w:pPr/w:pStyle/@w:val", "Title");
@@ -716,7 +630,7 @@ test_combine(void **state)
 	assert_str(d, "//dc:title", "文集");
 	xmlFreeDoc(d);
 	assert_styles_defined(&p);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	doc_free(d1);
 	doc_free(d2);
 }
@@ -761,7 +675,7 @@ test_all_nodes(void **state)
 	struct doc		*doc = doc_new();
 	struct node		*n, *m, *list, *item, *row, *q;
 	struct render_opts	 o = tu_opts();
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 
 	(void)state;
@@ -892,7 +806,7 @@ test_all_nodes(void **state)
 	    "@ContentType='image/png']"), 1);
 	xmlFreeDoc(d);
 	assert_styles_defined(&p);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 
 	/* Without --images: the caption only, or the alt text. */
 	o.embed_images = 0;
@@ -903,7 +817,7 @@ test_all_nodes(void **state)
 	    2);
 	xmlFreeDoc(d);
 	assert_true(zip_name_locate(p.za, "word/media/image1.png", 0) < 0);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	doc_free(doc);
 }
 
@@ -998,7 +912,7 @@ test_reference_doc(void **state)
 	struct render_opts	 o = tu_opts();
 	struct buf		 b = BUF_INIT;
 	struct diag		 dg;
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 	size_t			 len;
 	char			*ref;
@@ -1038,7 +952,7 @@ test_reference_doc(void **state)
 	xmlFreeDoc(d);
 	assert_true(zip_name_locate(p.za, "word/numbering.xml", 0) < 0);
 	assert_styles_defined(&p);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	free(ref);
 
 	/* No page in the reference: ours, without the character grid. */
@@ -1050,7 +964,7 @@ test_reference_doc(void **state)
 	assert_str(d, "//w:sectPr/w:pgMar/@w:top", "2098");
 	assert_int_equal(count(d, "//w:sectPr/w:docGrid"), 0);
 	xmlFreeDoc(d);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	free(ref);
 
 	/* Not a zip, or a zip without styles: a clear error. */
@@ -1081,7 +995,7 @@ test_lang(void **state)
 {
 	struct doc		*doc = tu_read(article, NULL);
 	struct render_opts	 o = tu_opts();
-	struct pkg		 p;
+	struct tu_pkg		 p;
 	xmlDocPtr		 d;
 
 	(void)state;
@@ -1095,7 +1009,7 @@ test_lang(void **state)
 	d = xml(&p, "word/document.xml");
 	assert_str(d, "//w:p[w:pPr/w:pStyle/@w:val='TOCHeading']", "目錄");
 	xmlFreeDoc(d);
-	pkg_close(&p);
+	tu_pkg_close(&p);
 	doc_free(doc);
 }
 

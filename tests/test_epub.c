@@ -13,6 +13,7 @@
 #include <libxml/xpathInternals.h>
 #include <zip.h>
 
+#define TU_ZIP
 #include "testutil.h"
 #include "alloc.h"
 
@@ -22,144 +23,45 @@ static const char nested[] =
     "一是甲事项。内容一。二是乙事项。内容二。\n\n"
     "（二）第二小节\n\n正文段落。\n\n二、第二主题\n\n正文。\n";
 
-/* A book read back from its bytes. */
-struct book {
-	char		*bytes;
-	size_t		 len;
-	zip_t		*za;
-};
-
-static void
-book_open(struct book *bk, char *bytes, size_t len)
-{
-	zip_source_t	*src;
-	zip_error_t	 err;
-
-	assert_non_null(bytes);
-	bk->bytes = bytes;
-	bk->len = len;
-	zip_error_init(&err);
-	src = zip_source_buffer_create(bytes, len, 0, &err);
-	assert_non_null(src);
-	bk->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-	if (bk->za == NULL)
-		fail_msg("not a zip archive: %s", zip_error_strerror(&err));
-	zip_error_fini(&err);
-}
-
-static void
-book_close(struct book *bk)
-{
-	zip_discard(bk->za);
-	free(bk->bytes);
-}
-
-/* An entry's contents, NUL-terminated (free it), or NULL if absent. */
-static char *
-entry(struct book *bk, const char *name, size_t *lenp)
-{
-	zip_stat_t	 st;
-	zip_file_t	*zf;
-	char		*data;
-
-	if (zip_stat(bk->za, name, 0, &st) != 0)
-		return NULL;
-	assert_non_null(zf = zip_fopen(bk->za, name, 0));
-	data = xmalloc(st.size + 1);
-	assert_int_equal(zip_fread(zf, data, st.size), (zip_int64_t)st.size);
-	zip_fclose(zf);
-	data[st.size] = '\0';
-	if (lenp != NULL)
-		*lenp = st.size;
-	return data;
-}
-
 /* The entry parsed as XML; fails the test if it is not well-formed. */
 static xmlDocPtr
-parse(struct book *bk, const char *name)
+parse(struct tu_pkg *bk, const char *name)
 {
-	xmlDocPtr	 d;
-	size_t		 len;
-	char		*s = entry(bk, name, &len);
-
-	if (s == NULL)
-		fail_msg("no entry %s", name);
-	d = xmlReadMemory(s, (int)len, name, NULL, XML_PARSE_NONET);
-	if (d == NULL)
-		fail_msg("%s is not well-formed XML", name);
-	free(s);
-	return d;
-}
-
-static int
-is_xml_name(const char *n)
-{
-	static const char *const ext[] = {
-		".xml", ".opf", ".ncx", ".xhtml", ".svg"
-	};
-	size_t	 i, len = strlen(n), el;
-
-	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		el = strlen(ext[i]);
-		if (len > el && strcmp(n + len - el, ext[i]) == 0)
-			return 1;
-	}
-	return 0;
+	return tu_pkg_xml(bk, name, 0);
 }
 
 /* Parses every XML part; returns how many there were. */
 static int
-parse_all(struct book *bk)
+parse_all(struct tu_pkg *bk)
 {
-	zip_int64_t	 i, n = zip_get_num_entries(bk->za, 0);
-	int		 count = 0;
+	static const char *const ext[] = {
+		".xml", ".opf", ".ncx", ".xhtml", ".svg", NULL
+	};
 
-	for (i = 0; i < n; i++) {
-		const char *name = zip_get_name(bk->za, (zip_uint64_t)i, 0);
-
-		if (is_xml_name(name)) {
-			xmlFreeDoc(parse(bk, name));
-			count++;
-		}
-	}
-	return count;
+	return tu_pkg_xml_all(bk, ext, 0);
 }
 
-/* XPath over d with the EPUB namespaces as h, epub, opf, dc, ncx, svg. */
+/* Namespaces for XPath over the book's parts. */
+static const char *const ns[] = {
+	"h", "http://www.w3.org/1999/xhtml",
+	"epub", "http://www.idpf.org/2007/ops",
+	"opf", "http://www.idpf.org/2007/opf",
+	"dc", "http://purl.org/dc/elements/1.1/",
+	"ncx", "http://www.daisy.org/z3986/2005/ncx/",
+	"svg", "http://www.w3.org/2000/svg",
+	NULL
+};
+
 static xmlXPathObjectPtr
 xp(xmlDocPtr d, const char *expr)
 {
-	xmlXPathContextPtr	 ctx = xmlXPathNewContext(d);
-	xmlXPathObjectPtr	 o;
-
-	xmlXPathRegisterNs(ctx, BAD_CAST "h",
-	    BAD_CAST "http://www.w3.org/1999/xhtml");
-	xmlXPathRegisterNs(ctx, BAD_CAST "epub",
-	    BAD_CAST "http://www.idpf.org/2007/ops");
-	xmlXPathRegisterNs(ctx, BAD_CAST "opf",
-	    BAD_CAST "http://www.idpf.org/2007/opf");
-	xmlXPathRegisterNs(ctx, BAD_CAST "dc",
-	    BAD_CAST "http://purl.org/dc/elements/1.1/");
-	xmlXPathRegisterNs(ctx, BAD_CAST "ncx",
-	    BAD_CAST "http://www.daisy.org/z3986/2005/ncx/");
-	xmlXPathRegisterNs(ctx, BAD_CAST "svg",
-	    BAD_CAST "http://www.w3.org/2000/svg");
-	o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	xmlXPathFreeContext(ctx);
-	if (o == NULL)
-		fail_msg("bad XPath %s", expr);
-	return o;
+	return tu_xpath(d, expr, ns);
 }
 
 static int
 xp_count(xmlDocPtr d, const char *expr)
 {
-	xmlXPathObjectPtr	 o = xp(d, expr);
-	int			 n;
-
-	n = o->nodesetval != NULL ? o->nodesetval->nodeNr : 0;
-	xmlXPathFreeObject(o);
-	return n;
+	return tu_xpath_count(d, expr, ns);
 }
 
 /* string(expr), malloc'd. */
@@ -203,7 +105,7 @@ render_docs(const struct doc *const *docs, size_t n,
 
 /* Reads text and renders it into bk. */
 static void
-book_from(struct book *bk, const char *text, const struct render_opts *o)
+book_from(struct tu_pkg *bk, const char *text, const struct render_opts *o)
 {
 	struct doc		*doc = tu_read(text, "text");
 	struct render_opts	 def = tu_opts();
@@ -214,7 +116,7 @@ book_from(struct book *bk, const char *text, const struct render_opts *o)
 	s = render_docs((const struct doc *const *)&doc, 1, o ? o : &def,
 	    &len);
 	doc_free(doc);
-	book_open(bk, s, len);
+	tu_pkg_open(bk, s, len);
 }
 
 /* Tree building for content the text reader cannot produce. */
@@ -272,7 +174,7 @@ test_container(void **state)
 		"OEBPS/nav.xhtml", "OEBPS/lead.xhtml", "OEBPS/ch01.xhtml",
 		"OEBPS/ch02.xhtml"
 	};
-	struct book		 bk;
+	struct tu_pkg		 bk;
 	zip_stat_t		 st;
 	xmlDocPtr		 d;
 	const unsigned char	*p;
@@ -288,7 +190,7 @@ test_container(void **state)
 	/* mimetype: stored, exact contents, no extra field anywhere. */
 	assert_int_equal(zip_stat_index(bk.za, 0, 0, &st), 0);
 	assert_int_equal(st.comp_method, ZIP_CM_STORE);
-	s = entry(&bk, "mimetype", NULL);
+	s = tu_pkg_entry(&bk, "mimetype", NULL);
 	assert_string_equal(s, "application/epub+zip");
 	free(s);
 	assert_int_equal(zip_file_extra_fields_count(bk.za, 0,
@@ -312,14 +214,14 @@ test_container(void **state)
 	    "@media-type='application/oebps-package+xml']"), 1);
 	xmlFreeDoc(d);
 	assert_int_equal(parse_all(&bk), 11);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 }
 
 static void
 test_metadata(void **state)
 {
 	struct render_opts	 o = tu_opts();
-	struct book		 bk;
+	struct tu_pkg		 bk;
 	struct doc		*doc = tu_read(nested, "text");
 	xmlDocPtr		 d;
 	char			*id, *s;
@@ -333,7 +235,7 @@ test_metadata(void **state)
 	doc_set_meta(doc, META_URL, "https://example.com/a?b=1&c=2");
 	o.timestamp = 1634193960;		/* 2021-10-14 06:46 UTC */
 	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
-	book_open(&bk, s, len);
+	tu_pkg_open(&bk, s, len);
 	d = parse(&bk, "OEBPS/content.opf");
 	assert_xp_str(d, "/opf:package/@version", "3.0");
 	assert_xp_str(d, "/opf:package/@xml:lang", "zh-CN");
@@ -395,14 +297,14 @@ test_metadata(void **state)
 	assert_xp_str(d, "//h:p[@class='url']/h:a/@href",
 	    "https://example.com/a?b=1&c=2");
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 	free(id);
 
 	/* --lang, and the deterministic default date. */
 	o = tu_opts();
 	o.lang = "zh-Hans";
 	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
-	book_open(&bk, s, len);
+	tu_pkg_open(&bk, s, len);
 	d = parse(&bk, "OEBPS/content.opf");
 	assert_xp_str(d, "//dc:language", "zh-Hans");
 	assert_xp_str(d, "/opf:package/@xml:lang", "zh-Hans");
@@ -413,13 +315,13 @@ test_metadata(void **state)
 	assert_xp_str(d, "/h:html/@lang", "zh-Hans");
 	assert_xp_str(d, "/h:html/@xml:lang", "zh-Hans");
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 	doc_free(doc);
 }
 
 /* Every link of the nav must land on an element that exists. */
 static void
-assert_hrefs_resolve(struct book *bk, xmlDocPtr nav)
+assert_hrefs_resolve(struct tu_pkg *bk, xmlDocPtr nav)
 {
 	xmlXPathObjectPtr	 o;
 	struct buf		 path = BUF_INIT, q = BUF_INIT;
@@ -454,7 +356,7 @@ assert_hrefs_resolve(struct book *bk, xmlDocPtr nav)
 static void
 test_nav_nesting(void **state)
 {
-	struct book	 bk;
+	struct tu_pkg	 bk;
 	xmlDocPtr	 d;
 
 	(void)state;
@@ -508,14 +410,14 @@ test_nav_nesting(void **state)
 	d = parse(&bk, "OEBPS/lead.xhtml");
 	assert_xp_str(d, "//h:p", "导语段落。");
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 }
 
 static void
 test_points(void **state)
 {
 	struct render_opts	 o = tu_opts();
-	struct book		 bk;
+	struct tu_pkg		 bk;
 	xmlDocPtr		 d;
 
 	(void)state;
@@ -527,7 +429,7 @@ test_points(void **state)
 	    "一是甲事项。");
 	assert_xp_str(d, "//h:p[@class='point'][2]", "二是乙事项。内容二。");
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 
 	/* inline: one paragraph, each point a span with its anchor. */
 	o.points = POINTS_INLINE;
@@ -541,7 +443,7 @@ test_points(void **state)
 	    "一是甲事项。内容一。二是乙事项。内容二。");
 	assert_int_equal(xp_count(d, "//h:b"), 0);
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 }
 
 static void
@@ -555,7 +457,7 @@ test_escaping(void **state)
 	struct render_opts	 o = tu_opts();
 	struct doc		*doc = doc_new();
 	struct node		*p, *l;
-	struct book		 bk;
+	struct tu_pkg		 bk;
 	xmlDocPtr		 d;
 	size_t			 len;
 	char			*s, *t;
@@ -572,7 +474,7 @@ test_escaping(void **state)
 	l = add_text(p, NODE_LINK, nasty);
 	l->as.link.url = xstrdup("https://example.com/?a=1&b=\"2\" 中<>");
 	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
-	book_open(&bk, s, len);
+	tu_pkg_open(&bk, s, len);
 	assert_int_equal(parse_all(&bk), 10);
 	d = parse(&bk, "OEBPS/content.opf");
 	assert_xp_str(d, "//dc:title[@id='title']", clean);
@@ -605,7 +507,7 @@ test_escaping(void **state)
 	d = parse(&bk, "OEBPS/toc.ncx");
 	assert_xp_str(d, "//ncx:docTitle/ncx:text", clean);
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 	doc_free(doc);
 }
 
@@ -626,7 +528,7 @@ test_all_nodes(void **state)
 	struct render_opts	 o = tu_opts();
 	struct doc		*doc = doc_new();
 	struct node		*r, *n, *list, *item, *row, *f;
-	struct book		 bk;
+	struct tu_pkg		 bk;
 	xmlDocPtr		 d;
 	size_t			 len;
 	char			*s;
@@ -676,7 +578,7 @@ test_all_nodes(void **state)
 	o.embed_images = 1;
 	o.resources.load = load_png;
 	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
-	book_open(&bk, s, len);
+	tu_pkg_open(&bk, s, len);
 	parse_all(&bk);
 	d = parse(&bk, "OEBPS/ch01.xhtml");
 	/* The run-in heading shares its paragraph; no level is skipped. */
@@ -709,7 +611,7 @@ test_all_nodes(void **state)
 	assert_int_equal(xp_count(d, "//opf:item[@href='images/img001.png' "
 	    "and @media-type='image/png']"), 1);
 	xmlFreeDoc(d);
-	s = entry(&bk, "OEBPS/images/img001.png", &len);
+	s = tu_pkg_entry(&bk, "OEBPS/images/img001.png", &len);
 	assert_non_null(s);
 	assert_int_equal(len, 12);
 	free(s);
@@ -719,18 +621,18 @@ test_all_nodes(void **state)
 	    ". = '（一）指导思想']"), 1);
 	assert_hrefs_resolve(&bk, d);
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 
 	/* Without --images no figure gets an <img>. */
 	o.embed_images = 0;
 	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
-	book_open(&bk, s, len);
+	tu_pkg_open(&bk, s, len);
 	d = parse(&bk, "OEBPS/ch01.xhtml");
 	assert_int_equal(xp_count(d, "//h:img"), 0);
 	assert_int_equal(xp_count(d, "//h:p[@class='caption']"), 2);
 	xmlFreeDoc(d);
-	assert_null(entry(&bk, "OEBPS/images/img001.png", NULL));
-	book_close(&bk);
+	assert_null(tu_pkg_entry(&bk, "OEBPS/images/img001.png", NULL));
+	tu_pkg_close(&bk);
 	doc_free(doc);
 }
 
@@ -741,7 +643,7 @@ test_deterministic(void **state)
 	struct doc		*doc = tu_read(nested, "text");
 	char			*a, *b, *ida, *idb;
 	size_t			 la, lb;
-	struct book		 bk;
+	struct tu_pkg		 bk;
 	xmlDocPtr		 d;
 
 	(void)state;
@@ -752,29 +654,29 @@ test_deterministic(void **state)
 	assert_memory_equal(a, b, la);
 	free(b);
 	/* The id follows the content, not the options... */
-	book_open(&bk, a, la);
+	tu_pkg_open(&bk, a, la);
 	d = parse(&bk, "OEBPS/content.opf");
 	ida = xp_str(d, "//dc:identifier");
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 	o.points = POINTS_INLINE;
 	o.timestamp = 0;
 	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
-	book_open(&bk, b, lb);
+	tu_pkg_open(&bk, b, lb);
 	d = parse(&bk, "OEBPS/content.opf");
 	idb = xp_str(d, "//dc:identifier");
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 	assert_string_equal(ida, idb);
 	free(idb);
 	/* ...and changes with it. */
 	node_append_text(doc->root->last_child, "改", strlen("改"));
 	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
-	book_open(&bk, b, lb);
+	tu_pkg_open(&bk, b, lb);
 	d = parse(&bk, "OEBPS/content.opf");
 	idb = xp_str(d, "//dc:identifier");
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 	assert_string_not_equal(ida, idb);
 	free(ida);
 	free(idb);
@@ -786,7 +688,7 @@ test_combine(void **state)
 {
 	struct render_opts	 o = tu_opts();
 	struct doc		*docs[2];
-	struct book		 bk;
+	struct tu_pkg		 bk;
 	xmlDocPtr		 d;
 	size_t			 len;
 	char			*s;
@@ -799,7 +701,7 @@ test_combine(void **state)
 	assert_non_null(docs[1]);
 	o.collection_title = "文集";
 	s = render_docs((const struct doc *const *)docs, 2, &o, &len);
-	book_open(&bk, s, len);
+	tu_pkg_open(&bk, s, len);
 	assert_string_equal(zip_get_name(bk.za, 8, 0), "OEBPS/nav.xhtml");
 	assert_string_equal(zip_get_name(bk.za, 9, 0),
 	    "OEBPS/a01-title.xhtml");
@@ -829,7 +731,7 @@ test_combine(void **state)
 	d = parse(&bk, "OEBPS/toc.ncx");
 	assert_int_equal(xp_count(d, "/ncx:ncx/ncx:navMap/ncx:navPoint"), 2);
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 	doc_free(docs[0]);
 	doc_free(docs[1]);
 }
@@ -841,7 +743,7 @@ test_cover(void **state)
 	struct render_opts	 o = tu_opts();
 	struct buf		 title = BUF_INIT, got = BUF_INIT;
 	struct doc		*doc = doc_new();
-	struct book		 bk;
+	struct tu_pkg		 bk;
 	xmlDocPtr		 d;
 	xmlXPathObjectPtr	 lines;
 	size_t			 len;
@@ -857,7 +759,7 @@ test_cover(void **state)
 	doc_set_meta(doc, META_KICKER, "引题");
 	add_text(doc->root, NODE_PARAGRAPH, "正文。");
 	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
-	book_open(&bk, s, len);
+	tu_pkg_open(&bk, s, len);
 	d = parse(&bk, "OEBPS/cover.svg");
 	lines = xp(d, "//svg:text[@font-weight='bold']");
 	assert_true(lines->nodesetval->nodeNr > 3);
@@ -875,16 +777,16 @@ test_cover(void **state)
 	assert_xp_str(d, "//h:img[@epub:type='cover' and @role='doc-cover']"
 	    "/@src", "cover.svg");
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 
 	/* --cover: the user's image replaces the generated one. */
 	o.cover.ptr = png;
 	o.cover.len = sizeof(png) - 1;
 	o.cover_type = "image/png";
 	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
-	book_open(&bk, s, len);
-	assert_null(entry(&bk, "OEBPS/cover.svg", NULL));
-	s = entry(&bk, "OEBPS/cover.png", &len);
+	tu_pkg_open(&bk, s, len);
+	assert_null(tu_pkg_entry(&bk, "OEBPS/cover.svg", NULL));
+	s = tu_pkg_entry(&bk, "OEBPS/cover.png", &len);
 	assert_int_equal(len, sizeof(png) - 1);
 	assert_memory_equal(s, png, len);
 	free(s);
@@ -895,7 +797,7 @@ test_cover(void **state)
 	d = parse(&bk, "OEBPS/cover.xhtml");
 	assert_xp_str(d, "//h:img/@src", "cover.png");
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 	buf_free(&title);
 	buf_free(&got);
 	doc_free(doc);
@@ -909,7 +811,7 @@ test_bad_input(void **state)
 	struct buf		 b = BUF_INIT;
 	struct diag		 dg;
 	const struct doc	*docs[1] = { doc };
-	struct book		 bk;
+	struct tu_pkg		 bk;
 	xmlDocPtr		 d;
 	size_t			 len;
 	char			*s;
@@ -930,13 +832,13 @@ test_bad_input(void **state)
 	/* An empty, untitled document still makes a valid book. */
 	o = tu_opts();
 	s = render_docs(docs, 1, &o, &len);
-	book_open(&bk, s, len);
+	tu_pkg_open(&bk, s, len);
 	assert_int_equal(parse_all(&bk), 8);
 	d = parse(&bk, "OEBPS/nav.xhtml");
 	assert_int_equal(xp_count(d, "//h:nav[@epub:type='toc']//h:li"), 1);
 	assert_hrefs_resolve(&bk, d);
 	xmlFreeDoc(d);
-	book_close(&bk);
+	tu_pkg_close(&bk);
 	doc_free(doc);
 }
 

@@ -16,9 +16,8 @@
 static void
 replay(const char *path)
 {
-	static const char *const names[] = { NULL, "text", "html", "md" };
 	struct pipeline_opts	 po;
-	struct render_opts	 ro = tu_opts();
+	struct render_opts	 ro;
 	struct diag		 d;
 	struct doc		*doc = NULL;
 	size_t			 len, w;
@@ -31,16 +30,7 @@ replay(const char *path)
 		return;
 	}
 	sel = (unsigned char)data[0];
-	memset(&po, 0, sizeof(po));
-	po.read.max_depth = 128;
-	if (names[sel & 3] != NULL)
-		po.reader = reader_find(names[sel & 3]);
-	po.keep_punctuation = (sel >> 2) & 1;
-	ro.points = (sel >> 3) & 1 ? POINTS_SPLIT : POINTS_INLINE;
-	ro.bold_leads = (sel >> 4) & 1;
-	ro.wrap = (sel >> 5) & 1 ? 20 : 0;
-	ro.docx_style = (sel >> 6) & 1 ? DOCX_PLAIN : DOCX_OFFICIAL;
-	ro.toc = (sel >> 7) & 1;
+	tu_fuzz_opts(sel, &po, &ro);
 	diag_init(&d, 1);
 	if (pipeline_read(data + 1, len - 1, &po, &doc, &d) == 0) {
 		assert_int_equal(doc_check(doc), 0);

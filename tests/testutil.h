@@ -1,6 +1,8 @@
 /*
- * Helpers shared by the cmocka unit tests: building documents from text,
- * rendering them, and finding fixtures.  Include after <cmocka.h>.
+ * Helpers shared by the cmocka unit tests and the test tools: building
+ * documents from text, rendering them, and reading fixtures.  With TU_ZIP
+ * defined before it is included (after <cmocka.h>), also reading a zip
+ * package (EPUB, DOCX) back with libzip and libxml2.
  */
 #ifndef ARTCONV_TESTUTIL_H
 #define ARTCONV_TESTUTIL_H
@@ -86,11 +88,174 @@ tu_slurp(const char *path, size_t *lenp)
 	return buf_detach(&b, lenp);
 }
 
+/*
+ * The options the first byte of a fuzzing input selects, for
+ * tests/fuzz_pipeline.c and the replay of its findings: bits 0-1 the
+ * reader (detect, text, html, md), then one bit each for keeping
+ * punctuation, split points, bold leads, wrapping at 20 columns, the
+ * plain DOCX style and a table of contents.
+ */
+static inline void
+tu_fuzz_opts(unsigned char sel, struct pipeline_opts *po,
+    struct render_opts *ro)
+{
+	static const char *const names[] = { NULL, "text", "html", "md" };
+
+	memset(po, 0, sizeof(*po));
+	memset(ro, 0, sizeof(*ro));
+	po->read.max_depth = 128;
+	if (names[sel & 3] != NULL)
+		po->reader = reader_find(names[sel & 3]);
+	po->keep_punctuation = (sel >> 2) & 1;
+	ro->points = (sel >> 3) & 1 ? POINTS_SPLIT : POINTS_INLINE;
+	ro->bold_leads = (sel >> 4) & 1;
+	ro->wrap = (sel >> 5) & 1 ? 20 : 0;
+	ro->docx_style = (sel >> 6) & 1 ? DOCX_PLAIN : DOCX_OFFICIAL;
+	ro->toc = (sel >> 7) & 1;
+}
+
 /* Does haystack contain needle? */
 static inline int
 tu_contains(const char *haystack, const char *needle)
 {
 	return haystack != NULL && strstr(haystack, needle) != NULL;
 }
+
+#ifdef TU_ZIP
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <zip.h>
+
+/* A zip package read back from its bytes. */
+struct tu_pkg {
+	char	*bytes;
+	size_t	 len;
+	zip_t	*za;
+};
+
+/* Opens the package bytes (taking them); fails the test unless a zip. */
+static inline void
+tu_pkg_open(struct tu_pkg *p, char *bytes, size_t len)
+{
+	zip_source_t	*src;
+	zip_error_t	 err;
+
+	assert_non_null(bytes);
+	p->bytes = bytes;
+	p->len = len;
+	zip_error_init(&err);
+	assert_non_null(src = zip_source_buffer_create(bytes, len, 0, &err));
+	p->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+	if (p->za == NULL)
+		fail_msg("not a zip archive: %s", zip_error_strerror(&err));
+	zip_error_fini(&err);
+}
+
+static inline void
+tu_pkg_close(struct tu_pkg *p)
+{
+	zip_discard(p->za);
+	free(p->bytes);
+}
+
+/* An entry's bytes, NUL-terminated (free them), or NULL if absent. */
+static inline char *
+tu_pkg_entry(struct tu_pkg *p, const char *name, size_t *lenp)
+{
+	zip_stat_t	 st;
+	zip_file_t	*zf;
+	char		*data;
+
+	if (zip_stat(p->za, name, 0, &st) != 0)
+		return NULL;
+	assert_non_null(zf = zip_fopen(p->za, name, 0));
+	data = xmalloc(st.size + 1);
+	assert_int_equal(zip_fread(zf, data, st.size), (zip_int64_t)st.size);
+	zip_fclose(zf);
+	data[st.size] = '\0';
+	if (lenp != NULL)
+		*lenp = st.size;
+	return data;
+}
+
+/*
+ * The entry parsed as XML (libxml2 options opts besides XML_PARSE_NONET);
+ * fails the test if it is absent or not well-formed.
+ */
+static inline xmlDocPtr
+tu_pkg_xml(struct tu_pkg *p, const char *name, int opts)
+{
+	xmlDocPtr	 d;
+	size_t		 len = 0;	/* fail_msg() may seem to return */
+	char		*s = tu_pkg_entry(p, name, &len);
+
+	if (s == NULL)
+		fail_msg("no entry %s", name);
+	d = xmlReadMemory(s, (int)len, name, NULL, XML_PARSE_NONET | opts);
+	if (d == NULL)
+		fail_msg("%s is not well-formed XML", name);
+	free(s);
+	return d;
+}
+
+/*
+ * Parses every entry whose name ends in one of ext (NULL-terminated) with
+ * tu_pkg_xml(); returns how many there were.
+ */
+static inline int
+tu_pkg_xml_all(struct tu_pkg *p, const char *const *ext, int opts)
+{
+	zip_int64_t	 i, n = zip_get_num_entries(p->za, 0);
+	const char	*name;
+	size_t		 j, len, el;
+	int		 count = 0;
+
+	for (i = 0; i < n; i++) {
+		name = zip_get_name(p->za, (zip_uint64_t)i, 0);
+		len = strlen(name);
+		for (j = 0; ext[j] != NULL; j++) {
+			el = strlen(ext[j]);
+			if (len > el && strcmp(name + len - el, ext[j]) == 0) {
+				xmlFreeDoc(tu_pkg_xml(p, name, opts));
+				count++;
+				break;
+			}
+		}
+	}
+	return count;
+}
+
+/*
+ * Evaluates the XPath expr over d with the namespaces ns (prefix, URI
+ * pairs, NULL-terminated); fails the test if expr is not XPath.
+ */
+static inline xmlXPathObjectPtr
+tu_xpath(xmlDocPtr d, const char *expr, const char *const *ns)
+{
+	xmlXPathContextPtr	 ctx = xmlXPathNewContext(d);
+	xmlXPathObjectPtr	 o;
+
+	for (; ns[0] != NULL; ns += 2)
+		xmlXPathRegisterNs(ctx, BAD_CAST ns[0], BAD_CAST ns[1]);
+	o = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+	xmlXPathFreeContext(ctx);
+	if (o == NULL)
+		fail_msg("bad XPath %s", expr);
+	return o;
+}
+
+/* How many nodes tu_xpath() selects. */
+static inline int
+tu_xpath_count(xmlDocPtr d, const char *expr, const char *const *ns)
+{
+	xmlXPathObjectPtr	 o = tu_xpath(d, expr, ns);
+	int			 n;
+
+	n = o->nodesetval != NULL ? o->nodesetval->nodeNr : 0;
+	xmlXPathFreeObject(o);
+	return n;
+}
+#endif /* TU_ZIP */
 
 #endif

@@ -15,51 +15,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
-#include "pipeline.h"
-#include "reader.h"
-#include "utf8.h"
+#include "testutil.h"
+#include "html_text.h"
 
 #define SEED "000-seed.txt"
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE		*f = fopen(path, "rb");
-	struct buf	 b = BUF_INIT;
-	char		 chunk[65536];
-	size_t		 n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b, len);
-}
-
-/*
- * Titles compare with ASCII and full-width punctuation folded together
- * (the typography pass turns the seed's "," into "，") and white space
- * ignored.
- */
-static void
-fold(const char *s, struct buf *out)
-{
-	size_t		 pos = 0, len = strlen(s);
-	uint32_t	 cp;
-
-	while (pos < len) {
-		cp = utf8_next(s, len, &pos);
-		if (uc_is_space(cp))
-			continue;
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			cp -= 0xFEE0;
-		buf_put_utf8(out, cp);
-	}
-}
 
 static size_t
 count_headings(const struct doc *doc, int level)
@@ -99,7 +58,7 @@ main(int argc, char *argv[])
 	}
 	corpus = argv[optind];
 	snprintf(path, sizeof(path), "%s/EXPECTED.tsv", corpus);
-	if ((tsv = slurp(path, &len)) == NULL) {
+	if ((tsv = tu_slurp(path, &len)) == NULL) {
 		fprintf(stderr, "tool_corpus_score: %s: cannot read\n", path);
 		return 2;
 	}
@@ -131,7 +90,7 @@ main(int argc, char *argv[])
 		e2 = strtol(field[8], NULL, 10);
 		ep = strtol(field[9], NULL, 10);
 		snprintf(path, sizeof(path), "%s/%s", corpus, field[0]);
-		if ((data = slurp(path, &dlen)) == NULL) {
+		if ((data = tu_slurp(path, &dlen)) == NULL) {
 			printf("%-42s missing\n", field[0]);
 			rc = 1;
 			continue;
@@ -149,9 +108,13 @@ main(int argc, char *argv[])
 			free(data);
 			continue;
 		}
-		fold(field[6], &a);
+		/*
+		 * Titles compare folded: the typography pass turns the
+		 * seed's "," into "，".
+		 */
+		ht_fold(field[6], &a);
 		if (doc->meta[META_TITLE] != NULL)
-			fold(doc->meta[META_TITLE], &b);
+			ht_fold(doc->meta[META_TITLE], &b);
 		title_ok = a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
 		l1 = count_headings(doc, 1);
 		l2 = count_headings(doc, 2);

@@ -25,13 +25,7 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
-#include "pipeline.h"
-#include "reader.h"
-#include "utf8.h"
-#include "writer.h"
+#include "testutil.h"
 
 #define MAX_CHROME 32
 
@@ -63,22 +57,6 @@ seq_add_text(struct seq *q, const char *s, size_t len)
 		}
 		q->v[q->n++] = cp;
 	}
-}
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE		*f = fopen(path, "rb");
-	struct buf	 b = BUF_INIT;
-	char		 chunk[65536];
-	size_t		 n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b, len);
 }
 
 /*
@@ -415,7 +393,7 @@ main(int argc, char *argv[])
 		struct seq	 ref = { 0 };
 		struct buf	 rtext = BUF_INIT;
 		size_t		 len, w, bl;
-		char		*data = slurp(argv[a], &len), *btext;
+		char		*data = tu_slurp(argv[a], &len), *btext;
 
 		if (data == NULL) {
 			printf("%s: cannot read\n", argv[a]);
@@ -432,7 +410,7 @@ main(int argc, char *argv[])
 			rc = 1;
 			goto next;
 		}
-		if (body != NULL && (btext = slurp(body, &bl)) != NULL) {
+		if (body != NULL && (btext = tu_slurp(body, &bl)) != NULL) {
 			seq_add_text(&ref, btext, bl);
 			free(btext);
 		} else {
