@@ -344,12 +344,31 @@ take_caption(struct conv *c, struct node *para)
 }
 
 /*
- * Appends a block to the current container.  Returns 0, or -1 when
- * there is none (stray content in a nested list) and n was freed.
+ * Appends a block to the current container.  Inside a nested list there
+ * is none: a stray paragraph or heading there (text between <ul> and its
+ * <li>, which browsers show as a line of the list) becomes an item of
+ * that list, so its text is kept.  Returns 0, or -1 when the block could
+ * not be placed and n was freed (the caller then reads its element as
+ * plain flow, so its text still arrives as paragraphs).
  */
 static int
 add_block(struct conv *c, struct node *n)
 {
+	struct node	*item;
+
+	if (c->blocks == NULL && c->list != NULL &&
+	    (n->type == NODE_PARAGRAPH || n->type == NODE_HEADING)) {
+		item = node_new(NODE_LIST_ITEM);
+		item->line = n->line;
+		node_move_children(item, n);
+		node_free(n);
+		if (node_append(c->list, item) != 0) {
+			node_free(item);
+			return -1;
+		}
+		c->figure = NULL;
+		return 0;
+	}
 	if (c->blocks == NULL || node_append(c->blocks, n) != 0) {
 		node_free(n);
 		return -1;
@@ -481,10 +500,17 @@ save(const struct conv *c, struct frame *f)
 	f->fig = c->fig;
 }
 
-/* Switches to collecting inlines into container (heading, cell, ...). */
+/*
+ * Switches to collecting inlines into container (heading, cell, ...).
+ * The paragraph to return to is recorded now, not when the element was
+ * entered: the element may have ended (and handed away or freed) the one
+ * being collected then.
+ */
 static void
-enter_container(struct conv *c, struct node *container, enum ctx kind)
+enter_container(struct conv *c, struct frame *f, struct node *container,
+    enum ctx kind)
 {
+	f->para = c->para;
 	flush_run(c);
 	c->run_to = NULL;
 	c->para = container;
@@ -628,7 +654,7 @@ enter(struct conv *c, const struct hnode *n, struct frame *f)
 		x->rule = "HTML <h1>-<h6> heading";
 		f->node = x;
 		f->action = A_HEADING;
-		enter_container(c, x, CX_HEADING);
+		enter_container(c, f, x, CX_HEADING);
 		return 1;
 	}
 	switch (t) {
@@ -668,7 +694,7 @@ enter(struct conv *c, const struct hnode *n, struct frame *f)
 		}
 		f->node = x;
 		f->action = A_ITEM;
-		enter_container(c, x, CX_ITEM);
+		enter_container(c, f, x, CX_ITEM);
 		return 1;
 	case HT_TABLE:
 		if (c->table != NULL || !html_data_table(dom, n))
@@ -713,7 +739,7 @@ enter(struct conv *c, const struct hnode *n, struct frame *f)
 		c->row_th += t == HT_TH;
 		f->node = x;
 		f->action = A_CELL;
-		enter_container(c, x, CX_CELL);
+		enter_container(c, f, x, CX_CELL);
 		return 1;
 	case HT_CAPTION:
 		if (c->table == NULL)
@@ -721,7 +747,7 @@ enter(struct conv *c, const struct hnode *n, struct frame *f)
 		x = node_new(NODE_PARAGRAPH);
 		f->node = x;
 		f->action = A_TCAPTION;
-		enter_container(c, x, CX_CAPTION);
+		enter_container(c, f, x, CX_CAPTION);
 		return 1;
 	case HT_FIGURE:
 		end_para(c);
@@ -736,7 +762,7 @@ enter(struct conv *c, const struct hnode *n, struct frame *f)
 		end_para(c);
 		f->node = c->fig;
 		f->action = A_FIGCAPTION;
-		enter_container(c, c->fig, CX_CAPTION);
+		enter_container(c, f, c->fig, CX_CAPTION);
 		return 1;
 	case HT_PRE:
 		end_para(c);
@@ -777,7 +803,7 @@ leave(struct conv *c, struct frame *f)
 			node_free(x);
 		break;
 	case A_LIST:
-		if (c->kind == CX_FLOW && c->blocks != NULL)
+		if (c->kind == CX_FLOW)
 			end_para(c);
 		if (x->first_child == NULL)
 			node_free(x);

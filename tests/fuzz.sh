@@ -34,8 +34,9 @@ for src in tests/fuzz_*.c; do
       { echo "fuzz: $t fails on a saved regression input:"; tail -30 "$t.replay.log"; fail=1; continue; }
   fi
   echo "fuzz: $t for ${secs}s"
+  mkdir -p "build-fuzz/corpus/${t##*/}"
   "$t" -max_total_time="$secs" -max_len=200000 -rss_limit_mb=2048 -timeout=20 \
-    -artifact_prefix=fixtures/fuzz/ build-fuzz/corpus build-fuzz/seeds >"$t.log" 2>&1 ||
+    -artifact_prefix=fixtures/fuzz/ "build-fuzz/corpus/${t##*/}" build-fuzz/seeds >"$t.log" 2>&1 ||
     { echo "fuzz: $t found a problem (input saved in fixtures/fuzz/):"; tail -40 "$t.log"; fail=1; continue; }
   grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units' "$t.log" | tail -1
 done

@@ -511,6 +511,44 @@ test_nul_and_broken(void **state)
 	diag_free(&d);
 }
 
+/*
+ * Text around a heading in one <div> stays in order, in two paragraphs;
+ * text loose in a nested list (outside its <li>) becomes items of that
+ * list.  Both once lost text, the second also used freed memory (found
+ * by fuzz_read_html).
+ */
+static void
+test_loose_text_kept(void **state)
+{
+	struct doc		*doc;
+	const struct node	*n;
+	char			*t;
+
+	(void)state;
+	doc = read_html("<html><body><div>这是第一段文字内容。"
+	    "<h2>二、标题</h2>这是第二段文字内容。</div></body></html>");
+	n = block(doc, 0);
+	assert_int_equal(n->type, NODE_PARAGRAPH);
+	assert_int_equal(block(doc, 1)->type, NODE_HEADING);
+	assert_int_equal(block(doc, 2)->type, NODE_PARAGRAPH);
+	t = text_of(doc);
+	assert_non_null(strstr(t, "这是第一段文字内容。"));
+	assert_true(strstr(t, "这是第一段文字内容。") < strstr(t, "标题"));
+	assert_true(strstr(t, "标题") < strstr(t, "这是第二段文字内容。"));
+	free(t);
+	doc_free(doc);
+
+	doc = read_html("<html><body><ul><li>项目一<ul>散落文字<h3>小标题</h3>"
+	    "后面</ul></li></ul></body></html>");
+	t = text_of(doc);
+	assert_true(strstr(t, "项目一") < strstr(t, "散落文字"));
+	assert_true(strstr(t, "散落文字") < strstr(t, "小标题"));
+	assert_true(strstr(t, "小标题") < strstr(t, "后面"));
+	assert_non_null(strstr(t, "后面"));
+	free(t);
+	doc_free(doc);
+}
+
 static void
 test_detect(void **state)
 {
@@ -550,6 +588,7 @@ main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_entities_never_expand),
 		cmocka_unit_test(test_nul_and_broken),
+		cmocka_unit_test(test_loose_text_kept),
 		cmocka_unit_test(test_detect),
 	};
 
