@@ -11,27 +11,8 @@
 #include <libxml/parser.h>
 #include <zip.h>
 
+#include "fuzz_common.h"
 #include "testutil.h"
-
-int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int	 LLVMFuzzerInitialize(int *argc, char ***argv);
-
-static void
-xml_silent(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	xmlInitParser();
-	xmlSetGenericErrorFunc(NULL, xml_silent);
-	return 0;
-}
 
 static int
 is_xml_part(const char *name)

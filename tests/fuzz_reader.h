@@ -1,8 +1,8 @@
 /*
  * The body shared by the per-reader libFuzzer targets (fuzz_read_*.c):
  * one reader, called directly on the fuzzer's bytes, must either fail
- * with a reason or build a tree that passes doc_check() (valid UTF-8,
- * well-formed nesting).  Anything else aborts, which libFuzzer reports.
+ * with a reason or build a tree that passes doc_check() (links and
+ * nesting) and holds only valid UTF-8.  Anything else aborts, which libFuzzer reports.
  * These targets run far faster than fuzz_pipeline.c, which also renders
  * every format, so they reach deeper into each reader.
  */
@@ -12,32 +12,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/parser.h>
 
+#include "fuzz_common.h"
 #include "diag.h"
 #include "doc.h"
 #include "reader.h"
 #include "utf8.h"
-
-int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int	 LLVMFuzzerInitialize(int *argc, char ***argv);
-
-static void
-fuzz_xml_silent(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	xmlInitParser();
-	xmlSetGenericErrorFunc(NULL, fuzz_xml_silent);
-	return 0;
-}
 
 static int
 fuzz_valid(const char *s)
