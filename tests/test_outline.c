@@ -11,18 +11,6 @@
 #include "testutil.h"
 #include "article.h"
 
-/* The i-th top-level block (0-based). */
-static const struct node *
-block(const struct doc *doc, int i)
-{
-	const struct node	*n = doc->root->first_child;
-
-	while (n != NULL && i-- > 0)
-		n = n->next;
-	assert_non_null(n);
-	return n;
-}
-
 static void
 assert_text(const struct node *n, const char *want)
 {
@@ -62,7 +50,7 @@ test_title_by_position(void **state)
 	assert_string_equal(doc->meta[META_VIEWS], "644");
 	/* Only the body paragraph: no chrome, no footer. */
 	assert_int_equal(node_count(doc->root, NODE_PARAGRAPH), 1);
-	assert_text(block(doc, 0), "正文第一段，说明情况。");
+	assert_text(tu_block(doc, 0), "正文第一段，说明情况。");
 	doc_free(doc);
 }
 
@@ -84,29 +72,29 @@ test_neg_cases(void **state)
 	const struct node *n;
 
 	(void)state;
-	assert_int_equal(block(doc, 0)->type, NODE_PARAGRAPH);	/* 一、二年级 */
-	assert_int_equal(block(doc, 1)->type, NODE_PARAGRAPH);	/* 1.5亿元 */
-	assert_int_equal(block(doc, 2)->type, NODE_PARAGRAPH);	/* 2021.10.14 */
-	n = block(doc, 3);					/* （一）…。 */
+	assert_int_equal(tu_block(doc, 0)->type, NODE_PARAGRAPH);	/* 一、二年级 */
+	assert_int_equal(tu_block(doc, 1)->type, NODE_PARAGRAPH);	/* 1.5亿元 */
+	assert_int_equal(tu_block(doc, 2)->type, NODE_PARAGRAPH);	/* 2021.10.14 */
+	n = tu_block(doc, 3);					/* （一）…。 */
 	assert_int_equal(n->type, NODE_HEADING);
 	assert_string_equal(n->as.heading.label, "（一）");
 	assert_text(n, "支部带头，强化阵地堡垒作用。");
-	n = block(doc, 4);					/* run-in */
+	n = tu_block(doc, 4);					/* run-in */
 	assert_int_equal(n->type, NODE_HEADING);
 	assert_true(n->as.heading.run_in);
 	assert_text(n, "支部带头。");
-	assert_int_equal(block(doc, 5)->type, NODE_PARAGRAPH);
-	assert_text(block(doc, 5), "通过“三会一课”等形式，推动工作落实。");
-	n = block(doc, 6);					/* 1.加强 */
+	assert_int_equal(tu_block(doc, 5)->type, NODE_PARAGRAPH);
+	assert_text(tu_block(doc, 5), "通过“三会一课”等形式，推动工作落实。");
+	n = tu_block(doc, 6);					/* 1.加强 */
 	assert_int_equal(n->type, NODE_HEADING);
 	assert_string_equal(n->as.heading.label, "1.");
 	assert_int_equal(n->as.heading.level, 2);
-	n = block(doc, 7);					/* （1） */
+	n = tu_block(doc, 7);					/* （1） */
 	assert_int_equal(n->type, NODE_HEADING);
 	assert_int_equal(n->as.heading.level, 3);
-	assert_int_equal(block(doc, 8)->type, NODE_PARAGRAPH);	/* 首先 alone */
-	assert_int_equal(block(doc, 9)->type, NODE_PARAGRAPH);	/* ①是指 */
-	n = block(doc, 10);
+	assert_int_equal(tu_block(doc, 8)->type, NODE_PARAGRAPH);	/* 首先 alone */
+	assert_int_equal(tu_block(doc, 9)->type, NODE_PARAGRAPH);	/* ①是指 */
+	n = tu_block(doc, 10);
 	assert_int_equal(n->type, NODE_POINT_LIST);
 	assert_int_equal(node_count(n, NODE_POINT), 2);
 	doc_free(doc);
@@ -120,7 +108,7 @@ test_points(void **state)
 	    "主要内容包括：一是注重党建引领。通过会议传达精神。二是加强团队建设。"
 	    "坚持标准。三是赓续“红色血脉”。开展活动。\n"
 	    "全市统一是原则，全国第二，第一种情况不算。\n");
-	const struct node *list = block(doc, 0), *pt;
+	const struct node *list = tu_block(doc, 0), *pt;
 
 	(void)state;
 	assert_int_equal(list->type, NODE_POINT_LIST);
@@ -134,7 +122,7 @@ test_points(void **state)
 	assert_text(pt, "注重党建引领。通过会议传达精神。");
 	assert_string_equal(list->last_child->as.point.label, "三是");
 	/* 统一是, 全国第二, 第一种: not points. */
-	assert_int_equal(block(doc, 1)->type, NODE_PARAGRAPH);
+	assert_int_equal(tu_block(doc, 1)->type, NODE_PARAGRAPH);
 	doc_free(doc);
 }
 
@@ -150,8 +138,8 @@ test_points_across_paragraphs(void **state)
 	(void)state;
 	/* 3 standalone points + 2 inline ones. */
 	assert_int_equal(node_count(doc->root, NODE_POINT), 5);
-	assert_int_equal(block(doc, 1)->type, NODE_POINT_LIST);
-	assert_int_equal(block(doc, 3)->type, NODE_POINT_LIST);
+	assert_int_equal(tu_block(doc, 1)->type, NODE_POINT_LIST);
+	assert_int_equal(tu_block(doc, 3)->type, NODE_POINT_LIST);
 	doc_free(doc);
 }
 
@@ -165,7 +153,7 @@ test_lists_and_back_matter(void **state)
 	    "一、工作回顾\n正文。\n"
 	    "附件1\n"
 	    "一、提高保障水平。\n说明。\n二、建立护理制度。\n说明。\n");
-	const struct node *list = block(doc, 1);
+	const struct node *list = tu_block(doc, 1);
 
 	(void)state;
 	assert_int_equal(list->type, NODE_LIST);
@@ -201,8 +189,8 @@ test_unnumbered_subheads(void **state)
 	    "《条例》规定对流浪乞讨人员实行分类救助管理，具体如下。\n");
 
 	(void)state;
-	assert_int_equal(block(doc, 1)->type, NODE_HEADING);
-	assert_null(block(doc, 1)->as.heading.label);
+	assert_int_equal(tu_block(doc, 1)->type, NODE_HEADING);
+	assert_null(tu_block(doc, 1)->as.heading.label);
 	doc_free(doc);
 }
 
@@ -241,7 +229,7 @@ test_hard_wrapped_text(void **state)
 
 	(void)state;
 	assert_int_equal(node_count(doc->root, NODE_PARAGRAPH), 2);
-	assert_text(block(doc, 0), "这是一段被硬换行的文字，每一行的宽度都差不多"
+	assert_text(tu_block(doc, 0), "这是一段被硬换行的文字，每一行的宽度都差不多"
 	    "，读者看到的是同一个段落，所以转换时要把这些行重新连接成一个完整"
 	    "的段落，不要在中间插入空格，这样才对。");
 	doc_free(doc);

@@ -56,18 +56,6 @@ has_text(const struct doc *doc, const char *needle)
 	return r;
 }
 
-/* The i-th top-level block (0-based). */
-static const struct node *
-block(const struct doc *doc, int i)
-{
-	const struct node	*n = doc->root->first_child;
-
-	while (n != NULL && i-- > 0)
-		n = n->next;
-	assert_non_null(n);
-	return n;
-}
-
 #define ARTICLE_BODY \
 	"<div class=\"content\"><p>会议指出，今年以来全市经济运行总体平稳，" \
 	"主要指标好于预期，发展质量稳步提升。</p><p>会议强调，要进一步加大" \
@@ -269,7 +257,7 @@ test_tables(void **state)
 
 	(void)state;
 	assert_int_equal(node_count(doc->root, NODE_TABLE), 1);
-	t = block(doc, 1);
+	t = tu_block(doc, 1);
 	assert_int_equal(t->type, NODE_TABLE);
 	row = t->first_child;
 	assert_true(row->as.row.header);
@@ -278,8 +266,8 @@ test_tables(void **state)
 	assert_int_equal(node_count(t, NODE_LINEBREAK), 2);
 	assert_false(row->next->as.row.header);
 	/* The layout table's paragraphs are paragraphs. */
-	assert_int_equal(block(doc, 2)->type, NODE_PARAGRAPH);
-	assert_int_equal(block(doc, 3)->type, NODE_PARAGRAPH);
+	assert_int_equal(tu_block(doc, 2)->type, NODE_PARAGRAPH);
+	assert_int_equal(tu_block(doc, 3)->type, NODE_PARAGRAPH);
 	doc_free(doc);
 }
 
@@ -303,20 +291,20 @@ test_figures(void **state)
 
 	(void)state;
 	assert_int_equal(node_count(doc->root, NODE_FIGURE), 3);
-	f = block(doc, 1);
+	f = tu_block(doc, 1);
 	assert_int_equal(f->type, NODE_FIGURE);
 	assert_string_equal(f->as.figure.src, "a.jpg");
 	assert_string_equal(f->as.figure.alt, "甲");
 	node_text(f, &b);
 	assert_string_equal(b.ptr, "梁振英同时遭到议员质问。");
 	buf_truncate(&b, 0);
-	f = block(doc, 3);
+	f = tu_block(doc, 3);
 	assert_string_equal(f->as.figure.src, "b.jpg");
 	assert_null(f->as.figure.alt);
 	node_text(f, &b);
 	assert_string_equal(b.ptr, "图注：测试表明传言是不正确的");
 	buf_truncate(&b, 0);
-	f = block(doc, 4);
+	f = tu_block(doc, 4);
 	assert_string_equal(f->as.figure.src, "c.jpg");
 	node_text(f, &b);
 	assert_string_equal(b.ptr, "丙的说明");
@@ -527,10 +515,10 @@ test_loose_text_kept(void **state)
 	(void)state;
 	doc = read_html("<html><body><div>这是第一段文字内容。"
 	    "<h2>二、标题</h2>这是第二段文字内容。</div></body></html>");
-	n = block(doc, 0);
+	n = tu_block(doc, 0);
 	assert_int_equal(n->type, NODE_PARAGRAPH);
-	assert_int_equal(block(doc, 1)->type, NODE_HEADING);
-	assert_int_equal(block(doc, 2)->type, NODE_PARAGRAPH);
+	assert_int_equal(tu_block(doc, 1)->type, NODE_HEADING);
+	assert_int_equal(tu_block(doc, 2)->type, NODE_PARAGRAPH);
 	t = text_of(doc);
 	assert_non_null(strstr(t, "这是第一段文字内容。"));
 	assert_true(strstr(t, "这是第一段文字内容。") < strstr(t, "标题"));

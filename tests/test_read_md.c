@@ -40,17 +40,6 @@ has_text(const struct doc *doc, const char *needle)
 	return r;
 }
 
-static const struct node *
-block(const struct doc *doc, int i)
-{
-	const struct node	*n = doc->root->first_child;
-
-	while (n != NULL && i-- > 0)
-		n = n->next;
-	assert_non_null(n);
-	return n;
-}
-
 static void
 assert_text(const struct node *n, const char *want)
 {
@@ -98,8 +87,8 @@ test_front_matter(void **state)
 	assert_string_equal(doc->meta[META_LANG], "zh-TW");
 	/* The # heading repeats the title: not in the body. */
 	assert_int_equal(node_count(doc->root, NODE_HEADING), 0);
-	assert_int_equal(block(doc, 0)->type, NODE_PARAGRAPH);
-	assert_int_equal(block(doc, 0)->line, 16);
+	assert_int_equal(tu_block(doc, 0)->type, NODE_PARAGRAPH);
+	assert_int_equal(tu_block(doc, 0)->line, 16);
 	doc_free(doc);
 }
 
@@ -133,7 +122,7 @@ test_pipe_tables(void **state)
 	const struct node *t;
 
 	(void)state;
-	t = block(doc, 1);
+	t = tu_block(doc, 1);
 	assert_int_equal(t->type, NODE_TABLE);
 	assert_int_equal(node_count(t, NODE_TABLE_ROW), 3);
 	assert_int_equal(node_count(t, NODE_TABLE_CELL), 6);
@@ -147,7 +136,7 @@ test_pipe_tables(void **state)
 	    "| 威爾斯醫院   \n 腎科護理中心 | 1女病人   \n 21日出院   \n"
 	    " 昨初步確診 |\n| 北區醫院   \n 物理治療門診 | 1男病人   \n"
 	    " 求醫確診 |\n| 律敦治醫院 | 1名病人 |\n");
-	t = block(doc, 0);
+	t = tu_block(doc, 0);
 	assert_int_equal(t->type, NODE_TABLE);
 	assert_int_equal(node_count(t, NODE_TABLE_ROW), 4);
 	assert_int_equal(node_count(t, NODE_TABLE_CELL), 8);
@@ -169,12 +158,12 @@ test_raw_html(void **state)
 	char		*t;
 
 	(void)state;
-	f = block(doc, 1);
+	f = tu_block(doc, 1);
 	assert_int_equal(f->type, NODE_FIGURE);
 	assert_string_equal(f->as.figure.src, "https://example.com/a.jpg");
 	assert_text(f, "總理發表報告。美聯社");
-	assert_int_equal(block(doc, 2)->type, NODE_PARAGRAPH);
-	assert_int_equal(block(doc, 2)->first_child->type, NODE_STRONG);
+	assert_int_equal(tu_block(doc, 2)->type, NODE_PARAGRAPH);
+	assert_int_equal(tu_block(doc, 2)->first_child->type, NODE_STRONG);
 	assert_int_equal(node_count(doc->root, NODE_STRONG), 2);
 	assert_int_equal(node_count(doc->root, NODE_LINEBREAK), 2);
 	t = text_of(doc->root);
@@ -199,19 +188,19 @@ test_enumerated_lines(void **state)
 	(void)state;
 	/* Lists, not points. */
 	assert_int_equal(node_count(doc->root, NODE_POINT), 0);
-	l = block(doc, 1);
+	l = tu_block(doc, 1);
 	assert_int_equal(l->type, NODE_LIST);
 	assert_int_equal(node_count(l, NODE_LIST_ITEM), 3);
 	assert_string_equal(l->first_child->as.item.label, "(1)");
 	assert_text(l->first_child, "缺乏性騷擾防止機制；");
-	l = block(doc, 2);
+	l = tu_block(doc, 2);
 	assert_int_equal(l->type, NODE_LIST);
 	assert_string_equal(l->last_child->as.item.label, "②");
 	/* The ruler lines are rules, not a setext heading. */
 	assert_int_equal(node_count(doc->root, NODE_HEADING), 0);
-	assert_int_equal(block(doc, 3)->type, NODE_RULE);
-	assert_int_equal(block(doc, 4)->type, NODE_PARAGRAPH);
-	assert_int_equal(node_count(block(doc, 4), NODE_LINEBREAK), 1);
+	assert_int_equal(tu_block(doc, 3)->type, NODE_RULE);
+	assert_int_equal(tu_block(doc, 4)->type, NODE_PARAGRAPH);
+	assert_int_equal(node_count(tu_block(doc, 4), NODE_LINEBREAK), 1);
 	doc_free(doc);
 }
 
@@ -258,7 +247,7 @@ test_lists_and_quotes(void **state)
 	const struct node *l;
 
 	(void)state;
-	l = block(doc, 1);
+	l = tu_block(doc, 1);
 	assert_int_equal(l->type, NODE_LIST);
 	assert_int_equal(node_count(l, NODE_LIST), 2);
 	assert_int_equal(node_count(l, NODE_LINK), 2);

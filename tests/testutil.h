@@ -121,6 +121,20 @@ tu_contains(const char *haystack, const char *needle)
 	return haystack != NULL && strstr(haystack, needle) != NULL;
 }
 
+#ifdef cmocka_unit_test
+/* The i-th top-level block (0-based) of a tree; fails the test if absent. */
+static inline const struct node *
+tu_block(const struct doc *doc, int i)
+{
+	const struct node	*n = doc->root->first_child;
+
+	while (n != NULL && i-- > 0)
+		n = n->next;
+	assert_non_null(n);
+	return n;
+}
+#endif
+
 #ifdef TU_ZIP
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
