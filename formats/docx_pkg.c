@@ -204,32 +204,32 @@ docx_pack(struct docx_kit *kit, const struct docx_parts *parts,
 	if ((z = zipout_new(doc_time(opts, iso), diag)) == NULL)
 		return -1;
 	put_content_types(&b, kit, parts);
-	if (zipout_add_buf(z, "[Content_Types].xml", &b, 0) != 0)
+	if (zipout_add_buf(z, "[Content_Types].xml", &b, ZIPOUT_SHARED) != 0)
 		goto out;
 	put_package_rels(&b);
-	if (zipout_add_buf(z, "_rels/.rels", &b, 0) != 0)
+	if (zipout_add_buf(z, "_rels/.rels", &b, ZIPOUT_SHARED) != 0)
 		goto out;
 	put_core(&b, parts->doc, parts->title, parts->lang, opts);
 	if (zipout_add_buf(z, "docProps/core.xml", &b, 0) != 0)
 		goto out;
 	put_app(&b);
-	if (zipout_add_buf(z, "docProps/app.xml", &b, 0) != 0 ||
+	if (zipout_add_buf(z, "docProps/app.xml", &b, ZIPOUT_SHARED) != 0 ||
 	    zipout_add_buf(z, "word/document.xml", parts->document, 0) != 0 ||
-	    zipout_add_buf(z, "word/styles.xml", &kit->styles, 0) != 0 ||
+	    zipout_add_buf(z, "word/styles.xml", &kit->styles, ZIPOUT_SHARED) != 0 ||
 	    zipout_add_buf(z, "word/settings.xml", &kit->settings,
-	    0) != 0 ||
-	    zipout_add_buf(z, "word/fontTable.xml", &kit->fonts, 0) != 0 ||
+	    ZIPOUT_SHARED) != 0 ||
+	    zipout_add_buf(z, "word/fontTable.xml", &kit->fonts, ZIPOUT_SHARED) != 0 ||
 	    zipout_add_buf(z, "word/footer1.xml", &kit->footer_odd,
-	    0) != 0)
+	    ZIPOUT_SHARED) != 0)
 		goto out;
 	if (kit->even_odd && zipout_add_buf(z, "word/footer2.xml",
-	    &kit->footer_even, 0) != 0)
+	    &kit->footer_even, ZIPOUT_SHARED) != 0)
 		goto out;
 	if (kit->theme.len > 0 && zipout_add_buf(z,
-	    "word/theme/theme1.xml", &kit->theme, 0) != 0)
+	    "word/theme/theme1.xml", &kit->theme, ZIPOUT_SHARED) != 0)
 		goto out;
 	if (kit->numbering.len > 0 && zipout_add_buf(z,
-	    "word/numbering.xml", &kit->numbering, 0) != 0)
+	    "word/numbering.xml", &kit->numbering, ZIPOUT_SHARED) != 0)
 		goto out;
 	for (i = 0; i < parts->nmedia; i++) {
 		buf_truncate(&b, 0);
@@ -237,7 +237,7 @@ docx_pack(struct docx_kit *kit, const struct docx_parts *parts,
 		    parts->media[i].ext);
 		/* Compressed images gain nothing from deflate. */
 		if (zipout_add(z, b.ptr, parts->media[i].data.ptr,
-		    parts->media[i].data.len, 1) != 0)
+		    parts->media[i].data.len, ZIPOUT_STORE) != 0)
 			goto out;
 	}
 	buf_truncate(&b, 0);
@@ -245,7 +245,8 @@ docx_pack(struct docx_kit *kit, const struct docx_parts *parts,
 	    "\">");
 	buf_putbuf(&b, parts->rels);
 	BUF_PUTSL(&b, "</Relationships>");
-	if (zipout_add_buf(z, "word/_rels/document.xml.rels", &b, 0) != 0 ||
+	if (zipout_add_buf(z, "word/_rels/document.xml.rels", &b,
+	    ZIPOUT_SHARED) != 0 ||
 	    zipout_finish(z, out) != 0)
 		goto out;
 	rc = 0;

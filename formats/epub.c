@@ -815,17 +815,24 @@ epub_free(struct epub *e)
 	free(e->images);
 }
 
-/* Adds one entry under OEBPS/ (or the root when name has a folder). */
+/*
+ * Adds one entry under OEBPS/ (or the root when name has a folder).
+ * Raster images are stored: deflate gains nothing on JPEG, PNG, GIF or
+ * WebP; text parts and SVG are deflated.
+ */
 static int
 add_entry(struct zipout *z, const char *dir, const char *name,
-    const void *data, size_t len)
+    const void *data, size_t len, int image)
 {
 	struct buf	 path = BUF_INIT;
-	int		 rc;
+	size_t		 n = strlen(name);
+	int		 rc, store;
 
+	store = image && !(n >= 4 && strcmp(name + n - 4, ".svg") == 0);
 	buf_puts(&path, dir);
 	buf_puts(&path, name);
-	rc = zipout_add(z, path.ptr, data, len, 0);
+	rc = zipout_add(z, path.ptr, data, len,
+	    store ? ZIPOUT_STORE : ZIPOUT_DEFLATE);
 	buf_free(&path);
 	return rc;
 }
@@ -914,11 +921,13 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 
 	if ((z = zipout_new(t, diag)) == NULL)
 		goto out;
-	if (zipout_add(z, "mimetype", "application/epub+zip", 20, 1) != 0 ||
+	if (zipout_add(z, "mimetype", "application/epub+zip", 20,
+	    ZIPOUT_STORE) != 0 ||
 	    zipout_add(z, "META-INF/container.xml", epub_container_xml,
-	    strlen(epub_container_xml), 0) != 0 ||
+	    strlen(epub_container_xml), ZIPOUT_SHARED) != 0 ||
 	    zipout_add(z, "META-INF/com.apple.ibooks.display-options.xml",
-	    epub_apple_options, strlen(epub_apple_options), 0) != 0)
+	    epub_apple_options, strlen(epub_apple_options),
+	    ZIPOUT_SHARED) != 0)
 		goto out;
 	epub_opf(&bk, &b);
 	if (zipout_add_buf(z, OPS "content.opf", &b, 0) != 0)
@@ -926,25 +935,25 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	epub_ncx(&bk, &b);
 	if (zipout_add_buf(z, OPS "toc.ncx", &b, 0) != 0 ||
 	    zipout_add(z, OPS "style.css", epub_css, strlen(epub_css),
-	    0) != 0)
+	    ZIPOUT_SHARED) != 0)
 		goto out;
 	if (opts->cover.len > 0) {
 		if (add_entry(z, OPS, cname, opts->cover.ptr,
-		    opts->cover.len) != 0)
+		    opts->cover.len, 1) != 0)
 			goto out;
 	} else {
 		cover_svg(docs, ndocs, title, lang, &b);
-		if (add_entry(z, OPS, cname, b.ptr, b.len) != 0)
+		if (add_entry(z, OPS, cname, b.ptr, b.len, 0) != 0)
 			goto out;
 		buf_truncate(&b, 0);
 	}
 	for (i = 0; i < e.nparts; i++)
 		if (add_entry(z, OPS, e.parts[i].name, e.parts[i].text.ptr,
-		    e.parts[i].text.len) != 0)
+		    e.parts[i].text.len, 0) != 0)
 			goto out;
 	for (i = 0; i < e.nimages; i++)
 		if (add_entry(z, OPS, e.images[i].name, e.images[i].data.ptr,
-		    e.images[i].data.len) != 0)
+		    e.images[i].data.len, 1) != 0)
 			goto out;
 	if (zipout_finish(z, out) != 0)
 		goto out;

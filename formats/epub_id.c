@@ -36,7 +36,7 @@ sha1_init(struct sha1 *s)
 static void
 sha1_block(struct sha1 *s, const unsigned char *p)
 {
-	uint32_t	 w[80], a, b, c, d, e, f, k, t;
+	uint32_t	 w[80], a, b, c, d, e, t;
 	int		 i;
 
 	for (i = 0; i < 16; i++)
@@ -49,27 +49,28 @@ sha1_block(struct sha1 *s, const unsigned char *p)
 	c = s->h[2];
 	d = s->h[3];
 	e = s->h[4];
-	for (i = 0; i < 80; i++) {
-		if (i < 20) {
-			f = (b & c) | (~b & d);
-			k = 0x5A827999;
-		} else if (i < 40) {
-			f = b ^ c ^ d;
-			k = 0x6ED9EBA1;
-		} else if (i < 60) {
-			f = (b & c) | (b & d) | (c & d);
-			k = 0x8F1BBCDC;
-		} else {
-			f = b ^ c ^ d;
-			k = 0xCA62C1D6;
-		}
-		t = ROL(a, 5) + f + e + k + w[i];
-		e = d;
-		d = c;
-		c = ROL(b, 30);
-		b = a;
-		a = t;
-	}
+	/*
+	 * Four loops of twenty rounds rather than one with a branch per
+	 * round: the compiler unrolls them and the hash runs about twice as
+	 * fast (it reads every character of the book).
+	 */
+#define SHA1_ROUND(f, k) do {						\
+		t = ROL(a, 5) + (f) + e + (k) + w[i];			\
+		e = d;							\
+		d = c;							\
+		c = ROL(b, 30);						\
+		b = a;							\
+		a = t;							\
+	} while (0)
+	for (i = 0; i < 20; i++)
+		SHA1_ROUND((b & c) | (~b & d), 0x5A827999);
+	for (; i < 40; i++)
+		SHA1_ROUND(b ^ c ^ d, 0x6ED9EBA1);
+	for (; i < 60; i++)
+		SHA1_ROUND((b & c) | (b & d) | (c & d), 0x8F1BBCDC);
+	for (; i < 80; i++)
+		SHA1_ROUND(b ^ c ^ d, 0xCA62C1D6);
+#undef SHA1_ROUND
 	s->h[0] += a;
 	s->h[1] += b;
 	s->h[2] += c;

@@ -53,7 +53,7 @@ int	 article_footer_line(const char *s, size_t len);
  * "zh-TW" when the text is mostly Traditional Chinese, else "zh-CN"; it
  * looks at no more than the first LANG_SAMPLE_BYTES.
  */
-#define LANG_SAMPLE_BYTES (32 * 1024)
+#define LANG_SAMPLE_BYTES (8 * 1024)
 const char *article_guess_lang(const char *s, size_t len);
 
 /*

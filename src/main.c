@@ -34,6 +34,7 @@
 #include "pipeline.h"
 #include "reader.h"
 #include "writer.h"
+#include "zipout.h"
 
 #define ARTCONV_VERSION "0.1.0"
 
@@ -1198,6 +1199,7 @@ main(int argc, char *argv[])
 	pthread_mutex_destroy(&r.lock);
 	pthread_cond_destroy(&r.changed);
 	xmlCleanupParser();
+	zipout_shared_clear();
 	rc = status;
 done:
 	inputs_free(&in);

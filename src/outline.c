@@ -755,23 +755,32 @@ after_lead_in(const char *s, size_t start)
 	return 0;
 }
 
+/* Whether cp can begin an enumerator scan_points() looks for. */
+static int
+may_open_point(uint32_t cp)
+{
+	return article_cn_digit(cp) > 0 || cp == CP_TEN ||
+	    cp == 0x7B2C || cp == 0x9996 || cp == 0x5176 || cp == 0x518D ||
+	    cp == 0x6700 || (cp >= 0x2460 && cp <= 0x2473);
+}
+
 /* Finds enumerator candidates in paragraph para's text. */
 static void
 scan_points(const char *s, size_t len, size_t para, struct cands *c)
 {
 	size_t		 pos = 0, start, p, q;
 	uint32_t	 cp, prev = 0;
-	int		 n;
+	int		 n, at_boundary;
 
 	while (pos < len) {
 		start = pos;
 		cp = utf8_next(s, len, &pos);
-		if (start != 0 && !is_boundary(prev) &&
-		    !after_lead_in(s, start)) {
-			prev = cp;
-			continue;
-		}
+		at_boundary = start == 0 || is_boundary(prev);
 		prev = cp;
+		/* The cheap test first: most characters open nothing. */
+		if (!may_open_point(cp) ||
+		    (!at_boundary && !after_lead_in(s, start)))
+			continue;
 		p = start;
 		if (article_cn_digit(cp) > 0 || cp == CP_TEN) {
 			if ((n = article_cn_number(s, len, &p,

@@ -1,8 +1,11 @@
 #include "zipout.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include "alloc.h"
 
@@ -12,7 +15,36 @@ struct zipout {
 	struct diag	*diag;
 	zip_uint16_t	 dostime, dosdate;
 	int		 failed;
+	z_stream	 zs;		/* reset for each entry */
+	int		 zs_ready;
 };
+
+/*
+ * One compressed entry as libzip reads it through deflated_cb(): libzip
+ * sees a source already in deflate form with its CRC and sizes, and copies
+ * it into the archive without compressing again.
+ */
+struct deflated {
+	unsigned char	*data;
+	size_t		 len;		/* compressed bytes */
+	size_t		 size;		/* uncompressed bytes */
+	uint32_t	 crc;
+	size_t		 pos;		/* read position */
+	zip_error_t	 error;
+};
+
+/* The shared entries (ZIPOUT_SHARED); each is immutable once listed. */
+struct shared_entry {
+	unsigned char	*plain;
+	size_t		 size;
+	uint32_t	 crc;
+	unsigned char	*packed;
+	size_t		 packed_len;
+};
+
+static pthread_mutex_t		 shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct shared_entry	 shared[ZIPOUT_SHARED_MAX];
+static size_t			 nshared;
 
 /* MS-DOS date and time fields for t (UTC), clamped to 1980..2107. */
 static void
@@ -62,35 +94,238 @@ fail:
 	return NULL;
 }
 
-int
-zipout_add(struct zipout *z, const char *name, const void *data, size_t len,
-    int store)
+static zip_int64_t
+deflated_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 {
-	zip_source_t	*s;
-	zip_int64_t	 idx;
-	void		*copy;
+	struct deflated	*d = ud;
+	zip_stat_t	*st;
+	size_t		 n;
 
-	if (z->za == NULL || z->failed)
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		d->pos = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+		n = d->len - d->pos;
+		if (n > len)
+			n = (size_t)len;
+		memcpy(data, d->data + d->pos, n);
+		d->pos += n;
+		return (zip_int64_t)n;
+	case ZIP_SOURCE_CLOSE:
+		return 0;
+	case ZIP_SOURCE_STAT:
+		if (len < sizeof(*st)) {
+			zip_error_set(&d->error, ZIP_ER_INVAL, 0);
+			return -1;
+		}
+		st = data;
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
+		    ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+		st->size = d->size;
+		st->comp_size = d->len;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->crc = d->crc;
+		return (zip_int64_t)sizeof(*st);
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&d->error, data, len);
+	case ZIP_SOURCE_FREE:
+		zip_error_fini(&d->error);
+		free(d->data);
+		free(d);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&d->error, ZIP_ER_OPNOTSUPP, 0);
 		return -1;
-	copy = xmalloc(len);
-	if (len)
-		memcpy(copy, data, len);
-	s = zip_source_buffer(z->za, copy, len, 1);
-	if (s == NULL) {
-		free(copy);
-		goto fail;
 	}
+}
+
+/* Looks data up among the shared entries; fills d and returns 1 if found. */
+static int
+shared_find(const void *data, size_t len, uint32_t crc, struct deflated *d)
+{
+	const struct shared_entry	*e = NULL;
+	size_t				 i;
+
+	pthread_mutex_lock(&shared_lock);
+	for (i = 0; i < nshared && e == NULL; i++)
+		if (shared[i].crc == crc && shared[i].size == len &&
+		    memcmp(shared[i].plain, data, len) == 0)
+			e = &shared[i];
+	pthread_mutex_unlock(&shared_lock);
+	if (e == NULL)
+		return 0;
+	/* Listed entries never change until zipout_shared_clear(). */
+	d->data = xmalloc(e->packed_len);
+	memcpy(d->data, e->packed, e->packed_len);
+	d->len = e->packed_len;
+	return 1;
+}
+
+static void
+shared_keep(const void *data, size_t len, uint32_t crc,
+    const struct deflated *d)
+{
+	struct shared_entry	*e;
+	size_t			 i;
+
+	if (len > ZIPOUT_SHARED_BYTES)
+		return;
+	pthread_mutex_lock(&shared_lock);
+	for (i = 0; i < nshared; i++)
+		if (shared[i].crc == crc && shared[i].size == len &&
+		    memcmp(shared[i].plain, data, len) == 0)
+			goto out;	/* another thread was first */
+	if (nshared == ZIPOUT_SHARED_MAX)
+		goto out;
+	e = &shared[nshared];
+	e->plain = xmalloc(len);
+	memcpy(e->plain, data, len);
+	e->size = len;
+	e->crc = crc;
+	e->packed = xmalloc(d->len);
+	memcpy(e->packed, d->data, d->len);
+	e->packed_len = d->len;
+	nshared++;
+out:
+	pthread_mutex_unlock(&shared_lock);
+}
+
+void
+zipout_shared_clear(void)
+{
+	size_t	 i;
+
+	pthread_mutex_lock(&shared_lock);
+	for (i = 0; i < nshared; i++) {
+		free(shared[i].plain);
+		free(shared[i].packed);
+	}
+	nshared = 0;
+	pthread_mutex_unlock(&shared_lock);
+}
+
+/*
+ * Deflates data[0..len) into d->data (raw deflate, as zip stores it), in
+ * pieces because zlib counts in 32 bits.
+ */
+static int
+deflate_entry(struct zipout *z, const void *data, size_t len,
+    struct deflated *d)
+{
+	const size_t	 piece = (size_t)1 << 30;
+	const Bytef	*in = data;
+	z_stream	*zs = &z->zs;
+	int		 zrc;
+	size_t		 bound, room, left = len;
+
+	if (!z->zs_ready) {
+		/* Negative window bits: raw deflate, no zlib header. */
+		if (deflateInit2(zs, ZIPOUT_LEVEL, Z_DEFLATED, -MAX_WBITS, 8,
+		    Z_DEFAULT_STRATEGY) != Z_OK)
+			return diag_error(z->diag, "cannot start deflate: %s",
+			    zs->msg != NULL ? zs->msg : "zlib error");
+		z->zs_ready = 1;
+	} else if (deflateReset(zs) != Z_OK)
+		return diag_error(z->diag, "cannot restart deflate");
+	bound = (size_t)deflateBound(zs, (uLong)len);
+	d->data = xmalloc(bound);
+	zs->next_out = d->data;
+	zs->avail_in = 0;
+	do {
+		if (zs->avail_in == 0 && left > 0) {
+			zs->next_in = (Bytef *)(uintptr_t)in;
+			zs->avail_in = (uInt)(left < piece ? left : piece);
+			in += zs->avail_in;
+			left -= zs->avail_in;
+		}
+		room = bound - (size_t)(zs->next_out - d->data);
+		zs->avail_out = (uInt)(room < piece ? room : piece);
+		zrc = deflate(zs, left == 0 ? Z_FINISH : Z_NO_FLUSH);
+	} while (zrc == Z_OK);
+	if (zrc != Z_STREAM_END)
+		return diag_error(z->diag, "cannot deflate: %s",
+		    zs->msg != NULL ? zs->msg : "zlib error");
+	d->len = (size_t)(zs->next_out - d->data);
+	return 0;
+}
+
+/* Adds src as entry name with the archive's time and permissions. */
+static int
+add_source(struct zipout *z, const char *name, zip_source_t *s, int store)
+{
+	zip_int64_t	 idx;
+
 	idx = zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8);
 	if (idx < 0) {
 		zip_source_free(s);
-		goto fail;
+		return -1;
 	}
-	if (zip_set_file_compression(z->za, (zip_uint64_t)idx,
-	    store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 6) != 0 ||
+	/*
+	 * A deflated source keeps libzip's default method, which takes the
+	 * method the source reports and so copies the bytes as they are.
+	 */
+	if ((store && zip_set_file_compression(z->za, (zip_uint64_t)idx,
+	    ZIP_CM_STORE, 0) != 0) ||
 	    zip_file_set_dostime(z->za, (zip_uint64_t)idx, z->dostime,
 	    z->dosdate, 0) != 0 ||
 	    zip_file_set_external_attributes(z->za, (zip_uint64_t)idx, 0,
 	    ZIP_OPSYS_UNIX, 0100644u << 16) != 0)
+		return -1;
+	return 0;
+}
+
+int
+zipout_add(struct zipout *z, const char *name, const void *data, size_t len,
+    unsigned flags)
+{
+	zip_source_t	*s;
+	struct deflated	*d;
+	void		*copy;
+	uint32_t	 crc;
+
+	if (z->za == NULL || z->failed)
+		return -1;
+	if ((flags & ZIPOUT_STORE) || len == 0) {
+		copy = xmalloc(len + 1);
+		if (len)
+			memcpy(copy, data, len);
+		if ((s = zip_source_buffer(z->za, copy, len, 1)) == NULL) {
+			free(copy);
+			goto fail;
+		}
+		if (add_source(z, name, s, 1) != 0)
+			goto fail;
+		return 0;
+	}
+	d = xcalloc(1, sizeof(*d));
+	zip_error_init(&d->error);
+	crc = (uint32_t)crc32_z(0L, (const Bytef *)data, len);
+	d->crc = crc;
+	d->size = len;
+	if (!(flags & ZIPOUT_SHARED) || !shared_find(data, len, crc, d)) {
+		if (deflate_entry(z, data, len, d) != 0) {
+			zip_error_fini(&d->error);
+			free(d->data);
+			free(d);
+			z->failed = 1;
+			return -1;
+		}
+		if (flags & ZIPOUT_SHARED)
+			shared_keep(data, len, crc, d);
+	}
+	if ((s = zip_source_function(z->za, deflated_cb, d)) == NULL) {
+		zip_error_fini(&d->error);
+		free(d->data);
+		free(d);
+		goto fail;
+	}
+	if (add_source(z, name, s, 0) != 0)
 		goto fail;
 	return 0;
 fail:
@@ -100,9 +335,10 @@ fail:
 }
 
 int
-zipout_add_buf(struct zipout *z, const char *name, struct buf *b, int store)
+zipout_add_buf(struct zipout *z, const char *name, struct buf *b,
+    unsigned flags)
 {
-	int	 rc = zipout_add(z, name, b->ptr, b->len, store);
+	int	 rc = zipout_add(z, name, b->ptr, b->len, flags);
 
 	buf_truncate(b, 0);
 	return rc;
@@ -154,5 +390,7 @@ zipout_free(struct zipout *z)
 	if (z->za != NULL)
 		zip_discard(z->za);
 	zip_source_free(z->src);
+	if (z->zs_ready)
+		deflateEnd(&z->zs);
 	free(z);
 }
