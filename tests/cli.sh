@@ -57,6 +57,17 @@ grep -q '浙江嘉兴' stdout || { echo "FAIL: stdin input"; fail=$((fail + 1));
 expect 0 "" -- "$BIN" -t json -M title=新标题 -M source= "$sample"
 grep -q '"title":"新标题"' stdout || { echo "FAIL: -M title"; fail=$((fail + 1)); }
 grep -q '"source"' stdout && { echo "FAIL: -M source= should clear it"; fail=$((fail + 1)); }
+# The same input gives the same bytes, whatever the time zone (zip entry
+# times are written from the article's date, not the local clock).
+for tz in UTC America/New_York Asia/Shanghai Australia/Lord_Howe; do
+  d=tz-$(echo "$tz" | tr / _)
+  expect 0 "" -- env TZ=$tz "$BIN" -t epub,docx -o "$d/" "$sample"
+done
+for f in sample.epub sample.docx; do
+  for d in tz-America_New_York tz-Asia_Shanghai tz-Australia_Lord_Howe; do
+    cmp -s "tz-UTC/$f" "$d/$f" || { echo "FAIL: $d/$f differs from tz-UTC/$f"; fail=$((fail + 1)); }
+  done
+done
 # Metadata from the command line that is not UTF-8 is repaired, not trusted.
 expect 0 "" -- "$BIN" -t epub -o badmeta.epub -M "title=$(printf 'a\377b')" "$sample"
 unzip -p badmeta.epub OEBPS/content.opf 2>/dev/null | grep -q "a$(printf '\357\277\275')b" ||

@@ -644,6 +644,7 @@ test_deterministic(void **state)
 	char			*a, *b, *ida, *idb;
 	size_t			 la, lb;
 	struct tu_pkg		 bk;
+	struct iter		 it;
 	xmlDocPtr		 d;
 
 	(void)state;
@@ -671,6 +672,22 @@ test_deterministic(void **state)
 	free(idb);
 	/* ...and changes with it. */
 	node_append_text(doc->root->last_child, "改", strlen("改"));
+	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
+	tu_pkg_open(&bk, b, lb);
+	d = parse(&bk, "OEBPS/content.opf");
+	idb = xp_str(d, "//dc:identifier");
+	xmlFreeDoc(d);
+	tu_pkg_close(&bk);
+	assert_string_not_equal(ida, idb);
+	free(idb);
+	/* One character changed for another of the same length. */
+	iter_init(&it, doc->root);
+	while (iter_next(&it) != ITER_DONE && it.node->type != NODE_TEXT)
+		continue;
+	assert_non_null(it.node);
+	assert_int_equal(it.node->type, NODE_TEXT);
+	assert_true(strlen(it.node->as.text) >= 3);
+	it.node->as.text[2] ^= 1;		/* last byte of a Han character */
 	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
 	tu_pkg_open(&bk, b, lb);
 	d = parse(&bk, "OEBPS/content.opf");
