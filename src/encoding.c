@@ -165,6 +165,11 @@ utf8_census(const char *data, size_t len, size_t *valid, size_t *bad)
 			i++;
 			continue;
 		}
+		if (utf8_is_plain3((const unsigned char *)data + i, len - i)) {
+			(*valid)++;
+			i += 3;
+			continue;
+		}
 		if (utf8_decode((const unsigned char *)data + i, len - i,
 		    &adv) < 0)
 			(*bad)++;
@@ -373,9 +378,18 @@ enc_clean(struct decoded *dec)
 		i = 3;
 	while (i < len) {
 		run = i;
-		while (i < len && (unsigned char)s[i] >= 0x20 &&
-		    (unsigned char)s[i] < 0x7F)
-			i++;
+		for (;;) {
+			while (i < len && (unsigned char)s[i] >= 0x20 &&
+			    (unsigned char)s[i] < 0x7F)
+				i++;
+			/* Chinese text stays in the run (see utf8.h). */
+			if (utf8_is_plain3((const unsigned char *)s + i,
+			    len - i)) {
+				i += 3;
+				continue;
+			}
+			break;
+		}
 		buf_put(&b, s + run, i - run);
 		if (i >= len)
 			break;

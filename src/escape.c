@@ -57,8 +57,7 @@ xml_high(struct buf *b, const char *s, size_t len, size_t *i)
 	 * sequence led by E1-EC (U+1000-U+CFFF) holds no character XML
 	 * forbids.
 	 */
-	if (len - *i >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC &&
-	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+	if (utf8_is_plain3(u, len - *i)) {
 		buf_put(b, s + *i, 3);
 		*i += 3;
 		return;
@@ -87,9 +86,7 @@ xml_escape(struct buf *b, const char *s, size_t len, int attr)
 			 * Chinese text stays in the run too (see xml_high()),
 			 * so a paragraph is copied in one piece.
 			 */
-			if (len - i >= 3 && u[i] >= 0xE1 && u[i] <= 0xEC &&
-			    (u[i + 1] & 0xC0) == 0x80 &&
-			    (u[i + 2] & 0xC0) == 0x80) {
+			if (utf8_is_plain3(u + i, len - i)) {
 				i += 3;
 				continue;
 			}

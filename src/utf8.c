@@ -132,6 +132,11 @@ utf8_repair(const char *data, size_t len, struct buf *out)
 		while (i < len && (unsigned char)data[i] < 0x80)
 			i++;
 		while (i < len && (unsigned char)data[i] >= 0x80) {
+			if (utf8_is_plain3((const unsigned char *)data + i,
+			    len - i)) {
+				i += 3;
+				continue;
+			}
 			if (utf8_decode((const unsigned char *)data + i,
 			    len - i, &adv) < 0)
 				break;
@@ -330,6 +335,8 @@ uc_width(uint32_t cp, int ambiguous_wide)
 {
 	if (cp >= 0x4E00 && cp <= 0x9FFF)
 		return 2;		/* the common case: Han */
+	if ((cp >= 0x3000 && cp <= 0x303E) || (cp >= 0xFF00 && cp <= 0xFF60))
+		return 2;		/* next: CJK and full-width punctuation */
 	if (cp < 0x300)
 		return cp < 0x20 || cp == 0x7F ? 0 :
 		    (ambiguous_wide && cp >= 0xA1 &&

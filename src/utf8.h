@@ -24,6 +24,18 @@ struct buf;
  */
 int32_t	 utf8_decode(const unsigned char *s, size_t len, size_t *adv);
 /*
+ * Whether u[0..left) starts with a three-byte sequence for U+1000..U+CFFF
+ * (lead byte E1-EC): always well-formed, and never a character XML or
+ * uc_is_forbidden() rejects.  Chinese text is mostly made of these, so
+ * scanning loops test this before decoding.
+ */
+static inline int
+utf8_is_plain3(const unsigned char *u, size_t left)
+{
+	return left >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
+}
+/*
  * Decodes the code point at s[*pos], advancing *pos.  Valid UTF-8 is
  * assumed (no validation); it never reads past s[len - 1].
  */
