@@ -5,8 +5,10 @@
 #     (renumbered titles, repeated and shuffled paragraphs) of the project's
 #     sample and, when $CORPUS is set, of the corpus text files.
 #  2. artconv: wall time, articles per second and peak memory
-#     (/usr/bin/time -v) converting all of them to txt, md, epub and docx,
-#     with one worker and with all cores.
+#     (/usr/bin/time) converting all of them to txt, md, epub and docx,
+#     with one worker and with all cores; three runs of each after sync,
+#     the median reported (this kind of virtual machine varies by a fifth
+#     from run to run).
 #  3. pandoc, as users run it: one process per file and format (md→epub,
 #     md→docx, md→plain) on the Markdown artconv wrote; on a sample of
 #     $PANDOC_SAMPLE files (default 40) and scaled, because 3000 pandoc runs
@@ -62,11 +64,33 @@ done
 bytes=$(du -sb "$work/in" | cut -f1)
 echo "bench: $N articles, $((bytes / 1024)) KB, from $nseeds seed files; $cores cores"
 
-echo "bench: artconv, 4 formats"
-set -- $(measure "$BIN" -q -j 1 -t txt,md,epub,docx -o "$work/out1/" "$work/in") || exit 1
-t1=$1 m1=$2
-set -- $(measure "$BIN" -q -j "$cores" -t txt,md,epub,docx -o "$work/outn/" "$work/in") || exit 1
-tn=$1 mn=$2
+# Runs artconv three times with JOBS workers into fresh folders OUT.1..3,
+# each after sync (so the previous run's disk writeback is not charged to
+# this one); prints "MEDIAN_SECONDS MAX_RSS_KB ALL_THREE_SECONDS".
+run3() {
+  jobs=$1 out=$2 all="" mem=0
+  for k in 1 2 3; do
+    sync
+    set -- $(measure "$BIN" -q -j "$jobs" -t txt,md,epub,docx -o "$out.$k/" "$work/in") || return 1
+    all="$all $1"
+    [ "$2" -gt "$mem" ] && mem=$2
+  done
+  med=$(echo $all | tr ' ' '\n' | sort -n | sed -n 2p)
+  echo "$med $mem$(echo $all | tr ' ' '/' | sed 's/^/ /')"
+}
+
+echo "bench: artconv, 4 formats, three runs each"
+set -- $(run3 1 "$work/out1") || exit 1
+t1=$1 m1=$2 all1=$3
+set -- $(run3 "$cores" "$work/outn") || exit 1
+tn=$1 mn=$2 alln=$3
+for k in 2 3; do
+  diff -r "$work/out1.1" "$work/out1.$k" >/dev/null &&
+    diff -r "$work/out1.1" "$work/outn.$k" >/dev/null ||
+    echo "bench: WARNING: outputs of repeated runs differ"
+done
+mv "$work/out1.1" "$work/out1"; mv "$work/outn.1" "$work/outn"
+rm -rf "$work"/out1.? "$work"/outn.?
 diff -r "$work/out1" "$work/outn" >/dev/null || echo "bench: WARNING: -j1 and -j$cores outputs differ"
 
 # pandoc on a sample of the Markdown artconv wrote.
@@ -82,6 +106,7 @@ while read -r f; do
   pandoc --quiet "$f" -o "$f.epub" && pandoc --quiet "$f" -o "$f.docx" && pandoc --quiet "$f" -t plain -o "$f.plain" || exit 1
 done
 EOS
+  sync
   set -- $(measure sh "$work/pandoc.sh" < "$work/sample.list") || exit 1
   tps=$1 mp=$2
   ns=$(wc -l < "$work/sample.list")
@@ -99,6 +124,7 @@ done
 cat > "$work/zip.sh" <<'EOS'
 for d in "$1"/*; do (cd "$d" && zip -q -6 -r -X "../$(basename "$d").zip" .) || exit 1; done
 EOS
+sync
 set -- $(measure sh "$work/zip.sh" "$work/parts") || exit 1
 tz=$1
 # A stricter floor without zip's per-file costs: the same bytes as one
@@ -115,8 +141,8 @@ raten=$(echo "$N $tn" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }')
 echo
 echo "| run | wall s | articles/s | peak memory |"
 echo "| --- | ---: | ---: | ---: |"
-echo "| artconv -j 1, txt+md+epub+docx | $t1 | $rate1 | $((m1 / 1024)) MB |"
-echo "| artconv -j $cores, txt+md+epub+docx | $tn | $raten | $((mn / 1024)) MB |"
+echo "| artconv -j 1, txt+md+epub+docx (median of $all1 s) | $t1 | $rate1 | $((m1 / 1024)) MB |"
+echo "| artconv -j $cores, txt+md+epub+docx (median of $alln s) | $tn | $raten | $((mn / 1024)) MB |"
 if [ -n "$tp" ]; then
   ratep=$(echo "$N $tp" | awk '{ printf "%.1f", $1 / $2 }')
   echo "| $pandoc_line, epub+docx+plain | $tp | $ratep | $((mp / 1024)) MB |"
