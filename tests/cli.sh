@@ -58,12 +58,15 @@ expect 0 "" -- "$BIN" -t json -M title=新标题 -M source= "$sample"
 grep -q '"title":"新标题"' stdout || { echo "FAIL: -M title"; fail=$((fail + 1)); }
 grep -q '"source"' stdout && { echo "FAIL: -M source= should clear it"; fail=$((fail + 1)); }
 # The same input gives the same bytes, whatever the time zone (zip entry
-# times are written from the article's date, not the local clock).
+# times are written from the article's date, not the local clock), also
+# for a date that does not exist in New York (2021-03-14 02:30, the hour
+# skipped by daylight saving, is 10:30 in Beijing).
+printf '夏令时测试\n\n2021-03-14 10:30　来源：测试\n\n正文。\n' > dst.txt
 for tz in UTC America/New_York Asia/Shanghai Australia/Lord_Howe; do
   d=tz-$(echo "$tz" | tr / _)
-  expect 0 "" -- env TZ=$tz "$BIN" -t epub,docx -o "$d/" "$sample"
+  expect 0 "" -- env TZ=$tz "$BIN" -t epub,docx -o "$d/" "$sample" dst.txt
 done
-for f in sample.epub sample.docx; do
+for f in sample.epub sample.docx dst.epub dst.docx; do
   for d in tz-America_New_York tz-Asia_Shanghai tz-Australia_Lord_Howe; do
     cmp -s "tz-UTC/$f" "$d/$f" || { echo "FAIL: $d/$f differs from tz-UTC/$f"; fail=$((fail + 1)); }
   done
