@@ -8,32 +8,35 @@
 #include "testutil.h"
 #include "article.h"
 
-static const char *
-guess(const char *s)
-{
-	return article_guess_lang(s, strlen(s));
-}
-
 static void
 test_guess_lang(void **state)
 {
+	static const struct {
+		const char	*text, *lang;
+	} cases[] = {
+		{ "这个国家的发展，我们来说说。", "zh-CN" },
+		{ "這個國家的發展，我們來說說。", "zh-TW" },
+		/* Nothing that tells the scripts apart: the default. */
+		{ "", "zh-CN" },
+		{ "plain ASCII text", "zh-CN" },
+		{ "人民日报评论", "zh-CN" },
+		/* Two traditional characters are not enough evidence. */
+		{ "這個人", "zh-CN" },
+		/* Traditional must outnumber simplified two to one. */
+		{ "這個國家們來说", "zh-TW" },
+		{ "這個國这个国", "zh-CN" },
+		/* First and last characters of each table count. */
+		{ "与与与", "zh-CN" },
+		{ "關關關", "zh-TW" },
+		{ "來來來", "zh-TW" },
+		{ "问问问問", "zh-CN" },
+	};
+	size_t	 i;
+
 	(void)state;
-	assert_string_equal(guess("这个国家的发展，我们来说说。"), "zh-CN");
-	assert_string_equal(guess("這個國家的發展，我們來說說。"), "zh-TW");
-	/* Nothing that tells the scripts apart: the default. */
-	assert_string_equal(guess(""), "zh-CN");
-	assert_string_equal(guess("plain ASCII text"), "zh-CN");
-	assert_string_equal(guess("人民日报评论"), "zh-CN");
-	/* Two traditional characters are not enough evidence. */
-	assert_string_equal(guess("這個人"), "zh-CN");
-	/* Traditional must outnumber simplified two to one. */
-	assert_string_equal(guess("這個國家們來说"), "zh-TW");
-	assert_string_equal(guess("這個國这个国"), "zh-CN");
-	/* First and last characters of each table count. */
-	assert_string_equal(guess("与与与"), "zh-CN");
-	assert_string_equal(guess("關關關"), "zh-TW");
-	assert_string_equal(guess("來來來"), "zh-TW");
-	assert_string_equal(guess("问问问問"), "zh-CN");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(article_guess_lang(cases[i].text,
+		    strlen(cases[i].text)), cases[i].lang);
 }
 
 /* Only the first LANG_SAMPLE_BYTES are read. */

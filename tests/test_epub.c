@@ -636,6 +636,24 @@ test_all_nodes(void **state)
 	doc_free(doc);
 }
 
+/* The dc:identifier of the EPUB made from doc (free it). */
+static char *
+book_id(const struct doc *doc, const struct render_opts *o)
+{
+	struct tu_pkg	 bk;
+	xmlDocPtr	 d;
+	char		*id, *bytes;
+	size_t		 len;
+
+	bytes = render_docs((const struct doc *const *)&doc, 1, o, &len);
+	tu_pkg_open(&bk, bytes, len);
+	d = parse(&bk, "OEBPS/content.opf");
+	id = xp_str(d, "//dc:identifier");
+	xmlFreeDoc(d);
+	tu_pkg_close(&bk);
+	return id;
+}
+
 static void
 test_deterministic(void **state)
 {
@@ -643,9 +661,7 @@ test_deterministic(void **state)
 	struct doc		*doc = tu_read(nested, "text");
 	char			*a, *b, *ida, *idb;
 	size_t			 la, lb;
-	struct tu_pkg		 bk;
 	struct iter		 it;
-	xmlDocPtr		 d;
 
 	(void)state;
 	o.timestamp = 1634193960;
@@ -653,31 +669,18 @@ test_deterministic(void **state)
 	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
 	assert_int_equal(la, lb);
 	assert_memory_equal(a, b, la);
+	free(a);
 	free(b);
 	/* The id follows the content, not the options... */
-	tu_pkg_open(&bk, a, la);
-	d = parse(&bk, "OEBPS/content.opf");
-	ida = xp_str(d, "//dc:identifier");
-	xmlFreeDoc(d);
-	tu_pkg_close(&bk);
+	ida = book_id(doc, &o);
 	o.points = POINTS_INLINE;
 	o.timestamp = 0;
-	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
-	tu_pkg_open(&bk, b, lb);
-	d = parse(&bk, "OEBPS/content.opf");
-	idb = xp_str(d, "//dc:identifier");
-	xmlFreeDoc(d);
-	tu_pkg_close(&bk);
+	idb = book_id(doc, &o);
 	assert_string_equal(ida, idb);
 	free(idb);
 	/* ...and changes with it. */
 	node_append_text(doc->root->last_child, "改", strlen("改"));
-	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
-	tu_pkg_open(&bk, b, lb);
-	d = parse(&bk, "OEBPS/content.opf");
-	idb = xp_str(d, "//dc:identifier");
-	xmlFreeDoc(d);
-	tu_pkg_close(&bk);
+	idb = book_id(doc, &o);
 	assert_string_not_equal(ida, idb);
 	free(idb);
 	/* One character changed for another of the same length. */
@@ -688,12 +691,7 @@ test_deterministic(void **state)
 	assert_int_equal(it.node->type, NODE_TEXT);
 	assert_true(strlen(it.node->as.text) >= 3);
 	it.node->as.text[2] ^= 1;		/* last byte of a Han character */
-	b = render_docs((const struct doc *const *)&doc, 1, &o, &lb);
-	tu_pkg_open(&bk, b, lb);
-	d = parse(&bk, "OEBPS/content.opf");
-	idb = xp_str(d, "//dc:identifier");
-	xmlFreeDoc(d);
-	tu_pkg_close(&bk);
+	idb = book_id(doc, &o);
 	assert_string_not_equal(ida, idb);
 	free(ida);
 	free(idb);

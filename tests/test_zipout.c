@@ -74,21 +74,30 @@ build(struct buf *out, const struct buf *a, const struct buf *b,
 	diag_free(&diag);
 }
 
+/* build() read back as a package (close it). */
+static void
+build_open(struct tu_pkg *p, const struct buf *a, const struct buf *b,
+    const struct buf *c, unsigned flags)
+{
+	struct buf	 out = BUF_INIT;
+	char		*bytes;
+	size_t		 n;
+
+	build(&out, a, b, c, flags);
+	bytes = buf_detach(&out, &n);
+	tu_pkg_open(p, bytes, n);
+}
+
 static void
 test_entries_round_trip(void **state)
 {
 	struct buf	 a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
-	struct buf	 out = BUF_INIT;
 	struct tu_pkg	 p;
-	char		*bytes;
-	size_t		 n;
 
 	(void)state;
 	fill_text(&a, 3000, 1);
 	fill_text(&b, 300000, 2);	/* several deflate blocks */
-	build(&out, &a, &b, &c, ZIPOUT_DEFLATE);
-	bytes = buf_detach(&out, &n);
-	tu_pkg_open(&p, bytes, n);
+	build_open(&p, &a, &b, &c, ZIPOUT_DEFLATE);
 	assert_int_equal(zip_get_num_entries(p.za, 0), 4);
 	assert_string_equal(zip_get_name(p.za, 0, 0), "mimetype");
 	assert_entry(p.za, "mimetype", "application/epub+zip", 20,
@@ -187,8 +196,6 @@ test_shared_full(void **state)
 	struct buf	 a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
 	struct buf	 out = BUF_INIT;
 	struct tu_pkg	 p;
-	char		*bytes;
-	size_t		 n;
 	unsigned	 i;
 
 	(void)state;
@@ -202,9 +209,7 @@ test_shared_full(void **state)
 	}
 	fill_text(&a, 2000, 9999);
 	fill_text(&b, 3000, 99999);
-	build(&out, &a, &b, &c, ZIPOUT_SHARED);
-	bytes = buf_detach(&out, &n);
-	tu_pkg_open(&p, bytes, n);
+	build_open(&p, &a, &b, &c, ZIPOUT_SHARED);
 	assert_entry(p.za, "a.xml", a.ptr, a.len, ZIP_CM_DEFLATE);
 	assert_entry(p.za, "b.xml", b.ptr, b.len, ZIP_CM_DEFLATE);
 	tu_pkg_close(&p);
