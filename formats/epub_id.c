@@ -37,7 +37,7 @@ sha1_init(struct sha1 *s)
 static void
 sha1_block(struct sha1 *s, const unsigned char *p)
 {
-	uint32_t	 w[80], a, b, c, d, e;
+	uint32_t	 w[80], a, b, c, d, e, f, k, t;
 	int		 i;
 
 	for (i = 0; i < 16; i++)
@@ -50,41 +50,27 @@ sha1_block(struct sha1 *s, const unsigned char *p)
 	c = s->h[2];
 	d = s->h[3];
 	e = s->h[4];
-	/*
-	 * Five rounds per step with the roles of a..e rotated in the
-	 * arguments, so no round moves registers about: about three times
-	 * faster than one plain loop, and the hash reads every character of
-	 * the book.
-	 */
-#define SHA1_R(v, w_, x, y, z, f, k, j)					\
-	do {								\
-		z += ROL(v, 5) + (f) + (k) + w[j];			\
-		w_ = ROL(w_, 30);					\
-	} while (0)
-#define SHA1_F1(x, y, z)	(((x) & (y)) | (~(x) & (z)))
-#define SHA1_F2(x, y, z)	((x) ^ (y) ^ (z))
-#define SHA1_F3(x, y, z)	(((x) & (y)) | ((x) & (z)) | ((y) & (z)))
-#define SHA1_STEP(F, k, j)						\
-	do {								\
-		SHA1_R(a, b, c, d, e, F(b, c, d), k, (j));		\
-		SHA1_R(e, a, b, c, d, F(a, b, c), k, (j) + 1);		\
-		SHA1_R(d, e, a, b, c, F(e, a, b), k, (j) + 2);		\
-		SHA1_R(c, d, e, a, b, F(d, e, a), k, (j) + 3);		\
-		SHA1_R(b, c, d, e, a, F(c, d, e), k, (j) + 4);		\
-	} while (0)
-	for (i = 0; i < 20; i += 5)
-		SHA1_STEP(SHA1_F1, 0x5A827999, i);
-	for (; i < 40; i += 5)
-		SHA1_STEP(SHA1_F2, 0x6ED9EBA1, i);
-	for (; i < 60; i += 5)
-		SHA1_STEP(SHA1_F3, 0x8F1BBCDC, i);
-	for (; i < 80; i += 5)
-		SHA1_STEP(SHA1_F2, 0xCA62C1D6, i);
-#undef SHA1_STEP
-#undef SHA1_F3
-#undef SHA1_F2
-#undef SHA1_F1
-#undef SHA1_R
+	for (i = 0; i < 80; i++) {
+		if (i < 20) {
+			f = (b & c) | (~b & d);
+			k = 0x5A827999;
+		} else if (i < 40) {
+			f = b ^ c ^ d;
+			k = 0x6ED9EBA1;
+		} else if (i < 60) {
+			f = (b & c) | (b & d) | (c & d);
+			k = 0x8F1BBCDC;
+		} else {
+			f = b ^ c ^ d;
+			k = 0xCA62C1D6;
+		}
+		t = ROL(a, 5) + f + e + k + w[i];
+		e = d;
+		d = c;
+		c = ROL(b, 30);
+		b = a;
+		a = t;
+	}
 	s->h[0] += a;
 	s->h[1] += b;
 	s->h[2] += c;
