@@ -316,10 +316,12 @@ zipout_add(struct zipout *z, const char *name, const void *data, size_t len,
 	if (z->za == NULL || z->failed)
 		return -1;
 	if ((flags & ZIPOUT_STORE) || len == 0) {
-		copy = xmalloc(len + 1);
-		if (len)
+		/* libzip takes no buffer for an empty entry: give it none. */
+		copy = len > 0 ? xmalloc(len) : NULL;
+		if (len > 0)
 			memcpy(copy, data, len);
-		if ((s = zip_source_buffer(z->za, copy, len, 1)) == NULL) {
+		if ((s = zip_source_buffer(z->za, copy, len, len > 0)) ==
+		    NULL) {
 			free(copy);
 			goto fail;
 		}
