@@ -664,6 +664,14 @@ put_blocks(struct docx *dx, const struct node *root)
 		case NODE_PARAGRAPH:
 			if (n->first_child == NULL)
 				break;
+			if (n->parent->type == NODE_LIST_ITEM) {
+				/* Text after a nested list: its item's. */
+				para_open(dx, ROLE_LIST, 200 * dx->list_depth,
+				    0);
+				put_inlines(dx, n);
+				para_close(dx);
+				break;
+			}
 			para_open(dx, body_role(dx), 0, n->prev != NULL &&
 			    n->prev->type == NODE_HEADING &&
 			    is_run_in(n->prev) ? PARA_NO_INDENT : 0);

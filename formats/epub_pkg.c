@@ -89,6 +89,8 @@ const char epub_css[] =
 "ul, ol { margin: 0.5em 0; padding-left: 2em; }\n"
 "ul.lit { list-style: none; }\n"
 "li { margin: 0; }\n"
+/* Text after a nested list, inside its item: no paragraph indent. */
+"li p { text-indent: 0; margin: 0; }\n"
 "table {\n"
 "  border-collapse: collapse;\n"
 "  margin: 0.8em auto;\n"

@@ -150,6 +150,10 @@ json_blocks(struct buf *out, const struct node *root)
 				BUF_PUTSL(out, "]}");
 				break;
 			case NODE_LIST_ITEM:
+				/* "blocks" is open if the item has any. */
+				if (n->last_child != NULL &&
+				    !node_is_inline(n->last_child))
+					buf_putc(out, ']');
 				buf_putc(out, '}');
 				break;
 			default:
@@ -161,8 +165,9 @@ json_blocks(struct buf *out, const struct node *root)
 			iter_skip_children(&it);
 			continue;
 		}
-		if (n->type == NODE_LIST && n->parent->type == NODE_LIST_ITEM)
-			BUF_PUTSL(out, ",\"list\":");
+		if (n->parent->type == NODE_LIST_ITEM &&
+		    (n->prev == NULL || node_is_inline(n->prev)))
+			BUF_PUTSL(out, ",\"blocks\":[");
 		else
 			separator(out, n);
 		open_block(out, n);
@@ -218,11 +223,11 @@ json_blocks(struct buf *out, const struct node *root)
 			BUF_PUTSL(out, ",\"label\":");
 			json_string(out, n->as.item.label);
 			for (c = n->first_child; c != NULL &&
-			    c->type != NODE_LIST; c = c->next)
+			    node_is_inline(c); c = c->next)
 				;
 			BUF_PUTSL(out, ",\"text\":");
 			json_text_range(out, n->first_child, c);
-			continue;	/* a nested list may follow */
+			continue;	/* nested lists and paragraphs may follow */
 		}
 		case NODE_QUOTE:
 			BUF_PUTSL(out, ",\"blocks\":[");

@@ -14,6 +14,7 @@
  * written as paragraphs with a bold lead, because a heading may not end
  * in punctuation (markdownlint MD026) and the 。 must not be lost.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "common.h"
@@ -417,47 +418,64 @@ md_point_list(struct md *m, const struct node *list)
 	}
 }
 
-/* The first nested list of an item (where its inline content stops). */
+/* The first block of an item (where its inline content stops). */
 static const struct node *
-nested_list(const struct node *item)
+first_block(const struct node *item)
 {
 	const struct node	*c;
 
-	for (c = item->first_child; c != NULL && c->type != NODE_LIST;
+	for (c = item->first_child; c != NULL && node_is_inline(c);
 	    c = c->next)
 		;
 	return c;
 }
 
+/*
+ * A list whose items start at column indent (0 at the top, the parent
+ * item's text column when nested, as CommonMark wants: three spaces
+ * under "1. ", two under "- ").  Text that follows a nested list inside
+ * an item becomes a paragraph of that item, after a blank line.
+ */
 static void
-md_list(struct md *m, const struct node *list, int depth)
+md_list(struct md *m, const struct node *list, int indent)
 {
 	const struct node	*item, *c;
-	int			 i, num = 1;
+	char			 mark[24];
+	int			 i, num = 1, marker;
 
-	if (depth == 0)
+	if (indent == 0)
 		block_start(m);
 	for (item = list->first_child; item != NULL; item = item->next) {
-		if (depth > 0 || item != list->first_child) {
+		if (indent > 0 || item != list->first_child) {
 			if (m->in_quote)
 				BUF_PUTSL(m->out, "> ");
 		}
-		for (i = 0; i < depth; i++)
-			BUF_PUTSL(m->out, "  ");
+		for (i = 0; i < indent; i++)
+			buf_putc(m->out, ' ');
 		if (list->as.list.ordered && item->as.item.label == NULL)
-			buf_printf(m->out, "%d. ", num++);
+			snprintf(mark, sizeof(mark), "%d. ", num++);
 		else
-			BUF_PUTSL(m->out, "- ");
+			snprintf(mark, sizeof(mark), "- ");
+		buf_puts(m->out, mark);
+		marker = (int)strlen(mark);
 		if (item->as.item.label != NULL) {
 			esc_md(m->out, item->as.item.label,
 			    strlen(item->as.item.label), ESC_MD_LINE_START);
 			buf_puts(m->out, label_separator(item->as.item.label));
 		}
-		md_inlines(m, item->first_child, nested_list(item), 0, m->out);
+		md_inlines(m, item->first_child, first_block(item), 0, m->out);
 		block_end(m);
-		for (c = item->first_child; c != NULL; c = c->next)
-			if (c->type == NODE_LIST)
-				md_list(m, c, depth + 1);
+		for (c = first_block(item); c != NULL; c = c->next) {
+			if (c->type == NODE_LIST) {
+				md_list(m, c, indent + marker);
+				continue;
+			}
+			buf_puts(m->out, m->in_quote ? ">\n> " : "\n");
+			for (i = 0; i < indent + marker; i++)
+				buf_putc(m->out, ' ');
+			md_inlines(m, c->first_child, NULL, 0, m->out);
+			block_end(m);
+		}
 	}
 }
 

@@ -225,14 +225,23 @@ put_list(struct txt *t, const struct node *list, int depth)
 			buf_puts(&b, label_separator(item->as.item.label));
 		} else if (!list->as.list.ordered)
 			buf_puts(&b, "・");
-		for (c = item->first_child; c != NULL; c = c->next)
-			if (c->type != NODE_LIST)
-				plain_text(c, &b);
+		for (c = item->first_child; c != NULL && node_is_inline(c);
+		    c = c->next)
+			plain_text(c, &b);
 		put_block(t, para_indent(t), &b);
 		buf_truncate(&b, 0);
-		for (c = item->first_child; c != NULL; c = c->next)
-			if (c->type == NODE_LIST)
+		/* Nested lists, and text after them, one level in. */
+		for (; c != NULL; c = c->next) {
+			if (c->type == NODE_LIST) {
 				put_list(t, c, depth + 1);
+				continue;
+			}
+			for (i = 0; i <= depth; i++)
+				buf_puts(&b, INDENT);
+			plain_text(c, &b);
+			put_block(t, para_indent(t), &b);
+			buf_truncate(&b, 0);
+		}
 	}
 	buf_free(&b);
 }

@@ -149,7 +149,7 @@ node_can_contain(enum node_type parent, enum node_type child)
 		return child == NODE_LIST_ITEM;
 	case NODE_LIST_ITEM:
 		return (type_is_inline(child) && child != NODE_POINT_LEAD) ||
-		    child == NODE_LIST;
+		    child == NODE_LIST || child == NODE_PARAGRAPH;
 	case NODE_TABLE:
 		return child == NODE_TABLE_ROW;
 	case NODE_TABLE_ROW:
@@ -314,6 +314,61 @@ node_count(const struct node *node, enum node_type type)
 	return n;
 }
 
+void
+doc_wrap_item_tails(struct doc *doc)
+{
+	struct iter	 it;
+	struct node	*n, *c, *next, *para, *br;
+	int		 seen_block;
+
+	iter_init(&it, doc->root);
+	while (iter_next(&it) != ITER_DONE) {
+		if (it.event != ITER_ENTER || it.node->type != NODE_LIST_ITEM)
+			continue;
+		n = (struct node *)it.node;
+		seen_block = 0;
+		para = NULL;
+		for (c = n->first_child; c != NULL; c = next) {
+			next = c->next;
+			if (!type_is_inline(c->type)) {
+				seen_block = 1;
+				para = NULL;
+				continue;
+			}
+			if (!seen_block)
+				continue;
+			if (para == NULL) {
+				para = node_new(NODE_PARAGRAPH);
+				para->line = n->line;
+				node_insert_before(c, para);
+			}
+			node_unlink(c);
+			node_append(para, c);
+		}
+		for (c = n->first_child; c != NULL; c = next) {
+			next = c->next;
+			if (c->type == NODE_PARAGRAPH) {
+				/* A break that only separated it goes. */
+				while ((br = c->first_child) != NULL &&
+				    br->type == NODE_LINEBREAK) {
+					node_unlink(br);
+					node_free(br);
+				}
+				while ((br = c->last_child) != NULL &&
+				    br->type == NODE_LINEBREAK) {
+					node_unlink(br);
+					node_free(br);
+				}
+				node_trim_inlines(c);
+				if (c->first_child == NULL) {
+					node_unlink(c);
+					node_free(c);
+				}
+			}
+		}
+	}
+}
+
 int
 doc_check(const struct doc *doc)
 {
@@ -337,6 +392,11 @@ doc_check(const struct doc *doc)
 		for (c = n->first_child; c != NULL; c = c->next) {
 			if (c->parent != n || c->prev != prev ||
 			    !node_can_contain(n->type, c->type))
+				return -1;
+			/* An item's text comes before its blocks. */
+			if (n->type == NODE_LIST_ITEM && prev != NULL &&
+			    !type_is_inline(prev->type) &&
+			    type_is_inline(c->type))
 				return -1;
 			prev = c;
 		}

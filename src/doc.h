@@ -38,7 +38,10 @@
  *                    are NODE_LIST_ITEM.
  *   NODE_LIST_ITEM   as.item.label is the literal marker when the source
  *                    had one ("（1）", "①", "——"), else NULL; children are
- *                    inlines, then optionally one nested NODE_LIST.
+ *                    inlines (the item's text), then blocks: nested
+ *                    NODE_LISTs and NODE_PARAGRAPHs for text that follows
+ *                    a nested list inside the item.  No inline comes after
+ *                    a block (doc_wrap_item_tails() sees to it).
  *   NODE_QUOTE       a block quote; children are blocks.
  *   NODE_TABLE       children are NODE_TABLE_ROW.
  *   NODE_TABLE_ROW   as.row.header marks a header row; children are cells.
@@ -222,6 +225,13 @@ void		 node_trim_inlines(struct node *container);
 void		 node_move_children(struct node *to, struct node *from);
 /* Number of nodes of the given type in the subtree (node included). */
 size_t		 node_count(const struct node *node, enum node_type type);
+/*
+ * Puts inlines that follow a nested list in a list item (the 丙 of
+ * <li>甲<ol><li>乙</li></ol>丙</li>) into paragraphs of that item, in
+ * order, as NODE_LIST_ITEM requires.  Readers call it before handing the
+ * tree on.
+ */
+void		 doc_wrap_item_tails(struct doc *doc);
 /*
  * Verifies parent, sibling and child links and containment rules in the
  * whole tree.  Returns 0 if consistent, -1 otherwise.

@@ -429,6 +429,7 @@ html_read(const char *data, size_t len, const struct read_opts *opts,
 		goto out;
 	}
 	html_convert(&dom, art.roots, art.nroots, doc->root, diag);
+	doc_wrap_item_tails(doc);
 	/* The page's tree is not needed any more: give its memory back. */
 	html_article_free(&art);
 	hdom_free(&dom);

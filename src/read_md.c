@@ -715,6 +715,7 @@ md_read(const char *data, size_t len, const struct read_opts *opts,
 		goto out;
 	}
 	md_convert(&m, root, NULL);
+	doc_wrap_item_tails(doc);
 	if (m.html_blocks > 0)
 		diag_note(diag, "%zu raw HTML blocks read as HTML",
 		    m.html_blocks);

@@ -100,6 +100,64 @@ test_iterator_order(void **state)
 	doc_free(doc);
 }
 
+/* The tree as "+type" / text tokens, for comparing shapes. */
+static void
+shape(const struct node *root, struct buf *b)
+{
+	struct iter	 it;
+
+	buf_truncate(b, 0);
+	iter_init(&it, root);
+	while (iter_next(&it) != ITER_DONE)
+		if (it.event == ITER_ENTER)
+			buf_printf(b, "%s ", it.node->type == NODE_TEXT ?
+			    it.node->as.text :
+			    node_type_name[it.node->type]);
+}
+
+/* <li>甲<ul><li>乙</li></ul><br>丙<ol><li>丁</li></ol> <br></li> */
+static void
+test_wrap_item_tails(void **state)
+{
+	struct doc	*doc = doc_new();
+	struct node	*list = node_new(NODE_LIST);
+	struct node	*item = node_new(NODE_LIST_ITEM);
+	struct node	*sub1 = node_new(NODE_LIST), *sub2 = node_new(NODE_LIST);
+	struct node	*i1 = node_new(NODE_LIST_ITEM);
+	struct node	*i2 = node_new(NODE_LIST_ITEM);
+	struct buf	 b = BUF_INIT;
+
+	(void)state;
+	node_append_text(i1, "乙", strlen("乙"));
+	node_append(sub1, i1);
+	node_append_text(i2, "丁", strlen("丁"));
+	node_append(sub2, i2);
+	node_append_text(item, "甲", strlen("甲"));
+	node_append(item, sub1);
+	node_append(item, node_new(NODE_LINEBREAK));
+	node_append_text(item, "丙", strlen("丙"));
+	node_append(item, sub2);
+	node_append_text(item, " ", 1);
+	node_append(item, node_new(NODE_LINEBREAK));
+	node_append(list, item);
+	node_append(doc->root, list);
+	/* Text after a block in an item breaks the contract... */
+	assert_int_equal(doc_check(doc), -1);
+	doc_wrap_item_tails(doc);
+	/* ...and is wrapped, in order; the blank tail goes. */
+	assert_int_equal(doc_check(doc), 0);
+	shape(doc->root, &b);
+	assert_string_equal(b.ptr, "document list list_item 甲 list "
+	    "list_item 乙 paragraph 丙 list list_item 丁 ");
+	/* A tree that keeps the contract is left alone. */
+	doc_wrap_item_tails(doc);
+	shape(doc->root, &b);
+	assert_string_equal(b.ptr, "document list list_item 甲 list "
+	    "list_item 乙 paragraph 丙 list list_item 丁 ");
+	buf_free(&b);
+	doc_free(doc);
+}
+
 static void
 test_split_inlines(void **state)
 {
@@ -181,6 +239,7 @@ main(void)
 		cmocka_unit_test(test_append_and_check),
 		cmocka_unit_test(test_append_text_merges),
 		cmocka_unit_test(test_iterator_order),
+		cmocka_unit_test(test_wrap_item_tails),
 		cmocka_unit_test(test_split_inlines),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_deep_free),

@@ -288,6 +288,37 @@ test_hostile(void **state)
 	doc_free(doc);
 }
 
+/*
+ * Text after a nested list inside an item stays in that item, after the
+ * list, in every text writer (Markdown and JSON used to drop it).
+ */
+static void
+test_item_tail(void **state)
+{
+	struct doc		*doc = read_md("# 标题\n\n- 甲\n  1. 乙\n\n  丙\n"
+			    "- 丁\n");
+	const struct node	*item;
+	const char		*fmt[] = { "md", "txt", "json" };
+	char			*out, *a, *b, *c;
+	size_t			 i;
+
+	(void)state;
+	item = tu_block(doc, 0)->first_child;
+	assert_int_equal(item->type, NODE_LIST_ITEM);
+	assert_int_equal(item->last_child->type, NODE_PARAGRAPH);
+	assert_int_equal(item->last_child->prev->type, NODE_LIST);
+	for (i = 0; i < sizeof(fmt) / sizeof(fmt[0]); i++) {
+		assert_non_null(out = tu_render(doc, fmt[i], NULL, NULL));
+		assert_non_null(a = strstr(out, "甲"));
+		assert_non_null(b = strstr(out, "乙"));
+		assert_non_null(c = strstr(out, "丙"));
+		assert_true(a < b && b < c);
+		assert_non_null(strstr(c, "丁"));
+		free(out);
+	}
+	doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -301,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_footer_and_outline),
 		cmocka_unit_test(test_lists_and_quotes),
 		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_item_tail),
 	};
 
 	return cmocka_run_group_tests_name("read_md", tests, NULL, NULL);
