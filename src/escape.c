@@ -47,21 +47,10 @@ static const unsigned char cls[256] = {
 static void
 xml_high(struct buf *b, const char *s, size_t len, size_t *i)
 {
-	size_t	 adv;
-	int32_t	 cp;
+	const unsigned char	*u = (const unsigned char *)s + *i;
+	size_t			 adv;
+	int32_t			 cp;
 
-	const unsigned char *u = (const unsigned char *)s + *i;
-
-	/*
-	 * Fast path for the bulk of Chinese text: a well-formed three-byte
-	 * sequence led by E1-EC (U+1000-U+CFFF) holds no character XML
-	 * forbids.
-	 */
-	if (utf8_is_plain3(u, len - *i)) {
-		buf_put(b, s + *i, 3);
-		*i += 3;
-		return;
-	}
 	cp = utf8_decode(u, len - *i, &adv);
 	if (cp < 0 || uc_is_forbidden((uint32_t)cp))
 		BUF_PUTSL(b, REPLACEMENT);
@@ -83,7 +72,7 @@ xml_escape(struct buf *b, const char *s, size_t len, int attr)
 			while (i < len && !(cls[(unsigned char)s[i]] & mask))
 				i++;
 			/*
-			 * Chinese text stays in the run too (see xml_high()),
+			 * Chinese text stays in the run too (utf8_is_plain3()),
 			 * so a paragraph is copied in one piece.
 			 */
 			if (utf8_is_plain3(u + i, len - i)) {

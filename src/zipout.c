@@ -13,7 +13,6 @@ struct zipout {
 	zip_source_t	*src;		/* the in-memory archive */
 	zip_t		*za;		/* NULL once closed */
 	struct diag	*diag;
-	zip_uint16_t	 dostime, dosdate;
 	time_t		 mtime;		/* the same instant as libzip keeps it */
 	int		 failed;
 	z_stream	 zs;		/* reset for each entry */
@@ -94,10 +93,11 @@ zipout_new(time_t t, struct diag *diag)
 {
 	struct zipout	*z = xcalloc(1, sizeof(*z));
 	zip_error_t	 err;
+	zip_uint16_t	 dostime, dosdate;
 
 	z->diag = diag;
-	dos_datetime(t, &z->dostime, &z->dosdate);
-	z->mtime = dos_to_time(z->dostime, z->dosdate);
+	dos_datetime(t, &dostime, &dosdate);
+	z->mtime = dos_to_time(dostime, dosdate);
 	zip_error_init(&err);
 	z->src = zip_source_buffer_create(NULL, 0, 0, &err);
 	if (z->src == NULL)
