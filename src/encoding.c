@@ -28,6 +28,10 @@ enc_drop_nul(struct decoded *dec, struct diag *diag)
 void
 enc_warn_repairs(const struct decoded *dec, struct diag *diag)
 {
+	if (dec->gb_pairs)
+		diag_warn(diag, "%zu GB18030 character%s inside the %s text "
+		    "decoded as such", dec->gb_pairs, dec->gb_pairs == 1 ?
+		    "" : "s", dec->encoding);
 	if (dec->invalid)
 		diag_warn(diag, "%zu invalid %s byte sequence%s replaced by "
 		    "U+FFFD", dec->invalid, dec->encoding,
@@ -253,6 +257,120 @@ common_score(const char *s, size_t len)
 	return hits;
 }
 
+/*
+ * Characters a GB18030 double-byte pair may stand for inside UTF-8 text:
+ * Han ideographs, CJK and full-width punctuation.  Anything else (Latin,
+ * Greek, box drawing) is more likely a damaged byte than a stray GBK
+ * character, and stays U+FFFD.
+ */
+static int
+gb_pair_plausible(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 &&
+	    cp <= 0x4DBF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
+/*
+ * If u[0..left) opens with a GB18030 double-byte pair standing for a
+ * plausible character, writes its UTF-8 form to out and returns 2, else
+ * returns 0.  Both bytes must be 0x81 or above, so an ASCII letter after
+ * a damaged byte is never taken into a pair.
+ */
+static size_t
+gb_pair(iconv_t cd, const unsigned char *u, size_t left, struct buf *out)
+{
+	char		 in[2], o[8], *ip = in, *op = o;
+	size_t		 il = 2, ol = sizeof(o), pos = 0;
+	uint32_t	 cp;
+
+	if (left < 2 || u[0] < 0x81 || u[0] == 0xFF || u[1] < 0x81 ||
+	    u[1] == 0xFF)
+		return 0;
+	memcpy(in, u, 2);
+	iconv(cd, NULL, NULL, NULL, NULL);
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0)
+		return 0;
+	cp = utf8_next(o, sizeof(o) - ol, &pos);
+	if (pos != sizeof(o) - ol || !gb_pair_plausible(cp))
+		return 0;
+	buf_put(out, o, pos);
+	return 2;
+}
+
+/*
+ * Is u[0..left) a UTF-8 sequence cut short: a lead byte with at least one
+ * of the continuation bytes it needs, but not all?  Such bytes are
+ * damaged UTF-8, not a GBK pair.
+ */
+static int
+truncated_utf8(const unsigned char *u, size_t left)
+{
+	size_t	 need, k;
+
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		need = 2;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF)
+		need = 3;
+	else if (u[0] >= 0xF0 && u[0] <= 0xF4)
+		need = 4;
+	else
+		return 0;
+	for (k = 1; k < need && k < left && (u[k] & 0xC0) == 0x80; k++)
+		;
+	return k >= 2 && k < need;
+}
+
+/*
+ * UTF-8 with stray GB18030 characters, as Chinese archives that merged
+ * files of both encodings have them: where the bytes are not UTF-8 but
+ * form GB18030 pairs of Chinese characters or punctuation, those are
+ * the characters (counted in *gb); other invalid sequences become U+FFFD
+ * (counted in *invalid).
+ */
+static void
+utf8_mixed(const char *data, size_t len, struct buf *out, size_t *invalid,
+    size_t *gb)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	iconv_t		 cd = iconv_open("UTF-8", "GB18030");
+	size_t		 i = 0, run, adv, n;
+
+	*invalid = *gb = 0;
+	buf_grow(out, len);
+	while (i < len) {
+		run = i;
+		while (i < len) {
+			if (u[i] < 0x80) {
+				i++;
+				continue;
+			}
+			if (utf8_is_plain3(u + i, len - i)) {
+				i += 3;
+				continue;
+			}
+			if (utf8_decode(u + i, len - i, &adv) < 0)
+				break;
+			i += adv;
+		}
+		buf_put(out, data + run, i - run);
+		if (i >= len)
+			break;
+		if (cd != (iconv_t)-1 && !truncated_utf8(u + i, len - i) &&
+		    (n = gb_pair(cd, u + i, len - i, out)) > 0) {
+			(*gb)++;
+			i += n;
+			continue;
+		}
+		utf8_decode(u + i, len - i, &adv);
+		BUF_PUTSL(out, "\xEF\xBF\xBD");
+		(*invalid)++;
+		i += adv;
+	}
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+}
+
 static int
 decode_as(const char *data, size_t len, const char *enc, struct decoded *out)
 {
@@ -260,7 +378,7 @@ decode_as(const char *data, size_t len, const char *enc, struct decoded *out)
 	size_t		 invalid;
 
 	if (strcmp(enc, "UTF-8") == 0)
-		invalid = utf8_repair(data, len, &b);
+		utf8_mixed(data, len, &b, &invalid, &out->gb_pairs);
 	else if (iconv_decode(data, len, enc, &b, &invalid) != 0) {
 		buf_free(&b);
 		return -1;

@@ -6,7 +6,9 @@
  * (or UTF-8 with a few damaged bytes); otherwise GB18030 (a superset of
  * GB2312 and GBK) or Big5, whichever decodes with fewer invalid sequences
  * and more common Chinese characters.  Invalid sequences become U+FFFD and
- * are counted; nothing is dropped.
+ * are counted; nothing is dropped.  UTF-8 text with a few stray GB18030
+ * characters (files merged from both encodings) gets those characters
+ * decoded as GB18030, with a count.
  */
 #ifndef ARTCONV_ENCODING_H
 #define ARTCONV_ENCODING_H
@@ -20,6 +22,7 @@ struct decoded {
 	size_t		 len;
 	const char	*encoding;	/* static name of what was decoded */
 	size_t		 invalid;	/* sequences replaced by U+FFFD */
+	size_t		 gb_pairs;	/* GB18030 pairs inside UTF-8 */
 	size_t		 controls;	/* control characters replaced */
 	int		 bom;		/* a byte-order mark was present */
 };

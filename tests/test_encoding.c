@@ -114,6 +114,34 @@ test_invalid_counted(void **state)
 	buf_free(&b);
 }
 
+/*
+ * A UTF-8 file with one stray GBK sequence （二） (A3A8 B6FE A3A9): the
+ * characters, counted; a truncated UTF-8 sequence and a damaged byte
+ * before an ASCII letter stay U+FFFD.
+ */
+static void
+test_mixed_gbk_in_utf8(void **state)
+{
+	struct decoded	 d;
+	struct buf	 b = BUF_INIT;
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < 6; i++)
+		buf_puts(&b, article);
+	buf_puts(&b, "\n\xA3\xA8\xB6\xFE\xA3\xA9\n");
+	buf_puts(&b, article);
+	buf_puts(&b, "\xA3x\xE4\xB8");
+	assert_int_equal(enc_decode(b.ptr, b.len, NULL, NULL, &d, NULL), 0);
+	assert_string_equal(d.encoding, "UTF-8");
+	assert_int_equal(d.gb_pairs, 3);
+	assert_int_equal(d.invalid, 2);
+	assert_true(strstr(d.text, "\n（二）\n") != NULL);
+	assert_true(strstr(d.text, "\xEF\xBF\xBDx\xEF\xBF\xBD") != NULL);
+	enc_free(&d);
+	buf_free(&b);
+}
+
 static void
 test_forced(void **state)
 {
@@ -169,6 +197,7 @@ main(void)
 		cmocka_unit_test(test_detects_big5),
 		cmocka_unit_test(test_boms),
 		cmocka_unit_test(test_invalid_counted),
+		cmocka_unit_test(test_mixed_gbk_in_utf8),
 		cmocka_unit_test(test_forced),
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_binary_and_labels),
