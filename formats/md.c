@@ -16,6 +16,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common.h"
 #include "../src/escape.h"
@@ -27,6 +28,7 @@ struct md {
 	int			 bold_leads;
 	int			 blocks;
 	int			 in_quote;	/* prefix lines with "> " */
+	int			 in_link;	/* writing a link's text */
 };
 
 /* Last code point written, or 0 at the start of a line. */
@@ -140,28 +142,100 @@ url_len(const char *s)
 	return n;
 }
 
-/*
- * Text: escaped, with bare URLs written as autolinks (<http://…>), which
- * CommonMark shows as links and linters accept.
- */
-static void
-md_text(struct buf *out, const char *s)
+static int
+ascii_alnum(char c)
 {
-	const char	*p = s, *start = s;
-	size_t		 n;
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
 
-	while ((p = strstr(p, "http")) != NULL) {
-		if ((n = url_len(p)) <= 8) {
-			p += 4;
+/* Characters of an e-mail address's local part that GFM recognises. */
+static int
+email_local(char c)
+{
+	return ascii_alnum(c) || c == '.' || c == '_' || c == '+' || c == '-';
+}
+
+/*
+ * If s[at] is the "@" of an e-mail address whose local part starts no
+ * earlier than s[from], stores the address's start in *start and returns
+ * its end; else returns 0.  The domain needs a dot and labels of letters,
+ * digits and inner hyphens, as a CommonMark autolink requires.
+ */
+static size_t
+email_at(const char *s, size_t from, size_t at, size_t *start)
+{
+	size_t	 a = at, e = at + 1, label = 0, dots = 0;
+
+	while (a > from && email_local(s[a - 1]))
+		a--;
+	while (a < at && s[a] == '.')
+		a++;
+	if (a == at)
+		return 0;
+	for (;; e++) {
+		if (ascii_alnum(s[e]) || (s[e] == '-' && label > 0)) {
+			label++;
 			continue;
 		}
-		esc_md(out, start, (size_t)(p - start),
-		    last_written(out) == 0 ? ESC_MD_LINE_START : 0);
-		buf_putc(out, '<');
-		buf_put(out, p, n);
-		buf_putc(out, '>');
-		p += n;
-		start = p;
+		if (s[e] == '.' && label > 0 && s[e - 1] != '-' &&
+		    ascii_alnum(s[e + 1])) {
+			dots++;
+			label = 0;
+			continue;
+		}
+		break;
+	}
+	while (e > at + 1 && s[e - 1] == '-')
+		e--;
+	if (dots == 0 || label == 0)
+		return 0;
+	*start = a;
+	return e;
+}
+
+/*
+ * Text: escaped, with what GFM would turn into links by itself written so
+ * that CommonMark shows it and linters accept it (markdownlint MD034):
+ * bare URLs and e-mail addresses as autolinks (<http://…>, <a@b.cn>), and
+ * the dot of a bare "www." escaped ("www\.example.com"), because an
+ * autolink would need a scheme the text does not have.
+ */
+static void
+md_text(struct buf *out, const char *s, int in_link)
+{
+	const char	*start = s;
+	size_t		 i, n, a, e;
+
+	/* Link text is no place for another link. */
+	for (i = 0; s[i] != '\0' && !in_link; i++) {
+		if (s[i] == 'h' && (n = url_len(s + i)) > 8) {
+			esc_md(out, start, (size_t)(s + i - start),
+			    last_written(out) == 0 ? ESC_MD_LINE_START : 0);
+			buf_putc(out, '<');
+			buf_put(out, s + i, n);
+			buf_putc(out, '>');
+			i += n - 1;
+			start = s + i + 1;
+		} else if (s[i] == '@' && (e = email_at(s,
+		    (size_t)(start - s), i, &a)) > 0) {
+			esc_md(out, start, (size_t)(s + a - start),
+			    last_written(out) == 0 ? ESC_MD_LINE_START : 0);
+			buf_putc(out, '<');
+			buf_put(out, s + a, e - a);
+			buf_putc(out, '>');
+			i = e - 1;
+			start = s + e;
+		} else if ((s[i] == 'w' || s[i] == 'W') &&
+		    strncasecmp(s + i, "www.", 4) == 0 &&
+		    ascii_alnum(s[i + 4]) && (i == 0 ||
+		    !ascii_alnum(s[i - 1]))) {
+			esc_md(out, start, (size_t)(s + i + 3 - start),
+			    last_written(out) == 0 ? ESC_MD_LINE_START : 0);
+			BUF_PUTSL(out, "\\.");
+			i += 3;
+			start = s + i + 1;
+		}
 	}
 	esc_md(out, start, strlen(start),
 	    last_written(out) == 0 ? ESC_MD_LINE_START : 0);
@@ -190,7 +264,7 @@ md_inlines(struct md *m, const struct node *first, const struct node *stop,
 		    next_char(n->next) : after;
 		switch (n->type) {
 		case NODE_TEXT:
-			md_text(out, n->as.text);
+			md_text(out, n->as.text, m->in_link);
 			break;
 		case NODE_LINEBREAK:
 			buf_rtrim_spaces(out);
@@ -212,7 +286,9 @@ md_inlines(struct md *m, const struct node *first, const struct node *stop,
 			break;
 		case NODE_LINK:
 			buf_truncate(&inner, 0);
+			m->in_link++;
 			md_inlines(m, n->first_child, NULL, 0, &inner);
+			m->in_link--;
 			m->out = out;
 			if (n->as.link.url == NULL || inner.len == 0) {
 				buf_putbuf(out, &inner);

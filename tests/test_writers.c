@@ -195,6 +195,32 @@ test_md_runin_heading_keeps_stop(void **state)
 	free(s);
 }
 
+/*
+ * What GFM would link by itself is written so that CommonMark links it
+ * too (e-mail autolinks) or leaves it as text (an escaped "www."), and
+ * the text stays the same.
+ */
+static void
+test_md_bare_addresses(void **state)
+{
+	struct doc	*doc = tu_read("标题\n\n联系：39media@mail.39.net，网站"
+	    "（www.39.net）或 https://x.cn/a 。\n", "text");
+	char		*s = tu_render(doc, "md", NULL, NULL);
+	cmark_node	*md = cmark_parse_document(s, strlen(s), 0);
+	char		*html = cmark_render_html(md, 0);
+
+	(void)state;
+	assert_true(tu_contains(s, "<39media@mail.39.net>"));
+	assert_true(tu_contains(s, "（www\\.39.net）"));
+	assert_true(tu_contains(s, "<https://x.cn/a>"));
+	assert_true(tu_contains(html, "href=\"mailto:39media@mail.39.net\""));
+	assert_true(tu_contains(html, "（www.39.net）"));
+	free(html);
+	cmark_node_free(md);
+	free(s);
+	doc_free(doc);
+}
+
 static void
 test_json_schema(void **state)
 {
@@ -254,6 +280,7 @@ main(void)
 		cmocka_unit_test(test_txt_wrap),
 		cmocka_unit_test(test_md_renders_bold_and_escapes),
 		cmocka_unit_test(test_md_runin_heading_keeps_stop),
+		cmocka_unit_test(test_md_bare_addresses),
 		cmocka_unit_test(test_json_schema),
 		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_deterministic),
