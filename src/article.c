@@ -136,6 +136,35 @@ time_at(const char *s, size_t len, size_t p, int *h, int *mi, int *sec)
 	return q;
 }
 
+/*
+ * Parses the day-month-year of e-mail and feed dates (RFC 5322: "30 Jun
+ * 2020", after an optional "Tue, ") at s[p]; returns the end or 0.
+ */
+static size_t
+mail_date_at(const char *s, size_t len, size_t p, int *y, int *m, int *d)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	size_t	 q = p, k;
+
+	if ((*d = digits(s, len, &q, 1, 2)) < 1 || *d > 31 || q + 9 > len ||
+	    s[q] != ' ')
+		return 0;
+	q++;
+	for (k = 0; k < 12; k++)
+		if ((s[q] | 0x20) == months[3 * k] &&
+		    (s[q + 1] | 0x20) == months[3 * k + 1] &&
+		    (s[q + 2] | 0x20) == months[3 * k + 2])
+			break;
+	if (k == 12 || s[q + 3] != ' ')
+		return 0;
+	*m = (int)k + 1;
+	q += 4;
+	if ((*y = digits(s, len, &q, 4, 4)) < 1900 || *y > 2199 ||
+	    (q < len && is_digit((unsigned char)s[q])))
+		return 0;
+	return q;
+}
+
 char *
 article_find_date(const char *s, size_t len, size_t *start, size_t *end)
 {
@@ -147,7 +176,8 @@ article_find_date(const char *s, size_t len, size_t *start, size_t *end)
 		if (!is_digit((unsigned char)s[p]) ||
 		    (p > 0 && is_digit((unsigned char)s[p - 1])))
 			continue;
-		if ((q = date_at(s, len, p, &y, &m, &d)) == 0)
+		if ((q = date_at(s, len, p, &y, &m, &d)) == 0 &&
+		    (q = mail_date_at(s, len, p, &y, &m, &d)) == 0)
 			continue;
 		buf_printf(&b, "%04d-%02d-%02d", y, m, d);
 		if ((t = time_at(s, len, q, &h, &mi, &sec)) != 0) {

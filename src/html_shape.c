@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "html_conv.h"
 #include "html_text.h"
+#include "outline.h"
 #include "utf8.h"
 
 /* --- headings ranked by nesting ------------------------------------------ */
@@ -600,6 +601,8 @@ rank_existing(struct doc *doc)
 void
 shape_tree(struct doc *doc, struct diag *diag)
 {
+	/* A table of contents first: its lines look like subheads. */
+	outline_find_toc(doc->root, diag);
 	rank_existing(doc);
 	shape_lines(doc, diag);
 	shape_headings(doc, diag);

@@ -87,10 +87,13 @@ int	 md_pipe_table(struct md *m, cmark_node *para);
 size_t	 md_front_matter(const char *s, size_t len, struct doc *doc,
 	    unsigned int *lines, struct diag *diag);
 /*
- * The one "#" heading at the top is the title: it becomes the title when
- * the front matter has none, and leaves the body when it repeats it.
+ * The heading the article opens with is its title (a "#" line, or with
+ * top_setext an underlined first line) when no other heading is at its
+ * level or above: it becomes the title when the front matter has none,
+ * and leaves the body when it repeats it, with the metadata lines under
+ * it.
  */
-void	 md_take_title(struct doc *doc, struct diag *diag);
+void	 md_take_title(struct doc *doc, int top_setext, struct diag *diag);
 /*
  * Drops the site footer: the few short blocks after a last rule.
  */

@@ -213,39 +213,97 @@ same_text(const char *a, const char *b)
 	return eq;
 }
 
+/* The one link a heading is made of, or NULL. */
+static const struct node *
+only_link(const struct node *h)
+{
+	const struct node *c = h->first_child;
+
+	while (c != NULL && c == h->last_child && (c->type == NODE_STRONG ||
+	    c->type == NODE_EMPH))
+		c = c->first_child;
+	if (c == NULL || c->type != NODE_LINK || c->parent->last_child != c ||
+	    c->parent->first_child != c)
+		return NULL;
+	return c;
+}
+
 /*
- * The one "#" heading at the top is the title: it becomes the title when
- * the front matter has none, and leaves the body when it repeats it.
+ * Metadata lines right under the title ("日期：Tue, 30 Jun 2020 …",
+ * "来源：…"): their fields go to the metadata, the lines leave the body.
+ */
+static void
+take_meta_lines(struct doc *doc, struct node *from, struct diag *diag)
+{
+	struct article_meta	 meta = { 0 };
+	struct node		*c, *next;
+	struct buf		 t = BUF_INIT;
+	size_t			 k;
+
+	for (c = from, k = 0; c != NULL && k < 3; c = next, k++) {
+		next = c->next;
+		if (c->type != NODE_PARAGRAPH)
+			break;
+		buf_truncate(&t, 0);
+		node_text(c, &t);
+		if (!article_meta_line(t.ptr, t.len, &meta))
+			break;
+		diag_note(diag, "line %u: metadata line under the title (%zu "
+		    "bytes, into the metadata): %s", c->line, t.len, t.ptr);
+		node_free(c);
+	}
+	article_meta_apply(&meta, doc);
+	article_meta_free(&meta);
+	buf_free(&t);
+}
+
+/*
+ * The title of a Markdown article is the heading it opens with (only
+ * figures and rules may stand above it) when no other heading is at its
+ * level or above: a "#" line, or the first line of the file underlined
+ * (setext: ==== or ----, often a link to the original, as archives write
+ * it).  A "## 说明" at the top is a section, not a title.  It becomes the
+ * title when the front matter has none (a link's address the URL), and
+ * leaves the body when it repeats the title; metadata lines under it
+ * follow it into the metadata.
  */
 void
-md_take_title(struct doc *doc, struct diag *diag)
+md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 {
-	struct node	*c, *h1 = NULL;
+	struct node	*c, *h1 = NULL, *after;
+	const struct node *link;
 	struct buf	 t = BUF_INIT;
-	size_t		 n1 = 0;
 
 	for (c = doc->root->first_child; c != NULL; c = c->next)
-		if (c->type == NODE_HEADING && c->as.heading.level == 1) {
-			if (h1 == NULL)
-				h1 = c;
-			n1++;
-		}
-	if (h1 == NULL || n1 != 1)
-		return;
-	/* Only figures and rules may stand above it. */
-	for (c = doc->root->first_child; c != h1; c = c->next)
 		if (c->type != NODE_FIGURE && c->type != NODE_RULE)
+			break;
+	if (c == NULL || c->type != NODE_HEADING ||
+	    (c->as.heading.level != 1 && !top_setext))
+		return;
+	h1 = c;
+	for (c = h1->next; c != NULL; c = c->next)
+		if (c->type == NODE_HEADING &&
+		    c->as.heading.level <= h1->as.heading.level)
 			return;
 	node_text(h1, &t);
+	after = h1->next;
 	if (doc->meta[META_TITLE] == NULL) {
 		doc_set_meta(doc, META_TITLE, t.ptr);
-		diag_note(diag, "line %u: the top \"#\" heading is the title",
-		    h1->line);
+		if ((link = only_link(h1)) != NULL &&
+		    doc->meta[META_URL] == NULL && link->as.link.url != NULL &&
+		    *link->as.link.url != '\0')
+			doc_set_meta(doc, META_URL, link->as.link.url);
+		diag_note(diag, "line %u: the heading the article opens with "
+		    "(level %d, no other at its level) is the title%s",
+		    h1->line, h1->as.heading.level, link != NULL ?
+		    "; its link the address" : "");
 		node_free(h1);
+		take_meta_lines(doc, after, diag);
 	} else if (same_text(doc->meta[META_TITLE], t.ptr)) {
-		diag_note(diag, "line %u: the top \"#\" heading repeats the "
-		    "title", h1->line);
+		diag_note(diag, "line %u: the heading the article opens with "
+		    "repeats the title", h1->line);
 		node_free(h1);
+		take_meta_lines(doc, after, diag);
 	}
 	buf_free(&t);
 }

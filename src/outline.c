@@ -1,361 +1,84 @@
 #include "outline.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "article.h"
 #include "buf.h"
+#include "outline_int.h"
 #include "utf8.h"
 
 /*
- * Marker kinds.  The first six are outline ranks (see outline.h); the rest
- * only ever make lists or points.
+ * How each sibling block is classified.  The first pass sets the
+ * classes a line has by itself; the second may turn headings into list
+ * items or body text, and body text into headings.
  */
-enum family {
-	FAM_NONE = -1,
-	FAM_CHAPTER = 0,	/* 第一章 第一编 第一部分 */
-	FAM_SECTION,		/* 第一节 */
-	FAM_CN,			/* 一、 */
-	FAM_CN_PAREN,		/* （一） */
-	FAM_NUM,		/* 1. 1． 1、 */
-	FAM_NUM_PAREN,		/* （1） */
-	FAM__RANKS,
-	FAM_ARTICLE = FAM__RANKS, /* 第一条: a numbered paragraph */
-	FAM_CIRCLED,		/* ① */
-	FAM_DASH		/* —— */
-};
-
-static const char *const family_example[] = {
-	"第一章", "第一节", "一、", "（一）", "1.", "（1）", "第一条", "①",
-	"——"
-};
-
-/* How each sibling block was classified. */
 enum cls {
 	CLS_OTHER,	/* not a plain paragraph: left alone */
 	CLS_BODY,	/* a paragraph without a marker */
-	CLS_HEADING,	/* marker + heading-shaped text */
+	CLS_HEADING,	/* heading-shaped (marker + short text, or unnumbered) */
 	CLS_RUNIN,	/* marker + heading-shaped first sentence + body */
 	CLS_MARKED,	/* marker + body text: a paragraph or a list item */
 	CLS_LIST	/* member of a list (decided by series) */
 };
 
+/* Level families: the marker families that make headings, and one more. */
+#define FID_UNNUMBERED	FAM__HEADS
+#define FID__COUNT	(FAM__HEADS + 1)
+
 struct item {
 	struct node	*node;
 	struct buf	 text;		/* the paragraph's text content */
 	enum cls	 cls;
-	enum family	 fam;
-	int		 num;		/* the marker's number */
-	size_t		 label_len;	/* bytes of the marker */
-	size_t		 body_off;	/* bytes up to the text after it */
+	struct marker	 m;		/* fam FAM_NONE without a marker */
+	int		 bare;		/* the marker alone on its line */
+	int		 fid;		/* level family of a heading, or -1 */
+	int		 level;		/* decided heading level */
+	size_t		 chars;
 	size_t		 runin_end;	/* bytes: end of the run-in sentence */
+	size_t		 label_len;	/* bytes of the label a heading keeps */
+	size_t		 body_off;	/* bytes before a heading's text */
 	int		 back_matter;	/* after 附件 / 名词解释 */
-	int		 unnumbered;	/* an unnumbered heading */
+	int		 join;		/* the next item is part of this one */
+	int		 joined;	/* part of the item before */
 	const char	*rule;
 };
 
-/* --- characters ---------------------------------------------------------- */
-
-#define CP_TEN		0x5341u	/* 十 */
-
-/* ASCII or full-width decimal digit value, or -1. */
-static int
-dec_digit(uint32_t cp)
-{
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
-	return -1;
-}
-
-/* Parses 1-2 decimal digits at s[*pos]; returns the value or -1. */
-static int
-dec_number(const char *s, size_t len, size_t *pos)
-{
-	size_t		 p = *pos, q;
-	int		 value = 0, n = 0, d;
-
-	while (p < len && n < 3) {
-		q = p;
-		if ((d = dec_digit(utf8_next(s, len, &q))) < 0)
-			break;
-		value = value * 10 + d;
-		n++;
-		p = q;
-	}
-	if (n == 0 || n > 2 || value == 0)
-		return -1;
-	*pos = p;
-	return value;
-}
-
-static uint32_t
-peek(const char *s, size_t len, size_t pos)
-{
-	return pos < len ? utf8_next(s, len, &pos) : 0;
-}
-
-static int
-is_open_paren(uint32_t cp)
-{
-	return cp == '(' || cp == 0xFF08;
-}
-
-static int
-is_close_paren(uint32_t cp)
-{
-	return cp == ')' || cp == 0xFF09;
-}
-
-/* Sentence-final marks: a heading has none inside. */
-static int
-is_stop(uint32_t cp)
-{
-	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||	/* 。！？ */
-	    cp == 0xFF1B || cp == '!' || cp == '?' || cp == ';';	/* ； */
-}
-
-/* Marks a heading cannot end with: it would continue. */
-static int
-is_continuing(uint32_t cp)
-{
-	return cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B ||	/* ，、； */
-	    cp == 0xFF1A || cp == ',' || cp == ';' || cp == ':' ||	/* ： */
-	    cp == 0x2026 || cp == 0x2014;			/* … — */
-}
-
-/*
- * Characters after which an enumerator may begin: the start of a
- * sentence or clause.  Anything else (a Han character) means the marker
- * is part of a word: 统一是, 全国第二.
- */
-static int
-is_boundary(uint32_t cp)
-{
-	switch (cp) {
-	case 0x3002: case 0xFF1B: case 0xFF1A: case 0xFF0C:	/* 。；：， */
-	case 0xFF01: case 0xFF1F: case 0x3001:			/* ！？、 */
-	case 0xFF09: case 0x201D: case 0x2019: case 0x300D:	/* ）”’」 */
-	case 0x300F: case 0x3011: case 0x300B: case 0x2026:	/* 』】》… */
-	case 0x3000: case ' ': case '\t': case '\n': case 0xA0:
-	case ',': case ';': case ':': case '!': case '?': case ')':
-	case '.':
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static int
-has_letter(const char *s, size_t len)
-{
-	size_t		 pos = 0;
-	uint32_t	 cp;
-
-	while (pos < len) {
-		cp = utf8_next(s, len, &pos);
-		if (uc_is_han(cp) || (cp >= 'A' && cp <= 'Z') ||
-		    (cp >= 'a' && cp <= 'z') || (cp >= 0x3040 && cp <= 0x30FF))
-			return 1;
-	}
-	return 0;
-}
-
-/* Bytes of white space at s[pos..]. */
-static size_t
-skip_space(const char *s, size_t len, size_t pos)
-{
-	size_t		 q;
-	uint32_t	 cp;
-
-	while (pos < len) {
-		q = pos;
-		cp = utf8_next(s, len, &q);
-		if (!uc_is_space(cp))
-			break;
-		pos = q;
-	}
-	return pos;
-}
-
-/* --- markers ------------------------------------------------------------- */
-
-struct marker {
-	enum family	 fam;
-	int		 num;
-	size_t		 len;		/* bytes of the marker itself */
-	size_t		 body;		/* bytes to the text after it */
+struct outline {
+	struct item	*v;
+	size_t		 n;
+	const struct outline_opts *opts;
+	struct diag	*diag;
+	int		 base;		/* deepest level readers gave */
+	int		 level_of[FID__COUNT];
+	int		 law;		/* the text is a law: 第X条 paragraphs */
 };
 
-/*
- * Recognises an outline marker at the start of s.  expect_num, when not 0,
- * is the number a surrounding series expects next; "20.2026年…" is then
- * accepted as marker 20 although a digit follows the period.
- */
+static const char *
+fid_name(int fid)
+{
+	return fid == FID_UNNUMBERED ? "unnumbered" :
+	    outline_family_example[fid];
+}
+
+/* At most 40 characters of an item's text, for -v. */
 static int
-parse_marker(const char *s, size_t len, int expect_num, struct marker *m)
+shown(const struct item *it)
 {
-	size_t		 p = 0, q;
-	uint32_t	 cp, next;
-	int		 n;
+	size_t	 pos = 0, n = 0;
 
-	memset(m, 0, sizeof(*m));
-	m->fam = FAM_NONE;
-	if (len == 0)
-		return 0;
-	q = 0;
-	cp = utf8_next(s, len, &q);
-	if (cp == 0x7B2C) {				/* 第 */
-		p = q;
-		if ((n = article_cn_number(s, len, &p, ARTICLE_CN_ANY)) < 0)
-			return 0;
-		q = p;
-		cp = utf8_next(s, len, &q);
-		if (cp == 0x7AE0 || cp == 0x7F16)	/* 章 编 */
-			m->fam = FAM_CHAPTER;
-		else if (cp == 0x8282)			/* 节 */
-			m->fam = FAM_SECTION;
-		else if (cp == 0x6761)			/* 条 */
-			m->fam = FAM_ARTICLE;
-		else if (cp == 0x90E8 && peek(s, len, q) == 0x5206) {	/* 部分 */
-			m->fam = FAM_CHAPTER;
-			utf8_next(s, len, &q);
-		} else
-			return 0;
-		m->num = n;
-		m->len = q;
-		m->body = skip_space(s, len, q);
-		return 1;
+	while (pos < it->text.len && n < 40) {
+		utf8_next(it->text.ptr, it->text.len, &pos);
+		n++;
 	}
-	if (article_cn_digit(cp) > 0 || cp == CP_TEN) {
-		if ((n = article_cn_number(s, len, &p, ARTICLE_CN_ANY)) < 0)
-			return 0;
-		q = p;
-		if (utf8_next(s, len, &q) != 0x3001)	/* 、 */
-			return 0;
-		/* 一、二年级: the 顿号 separates numerals, not a marker. */
-		p = q;
-		if (article_cn_number(s, len, &p, ARTICLE_CN_ANY) > 0 &&
-		    (peek(s, len, p) == 0x3001 ||
-		    peek(s, len, p) == 0x5E74))		/* 、 年 */
-			return 0;
-		m->fam = FAM_CN;
-		m->num = n;
-		m->len = q;
-		m->body = skip_space(s, len, q);
-		return 1;
-	}
-	if (is_open_paren(cp)) {
-		p = q;
-		next = peek(s, len, p);
-		if (article_cn_digit(next) > 0 || next == CP_TEN) {
-			n = article_cn_number(s, len, &p, ARTICLE_CN_ANY);
-			m->fam = FAM_CN_PAREN;
-		} else {
-			n = dec_number(s, len, &p);
-			m->fam = FAM_NUM_PAREN;
-		}
-		if (n < 0)
-			return 0;
-		q = p;
-		if (!is_close_paren(utf8_next(s, len, &q)))
-			return 0;
-		m->num = n;
-		m->len = q;
-		m->body = skip_space(s, len, q);
-		return 1;
-	}
-	if (dec_digit(cp) >= 0) {
-		if ((n = dec_number(s, len, &p)) < 0)
-			return 0;
-		q = p;
-		cp = utf8_next(s, len, &q);
-		if (cp != '.' && cp != 0xFF0E && cp != 0x3001)	/* ． 、 */
-			return 0;
-		/* 1.5亿元, 2021.10.14: a number, not a marker. */
-		if (dec_digit(peek(s, len, q)) >= 0 && n != expect_num)
-			return 0;
-		if (q >= len)
-			return 0;
-		m->fam = FAM_NUM;
-		m->num = n;
-		m->len = q;
-		m->body = skip_space(s, len, q);
-		return 1;
-	}
-	if (cp >= 0x2460 && cp <= 0x2473) {		/* ①-⑳ */
-		m->fam = FAM_CIRCLED;
-		m->num = (int)(cp - 0x2460) + 1;
-		m->len = q;
-		m->body = skip_space(s, len, q);
-		return 1;
-	}
-	if (cp == 0x2014 && peek(s, len, q) == 0x2014) {	/* —— */
-		utf8_next(s, len, &q);
-		m->fam = FAM_DASH;
-		m->num = 0;
-		m->len = q;
-		m->body = skip_space(s, len, q);
-		return 1;
-	}
-	return 0;
+	return (int)pos;
 }
 
-/* --- shapes -------------------------------------------------------------- */
+/* --- pass 1: evidence ---------------------------------------------------- */
 
-/*
- * Is s[0..len) (the text after a marker) heading-shaped?  total_chars
- * counts the marker too.
- */
-static int
-heading_shaped(const char *s, size_t len, size_t total_chars, size_t max_chars)
-{
-	size_t		 pos = 0;
-	uint32_t	 cp = 0;
-
-	if (len == 0 || total_chars > max_chars || !has_letter(s, len))
-		return 0;
-	while (pos < len) {
-		cp = utf8_next(s, len, &pos);
-		if (pos < len && is_stop(cp))
-			return 0;
-	}
-	if (is_continuing(cp) || cp == 0xFF01 || cp == 0xFF1F || cp == ';')
-		return 0;
-	return 1;
-}
-
-/*
- * If s[0..len) opens with a heading-shaped sentence followed by more text,
- * returns the byte length of that sentence (its 。 included), else 0.
- */
-static size_t
-runin_sentence(const char *s, size_t len, size_t marker_chars,
-    size_t max_chars)
-{
-	size_t		 pos = 0, chars = marker_chars, end;
-	uint32_t	 cp;
-
-	while (pos < len) {
-		cp = utf8_next(s, len, &pos);
-		chars++;
-		if (chars > max_chars)
-			return 0;
-		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
-			end = pos;
-			if (skip_space(s, len, pos) >= len)
-				return 0;	/* nothing follows */
-			return has_letter(s, end) ? end : 0;
-		}
-		if (cp == 0xFF1B || cp == ';' || cp == 0xFF1A || cp == ':')
-			return 0;
-	}
-	return 0;
-}
-
-/* Longest heading, in characters, for each rank. */
+/* Longest heading, in characters, for each family. */
 static size_t
 max_heading_chars(enum family fam)
 {
@@ -369,72 +92,377 @@ is_back_matter(const char *s, size_t len)
 	static const char *const words[] = {
 		"附件", "附录", "名词解释", "名词注释", "参考文献"
 	};
-	size_t	 i, n;
+	size_t	 i, n, p;
+	uint32_t cp;
 
 	if (utf8_count(s, len) > 40)
 		return 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		n = strlen(words[i]);
-		if (len >= n && memcmp(s, words[i], n) == 0) {
-			size_t p = n;
-			uint32_t cp;
-
-			if (p == len)
-				return 1;
-			cp = peek(s, len, p);
-			return dec_digit(cp) >= 0 ||
-			    article_cn_digit(cp) >= 0 ||
-			    cp == 0xFF1A || cp == ':' || cp == ' ';
-		}
+		if (len < n || memcmp(s, words[i], n) != 0)
+			continue;
+		if (n == len)
+			return 1;
+		p = n;
+		cp = utf8_next(s, len, &p);
+		return outline_dec_digit(cp) >= 0 ||
+		    article_cn_digit(cp) >= 0 || cp == 0xFF1A || cp == ':' ||
+		    cp == ' ';
 	}
 	return 0;
 }
 
-/* --- classification ------------------------------------------------------ */
-
 static void
-classify(struct item *it, int back_matter)
+classify(struct item *it)
 {
-	struct marker	 m;
 	const char	*s = it->text.ptr;
-	size_t		 len = it->text.len, chars, body_chars, end;
+	size_t		 len = it->text.len, body_chars, end;
+	struct marker	*m = &it->m;
 
-	it->back_matter = back_matter;
 	it->cls = CLS_BODY;
-	it->fam = FAM_NONE;
-	if (!parse_marker(s, len, 0, &m))
+	it->chars = utf8_count(s, len);
+	if (!outline_parse_marker(s, len, 0, m))
 		return;
-	it->fam = m.fam;
-	it->num = m.num;
-	it->label_len = m.len;
-	it->body_off = m.body;
 	it->cls = CLS_MARKED;
 	it->rule = "marker, body text";
-	if (m.fam >= FAM__RANKS || back_matter)
+	it->label_len = m->len;
+	it->body_off = m->body;
+	if (m->fam >= FAM__HEADS)
 		return;
-	chars = utf8_count(s, len);
-	body_chars = utf8_count(s, m.body);
-	if (m.fam == FAM_CHAPTER || m.fam == FAM_SECTION) {
-		if (chars <= 30 && heading_shaped(s + m.body, len - m.body,
-		    chars, 30)) {
+	if (m->body >= len) {
+		it->bare = 1;
+		it->cls = CLS_HEADING;
+		it->rule = "section number alone on its line";
+		return;
+	}
+	body_chars = utf8_count(s, m->body);
+	if (m->fam == FAM_CHAPTER || m->fam == FAM_SECTION) {
+		if (it->chars <= 30 && outline_heading_shaped(s + m->body,
+		    len - m->body, it->chars, 30)) {
 			it->cls = CLS_HEADING;
 			it->rule = "chapter marker, short line";
 		}
 		return;
 	}
-	if (heading_shaped(s + m.body, len - m.body, chars,
-	    max_heading_chars(m.fam))) {
+	if (outline_heading_shaped(s + m->body, len - m->body, it->chars,
+	    max_heading_chars(m->fam))) {
 		it->cls = CLS_HEADING;
 		it->rule = "marker, short, no sentence punctuation inside";
 		return;
 	}
-	end = runin_sentence(s + m.body, len - m.body, body_chars, 60);
+	if (m->fam == FAM_SECNUM)
+		return;
+	end = outline_runin_sentence(s + m->body, len - m->body, body_chars,
+	    60);
 	if (end > 0) {
 		it->cls = CLS_RUNIN;
-		it->runin_end = m.body + end;
+		it->runin_end = m->body + end;
 		it->rule = "marker, short first sentence, then body (run-in)";
 	}
 }
+
+/* Moves a leading marker of an existing heading's text into its label. */
+static void
+label_existing_heading(struct item *it)
+{
+	struct node	*h = it->node, *rest;
+	struct marker	 m;
+
+	if (h->as.heading.label != NULL ||
+	    !outline_parse_marker(it->text.ptr, it->text.len, 0, &m) ||
+	    m.fam == FAM_ARTICLE || m.body >= it->text.len)
+		return;
+	rest = node_split_inlines(h, m.body, NODE_HEADING);
+	while (h->first_child != NULL)
+		node_free(h->first_child);
+	node_move_children(h, rest);
+	node_free(rest);
+	h->as.heading.label = outline_trimmed_copy(it->text.ptr, m.len);
+	node_trim_inlines(h);
+}
+
+/*
+ * A heading a reader made becomes a paragraph again (the user asked for
+ * paragraphs only, or for other heading levels); its label goes back in
+ * front of its text.
+ */
+static void
+demote_heading(struct node *h)
+{
+	struct node	*t;
+
+	if (h->as.heading.label != NULL) {
+		t = node_new_text(h->as.heading.label,
+		    strlen(h->as.heading.label));
+		if (h->first_child != NULL) {
+			if (node_insert_before(h->first_child, t) != 0)
+				abort();
+		} else if (node_append(h, t) != 0)
+			abort();
+		free(h->as.heading.label);
+	}
+	h->type = NODE_PARAGRAPH;
+	memset(&h->as, 0, sizeof(h->as));
+	h->rule = "heading of the source, as a paragraph";
+}
+
+/* --- tables of contents -------------------------------------------------- */
+
+/* Text folded for matching: no white space or punctuation, ASCII forms. */
+static void
+match_fold(const char *s, size_t len, struct buf *out)
+{
+	size_t		 pos = 0;
+	uint32_t	 cp;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;
+		if (uc_is_space(cp) || uc_is_punct(cp) || cp == 0x2026 ||
+		    (cp >= 0x3000 && cp <= 0x303F) || (cp < 0x80 &&
+		    !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= 'a' && cp <= 'z'))))
+			continue;
+		buf_put_utf8(out, cp);
+	}
+}
+
+/* 目录, 目 录：, 目次, 目錄, Contents: the line that opens a table. */
+static int
+toc_title(const struct node *n)
+{
+	static const char *const words[] = {
+		"目录", "目次", "目錄", "Contents", "CONTENTS", "contents"
+	};
+	struct buf	 t = BUF_INIT, f = BUF_INIT;
+	size_t		 i;
+	int		 yes = 0;
+
+	if (n->type != NODE_PARAGRAPH && n->type != NODE_HEADING)
+		return 0;
+	node_text(n, &t);
+	if (t.len < 40) {
+		match_fold(t.ptr, t.len, &f);
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (f.len == strlen(words[i]) &&
+			    memcmp(f.ptr, words[i], f.len) == 0)
+				yes = 1;
+	}
+	buf_free(&t);
+	buf_free(&f);
+	return yes;
+}
+
+/*
+ * Could a block be an entry of a table of contents: one line, short, no
+ * sentence punctuation (a page number or leader dots may end it)?
+ */
+static int
+toc_entry(const struct node *n, struct buf *text)
+{
+	size_t		 pos = 0, chars = 0;
+	uint32_t	 cp;
+
+	if ((n->type != NODE_PARAGRAPH && n->type != NODE_HEADING) ||
+	    node_count(n, NODE_LINEBREAK) > 0)
+		return 0;
+	buf_truncate(text, 0);
+	if (n->type == NODE_HEADING && n->as.heading.label != NULL)
+		buf_puts(text, n->as.heading.label);
+	node_text(n, text);
+	while (pos < text->len) {
+		cp = utf8_next(text->ptr, text->len, &pos);
+		chars++;
+		if (outline_is_stop(cp) || cp == 0xFF0C || cp == 0xFF1A)
+			return 0;
+	}
+	return chars >= 2 && chars <= 60 &&
+	    outline_has_letter(text->ptr, text->len);
+}
+
+/* Does folded text f come back among the blocks from n on? */
+static int
+comes_back(const struct node *n, const struct buf *f)
+{
+	struct buf	 t = BUF_INIT, g = BUF_INIT;
+	int		 found = 0;
+
+	for (; n != NULL && !found; n = n->next) {
+		if (n->type != NODE_PARAGRAPH && n->type != NODE_HEADING)
+			continue;
+		buf_truncate(&t, 0);
+		buf_truncate(&g, 0);
+		if (n->type == NODE_HEADING && n->as.heading.label != NULL)
+			buf_puts(&t, n->as.heading.label);
+		node_text(n, &t);
+		if (t.len > 400)
+			continue;
+		match_fold(t.ptr, t.len, &g);
+		/* The body heading may repeat the entry with or without its
+		 * number, or hold it in its first line. */
+		if (g.len > 0 && g.len <= f->len &&
+		    memcmp(f->ptr + f->len - g.len, g.ptr, g.len) == 0 &&
+		    g.len * 2 >= f->len)
+			found = 1;
+	}
+	buf_free(&t);
+	buf_free(&g);
+	return found;
+}
+
+void
+outline_find_toc(struct node *parent, struct diag *diag)
+{
+	struct node	*c, *e, *end, *list, *li, *next;
+	struct buf	 t = BUF_INIT, first = BUF_INIT, f = BUF_INIT;
+	size_t		 entries, back;
+
+	for (c = parent->first_child; c != NULL; c = c->next) {
+		if (!toc_title(c))
+			continue;
+		entries = back = 0;
+		buf_truncate(&first, 0);
+		for (e = c->next; e != NULL && toc_entry(e, &t); e = e->next) {
+			buf_truncate(&f, 0);
+			match_fold(t.ptr, t.len, &f);
+			/* The first entry again: the body has begun. */
+			if (entries > 0 && f.len == first.len &&
+			    memcmp(f.ptr, first.ptr, f.len) == 0)
+				break;
+			if (entries == 0)
+				buf_putbuf(&first, &f);
+			entries++;
+			back += comes_back(e->next, &f);
+		}
+		end = e;
+		if (entries < 2 || back * 2 < entries)
+			continue;
+		list = node_new(NODE_LIST);
+		list->line = c->next->line;
+		list->rule = OUTLINE_RULE_TOC;
+		if (node_insert_before(c->next, list) != 0)
+			abort();
+		for (e = list->next; e != end; e = next) {
+			next = e->next;
+			li = node_new(NODE_LIST_ITEM);
+			li->line = e->line;
+			if (e->type == NODE_HEADING &&
+			    e->as.heading.label != NULL)
+				node_append_text(li, e->as.heading.label,
+				    strlen(e->as.heading.label));
+			node_move_children(li, e);
+			node_free(e);
+			if (node_append(list, li) != 0)
+				abort();
+		}
+		diag_note(diag, "line %u: table of contents (%s and %zu "
+		    "entries, %zu of them repeated later as headings): kept "
+		    "as a list, not headings", c->line, "目录", entries, back);
+		c = list;
+	}
+	buf_free(&t);
+	buf_free(&first);
+	buf_free(&f);
+}
+
+/*
+ * The body headings a table of contents names: an unnumbered line that
+ * is an entry's text without its number, or that text broken over two
+ * lines, or the number and the text on two lines, is a heading of the
+ * entry's family.  Entries are found in order.
+ */
+static void
+match_toc(struct outline *o)
+{
+	struct item	*v = o->v;
+	struct buf	 et = BUF_INIT, rest = BUF_INIT, num = BUF_INIT;
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	struct marker	 m;
+	struct node	*li;
+	size_t		 i, k, cursor;
+	int		 top = FAM__HEADS, fam;
+
+	for (i = 0; i < o->n; i++) {
+		if (v[i].node == NULL || v[i].node->type != NODE_LIST ||
+		    v[i].node->rule == NULL ||
+		    strcmp(v[i].node->rule, OUTLINE_RULE_TOC) != 0)
+			continue;
+		/* Unnumbered entries (导言, 结语) sit with the top family. */
+		for (li = v[i].node->first_child; li != NULL; li = li->next) {
+			buf_truncate(&et, 0);
+			node_text(li, &et);
+			if (outline_parse_marker(et.ptr, et.len, 0, &m) &&
+			    m.fam < FAM__HEADS && (int)m.fam < top)
+				top = m.fam;
+		}
+		cursor = i + 1;
+		for (li = v[i].node->first_child; li != NULL; li = li->next) {
+			buf_truncate(&et, 0);
+			buf_truncate(&rest, 0);
+			buf_truncate(&num, 0);
+			node_text(li, &et);
+			fam = top;
+			if (outline_parse_marker(et.ptr, et.len, 0, &m)) {
+				if (m.fam >= FAM__HEADS || m.body >= et.len)
+					continue;
+				fam = m.fam;
+				match_fold(et.ptr + m.body, et.len - m.body,
+				    &rest);
+				match_fold(et.ptr, m.len, &num);
+			} else
+				match_fold(et.ptr, et.len, &rest);
+			if (fam >= FAM__HEADS || rest.len == 0)
+				continue;
+			for (k = cursor; k < o->n; k++) {
+				if (v[k].cls != CLS_BODY)
+					continue;
+				buf_truncate(&a, 0);
+				match_fold(v[k].text.ptr, v[k].text.len, &a);
+				if (a.len == 0 || a.len > rest.len + num.len)
+					continue;
+				buf_truncate(&b, 0);
+				if (k + 1 < o->n && v[k + 1].cls == CLS_BODY)
+					match_fold(v[k + 1].text.ptr,
+					    v[k + 1].text.len, &b);
+				if (a.len == rest.len && memcmp(a.ptr, rest.ptr,
+				    a.len) == 0) {
+					v[k].rule = "names an entry of the "
+					    "table of contents";
+				} else if (b.len > 0 && a.len + b.len ==
+				    rest.len && memcmp(a.ptr, rest.ptr,
+				    a.len) == 0 && memcmp(b.ptr, rest.ptr +
+				    a.len, b.len) == 0) {
+					v[k].join = 1;
+					v[k + 1].joined = 1;
+					v[k].rule = "names an entry of the "
+					    "table of contents, over two lines";
+				} else if (num.len > 0 && b.len > 0 &&
+				    a.len == num.len && b.len == rest.len &&
+				    memcmp(a.ptr, num.ptr, a.len) == 0 &&
+				    memcmp(b.ptr, rest.ptr, b.len) == 0) {
+					v[k].join = 1;
+					v[k + 1].joined = 1;
+					v[k].label_len = v[k].text.len;
+					v[k].rule = "number and text of an entry "
+					    "of the table of contents";
+				} else
+					continue;
+				v[k].cls = CLS_HEADING;
+				v[k].fid = fam;
+				cursor = k + 1 + (size_t)v[k].join;
+				break;
+			}
+		}
+	}
+	buf_free(&et);
+	buf_free(&rest);
+	buf_free(&num);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* --- pass 2: lists ------------------------------------------------------- */
 
 /*
  * Finds series: runs of consecutive items of one family numbered n, n+1,
@@ -442,36 +470,40 @@ classify(struct item *it, int back_matter)
  * headings is a list.
  */
 static void
-find_lists(struct item *items, size_t n, struct diag *diag)
+find_lists(struct outline *o)
 {
-	size_t		 i, j, k, runins;
+	struct item	*items = o->v;
+	size_t		 i, j, k, runins, n = o->n;
 	struct marker	 m;
 
 	for (i = 0; i < n; i = j) {
 		j = i + 1;
 		if (items[i].cls == CLS_BODY || items[i].cls == CLS_OTHER ||
-		    items[i].fam == FAM_NONE)
+		    items[i].m.fam == FAM_NONE || items[i].bare ||
+		    items[i].m.fam == FAM_ARTICLE ||
+		    items[i].m.fam == FAM_SECNUM)
 			continue;
-		if (items[i].fam != FAM_DASH && items[i].num != 1)
+		if (items[i].m.fam != FAM_DASH && items[i].m.num != 1)
 			continue;
 		while (j < n) {
-			int want = items[i].num + (int)(j - i);
+			int want = items[i].m.num + (int)(j - i);
 
-			if (items[i].fam != FAM_DASH && items[j].fam != FAM_NUM &&
-			    items[i].fam == FAM_NUM && items[j].cls == CLS_BODY &&
-			    parse_marker(items[j].text.ptr, items[j].text.len,
-			    want, &m) && m.fam == FAM_NUM && m.num == want) {
+			if (items[i].m.fam == FAM_NUM &&
+			    items[j].cls == CLS_BODY &&
+			    outline_parse_marker(items[j].text.ptr,
+			    items[j].text.len, want, &m) &&
+			    m.fam == FAM_NUM && m.num == want) {
 				/* "20.2026年…" inside a numbered series. */
-				items[j].fam = FAM_NUM;
-				items[j].num = want;
+				items[j].m = m;
 				items[j].label_len = m.len;
 				items[j].body_off = m.body;
 				items[j].cls = CLS_MARKED;
 			}
-			if (items[j].fam != items[i].fam ||
-			    items[j].cls == CLS_OTHER)
+			if (items[j].m.fam != items[i].m.fam ||
+			    items[j].cls == CLS_OTHER || items[j].bare)
 				break;
-			if (items[i].fam != FAM_DASH && items[j].num != want)
+			if (items[i].m.fam != FAM_DASH &&
+			    items[j].m.num != want)
 				break;
 			j++;
 		}
@@ -479,53 +511,222 @@ find_lists(struct item *items, size_t n, struct diag *diag)
 			continue;
 		for (runins = 0, k = i; k < j; k++)
 			runins += items[k].cls == CLS_RUNIN;
-		if (runins * 2 > j - i)
-			continue;	/* a run of run-in headings */
+		if (runins * 2 > j - i) {
+			diag_note(o->diag, "line %u: %zu consecutive %s "
+			    "paragraphs: run-in headings, not a list (most "
+			    "open with a short sentence and go on)",
+			    items[i].node->line, j - i,
+			    outline_family_example[items[i].m.fam]);
+			continue;
+		}
 		for (k = i; k < j; k++) {
 			items[k].cls = CLS_LIST;
 			items[k].rule = "consecutive numbered lines: list";
 		}
-		diag_note(diag, "line %u: %zu consecutive %s items form a list",
-		    items[i].node->line, j - i, family_example[items[i].fam]);
+		diag_note(o->diag, "line %u: %zu consecutive %s items form a "
+		    "list (numbered %d-%d with nothing between them; not "
+		    "headings)", items[i].node->line, j - i,
+		    outline_family_example[items[i].m.fam], items[i].m.num,
+		    items[j - 1].m.num);
 	}
 }
 
-/* Last code point of s[0..len), or 0. */
-static uint32_t
-last_cp(const char *s, size_t len)
+/*
+ * A law (a text of 第X条 paragraphs) is divided into 编 章 节 and 条;
+ * inside an article, 一、 （一） 1. number its items (项 目), never
+ * headings.  Three articles make a law.
+ */
+static void
+law_items(struct outline *o)
 {
-	size_t	 pos = len;
+	size_t	 i, articles = 0, items = 0;
+	int	 in_article = 0;
 
-	return len ? utf8_prev(s, &pos) : 0;
+	for (i = 0; i < o->n; i++)
+		articles += o->v[i].m.fam == FAM_ARTICLE;
+	if (articles < 3)
+		return;
+	o->law = 1;
+	for (i = 0; i < o->n; i++) {
+		struct item *it = &o->v[i];
+
+		if (it->m.fam == FAM_ARTICLE)
+			in_article = 1;
+		else if (it->m.fam == FAM_CHAPTER || it->m.fam == FAM_SECTION ||
+		    it->node->type == NODE_HEADING)
+			in_article = 0;
+		else if (in_article && (it->cls == CLS_HEADING ||
+		    it->cls == CLS_RUNIN) && it->m.fam != FAM_NONE) {
+			it->cls = CLS_MARKED;
+			it->bare = 0;
+			it->rule = "item of a law's article";
+			items++;
+		}
+	}
+	diag_note(o->diag, "a law (%zu articles 第X条): 一、 （一） 1. inside "
+	    "articles number items, not headings (%zu such lines)", articles,
+	    items);
 }
+
+/* --- pass 2: headings ---------------------------------------------------- */
 
 static int
-ends_sentence(const char *s, size_t len)
+is_member(const struct item *it)
 {
-	uint32_t cp = last_cp(s, len);
-
-	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2026 ||
-	    cp == 0x201D || cp == 0x300D || cp == 0xFF1A || cp == 0xFF09 ||
-	    cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ')';
+	return (it->cls == CLS_HEADING || it->cls == CLS_RUNIN) &&
+	    !it->joined && it->node->type == NODE_PARAGRAPH;
 }
+
+/*
+ * Is the item after a section number alone a heading line for it: short,
+ * no sentence punctuation, followed by more text?
+ */
+static int
+title_line(const struct outline *o, size_t i)
+{
+	const struct item *t;
+
+	if (i + 1 >= o->n)
+		return 0;
+	t = &o->v[i + 1];
+	return t->cls == CLS_BODY && t->node->type == NODE_PARAGRAPH &&
+	    t->chars <= 40 && outline_heading_shaped(t->text.ptr, t->text.len,
+	    t->chars, 40) && !outline_ends_sentence(t->text.ptr, t->text.len) &&
+	    i + 2 < o->n && o->v[i + 2].cls != CLS_OTHER;
+}
+
+/*
+ * Section numbers alone on their lines and zero-padded numbers glued to
+ * a heading (（一）, 1, 01) number sections only as a series 1, 2, … of
+ * two or more; the number takes the short line under it as its text.
+ */
+static void
+decide_bare(struct outline *o)
+{
+	struct item	*v = o->v;
+	size_t		 i, k, idx[64], n;
+	int		 fam, want;
+
+	for (fam = 0; fam < FAM__HEADS; fam++) {
+		n = 0;
+		want = 1;
+		for (i = 0; i < o->n && n < 64; i++) {
+			if (!is_member(&v[i]) || v[i].m.fam != (enum family)fam ||
+			    (!v[i].bare && fam != FAM_SECNUM))
+				continue;
+			if (v[i].m.num == want) {
+				idx[n++] = i;
+				want++;
+			}
+		}
+		for (i = 0; i < o->n; i++) {
+			if (!is_member(&v[i]) || v[i].m.fam != (enum family)fam ||
+			    (!v[i].bare && fam != FAM_SECNUM))
+				continue;
+			for (k = 0; k < n && idx[k] != i; k++)
+				;
+			if (n >= 2 && k < n)
+				continue;
+			v[i].cls = CLS_BODY;
+			v[i].bare = 0;
+			diag_note(o->diag, "line %u: %.*s is no section number "
+			    "(not in a series 1, 2, … of two or more)",
+			    v[i].node->line, shown(&v[i]), v[i].text.ptr);
+		}
+		if (n < 2)
+			continue;
+		for (k = 0; k < n; k++) {
+			i = idx[k];
+			if (v[i].bare && title_line(o, i)) {
+				v[i].join = 1;
+				v[i + 1].joined = 1;
+				v[i].rule = "section number alone on its line, "
+				    "its heading on the next";
+			}
+		}
+		diag_note(o->diag, "%s: %zu section numbers in a series 1-%zu",
+		    outline_family_example[fam], n, n);
+	}
+}
+
+/*
+ * A heading broken over two lines: in a family of run-in headings
+ * ("（一）标题。正文…"), a member that is only a short phrase ending
+ * without punctuation, followed by a paragraph whose first sentence is
+ * short, is one run-in heading cut in two ("（二）坚持不懈用" / "新时代…
+ * 凝心铸魂。…").
+ */
+static void
+join_broken(struct outline *o)
+{
+	struct item	*v = o->v;
+	size_t		 i, runins[FAM__HEADS] = { 0 }, heads[FAM__HEADS] = { 0 };
+	size_t		 end;
+
+	for (i = 0; i < o->n; i++)
+		if (is_member(&v[i]) && v[i].m.fam != FAM_NONE &&
+		    v[i].m.fam < FAM__HEADS) {
+			heads[v[i].m.fam]++;
+			runins[v[i].m.fam] += v[i].cls == CLS_RUNIN;
+		}
+	for (i = 0; i + 1 < o->n; i++) {
+		struct item *it = &v[i], *next = &v[i + 1];
+		enum family f = it->m.fam;
+
+		if (!is_member(it) || it->cls != CLS_HEADING || it->bare ||
+		    f == FAM_NONE || f >= FAM__HEADS || heads[f] < 3 ||
+		    runins[f] * 10 < heads[f] * 6 ||
+		    it->chars - utf8_count(it->text.ptr, it->body_off) > 20 ||
+		    outline_ends_sentence(it->text.ptr, it->text.len) ||
+		    next->cls != CLS_BODY || next->node->type != NODE_PARAGRAPH)
+			continue;
+		end = outline_runin_sentence(next->text.ptr, next->text.len,
+		    it->chars, 60);
+		if (end == 0)
+			continue;
+		it->join = 1;
+		next->joined = 1;
+		it->cls = CLS_RUNIN;
+		it->runin_end = it->text.len + end;
+		it->rule = "run-in heading broken over two lines";
+		diag_note(o->diag, "line %u: %.*s continues on line %u (its "
+		    "family's headings are run-in; this one breaks off without "
+		    "punctuation)", it->node->line, shown(it), it->text.ptr,
+		    next->node->line);
+	}
+}
+
+/* --- pass 2: unnumbered headings ----------------------------------------- */
 
 static int
 unnumbered_candidate(const struct item *it)
 {
 	const char	*s = it->text.ptr;
-	size_t		 len = it->text.len, chars = utf8_count(s, len);
+	size_t		 len = it->text.len;
 	uint32_t	 first, last;
 
-	if (it->cls != CLS_BODY || chars < 4 || chars > 30 ||
-	    !heading_shaped(s, len, chars, 30))
+	if (it->cls != CLS_BODY || it->joined || it->chars < 4 ||
+	    it->chars > 30 || it->node->type != NODE_PARAGRAPH ||
+	    node_count(it->node, NODE_LINEBREAK) > 0 ||
+	    !outline_heading_shaped(s, len, it->chars, 30))
 		return 0;
-	first = peek(s, len, 0);
-	last = last_cp(s, len);
-	if (ends_sentence(s, len) || article_connective(last) ||
-	    is_open_paren(first) || first == 0x3010 || first == '[' ||
-	    first == 0x56FE)				/* 【 [ 图 */
+	first = outline_first_cp(s, len);
+	last = outline_last_cp(s, len);
+	if (outline_ends_sentence(s, len) || article_connective(last) ||
+	    first == '(' || first == 0xFF08 || first == 0x3010 ||
+	    first == '[' || first == 0x56FE)		/* （ 【 [ 图 */
 		return 0;
 	return 1;
+}
+
+/* A paragraph that ends a thought: 20 characters or more, sentence end. */
+static int
+complete_paragraph(const struct item *it)
+{
+	return (it->cls == CLS_BODY && it->node->type == NODE_PARAGRAPH &&
+	    it->chars >= 20 && outline_ends_sentence(it->text.ptr,
+	    it->text.len)) || it->cls == CLS_LIST ||
+	    it->node->type == NODE_LIST;
 }
 
 /*
@@ -534,68 +735,269 @@ unnumbered_candidate(const struct item *it)
  * line, not a subhead.  Counts paragraphs of 20 characters or more.
  */
 static int
-prose(const struct item *items, size_t n)
+prose(const struct outline *o)
 {
 	size_t	 i, long_ones = 0, ended = 0;
 
-	for (i = 0; i < n; i++) {
-		if (items[i].cls == CLS_OTHER || items[i].fam != FAM_NONE ||
-		    utf8_count(items[i].text.ptr, items[i].text.len) < 20)
+	for (i = 0; i < o->n; i++) {
+		const struct item *it = &o->v[i];
+
+		if (it->cls == CLS_OTHER || it->m.fam != FAM_NONE ||
+		    it->chars < 20)
 			continue;
 		long_ones++;
-		ended += ends_sentence(items[i].text.ptr, items[i].text.len);
+		ended += outline_ends_sentence(it->text.ptr, it->text.len);
 	}
 	return long_ones == 0 || ended * 10 >= long_ones * 6;
 }
 
 /*
- * Without numbered headings, short unpunctuated lines standing between
- * complete paragraphs are the article's subheads, in prose.  A line that
- * holds a hard break (a stanza, an address) is not.
+ * Unnumbered headings: short lines without sentence punctuation, each
+ * after a paragraph that ends a thought.  Without numbered headings they
+ * stand between two paragraphs that end sentences (对职业行乞者进行救助教
+ * 育、劝返和异地分流安置); beside numbered ones, each is followed at once
+ * by a member numbered 1 of one family, which restarts under it
+ * (过去五年工作回顾 over （一）…).  Either way two or more make a level.
  */
 static void
-find_unnumbered(struct item *items, size_t n)
+find_unnumbered(struct outline *o, int numbered)
+{
+	struct item	*v = o->v;
+	size_t		 i, k, cand[256], nc = 0, over[FAM__HEADS] = { 0 };
+	int		 f, best = -1;
+
+	if (!numbered && !prose(o))
+		return;
+	for (i = 0; i + 1 < o->n && nc < 256; i++) {
+		if (!unnumbered_candidate(&v[i]))
+			continue;
+		if (i > 0 && !complete_paragraph(&v[i - 1]) &&
+		    !(numbered && (is_member(&v[i - 1]) ||
+		    v[i - 1].cls == CLS_MARKED)) &&
+		    !outline_ends_sentence(v[i - 1].text.ptr,
+		    v[i - 1].text.len))
+			continue;
+		if (!numbered) {
+			if (i == 0 || !complete_paragraph(&v[i - 1]) ||
+			    v[i - 1].node->type == NODE_LIST ||
+			    unnumbered_candidate(&v[i + 1]) ||
+			    v[i + 1].cls != CLS_BODY ||
+			    !outline_ends_sentence(v[i + 1].text.ptr,
+			    v[i + 1].text.len))
+				continue;
+			cand[nc++] = i;
+			continue;
+		}
+		k = i + 1;
+		if (!is_member(&v[k]) || v[k].m.num != 1 ||
+		    v[k].m.fam == FAM_NONE || v[k].m.fam >= FAM__HEADS)
+			continue;
+		cand[nc++] = i;
+		over[v[k].m.fam]++;
+	}
+	if (numbered) {
+		for (f = 0; f < FAM__HEADS; f++)
+			if (over[f] >= 2 && (best < 0 || over[f] > over[best]))
+				best = f;
+		if (best < 0)
+			return;
+		for (k = i = 0; i < nc; i++)
+			if (v[cand[i] + 1].m.fam == (enum family)best)
+				cand[k++] = cand[i];
+		nc = k;
+	}
+	if (nc < 2) {
+		if (nc == 1)
+			diag_note(o->diag, "line %u: %.*s stays a paragraph: a "
+			    "short line alone is no heading level (two or more "
+			    "make one)", v[cand[0]].node->line,
+			    shown(&v[cand[0]]), v[cand[0]].text.ptr);
+		return;
+	}
+	for (i = 0; i < nc; i++) {
+		struct item *it = &v[cand[i]];
+
+		it->cls = CLS_HEADING;
+		it->fid = FID_UNNUMBERED;
+		it->rule = OUTLINE_RULE_UNNUMBERED;
+	}
+	if (numbered)
+		diag_note(o->diag, "unnumbered: %zu short lines, each followed "
+		    "by %s numbered 1: a level above %s", nc,
+		    outline_family_example[best],
+		    outline_family_example[best]);
+	else
+		diag_note(o->diag, "unnumbered: %zu short lines without "
+		    "punctuation between paragraphs that end sentences: "
+		    "the document's subheads", nc);
+	o->level_of[FID_UNNUMBERED] = best;	/* the family it is above */
+}
+
+/* --- pass 2: levels ------------------------------------------------------ */
+
+/*
+ * Does family g hold family f: in the stretches from one g heading to
+ * the next (or to the end), f headings occur, and wherever they do their
+ * numbering starts again at 1?
+ */
+static int
+holds(const struct outline *o, int g, int f)
+{
+	size_t	 i;
+	int	 in_g = 0, seen = 0, first_f = 1, stretches = 0;
+
+	for (i = 0; i < o->n; i++) {
+		const struct item *it = &o->v[i];
+
+		if (it->level < 0)
+			continue;
+		if (it->fid == g) {
+			in_g = 1;
+			first_f = 1;
+		} else if (it->fid == f && in_g) {
+			if (first_f) {
+				stretches++;
+				if (it->m.num != 1)
+					return 0;
+				first_f = 0;
+			}
+			seen = 1;
+		}
+	}
+	return seen && stretches > 0;
+}
+
+/*
+ * Orders the level families present: by how many others hold each
+ * (holds() one way and not the other), then by the conventional order.
+ * An unnumbered level goes right above the family it was found over.
+ */
+static void
+assign_levels(struct outline *o)
+{
+	int	 used[FID__COUNT] = { 0 }, depth[FID__COUNT] = { 0 };
+	int	 order[FID__COUNT], n = 0, f, g, k, key_f, key_g, over;
+	size_t	 i;
+
+	for (i = 0; i < o->n; i++)
+		if (o->v[i].level >= 0 && o->v[i].fid >= 0)
+			used[o->v[i].fid] = 1;
+	over = o->level_of[FID_UNNUMBERED];
+	for (f = 0; f < FAM__HEADS; f++)
+		for (g = 0; g < FAM__HEADS; g++)
+			if (f != g && used[f] && used[g] && holds(o, g, f) &&
+			    !holds(o, f, g))
+				depth[f]++;
+	for (f = 0; f < FID__COUNT; f++) {
+		if (!used[f])
+			continue;
+		/* Insertion by (depth, conventional order). */
+		key_f = f == FID_UNNUMBERED ? (over >= 0 ? over * 2 - 1 : -1) :
+		    f * 2;
+		if (f == FID_UNNUMBERED && over >= 0)
+			depth[f] = depth[over];
+		for (k = n; k > 0; k--) {
+			g = order[k - 1];
+			key_g = g == FID_UNNUMBERED ?
+			    (over >= 0 ? over * 2 - 1 : -1) : g * 2;
+			if (depth[g] < depth[f] || (depth[g] == depth[f] &&
+			    key_g < key_f))
+				break;
+			order[k] = g;
+		}
+		order[k] = f;
+		n++;
+	}
+	for (k = 0; k < n; k++) {
+		o->level_of[order[k]] = o->base + 1 + k;
+		if (o->level_of[order[k]] > 6)
+			o->level_of[order[k]] = 6;
+	}
+	for (k = 0; k < n; k++) {
+		f = order[k];
+		if (f == FID_UNNUMBERED)
+			diag_note(o->diag, "level %d: unnumbered subheads%s%s",
+			    o->level_of[f], over >= 0 ? ", above " : "",
+			    over >= 0 ? outline_family_example[over] : "");
+		else {
+			struct buf why = BUF_INIT;
+
+			for (g = 0; g < FAM__HEADS; g++)
+				if (g != f && used[g] && holds(o, f, g) &&
+				    !holds(o, g, f))
+					buf_printf(&why, "%s%s", why.len ?
+					    " and " : "",
+					    outline_family_example[g]);
+			diag_note(o->diag, "level %d: %s headings%s%s%s",
+			    o->level_of[f], outline_family_example[f],
+			    why.len ? " (their sections hold the " : "",
+			    why.len ? why.ptr : "", why.len ? " numbering, "
+			    "which starts again at 1 in each)" : k == 0 &&
+			    o->base == 0 ? " (the top level used)" :
+			    " (below the levels above: conventional order)");
+			buf_free(&why);
+		}
+	}
+	for (i = 0; i < o->n; i++)
+		if (o->v[i].level >= 0 && o->v[i].fid >= 0)
+			o->v[i].level = o->level_of[o->v[i].fid];
+}
+
+/* Decides headings and their levels by the evidence (no user levels). */
+static void
+decide_auto(struct outline *o)
+{
+	struct item	*v = o->v;
+	size_t		 i;
+	int		 numbered = 0;
+
+	decide_bare(o);
+	join_broken(o);
+	for (i = 0; i < o->n; i++) {
+		v[i].level = -1;
+		if (is_member(&v[i]) && v[i].m.fam != FAM_NONE &&
+		    v[i].m.fam < FAM__HEADS && !v[i].back_matter) {
+			v[i].fid = v[i].m.fam;
+			numbered = 1;
+		} else if (is_member(&v[i]) && v[i].fid >= 0)
+			numbered = 1;	/* named by the table of contents */
+	}
+	o->level_of[FID_UNNUMBERED] = -1;
+	find_unnumbered(o, numbered);
+	for (i = 0; i < o->n; i++)
+		if (is_member(&v[i]) && v[i].fid >= 0)
+			v[i].level = 0;
+	assign_levels(o);
+}
+
+/*
+ * The user's levels: a paragraph whose marker belongs to the k-th family
+ * listed is a heading of level k when heading-shaped, a run-in heading
+ * when its first sentence is; nothing else is a heading.
+ */
+static void
+decide_levels(struct outline *o, const int *level_of)
 {
 	size_t	 i;
 
-	if (!prose(items, n))
-		return;
-	for (i = 1; i + 1 < n; i++) {
-		const struct item *prev = &items[i - 1], *next = &items[i + 1];
+	for (i = 0; i < o->n; i++) {
+		struct item *it = &o->v[i];
 
-		/* The line before ends a thought: a paragraph or a list. */
-		if (!unnumbered_candidate(&items[i]) || next->cls == CLS_OTHER ||
-		    node_count(items[i].node, NODE_LINEBREAK) > 0 ||
-		    (prev->cls != CLS_BODY && prev->cls != CLS_LIST))
+		it->level = -1;
+		if (!is_member(it) || it->m.fam == FAM_NONE ||
+		    it->m.fam >= FAM__HEADS || level_of[it->m.fam] == 0) {
+			if (is_member(it) && !it->back_matter)
+				it->cls = it->m.fam == FAM_NONE ? CLS_BODY :
+				    CLS_MARKED;
 			continue;
-		if (!ends_sentence(prev->text.ptr, prev->text.len) ||
-		    utf8_count(prev->text.ptr, prev->text.len) < 20)
-			continue;
-		if (unnumbered_candidate(next) ||
-		    !ends_sentence(next->text.ptr, next->text.len))
-			continue;
-		items[i].cls = CLS_HEADING;
-		items[i].unnumbered = 1;
-		items[i].rule = OUTLINE_RULE_UNNUMBERED;
+		}
+		it->fid = it->m.fam;
+		it->level = level_of[it->m.fam];
+		it->rule = "marker of a level given by --levels";
 	}
 }
 
 /* --- rewriting ----------------------------------------------------------- */
-
-/* A copy of s[0..len) without surrounding white space. */
-static char *
-trimmed_copy(const char *s, size_t len)
-{
-	size_t	 a = skip_space(s, len, 0), b = len, q;
-
-	while (b > a) {
-		q = b;
-		if (!uc_is_space(utf8_prev(s, &q)))
-			break;
-		b = q;
-	}
-	return xstrndup(s + a, b - a);
-}
 
 /*
  * Replaces paragraph p by a heading made of its text from body_off on,
@@ -605,12 +1007,16 @@ static struct node *
 to_heading(struct node *p, const char *text, size_t label_len,
     size_t body_off, int level, const char *rule)
 {
-	struct node	*h, *rest;
+	struct node	*h;
 
-	rest = node_split_inlines(p, body_off, NODE_HEADING);
-	h = rest;
+	h = node_split_inlines(p, body_off, NODE_HEADING);
 	h->as.heading.level = level;
-	h->as.heading.label = label_len ? trimmed_copy(text, label_len) : NULL;
+	h->as.heading.label = label_len ? outline_trimmed_copy(text,
+	    label_len) : NULL;
+	if (h->as.heading.label != NULL && *h->as.heading.label == '\0') {
+		free(h->as.heading.label);
+		h->as.heading.label = NULL;
+	}
 	h->line = p->line;
 	h->rule = rule;
 	node_trim_inlines(h);
@@ -626,7 +1032,7 @@ to_list(struct item *items, size_t from, size_t to)
 	struct node	*list = node_new(NODE_LIST), *li;
 	size_t		 k;
 
-	list->as.list.ordered = items[from].fam != FAM_DASH;
+	list->as.list.ordered = items[from].m.fam != FAM_DASH;
 	list->line = items[from].node->line;
 	list->rule = items[from].rule;
 	if (node_insert_before(items[from].node, list) != 0)
@@ -634,8 +1040,8 @@ to_list(struct item *items, size_t from, size_t to)
 	for (k = from; k < to; k++) {
 		li = node_split_inlines(items[k].node, items[k].body_off,
 		    NODE_LIST_ITEM);
-		li->as.item.label = trimmed_copy(items[k].text.ptr,
-		    items[k].label_len);
+		li->as.item.label = outline_trimmed_copy(items[k].text.ptr,
+		    items[k].m.len);
 		li->line = items[k].node->line;
 		node_trim_inlines(li);
 		node_free(items[k].node);
@@ -645,476 +1051,228 @@ to_list(struct item *items, size_t from, size_t to)
 	}
 }
 
-/* The existing headings' deepest level. */
-static int
-deepest_heading(struct item *items, size_t n)
-{
-	size_t	 i;
-	int	 deepest = 0;
-
-	for (i = 0; i < n; i++)
-		if (items[i].node->type == NODE_HEADING &&
-		    items[i].node->as.heading.level > deepest)
-			deepest = items[i].node->as.heading.level;
-	return deepest;
-}
-
-/* Moves a leading marker of an existing heading's text into its label. */
-static void
-label_existing_heading(struct item *it)
-{
-	struct node	*h = it->node, *rest;
-	struct marker	 m;
-
-	if (h->as.heading.label != NULL ||
-	    !parse_marker(it->text.ptr, it->text.len, 0, &m) ||
-	    m.fam == FAM_ARTICLE || m.body >= it->text.len)
-		return;
-	rest = node_split_inlines(h, m.body, NODE_HEADING);
-	while (h->first_child != NULL)
-		node_free(h->first_child);
-	node_move_children(h, rest);
-	node_free(rest);
-	h->as.heading.label = trimmed_copy(it->text.ptr, m.len);
-	node_trim_inlines(h);
-}
-
-static void
-outline_siblings(struct node *parent, struct diag *diag);
-
-/* --- points -------------------------------------------------------------- */
-
-enum point_kind {
-	PK_SHI,		/* 一是 */
-	PK_DI,		/* 第一， */
-	PK_SHOUXIAN,	/* 首先， 其次， 再次， 最后， */
-	PK_CN,		/* 一、 within a paragraph */
-	PK_CIRCLED,	/* ① within a paragraph */
-	PK__COUNT
-};
-
-struct cand {
-	size_t		 para;		/* index into the paragraphs */
-	size_t		 off;		/* byte offset of the label */
-	size_t		 len;		/* bytes of the label */
-	int		 num;		/* 1, 2, …; 0 for 最后 */
-	enum point_kind	 kind;
-	int		 ok;
-};
-
-struct cands {
-	struct cand	*v;
-	size_t		 n, cap;
-};
-
-static void
-cand_add(struct cands *c, size_t para, size_t off, size_t len, int num,
-    enum point_kind kind)
-{
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 32;
-		c->v = xreallocarray(c->v, c->cap, sizeof(*c->v));
-	}
-	c->v[c->n].para = para;
-	c->v[c->n].off = off;
-	c->v[c->n].len = len;
-	c->v[c->n].num = num;
-	c->v[c->n].kind = kind;
-	c->v[c->n].ok = 0;
-	c->n++;
-}
-
-/* Is s followed at pos by a comma or 顿号 (第一，)? Returns its end. */
-static size_t
-after_comma(const char *s, size_t len, size_t pos)
-{
-	size_t		 q = pos;
-	uint32_t	 cp;
-
-	if (pos >= len)
-		return 0;
-	cp = utf8_next(s, len, &q);
-	return (cp == 0xFF0C || cp == 0x3001 || cp == ',') ? q : 0;
-}
-
 /*
- * Words after which an enumerator begins without punctuation:
- * "其中一是…", "包括一是…", "即一是…".
- */
-static int
-after_lead_in(const char *s, size_t start)
-{
-	static const char *const words[] = { "其中", "包括", "即" };
-	size_t	 i, n;
-
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		n = strlen(words[i]);
-		if (start >= n && memcmp(s + start - n, words[i], n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Whether cp can begin an enumerator scan_points() looks for. */
-static int
-may_open_point(uint32_t cp)
-{
-	return article_cn_digit(cp) > 0 || cp == CP_TEN ||
-	    cp == 0x7B2C || cp == 0x9996 || cp == 0x5176 || cp == 0x518D ||
-	    cp == 0x6700 || (cp >= 0x2460 && cp <= 0x2473);
-}
-
-/* Finds enumerator candidates in paragraph para's text. */
-static void
-scan_points(const char *s, size_t len, size_t para, struct cands *c)
-{
-	size_t		 pos = 0, start, p, q;
-	uint32_t	 cp, prev = 0;
-	int		 n, at_boundary;
-
-	while (pos < len) {
-		start = pos;
-		cp = utf8_next(s, len, &pos);
-		at_boundary = start == 0 || is_boundary(prev);
-		prev = cp;
-		/* The cheap test first: most characters open nothing. */
-		if (!may_open_point(cp) ||
-		    (!at_boundary && !after_lead_in(s, start)))
-			continue;
-		p = start;
-		if (article_cn_digit(cp) > 0 || cp == CP_TEN) {
-			if ((n = article_cn_number(s, len, &p,
-			    ARTICLE_CN_ANY)) < 0)
-				continue;
-			q = p;
-			cp = peek(s, len, p);
-			if (cp == 0x662F) {			/* 是 */
-				utf8_next(s, len, &q);
-				cand_add(c, para, start, q - start, n, PK_SHI);
-			} else if (cp == 0x3001) {		/* 、 */
-				utf8_next(s, len, &q);
-				/* 一、二年级 */
-				p = q;
-				if (article_cn_number(s, len, &p,
-				    ARTICLE_CN_ANY) > 0 &&
-				    (peek(s, len, p) == 0x3001 ||
-				    peek(s, len, p) == 0x5E74))
-					continue;
-				cand_add(c, para, start, q - start, n, PK_CN);
-			}
-		} else if (cp == 0x7B2C) {			/* 第 */
-			p = pos;
-			if ((n = article_cn_number(s, len, &p,
-			    ARTICLE_CN_ANY)) < 0)
-				continue;
-			if ((q = after_comma(s, len, p)) == 0)
-				continue;
-			cand_add(c, para, start, q - start, n, PK_DI);
-		} else if (cp == 0x9996 || cp == 0x5176 || cp == 0x518D ||
-		    cp == 0x6700) {			/* 首 其 再 最 */
-			static const uint32_t second[] = {
-				0x5148, 0x6B21, 0x6B21, 0x540E
-			};	/* 先 次 次 后 */
-			int which = cp == 0x9996 ? 0 : cp == 0x5176 ? 1 :
-			    cp == 0x518D ? 2 : 3;
-
-			p = pos;
-			if (peek(s, len, p) != second[which])
-				continue;
-			utf8_next(s, len, &p);
-			if ((q = after_comma(s, len, p)) == 0)
-				continue;
-			cand_add(c, para, start, q - start,
-			    which == 3 ? 0 : which + 1, PK_SHOUXIAN);
-		} else if (cp >= 0x2460 && cp <= 0x2473) {
-			cand_add(c, para, start, pos - start,
-			    (int)(cp - 0x2460) + 1, PK_CIRCLED);
-		}
-	}
-}
-
-/*
- * Accepts candidates of one kind that form runs 1, 2, 3… of at least two,
- * in document order.  With across set, runs are made of labels that open
- * their paragraphs (one "一是…" line per paragraph) and were not accepted
- * within a paragraph; otherwise runs stay inside one paragraph.
+ * Joins item i+1 into item i (a heading over two lines, a section number
+ * and its heading line): its inlines move over, its text is appended.
  */
 static void
-accept_runs(struct cands *c, enum point_kind kind, int across)
+join_items(struct item *v, size_t i)
 {
-	size_t	 i, k, run_start = 0, run_len = 0, run_para = 0;
-	int	 expect = 0, cont;
+	struct node	*a = v[i].node, *b = v[i + 1].node;
 
-	for (i = 0; i <= c->n; i++) {
-		struct cand *x = i < c->n ? &c->v[i] : NULL;
-
-		if (x != NULL && (x->kind != kind ||
-		    (across && (x->ok || x->off != 0))))
-			continue;
-		cont = x != NULL && run_len > 0 &&
-		    (across || x->para == run_para) &&
-		    (x->num == expect || (kind == PK_SHOUXIAN &&
-		    (x->num == 0 || (x->num == 3 && expect == 4))));
-		if (cont) {
-			run_len++;
-			expect = x->num == 0 ? -1 : x->num + 1;
-			continue;
-		}
-		if (run_len >= 2)
-			for (k = run_start; k < i; k++)
-				if (c->v[k].kind == kind &&
-				    (!across || c->v[k].off == 0))
-					c->v[k].ok = 1;
-		run_len = 0;
-		if (x != NULL && x->num == 1) {
-			run_start = i;
-			run_len = 1;
-			run_para = x->para;
-			expect = 2;
-		}
-	}
+	node_move_children(a, b);
+	node_free(b);
+	v[i + 1].node = NULL;
+	buf_putbuf(&v[i].text, &v[i + 1].text);
 }
-
-/* Where the lead sentence that starts at s[from] ends (before limit). */
-static size_t
-lead_end(const char *s, size_t from, size_t limit)
-{
-	size_t		 pos = from;
-	uint32_t	 cp;
-
-	while (pos < limit) {
-		cp = utf8_next(s, limit, &pos);
-		if (cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 ||
-		    cp == 0xFF1F || cp == ';' || cp == '!' || cp == '?')
-			return pos;
-	}
-	return limit;
-}
-
-/*
- * Rewrites paragraph p (text s) into a point list with the given accepted
- * candidates (in order of offset).
- */
-static void
-to_points(struct node *p, const char *s, size_t len, struct cand *v, size_t n)
-{
-	struct node	*list = node_new(NODE_POINT_LIST), **points;
-	struct node	*seg, *rest, *lead, *pt;
-	size_t		 i, end, le;
-
-	points = xcalloc(n, sizeof(*points));
-	list->line = p->line;
-	list->rule = "enumerators 一是/第一，/首先，/①/一、 in a run of two "
-	    "or more";
-	for (i = n; i-- > 0;) {
-		end = i + 1 < n ? v[i + 1].off : len;
-		le = lead_end(s, v[i].off + v[i].len, end);
-		seg = node_split_inlines(p, v[i].off, NODE_POINT);
-		rest = node_split_inlines(seg, le - v[i].off, NODE_PARAGRAPH);
-		lead = node_split_inlines(seg, v[i].len, NODE_POINT_LEAD);
-		pt = node_new(NODE_POINT);
-		pt->line = p->line;
-		pt->as.point.label = xstrndup(s + v[i].off, v[i].len);
-		node_trim_inlines(lead);
-		node_trim_inlines(rest);
-		if (node_append(pt, lead) != 0)
-			abort();
-		node_move_children(pt, rest);
-		node_free(rest);
-		node_free(seg);
-		points[i] = pt;
-	}
-	node_trim_inlines(p);
-	if (node_insert_before(p, list) != 0)
-		abort();
-	node_unlink(p);
-	if (p->first_child != NULL) {
-		p->rule = "text before the first point";
-		if (node_append(list, p) != 0)
-			abort();
-	} else
-		node_free(p);
-	for (i = 0; i < n; i++)
-		if (node_append(list, points[i]) != 0)
-			abort();
-	free(points);
-}
-
-/* Finds and rewrites points in the paragraphs directly under parent. */
-static void
-find_points(struct node *parent, struct diag *diag)
-{
-	struct cands	 c = { 0 };
-	struct node	**paras = NULL, *n;
-	struct buf	*texts = NULL;
-	size_t		 np = 0, cap = 0, i, j, k, first;
-	int		 kind, section = 0;
-	int		*sections = NULL;
-
-	for (n = parent->first_child; n != NULL; n = n->next) {
-		if (n->type == NODE_HEADING)
-			section++;
-		if (n->type != NODE_PARAGRAPH)
-			continue;
-		if (np == cap) {
-			cap = cap ? cap * 2 : 64;
-			paras = xreallocarray(paras, cap, sizeof(*paras));
-			texts = xreallocarray(texts, cap, sizeof(*texts));
-			sections = xreallocarray(sections, cap,
-			    sizeof(*sections));
-		}
-		paras[np] = n;
-		sections[np] = section;
-		buf_init(&texts[np]);
-		node_text(n, &texts[np]);
-		scan_points(texts[np].ptr, texts[np].len, np, &c);
-		np++;
-	}
-	/* A heading ends every run: renumber paragraphs by section. */
-	for (kind = 0; kind < PK__COUNT; kind++) {
-		for (i = 0; i < c.n; i = j) {
-			for (j = i; j < c.n &&
-			    sections[c.v[j].para] == sections[c.v[i].para]; j++)
-				;
-			struct cands sub = { c.v + i, j - i, j - i };
-
-			accept_runs(&sub, (enum point_kind)kind, 0);
-			if (kind == PK_SHI || kind == PK_DI ||
-			    kind == PK_SHOUXIAN)
-				accept_runs(&sub, (enum point_kind)kind, 1);
-		}
-	}
-	/* Per paragraph: keep the kind whose first accepted label is first. */
-	for (i = 0; i < c.n; i = j) {
-		for (j = i; j < c.n && c.v[j].para == c.v[i].para; j++)
-			;
-		for (first = i; first < j && !c.v[first].ok; first++)
-			;
-		if (first == j)
-			continue;
-		k = 0;
-		for (size_t m = i; m < j; m++)
-			if (c.v[m].ok && c.v[m].kind == c.v[first].kind)
-				c.v[i + k++] = c.v[m];
-		diag_note(diag, "line %u: %zu point%s (%.*s…)",
-		    paras[c.v[i].para]->line, k, k == 1 ? "" : "s",
-		    (int)c.v[i].len, texts[c.v[i].para].ptr + c.v[i].off);
-		to_points(paras[c.v[i].para], texts[c.v[i].para].ptr,
-		    texts[c.v[i].para].len, c.v + i, k);
-	}
-	for (i = 0; i < np; i++)
-		buf_free(&texts[i]);
-	free(texts);
-	free(paras);
-	free(sections);
-	free(c.v);
-}
-
-/* --- driver -------------------------------------------------------------- */
 
 static void
-outline_siblings(struct node *parent, struct diag *diag)
+apply(struct outline *o, struct node *parent)
 {
-	struct item	*items = NULL;
-	struct node	*n, *next;
-	size_t		 count = 0, cap = 0, i, j;
-	int		 back = 0, used[FAM__RANKS] = { 0 }, level_of[FAM__RANKS];
-	int		 base, level, numbered = 0;
+	struct item	*v = o->v;
+	size_t		 i, j, label, body;
+	struct node	*h, *tail;
 
-	for (n = parent->first_child; n != NULL; n = n->next) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 64;
-			items = xreallocarray(items, cap, sizeof(*items));
-		}
-		memset(&items[count], 0, sizeof(items[count]));
-		items[count].node = n;
-		buf_init(&items[count].text);
-		items[count].cls = CLS_OTHER;
-		items[count].fam = FAM_NONE;
-		if (n->type == NODE_PARAGRAPH || n->type == NODE_HEADING) {
-			node_text(n, &items[count].text);
-			if (n->type == NODE_PARAGRAPH) {
-				if (is_back_matter(items[count].text.ptr,
-				    items[count].text.len))
-					back = 1;
-				classify(&items[count], back);
-			} else
-				label_existing_heading(&items[count]);
-		}
-		count++;
-	}
-	find_lists(items, count, diag);
-	for (i = 0; i < count; i++)
-		if ((items[i].cls == CLS_HEADING ||
-		    items[i].cls == CLS_RUNIN) && items[i].fam < FAM__RANKS &&
-		    items[i].fam != FAM_NONE) {
-			used[items[i].fam] = 1;
-			numbered = 1;
-		}
-	if (!numbered)
-		find_unnumbered(items, count);
-	base = deepest_heading(items, count);
-	level = base;
-	for (i = 0; i < FAM__RANKS; i++)
-		level_of[i] = used[i] ? ++level : 0;
-	for (i = 0; i < count; i = j) {
-		struct item *it = &items[i];
-		unsigned int line = it->node->line;
+	for (i = 0; i < o->n; i = j) {
+		struct item *it = &v[i];
+		unsigned int line;
 
 		j = i + 1;
+		if (it->node == NULL)
+			continue;
+		line = it->node->line;
 		if (it->cls == CLS_LIST) {
-			while (j < count && items[j].cls == CLS_LIST &&
-			    items[j].fam == it->fam &&
-			    (it->fam == FAM_DASH ||
-			    items[j].num == items[j - 1].num + 1))
+			while (j < o->n && v[j].cls == CLS_LIST &&
+			    v[j].m.fam == it->m.fam &&
+			    (it->m.fam == FAM_DASH ||
+			    v[j].m.num == v[j - 1].m.num + 1))
 				j++;
-			to_list(items, i, j);
+			to_list(v, i, j);
 			continue;
 		}
-		if (it->cls == CLS_HEADING && it->unnumbered) {
-			to_heading(it->node, it->text.ptr, 0, 0, base + 1,
-			    it->rule);
-			diag_note(diag, "line %u: level-%d heading: %s",
-			    line, base + 1, it->rule);
-		} else if (it->cls == CLS_HEADING) {
-			diag_note(diag, "line %u: level-%d heading %s: %s",
-			    line, level_of[it->fam],
-			    family_example[it->fam], it->rule);
-			to_heading(it->node, it->text.ptr, it->label_len,
-			    it->body_off, level_of[it->fam], it->rule);
-		} else if (it->cls == CLS_RUNIN) {
-			struct node *tail = node_split_inlines(it->node,
-			    it->runin_end, NODE_PARAGRAPH);
-			struct node *h;
-
-			diag_note(diag, "line %u: level-%d run-in heading %s",
-			    line, level_of[it->fam],
-			    family_example[it->fam]);
+		if (it->level < 0 || !is_member(it))
+			continue;
+		label = it->fid == FID_UNNUMBERED || it->m.fam == FAM_NONE ?
+		    it->label_len : it->m.len;
+		body = it->fid == FID_UNNUMBERED || it->m.fam == FAM_NONE ?
+		    it->label_len : it->m.body;
+		if (it->join && i + 1 < o->n && v[i + 1].node != NULL) {
+			if (it->bare || (it->m.fam == FAM_NONE &&
+			    it->label_len > 0))
+				body = it->text.len;
+			join_items(v, i);
+			j = i + 2;
+		}
+		if (it->cls == CLS_RUNIN) {
+			tail = node_split_inlines(it->node, it->runin_end,
+			    NODE_PARAGRAPH);
 			tail->rule = "body of a run-in heading";
+			tail->line = line;
 			node_trim_inlines(tail);
-			h = to_heading(it->node, it->text.ptr, it->label_len,
-			    it->body_off, level_of[it->fam], it->rule);
+			h = to_heading(it->node, it->text.ptr, label, body,
+			    it->level, it->rule);
 			h->as.heading.run_in = 1;
 			if (h->next != NULL) {
 				if (node_insert_before(h->next, tail) != 0)
 					abort();
 			} else if (node_append(parent, tail) != 0)
 				abort();
+		} else
+			h = to_heading(it->node, it->text.ptr, label, body,
+			    it->level, it->rule);
+		it->node = h;
+		diag_note(o->diag, "line %u: level-%d %sheading %.*s (%s: %s)",
+		    line, it->level, it->cls == CLS_RUNIN ? "run-in " : "",
+		    shown(it), it->text.ptr, fid_name(it->fid), it->rule);
+	}
+}
+
+/* --- driver -------------------------------------------------------------- */
+
+/* Marker families named by a --levels list; fills level_of[]. */
+static int
+parse_levels(const char *spec, int *level_of, char *err, size_t errlen)
+{
+	const char	*p = spec, *e;
+	struct marker	 m;
+	int		 level = 0;
+
+	memset(level_of, 0, sizeof(int) * FAM__HEADS);
+	while (*p != '\0') {
+		while (*p == ',' || *p == ' ' || strncmp(p, "，", 3) == 0)
+			p += strncmp(p, "，", 3) == 0 ? 3 : 1;
+		if (*p == '\0')
+			break;
+		for (e = p; *e != '\0' && *e != ',' && *e != ' ' &&
+		    strncmp(e, "，", 3) != 0; e++)
+			;
+		if (!outline_parse_marker(p, (size_t)(e - p), 0, &m) ||
+		    m.fam >= FAM__HEADS || m.body != (size_t)(e - p)) {
+			if (err != NULL)
+				snprintf(err, errlen, "\"%.*s\" is not an "
+				    "outline marker (like 第一章 一、 （一） 1. "
+				    "（1） 01)", (int)(e - p), p);
+			return -1;
+		}
+		if (level_of[m.fam] != 0) {
+			if (err != NULL)
+				snprintf(err, errlen, "\"%.*s\" is listed "
+				    "twice", (int)(e - p), p);
+			return -1;
+		}
+		if (++level > 6) {
+			if (err != NULL)
+				snprintf(err, errlen, "more than 6 levels");
+			return -1;
+		}
+		level_of[m.fam] = level;
+		p = e;
+	}
+	if (level == 0) {
+		if (err != NULL)
+			snprintf(err, errlen, "no marker given");
+		return -1;
+	}
+	return 0;
+}
+
+int
+outline_levels_check(const char *spec, char *err, size_t errlen)
+{
+	int	 level_of[FAM__HEADS];
+
+	return parse_levels(spec, level_of, err, errlen);
+}
+
+static void
+outline_siblings(struct node *parent, const struct outline_opts *opts,
+    struct diag *diag)
+{
+	struct outline	 o;
+	struct node	*n, *next;
+	size_t		 cap = 0, i;
+	int		 back = 0, user[FAM__HEADS];
+	int		 flat = opts->mode == OUTLINE_NONE;
+
+	memset(&o, 0, sizeof(o));
+	o.opts = opts;
+	o.diag = diag;
+	if (opts->levels != NULL &&
+	    parse_levels(opts->levels, user, NULL, 0) != 0)
+		flat = 1;	/* refused by the caller already */
+	if (!flat)
+		outline_find_toc(parent, diag);
+	for (n = parent->first_child; n != NULL; n = n->next) {
+		struct item *it;
+
+		if (n->type == NODE_HEADING && (flat || opts->levels != NULL))
+			demote_heading(n);
+		if (o.n == cap) {
+			cap = cap ? cap * 2 : 64;
+			o.v = xreallocarray(o.v, cap, sizeof(*o.v));
+		}
+		it = &o.v[o.n++];
+		memset(it, 0, sizeof(*it));
+		it->node = n;
+		buf_init(&it->text);
+		it->cls = CLS_OTHER;
+		it->m.fam = FAM_NONE;
+		it->fid = -1;
+		it->level = -1;
+		if (n->type == NODE_PARAGRAPH || n->type == NODE_HEADING) {
+			node_text(n, &it->text);
+			it->chars = utf8_count(it->text.ptr, it->text.len);
+			if (n->type == NODE_PARAGRAPH) {
+				if (is_back_matter(it->text.ptr, it->text.len))
+					back = 1;
+				if (!flat)
+					classify(it);
+				else
+					it->cls = CLS_BODY;
+				it->back_matter = back;
+			} else {
+				label_existing_heading(it);
+				if (n->as.heading.level > o.base)
+					o.base = n->as.heading.level;
+			}
 		}
 	}
-	for (i = 0; i < count; i++)
-		buf_free(&items[i].text);
-	free(items);
-	find_points(parent, diag);
+	if (flat) {
+		diag_note(diag, "outline: none (paragraphs only)");
+		goto out;
+	}
+	for (i = 0; i < o.n; i++)
+		if (o.v[i].back_matter && (o.v[i].cls == CLS_HEADING ||
+		    o.v[i].cls == CLS_RUNIN)) {
+			o.v[i].cls = CLS_MARKED;
+			o.v[i].bare = 0;
+		}
+	match_toc(&o);
+	law_items(&o);
+	find_lists(&o);
+	if (opts->levels != NULL) {
+		o.base = 0;
+		decide_levels(&o, user);
+	} else
+		decide_auto(&o);
+	apply(&o, parent);
+	outline_points(parent, diag);
+out:
+	for (i = 0; i < o.n; i++)
+		buf_free(&o.v[i].text);
+	free(o.v);
 	for (n = parent->first_child; n != NULL; n = next) {
 		next = n->next;
 		if (n->type == NODE_QUOTE)
-			outline_siblings(n, diag);
+			outline_siblings(n, opts, diag);
 	}
 }
 
 void
-outline_recognise(struct doc *doc, struct diag *diag)
+outline_recognise(struct doc *doc, const struct outline_opts *opts,
+    struct diag *diag)
 {
-	outline_siblings(doc->root, diag);
+	static const struct outline_opts defaults = { OUTLINE_AUTO, NULL };
+
+	outline_siblings(doc->root, opts != NULL ? opts : &defaults, diag);
 }

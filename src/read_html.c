@@ -441,8 +441,9 @@ html_read(const char *data, size_t len, const struct read_opts *opts,
 	cut_footer(doc, diag);
 	shape_sample_text(doc, &all);
 	doc_set_meta(doc, META_LANG, article_guess_lang(all.ptr, all.len));
-	shape_tree(doc, diag);
-	outline_recognise(doc, diag);
+	if (opts->outline.mode != OUTLINE_NONE)
+		shape_tree(doc, diag);
+	outline_recognise(doc, &opts->outline, diag);
 	shape_after_outline(doc);
 	if (doc->root->first_child == NULL && doc->meta[META_TITLE] == NULL) {
 		diag_error(diag, "no text in the page");

@@ -633,6 +633,32 @@ md_convert(struct md *m, cmark_node *top, struct node *into)
 
 /* --- the reader ---------------------------------------------------------- */
 
+/*
+ * Does the text open (after blank lines) with a line underlined by a
+ * setext rule (==== or ----)?
+ */
+static int
+top_setext(const char *s, size_t len)
+{
+	size_t	 i = 0, e, k;
+
+	while (i < len && (s[i] == '\n' || s[i] == ' '))
+		i++;
+	for (e = i; e < len && s[e] != '\n'; e++)
+		;
+	if (e == i || e >= len)
+		return 0;
+	for (k = e + 1; k < len && s[k] == ' ' && k - e <= 3; k++)
+		;
+	if (k >= len || (s[k] != '=' && s[k] != '-'))
+		return 0;
+	for (e = k; e < len && s[e] == s[k]; e++)
+		;
+	while (e < len && s[e] == ' ')
+		e++;
+	return e - k >= 2 && (e >= len || s[e] == '\n');
+}
+
 static int
 md_sniff(const char *data, size_t len)
 {
@@ -719,15 +745,16 @@ md_read(const char *data, size_t len, const struct read_opts *opts,
 	if (m.html_blocks > 0)
 		diag_note(diag, "%zu raw HTML blocks read as HTML",
 		    m.html_blocks);
-	md_take_title(doc, diag);
+	md_take_title(doc, top_setext(m.src, m.len), diag);
 	md_cut_tail(doc, diag);
 	if (doc->meta[META_LANG] == NULL) {
 		shape_sample_text(doc, &all);
 		doc_set_meta(doc, META_LANG, article_guess_lang(all.ptr,
 		    all.len));
 	}
-	shape_tree(doc, diag);
-	outline_recognise(doc, diag);
+	if (opts->outline.mode != OUTLINE_NONE)
+		shape_tree(doc, diag);
+	outline_recognise(doc, &opts->outline, diag);
 	shape_after_outline(doc);
 	if (doc->root->first_child == NULL && doc->meta[META_TITLE] == NULL) {
 		diag_error(diag, "no text");

@@ -345,44 +345,72 @@ read_footer(struct lines *ls, size_t body_start, struct diag *diag)
 	}
 }
 
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t	 x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Does the line end a sentence (。！？…” and their ASCII forms)? */
+static int
+line_ends_sentence(const struct line *l)
+{
+	uint32_t c = last_char(l);
+
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 ||
+	    c == 0x201D || c == 0x300D || c == 0xFF1A || c == 0xFF09 ||
+	    c == '.' || c == '!' || c == '?' || c == ':' || c == ')';
+}
+
 /*
- * Hard-wrapped text has blocks of several lines of nearly equal width.
- * Returns that width in columns, or 0 if lines are paragraphs.
+ * Hard-wrapped text (lines cut at a fixed width, as old archives and
+ * e-mail keep it): most lines that run on into the next are about as
+ * wide as the widest, and most of them stop mid-sentence.  Returns that
+ * width in columns, or 0 if lines are paragraphs.  The width is taken
+ * near the top of the range (the 80th percentile) with 4 characters of
+ * slack below, because line-breaking rules push punctuation to the next
+ * line or pull it back.
  */
 static size_t
 wrap_width(const struct lines *ls, size_t from)
 {
-	size_t	 i, widths[8] = { 0 }, counts[8] = { 0 }, inner = 0, near;
-	size_t	 w, best = 0, k;
+	size_t	 i, inner = 0, near = 0, open = 0, w, *widths;
 
-	/* The most common width among lines followed by a non-blank line. */
+	widths = xcalloc(ls->n + 1, sizeof(*widths));
 	for (i = from; i + 1 < ls->n; i++) {
 		if (is_blank(&ls->v[i]) || is_blank(&ls->v[i + 1]) ||
 		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent)
 			continue;
-		inner++;
-		w = ls->v[i].width;
-		for (k = 0; k < 8 && counts[k] && widths[k] != w; k++)
-			;
-		if (k < 8) {
-			widths[k] = w;
-			counts[k]++;
-		}
+		widths[inner++] = ls->v[i].width;
+		open += !line_ends_sentence(&ls->v[i]);
 	}
-	if (inner < 3)
+	w = 0;
+	if (inner >= 3) {
+		qsort(widths, inner, sizeof(*widths), cmp_size);
+		w = widths[inner * 8 / 10];
+		for (i = 0; i < inner; i++)
+			near += widths[i] + 8 >= w && widths[i] <= w + 4;
+	}
+	free(widths);
+	if (w < 30 || w > 200 || near * 10 < inner * 6 || open * 2 < inner)
 		return 0;
-	for (k = 1; k < 8; k++)
-		if (counts[k] > counts[best])
-			best = k;
-	w = widths[best];
-	if (w < 30 || w > 200)
-		return 0;
-	for (near = 0, i = from; i + 1 < ls->n; i++)
-		if (!is_blank(&ls->v[i]) && !is_blank(&ls->v[i + 1]) &&
-		    !ls->v[i + 1].indent && ls->v[i].width + 4 >= w &&
-		    ls->v[i].width <= w + 2)
-			near++;
-	return near * 10 >= inner * 7 ? w : 0;
+	return w;
+}
+
+/* Do paragraphs of the wrapped text start with an indented line? */
+static int
+indented_paragraphs(const struct lines *ls, size_t from)
+{
+	size_t	 i, starts = 0, indented = 0;
+
+	for (i = from + 1; i < ls->n; i++)
+		if (!is_blank(&ls->v[i]) && !is_blank(&ls->v[i - 1])) {
+			starts += line_ends_sentence(&ls->v[i - 1]);
+			indented += ls->v[i].indent;
+		}
+	return indented >= 2 && indented * 4 >= starts;
 }
 
 /* Appends line text to a paragraph being joined from wrapped lines. */
@@ -426,10 +454,13 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 	struct buf	 para = BUF_INIT;
 	size_t		 i, w = wrap_width(ls, from);
 	unsigned int	 no = 0;
+	int		 by_indent = w > 0 && indented_paragraphs(ls, from);
 
 	if (w > 0)
 		diag_note(diag, "hard-wrapped text (%zu columns): joining lines "
-		    "into paragraphs", w);
+		    "into paragraphs (a new one at a blank line, %s)", w,
+		    by_indent ? "an indented line or a short line" :
+		    "or after a short line");
 	for (i = from; i < ls->n; i++) {
 		struct line *l = &ls->v[i];
 
@@ -444,8 +475,13 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 			no = l->no;
 		}
 		join_line(&para, l);
-		/* A short line ends its paragraph in wrapped text. */
-		if (w > 0 && l->width + 6 < w) {
+		/*
+		 * A line well short of the width ends its paragraph; so does
+		 * a slightly short one that ends a sentence, unless
+		 * paragraphs are marked by indentation.
+		 */
+		if (w > 0 && (l->width * 4 < w * 3 || (!by_indent &&
+		    l->width + 8 < w && line_ends_sentence(l)))) {
 			add_paragraph(doc, &para, no, "text block");
 			buf_truncate(&para, 0);
 		}
@@ -516,7 +552,7 @@ text_read(const char *data, size_t len, const struct read_opts *opts,
 	read_footer(&ls, body, diag);
 	read_body(&ls, body, doc, diag);
 	doc_set_meta(doc, META_LANG, article_guess_lang(dec.text, dec.len));
-	outline_recognise(doc, diag);
+	outline_recognise(doc, &opts->outline, diag);
 	if (doc->root->first_child == NULL && doc->meta[META_TITLE] == NULL) {
 		diag_error(diag, "no text");
 		goto out;

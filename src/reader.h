@@ -10,11 +10,13 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "outline.h"
 
 struct read_opts {
 	const char	*encoding;	/* --encoding: forced, or NULL */
 	const char	*filename;	/* for messages and sniffing; or NULL */
 	size_t		 max_depth;	/* nesting limit for tree readers */
+	struct outline_opts outline;	/* --outline, --levels */
 };
 
 struct reader {

@@ -186,12 +186,23 @@ test_unnumbered_subheads(void **state)
 	    "标题\n\n"
 	    "７月２日，深圳市法制办公布了条例，再次公开征求社会意见。\n"
 	    "对职业行乞者进行救助教育\n"
+	    "《条例》规定对流浪乞讨人员实行分类救助管理，具体如下。\n"
+	    "灾民生活特困难可予临时救助金\n"
+	    "条例还规定了临时救助金的发放标准和申请办法。\n");
+	struct doc	*one = read_text(
+	    "标题\n\n"
+	    "７月２日，深圳市法制办公布了条例，再次公开征求社会意见。\n"
+	    "对职业行乞者进行救助教育\n"
 	    "《条例》规定对流浪乞讨人员实行分类救助管理，具体如下。\n");
 
 	(void)state;
 	assert_int_equal(tu_block(doc, 1)->type, NODE_HEADING);
 	assert_null(tu_block(doc, 1)->as.heading.label);
+	assert_int_equal(tu_block(doc, 3)->type, NODE_HEADING);
+	/* One short line is no level: it may be a dateline, a quote. */
+	assert_int_equal(tu_block(one, 1)->type, NODE_PARAGRAPH);
 	doc_free(doc);
+	doc_free(one);
 }
 
 static void
