@@ -103,7 +103,50 @@ last_char(const struct line *l)
 	return l->len ? utf8_prev(l->s, &pos) : 0;
 }
 
-/* Could l be an article title? */
+static int
+ends_with(const struct line *l, const char *lit)
+{
+	size_t	 n = strlen(lit);
+
+	return l->len >= n && memcmp(l->s + l->len - n, lit, n) == 0;
+}
+
+static int
+contains(const struct line *l, const char *lit)
+{
+	size_t	 n = strlen(lit), i;
+
+	for (i = 0; i + n <= l->len; i++)
+		if (memcmp(l->s + i, lit, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A photo caption ("…国务院总理李克强作政府工作报告。新华社记者 庞兴雷 摄")
+ * or a dateline ("新华社北京3月16日电", "本报讯"): news print both near the
+ * headline, and neither is ever the title.
+ */
+static int
+caption_or_dateline(const struct line *l)
+{
+	size_t	 chars = utf8_count(l->s, l->len);
+
+	if (ends_with(l, "摄") || ends_with(l, "摄影") || ends_with(l, "供图") ||
+	    ends_with(l, "摄）") || ends_with(l, "供图）") ||
+	    starts_with(l, "图为") || starts_with(l, "图：") ||
+	    starts_with(l, "（图"))
+		return 1;
+	return chars <= 40 && (ends_with(l, "日电") || ends_with(l, "日讯") ||
+	    starts_with(l, "本报讯") || (contains(l, "日电（") &&
+	    ends_with(l, "）")));
+}
+
+/*
+ * Could l be an article title?  2-80 characters, not ending like a
+ * sentence or a clause, no full stop inside (a headline is one phrase,
+ * a caption is sentences), and no caption or dateline.
+ */
 static int
 title_shaped(const struct line *l)
 {
@@ -112,7 +155,8 @@ title_shaped(const struct line *l)
 
 	return chars >= 2 && chars <= 80 && c != 0x3002 && c != 0xFF0C &&
 	    c != 0xFF1B && c != 0xFF1A && c != 0x3001 && c != ',' &&
-	    c != ';' && c != ':';
+	    c != ';' && c != ':' && !contains(l, "。") &&
+	    !caption_or_dateline(l);
 }
 
 static void
@@ -225,17 +269,246 @@ take_subtitles(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 #define CHROME_MAX	60
 
 /*
+ * A field-label line of a bibliographic export ("【 标  题 】万福店农场…",
+ * "【原文出处】中国农垦经济"): the label without its spaces into label,
+ * the value's offset into *value.  Labels are 1-8 Han characters.
+ */
+static int
+field_line(const struct line *l, struct buf *label, size_t *value)
+{
+	size_t		 pos, q, han = 0;
+	uint32_t	 cp;
+
+	buf_truncate(label, 0);
+	if (!starts_with(l, "【"))
+		return 0;
+	for (pos = 3; pos < l->len;) {
+		q = pos;
+		cp = utf8_next(l->s, l->len, &q);
+		if (cp == 0x3011) {			/* 】 */
+			*value = q;
+			while (*value < l->len) {
+				q = *value;
+				if (!uc_is_space(utf8_next(l->s, l->len, &q)))
+					break;
+				*value = q;
+			}
+			return han >= 1 && han <= 8;
+		}
+		if (uc_is_han(cp)) {
+			han++;
+			buf_put(label, l->s + pos, q - pos);
+		} else if (!uc_is_space(cp))
+			return 0;
+		pos = q;
+	}
+	return 0;
+}
+
+static int
+label_is(const struct buf *label, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (label->len == strlen(*words) &&
+		    memcmp(label->ptr, *words, label->len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A block of field-label lines at the top (two or more, the CNKI and
+ * Fudan corpus export style) is the article's metadata, not its text:
+ * 标题 is the title, 作者 the author, 原文出处 the source, 日期 the date;
+ * other fields (文献号, 分类号, 复印期号) are listed under -v with their
+ * sizes.  【正文】 ends the block; the body starts after it (or with the
+ * text on its own line).  Returns the first line after the block, or
+ * `from` when there is none.
+ */
+static long
+read_fields(struct lines *ls, long from, struct doc *doc, struct diag *diag)
+{
+	static const char *const title[] = { "标题", "題名", "题名", "篇名",
+	    "標題", NULL };
+	static const char *const subtitle[] = { "副标题", "副標題", NULL };
+	static const char *const author[] = { "作者", "著者", "责任者",
+	    "作者单位", NULL };
+	static const char *const source[] = { "原文出处", "出处", "出處",
+	    "来源", "來源", "文献来源", "刊名", NULL };
+	static const char *const date[] = { "日期", "发表日期", "出版日期",
+	    "发布日期", "时间", NULL };
+	static const char *const body[] = { "正文", "正  文", NULL };
+	struct buf	 label = BUF_INIT;
+	long		 i, n = 0;
+	size_t		 v;
+	char		*d;
+
+	for (i = step(ls, from - 1, 1); i >= 0 && field_line(&ls->v[i],
+	    &label, &v); i = step(ls, i, 1))
+		n++;
+	if (n < 2) {
+		buf_free(&label);
+		return from;
+	}
+	for (i = step(ls, from - 1, 1); i >= 0 && field_line(&ls->v[i],
+	    &label, &v); i = step(ls, i, 1)) {
+		struct line *l = &ls->v[i];
+		struct line val = { l->s + v, l->len - v, l->no, 0, 0, 0 };
+
+		if (label_is(&label, body)) {
+			if (val.len > 0) {
+				/* The text begins on the marker's line. */
+				l->s = val.s;
+				l->len = val.len;
+				l->width = utf8_width(l->s, l->len, 1);
+				diag_note(diag, "line %u: 【正文】 marks the body",
+				    l->no);
+				buf_free(&label);
+				return i;
+			}
+			l->drop = 1;
+			diag_note(diag, "line %u: 【正文】 marks the body", l->no);
+			i = step(ls, i, 1);
+			break;
+		}
+		l->drop = 1;
+		if (val.len == 0)
+			continue;
+		if (label_is(&label, title) && doc->meta[META_TITLE] == NULL)
+			set_line_meta(doc, META_TITLE, &val);
+		else if (label_is(&label, subtitle))
+			set_line_meta(doc, META_SUBTITLE, &val);
+		else if (label_is(&label, author))
+			set_line_meta(doc, META_AUTHOR, &val);
+		else if (label_is(&label, source))
+			set_line_meta(doc, META_SOURCE, &val);
+		else if (label_is(&label, date) && (d = article_find_date(
+		    val.s, val.len, NULL, NULL)) != NULL) {
+			doc_set_meta(doc, META_DATE, d);
+			free(d);
+		} else {
+			diag_note(diag, "line %u: field 【%.*s】 left out (%zu "
+			    "bytes): %.*s", l->no, (int)label.len, label.ptr,
+			    l->len, (int)l->len, l->s);
+			continue;
+		}
+		diag_note(diag, "line %u: field 【%.*s】 into the metadata",
+		    l->no, (int)label.len, label.ptr);
+	}
+	buf_free(&label);
+	return i >= 0 ? i : (long)ls->n;
+}
+
+/* Drops the non-blank lines from..to (exclusive) as site chrome. */
+static void
+drop_chrome(struct lines *ls, long from, long to, struct diag *diag)
+{
+	long	 k;
+
+	for (k = from; k < to; k++)
+		if (!is_blank(&ls->v[k]) && !ls->v[k].drop) {
+			ls->v[k].drop = 1;
+			diag_note(diag, "line %u: site chrome above the title "
+			    "left out (%zu bytes): %.*s", ls->v[k].no,
+			    ls->v[k].len, (int)ls->v[k].len, ls->v[k].s);
+		}
+}
+
+/*
+ * A title printed over two lines (GB/T 9704 §7.2: the title may take
+ * several lines): line t and the line right after it are both short
+ * title-shaped phrases, and what follows them belongs to the head (a
+ * "——" subtitle, a date line, a metadata line).  Returns the second
+ * line's index, or -1.
+ */
+static long
+title_second_line(const struct lines *ls, long t)
+{
+	long		 u, w;
+	const struct line *l;
+	struct article_meta m = { 0 };
+	int		 head;
+
+	if (t + 1 >= (long)ls->n || is_blank(&ls->v[t + 1]))
+		return -1;
+	u = t + 1;
+	l = &ls->v[u];
+	if (!title_shaped(l) || is_dash_line(l) || is_paren_date(l) ||
+	    utf8_count(l->s, l->len) > 40 ||
+	    utf8_count(ls->v[t].s, ls->v[t].len) > 40 ||
+	    article_chrome_line(l->s, l->len) ||
+	    article_meta_line(l->s, l->len, &m)) {
+		article_meta_free(&m);
+		return -1;
+	}
+	if ((w = step(ls, u, 1)) < 0)
+		return -1;
+	head = is_dash_line(&ls->v[w]) || is_paren_date(&ls->v[w]) ||
+	    article_meta_line(ls->v[w].s, ls->v[w].len, &m);
+	article_meta_free(&m);
+	return head ? u : -1;
+}
+
+/*
+ * Sets the title from line t (and the line after it when the title takes
+ * two), splitting off a "——" subtitle printed on the same line
+ * ("主题——副题", as headlines often are).  Returns the title's last line.
+ */
+static long
+take_title(struct lines *ls, long t, struct doc *doc, struct diag *diag)
+{
+	struct buf	 b = BUF_INIT;
+	long		 u = title_second_line(ls, t);
+	size_t		 i, cut = 0;
+
+	buf_put(&b, ls->v[t].s, ls->v[t].len);
+	ls->v[t].drop = 1;
+	if (u >= 0) {
+		buf_putc(&b, ' ');
+		buf_put(&b, ls->v[u].s, ls->v[u].len);
+		ls->v[u].drop = 1;
+		diag_note(diag, "line %u: the title goes on (two short lines, "
+		    "then the head)", ls->v[u].no);
+	}
+	/* 主题——副题: the dash splits a headline from its subtitle. */
+	for (i = 0; i + 6 <= b.len; i++)
+		if (memcmp(b.ptr + i, "——", 6) == 0) {
+			cut = i;
+			break;
+		}
+	if (cut > 0 && utf8_count(b.ptr, cut) >= 4 &&
+	    utf8_count(b.ptr + cut + 6, b.len - cut - 6) >= 4) {
+		struct buf sub = BUF_INIT;
+
+		buf_put(&sub, b.ptr + cut, b.len - cut);
+		if (doc->meta[META_SUBTITLE] != NULL)
+			buf_puts(&sub, doc->meta[META_SUBTITLE]);
+		doc_set_meta(doc, META_SUBTITLE, sub.ptr);
+		buf_free(&sub);
+		buf_truncate(&b, cut);
+		diag_note(diag, "line %u: the title's \"——\" part is its "
+		    "subtitle", ls->v[t].no);
+	}
+	doc_set_meta(doc, META_TITLE, b.ptr);
+	buf_free(&b);
+	return u >= 0 ? u : t;
+}
+
+/*
  * Finds title, subtitle, metadata and top chrome; marks those lines
- * dropped.  Returns the index of the first body line.
+ * dropped.  Returns the index of the first line the body may use (lines
+ * before it are all dropped).
  */
 static size_t
 read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 {
 	struct article_meta	 meta = { 0 };
-	long			 i, first = -1, last = -1, t, k;
+	long			 i, first = -1, last = -1, t, k, from, keep;
 	int			 seen = 0;
 
-	for (i = step(ls, -1, 1); i >= 0 && seen < HEAD_LINES;
+	from = read_fields(ls, 0, doc, diag);
+	if (from > 0 && doc->meta[META_TITLE] != NULL)
+		return (size_t)from;
+	for (i = step(ls, from - 1, 1); i >= 0 && seen < HEAD_LINES;
 	    i = step(ls, i, 1), seen++) {
 		struct line *l = &ls->v[i];
 
@@ -255,11 +528,11 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 		while (t >= 0 && (is_dash_line(&ls->v[t]) ||
 		    is_paren_date(&ls->v[t])))
 			t = step(ls, t, -1);
-		for (k = t - 1; t >= 0 && k >= 0; k--)
+		for (k = t - 1; t >= 0 && k >= from; k--)
 			if (ls->v[k].len > 0 &&
 			    utf8_count(ls->v[k].s, ls->v[k].len) > CHROME_MAX)
 				break;
-		if (t < 0 || k >= 0 || !title_shaped(&ls->v[t])) {
+		if (t < from || k >= from || !title_shaped(&ls->v[t])) {
 			/* Not a page head after all: keep every line. */
 			for (i = first; i <= last; i++)
 				ls->v[i].drop = 0;
@@ -269,12 +542,7 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 			    ls->v[first].no);
 			first = -1;
 		} else {
-			for (k = 0; k < t; k++)
-				if (!is_blank(&ls->v[k])) {
-					ls->v[k].drop = 1;
-					diag_note(diag, "line %u: site chrome "
-					    "above the title", ls->v[k].no);
-				}
+			drop_chrome(ls, from, t, diag);
 			set_line_meta(doc, META_TITLE, &ls->v[t]);
 			ls->v[t].drop = 1;
 			diag_note(diag, "line %u: title (the line above the "
@@ -287,22 +555,28 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 			return (size_t)last + 1;
 		}
 	}
-	/* No metadata: skip toolbar chrome, then take a title-shaped line. */
-	for (t = step(ls, -1, 1); t >= 0 &&
-	    article_chrome_line(ls->v[t].s, ls->v[t].len); t = step(ls, t, 1))
-		;
+	/*
+	 * No metadata: skip toolbar chrome, and captions and datelines
+	 * (kept as text), then take a title-shaped line.
+	 */
+	keep = -1;
+	for (t = step(ls, from - 1, 1); t >= 0; t = step(ls, t, 1)) {
+		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
+			continue;
+		if (!caption_or_dateline(&ls->v[t]))
+			break;
+		if (keep < 0)
+			keep = t;
+		diag_note(diag, "line %u: a caption or dateline, not the "
+		    "title; kept as text", ls->v[t].no);
+	}
 	if (t < 0 || !title_shaped(&ls->v[t]) || step(ls, t, 1) < 0)
-		return 0;
-	for (k = 0; k < t; k++)
-		if (!is_blank(&ls->v[k])) {
-			ls->v[k].drop = 1;
-			diag_note(diag, "line %u: site chrome", ls->v[k].no);
-		}
-	set_line_meta(doc, META_TITLE, &ls->v[t]);
-	ls->v[t].drop = 1;
+		return (size_t)from;
+	drop_chrome(ls, from, keep >= 0 ? keep : t, diag);
+	i = take_title(ls, t, doc, diag);
 	diag_note(diag, "line %u: title (first line, no metadata line found)",
 	    ls->v[t].no);
-	i = take_subtitles(ls, t, doc, diag);
+	i = take_subtitles(ls, i, doc, diag);
 	/* Metadata lines right under the title and subtitle. */
 	for (k = step(ls, i, 1); k >= 0; k = step(ls, k, 1)) {
 		if (!article_meta_line(ls->v[k].s, ls->v[k].len, &meta))
@@ -313,7 +587,7 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	}
 	article_meta_apply(&meta, doc);
 	article_meta_free(&meta);
-	return (size_t)i + 1;
+	return keep >= 0 ? (size_t)keep : (size_t)i + 1;
 }
 
 /* Marks the page footer dropped: from a footer line in the last part. */
@@ -491,19 +765,51 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 }
 
 /*
- * The SogouCS news corpus stores paragraph breaks as the GB18030 pair
- * FD A3, which decodes to the private-use U+E40C: make them line breaks.
+ * Paragraph marks in private use: some archives keep paragraph breaks as
+ * one private-use character (the SogouCS news corpus: GB18030 FD A3,
+ * U+E40C, also in its UTF-8 copies), the whole article on one line.  A
+ * private-use character that recurs (three times or more) and mostly
+ * stands after the end of a sentence is such a mark: each becomes a
+ * paragraph break.  Returns how many.
  */
 static size_t
 pua_breaks(struct decoded *dec)
 {
-	size_t	 i, n = 0;
+	const unsigned char *u = (const unsigned char *)dec->text;
+	uint32_t	*count, *after_stop, cp, prev = 0, best = 0;
+	size_t		 i, pos, n = 0;
 
-	for (i = 0; i + 3 <= dec->len; i++)
-		if (memcmp(dec->text + i, "\xEE\x90\x8C", 3) == 0) {
-			memcpy(dec->text + i, "\n\n\n", 3);
-			n++;
+	count = xcalloc(0x1900, sizeof(*count));
+	after_stop = xcalloc(0x1900, sizeof(*after_stop));
+	for (pos = 0; pos < dec->len;) {
+		if (u[pos] < 0x80) {
+			prev = u[pos++];
+			continue;
 		}
+		cp = utf8_next(dec->text, dec->len, &pos);
+		if (cp >= 0xE000 && cp <= 0xF8FF) {
+			count[cp - 0xE000]++;
+			after_stop[cp - 0xE000] += prev == 0x3002 ||
+			    prev == 0xFF01 || prev == 0xFF1F || prev == 0x201D ||
+			    prev == 0x300D || prev == 0x2026 || prev == 0xFF09;
+		}
+		prev = cp;
+	}
+	for (i = 1; i < 0x1900; i++)
+		if (count[i] > count[best])
+			best = (uint32_t)i;
+	if (count[best] >= 3 && after_stop[best] * 2 >= count[best]) {
+		char	 enc[4];
+		size_t	 k = utf8_encode(best + 0xE000, enc);
+
+		for (i = 0; i + k <= dec->len; i++)
+			if (memcmp(dec->text + i, enc, k) == 0) {
+				memset(dec->text + i, '\n', k);
+				n++;
+			}
+	}
+	free(count);
+	free(after_stop);
 	return n;
 }
 
@@ -538,8 +844,10 @@ text_read(const char *data, size_t len, const struct read_opts *opts,
 	diag_note(diag, "encoding: %s%s", dec.encoding,
 	    dec.bom ? " (byte-order mark)" : "");
 	enc_warn_repairs(&dec, diag);
-	if (strcmp(dec.encoding, "GB18030") == 0 && (i = pua_breaks(&dec)))
-		diag_note(diag, "%zu GB18030 FD A3 paragraph marks", i);
+	if ((i = pua_breaks(&dec)) > 0)
+		diag_note(diag, "%zu private-use paragraph marks (a character "
+		    "that recurs after the ends of sentences) read as "
+		    "paragraph breaks", i);
 	for (i = start = 0; i <= dec.len; i++)
 		if (i == dec.len || dec.text[i] == '\n') {
 			if (i < dec.len || i > start)
