@@ -186,25 +186,90 @@ find_symbols(struct blk *v, size_t n)
 	}
 }
 
-/* "01" over the heading line of a WeChat section. */
+/*
+ * A zero-padded section number glued to its heading ("01《热辣滚烫》…",
+ * "02减肥100斤，新的贾玲来了"): returns the bytes of the number (2) when
+ * what follows is no date or quantity (05月, 03:00, 01.5), else 0.
+ */
+static size_t
+glued_number(const char *s, size_t len)
+{
+	size_t		 pos = 2;
+	uint32_t	 cp;
+
+	if (len < 3 || s[0] != '0' || s[1] < '1' || s[1] > '9')
+		return 0;
+	cp = utf8_next(s, len, &pos);
+	switch (cp) {
+	case 0x5E74: case 0x6708: case 0x65E5: case 0x53F7:	/* 年月日号 */
+	case 0x65F6: case 0x70B9: case 0x5206: case 0x79D2:	/* 时点分秒 */
+	case 0x4E2A: case '.': case ':': case '-': case '/': case '%':
+	case ',': case 0xFF0E: case 0xFF1A: case 0xFF05: case 0x3002:
+	case 0xFF0C:
+		return 0;
+	default:
+		return cp >= '0' && cp <= '9' ? 0 : 2;
+	}
+}
+
+/*
+ * A headline after a section number: at most 40 characters, a letter, no
+ * full stop or semicolon inside, not ending in ，、；：.  Headlines may ask
+ * and answer ("减肥有多难？这样做是有害的"), so ？ and ！ are allowed.
+ */
+static int
+headline_shaped(const char *s, size_t len)
+{
+	size_t		 pos = 0;
+	uint32_t	 cp = 0;
+
+	if (len == 0 || utf8_count(s, len) > 40 || !ht_has_letter(s, len))
+		return 0;
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp == 0x3002 || cp == 0xFF1B || cp == ';')
+			return 0;
+	}
+	return !ht_is_continuing(cp) || cp == 0x2026;
+}
+
+/*
+ * WeChat-style sections: "01" over the heading line, or glued to it.
+ * Only a series 01, 02, … of two or more counts.
+ */
 static void
 find_wechat(struct blk *v, size_t n)
 {
-	size_t	 i, found = 0, idx[32];
-	int	 want = 1, num;
+	size_t	 i, found = 0, idx[32], g;
+	int	 want = 1, num, glued[32];
 
-	for (i = 0; i + 2 < n && found < 32; i++) {
+	for (i = 0; i + 1 < n && found < 32; i++) {
 		struct blk *b = &v[i], *h = &v[i + 1];
 		const char *s = b->text.ptr;
 
-		if (!is_para(b) || b->text.len == 0 || b->text.len > 2 ||
-		    s[0] < '0' || s[0] > '9' ||
-		    (b->text.len == 2 && (s[1] < '0' || s[1] > '9')))
+		if (!is_para(b) || b->text.len == 0 || s[0] < '0' || s[0] > '9')
+			continue;
+		if (b->single && b->text.len > 2 &&
+		    (g = glued_number(s, b->text.len)) > 0) {
+			size_t body = ht_skip_spaces(s, b->text.len, g);
+
+			if (s[1] - '0' != want || !headline_shaped(s + body,
+			    b->text.len - body))
+				continue;
+			glued[found] = (int)body;
+			idx[found++] = i;
+			want++;
+			continue;
+		}
+		if (b->text.len > 2 ||
+		    (b->text.len == 2 && (s[1] < '0' || s[1] > '9')) ||
+		    i + 2 >= n)
 			continue;
 		num = atoi(s);
 		if (num != want || !is_para(h) || !h->single ||
 		    !ht_shaped(h->text.ptr, h->text.len, 40, 0, 1))
 			continue;
+		glued[found] = 0;
 		idx[found++] = i;
 		want++;
 	}
@@ -213,6 +278,13 @@ find_wechat(struct blk *v, size_t n)
 	for (i = 0; i < found; i++) {
 		v[idx[i]].kind = K_WECHAT;
 		v[idx[i]].num = (int)i + 1;
+		if (glued[i] > 0) {
+			v[idx[i]].label = 2;
+			v[idx[i]].body = (size_t)glued[i];
+			v[idx[i]].rule = "section number glued to its heading, "
+			    "in a series 01, 02, …";
+			continue;
+		}
 		v[idx[i]].rule = "section number over its heading line";
 		v[idx[i] + 1].kind = K_WECHAT;	/* merged into the number */
 		v[idx[i] + 1].num = -1;
@@ -502,6 +574,11 @@ apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 		case K_WECHAT:
 			if (b->num < 0)
 				break;
+			if (b->label > 0) {
+				b->n = to_heading(b->n, b->text.ptr, b->label,
+				    b->body, lvl, b->rule);
+				break;
+			}
 			h = to_heading(v[i + 1].n, v[i + 1].text.ptr, 0, 0, lvl,
 			    b->rule);
 			h->as.heading.label = xstrdup(b->text.ptr);

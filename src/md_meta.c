@@ -309,14 +309,73 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 }
 
 /*
- * After the last rule near the end, a few short blocks are the site's
- * footer (author box, subscription plea), not the article.  Repeated
- * while the tail stays small.
+ * Words of a site's furniture after an article: subscription and share
+ * pleas, copyright and reprint notices, author boxes, tag lists.
+ */
+static int
+chrome_words(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"订阅", "訂閱", "关注", "關注", "分享", "转载", "轉載", "版权",
+		"版權", "评论", "評論", "留言", "扫码", "掃碼", "二维码",
+		"二維碼", "赞赏", "讚賞", "点赞", "博客", "作者简介", "作者簡介",
+		"原文链接", "原文鏈接", "相关阅读", "相關閱讀", "延伸阅读",
+		"推荐阅读", "Feed", "Post tags", "Tags:", "标签", "標籤",
+		"Copyright", "All rights",
+	};
+	size_t	 i, n, k;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		for (k = 0; k + n <= len; k++)
+			if (memcmp(s + k, words[i], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the part of the document from c on a site's footer rather than the
+ * article?  It is when no block of it reads as article text: a heading,
+ * or a paragraph of 40 characters or more that ends a sentence, without
+ * furniture words.  Position alone never decides: a transcript whose
+ * items are separated by rules goes on after every rule.
+ */
+static int
+footer_like(const struct node *c)
+{
+	struct buf	 t = BUF_INIT;
+	int		 text = 0;
+
+	for (; c != NULL && !text; c = c->next) {
+		if (c->type != NODE_PARAGRAPH && c->type != NODE_HEADING &&
+		    c->type != NODE_QUOTE && c->type != NODE_LIST &&
+		    c->type != NODE_TABLE)
+			continue;
+		buf_truncate(&t, 0);
+		node_text(c, &t);
+		if (chrome_words(t.ptr, t.len))
+			continue;
+		if (c->type == NODE_HEADING || c->type == NODE_TABLE ||
+		    (utf8_count(t.ptr, t.len) >= 40 &&
+		    ht_ends_sentence(t.ptr, t.len)))
+			text = 1;
+	}
+	buf_free(&t);
+	return !text;
+}
+
+/*
+ * After the last rule near the end, a few blocks that read as a site's
+ * footer (author box, subscription plea, tags) are not the article.
+ * Repeated while the tail stays small and footer-like; every block left
+ * out is listed under -v with its size.
  */
 void
 md_cut_tail(struct doc *doc, struct diag *diag)
 {
 	struct node	*c, *rule, *next;
+	struct buf	 t = BUF_INIT;
 	size_t		 total, tail, blocks, cut = 0;
 
 	for (;;) {
@@ -332,10 +391,22 @@ md_cut_tail(struct doc *doc, struct diag *diag)
 		for (tail = 0, blocks = 0, c = rule->next; c != NULL;
 		    c = c->next, blocks++)
 			tail += node_text_len(c);
-		if (blocks > 6 || tail * 5 > total)
+		if (blocks > 6 || tail * 5 > total || !footer_like(rule->next))
 			break;
 		for (c = rule; c != NULL; c = next) {
 			next = c->next;
+			buf_truncate(&t, 0);
+			node_text(c, &t);
+			if (t.len > 0) {
+				size_t show = t.len > 120 ? 120 : t.len;
+
+				while (show < t.len &&
+				    (t.ptr[show] & 0xC0) == 0x80)
+					show--;
+				diag_note(diag, "line %u: after the last rule, "
+				    "site footer left out (%zu bytes): %.*s",
+				    c->line, t.len, (int)show, t.ptr);
+			}
 			node_free(c);
 			cut++;
 		}
@@ -345,6 +416,7 @@ md_cut_tail(struct doc *doc, struct diag *diag)
 		node_free(c);
 		cut++;
 	}
+	buf_free(&t);
 	if (cut > 0)
 		diag_note(diag, "%zu block%s after the last rule (site footer) "
 		    "left out", cut, cut == 1 ? "" : "s");

@@ -238,6 +238,34 @@ test_footer_and_outline(void **state)
 	doc_free(doc);
 }
 
+/*
+ * A transcript whose items are separated by rules: what follows the last
+ * rule is an item like the others (a heading, a paragraph of news), not
+ * a footer, and nothing after any rule is lost.
+ */
+static void
+test_rules_between_items(void **state)
+{
+	struct buf	 md = BUF_INIT;
+	struct doc	*doc;
+	int		 i;
+
+	buf_puts(&md, "---\ntitle: 新闻联播文字稿\n---\n\n");
+	for (i = 1; i <= 5; i++)
+		buf_printf(&md, "### 第%d条新闻的标题\n\n[查看视频](https://x.cn/%d)"
+		    "\n\n央视网消息：这是第%d条新闻的正文，内容完整，讲述了一件"
+		    "事情的经过。\n\n---\n\n", i, i, i);
+	buf_puts(&md, "### 最后一条新闻的标题\n\n央视网消息：这是最后一条新闻"
+	    "的正文，内容同样完整，讲述了另一件事情。\n");
+	doc = read_md(md.ptr);
+	(void)state;
+	assert_int_equal(headings_at(doc, 1), 6);
+	assert_true(has_text(doc, "最后一条新闻的正文"));
+	assert_true(has_text(doc, "第5条新闻的正文"));
+	doc_free(doc);
+	buf_free(&md);
+}
+
 static void
 test_lists_and_quotes(void **state)
 {
@@ -331,6 +359,7 @@ main(void)
 		cmocka_unit_test(test_symbol_sections),
 		cmocka_unit_test(test_footer_and_outline),
 		cmocka_unit_test(test_lists_and_quotes),
+		cmocka_unit_test(test_rules_between_items),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_item_tail),
 	};
