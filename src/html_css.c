@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "html_dom.h"
+#include "utf8.h"
 
 /* --- styles -------------------------------------------------------------- */
 
@@ -345,6 +346,55 @@ style_hides(const struct hdom *dom, const struct hnode *n)
 	return z.font0 && !font_reset_below(dom, n);
 }
 
+/* Non-space characters of text below n. */
+static size_t
+text_chars(const struct hdom *dom, const struct hnode *n)
+{
+	const struct hnode *d;
+	const char	*s;
+	size_t		 len, pos, chars = 0;
+
+	for (d = n; d != NULL; d = hdom_next(n, d, 0)) {
+		if (d->tag != HT_TEXT)
+			continue;
+		s = hdom_text(dom, d, &len);
+		for (pos = 0; pos < len;)
+			if (!uc_is_space(utf8_next(s, len, &pos)))
+				chars++;
+	}
+	return chars;
+}
+
+/*
+ * Elements hidden by their own markup leave the tree, except one that
+ * holds half of the page's text or more: that is the article, which the
+ * page's script would show (WeChat's #js_content is visibility:hidden
+ * until then).
+ */
+static void
+hide_marked(struct hdom *dom)
+{
+	struct hnode	*n, *next;
+	size_t		 total = text_chars(dom, dom->root);
+	int		 hide;
+
+	for (n = dom->root; n != NULL; n = next) {
+		hide = 0;
+		if (n->flags & HN_HIDDEN) {
+			n->flags &= (uint16_t)~HN_HIDDEN;
+			if (total > 0 && text_chars(dom, n) * 2 >= total)
+				dom->hidden_kept++;
+			else
+				hide = 1;
+		}
+		next = hdom_next(dom->root, n, hide);
+		if (hide) {
+			hdom_unlink(n);
+			dom->hidden++;
+		}
+	}
+}
+
 size_t
 hdom_hide(struct hdom *dom)
 {
@@ -354,6 +404,7 @@ hdom_hide(struct hdom *dom)
 	size_t		 removed = 0;
 	int		 hide;
 
+	hide_marked(dom);
 	css_hidden(dom->css.ptr, dom->css.len, &classes, &ids);
 	for (n = dom->root; n != NULL; n = next) {
 		hide = 0;

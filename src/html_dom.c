@@ -362,7 +362,7 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	struct hdom	*dom = b->dom;
 	const char	*name = (const char *)xname;
 	struct hnode	*n;
-	int		 k, a;
+	int		 k, a, hidden;
 	size_t		 i;
 	enum htag	 tag;
 
@@ -373,13 +373,22 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 	}
 	k = tag_lookup(name);
 	tag = k >= 0 ? (enum htag)tags[k].tag : HT_OTHER;
-	if ((k >= 0 && (tags[k].flags & F_SKIP)) || (tag != HT_HTML &&
-	    tag != HT_BODY && tag != HT_HEAD && markup_hides(atts))) {
+	if (k >= 0 && (tags[k].flags & F_SKIP)) {
 		push(b, E_SKIP);
 		b->skip = 1;
 		b->in_style = strcasecmp(name, "style") == 0;
-		if (k < 0 || !(tags[k].flags & F_SKIP))
-			dom->hidden++;
+		return;
+	}
+	/*
+	 * An element hidden by its own markup is kept, flagged, until
+	 * hdom_hide() has seen how much of the page it holds.
+	 */
+	hidden = tag != HT_HTML && tag != HT_BODY && tag != HT_HEAD &&
+	    markup_hides(atts);
+	if (hidden && (full(b) || b->depth >= b->max_depth)) {
+		push(b, E_SKIP);
+		b->skip = 1;
+		dom->hidden++;
 		return;
 	}
 	if (full(b)) {
@@ -415,6 +424,8 @@ sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 				break;
 			}
 	}
+	if (hidden)
+		n->flags |= HN_HIDDEN;
 	append_child(b->cur, n);
 	b->cur = n;
 	b->depth++;

@@ -5,8 +5,10 @@
  * hdom_parse() and then only look at this tree.  It keeps what an article
  * extractor needs (elements, text, a dozen attributes) and nothing a reader
  * must never show: script, style, noscript and template text, comments,
- * form controls and elements hidden with display:none, visibility:hidden
- * or the hidden attribute never enter it; hdom_hide() then removes what
+ * and form controls never enter it.  Elements hidden with display:none,
+ * visibility:hidden or the hidden attribute enter it flagged HN_HIDDEN;
+ * hdom_hide() then removes them, unless one holds most of the page's
+ * text (a WeChat article hides its body until its script runs), and what
  * the page hides by other means (class rules of its style sheets,
  * font-size:0 and height:0 SEO blocks, off-screen positioning).
  *
@@ -69,6 +71,7 @@ enum hattr {
 #define HN_DROP		0x01	/* not part of the article body */
 #define HN_TITLE	0x02	/* the element holding the headline */
 #define HN_UNLIKELY	0x04	/* inside comments, sidebars, menus … */
+#define HN_HIDDEN	0x08	/* hidden by its own markup (until hdom_hide) */
 
 struct hnode {
 	struct hnode	*parent, *prev, *next, *first, *last;
@@ -109,6 +112,7 @@ struct hdom {
 	size_t		 depth_cut;	/* elements flattened by the depth cap */
 	int		 node_cut;	/* parsing stopped at HDOM_MAX_NODES */
 	size_t		 hidden;	/* elements removed as hidden */
+	size_t		 hidden_kept;	/* hidden elements kept: the article */
 };
 
 #define HDOM_MAX_NODES	1000000
@@ -124,9 +128,12 @@ int		 hdom_parse(struct hdom *dom, const char *s, size_t len,
 		    size_t max_depth);
 void		 hdom_free(struct hdom *dom);
 /*
- * Removes the elements the page hides by style sheet rules, inline
- * styles (font-size:0, zero height with overflow:hidden, off-screen
- * positions) and hiding class names.  Returns how many were removed.
+ * Removes the elements the page hides: by their own markup (HN_HIDDEN),
+ * by style sheet rules, inline styles (font-size:0, zero height with
+ * overflow:hidden, off-screen positions) and hiding class names.  A
+ * hidden element that holds half of the page's text or more is the
+ * article a script would show, and stays (counted in hidden_kept).
+ * Returns how many were removed other than by their own markup.
  */
 size_t		 hdom_hide(struct hdom *dom);
 

@@ -419,6 +419,10 @@ html_read(const char *data, size_t len, const struct read_opts *opts,
 		diag_warn(diag, "page has more than %d nodes; the rest is "
 		    "ignored", HDOM_MAX_NODES);
 	hidden = hdom_hide(&dom);
+	if (dom.hidden_kept > 0)
+		diag_note(diag, "html: a hidden element holds most of the "
+		    "page's text: kept as the article (the page's script "
+		    "would show it)");
 	if (dom.hidden > 0)
 		diag_note(diag, "html: %zu hidden element%s left out (%zu by "
 		    "style sheet, class or zero size)", dom.hidden,

@@ -145,6 +145,40 @@ test_hidden_elements(void **state)
 	doc_free(doc);
 }
 
+/*
+ * A saved WeChat page: the article is in #js_content, hidden until the
+ * page's script runs.  It holds most of the page's text, so it is the
+ * article; a small hidden element inside it still goes.
+ */
+static void
+test_hidden_main_text(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct doc	*doc;
+	char		*t;
+	int		 i;
+
+	buf_puts(&b, "<html><head><title>公众号文章</title></head><body>"
+	    "<div id=\"page-content\"><h1 class=\"rich_media_title\">"
+	    "公众号文章</h1><div class=\"rich_media_content\" "
+	    "id=\"js_content\" style=\"visibility: hidden;\">");
+	for (i = 0; i < 6; i++)
+		buf_printf(&b, "<p>第%d段正文，讲清楚了事情的来龙去脉，内容很"
+		    "充实，也给出了结论。</p>", i + 1);
+	buf_puts(&b, "<p style=\"display:none\">隐藏的提示</p></div>"
+	    "<div style=\"display:none\">隐藏的弹窗文字</div>"
+	    "</div></body></html>");
+	doc = read_html(b.ptr);
+	t = text_of(doc);
+	(void)state;
+	assert_non_null(strstr(t, "第1段正文"));
+	assert_non_null(strstr(t, "第6段正文"));
+	assert_null(strstr(t, "隐藏"));
+	free(t);
+	doc_free(doc);
+	buf_free(&b);
+}
+
 static void
 test_script_style_comment(void **state)
 {
@@ -565,6 +599,7 @@ main(void)
 		cmocka_unit_test(test_utf8_declared_gb2312),
 		cmocka_unit_test(test_no_charset),
 		cmocka_unit_test(test_hidden_elements),
+		cmocka_unit_test(test_hidden_main_text),
 		cmocka_unit_test(test_script_style_comment),
 		cmocka_unit_test(test_title_choice),
 		cmocka_unit_test(test_metadata),

@@ -113,8 +113,10 @@ source_text(const char *data, size_t len, const char *path, struct buf *out)
 	}
 	enc_clean(&dec);
 	if (strcmp(r->name, "html") == 0) {
-		if (hdom_parse(&dom, dec.text, dec.len, 0) == 0)
+		if (hdom_parse(&dom, dec.text, dec.len, 0) == 0) {
+			hdom_hide(&dom);
 			hdom_collect_text(&dom, dom.root, &t, 0);
+		}
 		hdom_free(&dom);
 		span_fold(t.ptr != NULL ? t.ptr : "", t.len, out);
 	} else
