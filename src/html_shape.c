@@ -87,19 +87,27 @@ outline_marker(const char *s, size_t len)
 	return ht_parse_mark(s, len, &m) && m.fam != M_BULLET;
 }
 
-/* "GPS: N24 39": a label and its value, not a heading. */
+/*
+ * "GPS: N24 39", "地址：北京": a label and its value, not a heading.  A
+ * headline with a speaker or a theme before the colon ("专家：要警惕…")
+ * has a phrase after it: six Chinese characters or more.
+ */
 static int
 inner_colon(const char *s, size_t len)
 {
-	size_t		 pos = 0;
+	size_t		 pos = 0, han = 0;
 	uint32_t	 cp;
+	int		 colon = 0;
 
 	while (pos < len) {
 		cp = utf8_next(s, len, &pos);
-		if ((cp == ':' || cp == 0xFF1A) && pos < len)
-			return 1;
+		if ((cp == ':' || cp == 0xFF1A) && pos < len && !colon) {
+			colon = 1;
+			continue;
+		}
+		han += colon && uc_is_han(cp);
 	}
-	return 0;
+	return colon && han < 6;
 }
 
 static void
@@ -149,6 +157,17 @@ symbol_index(uint32_t cp, uint32_t *syms, size_t *nsyms)
 	return (int)*nsyms - 1;
 }
 
+/* Does block i come before any paragraph of text? */
+static int
+before_text(const struct blk *v, size_t i)
+{
+	while (i-- > 0)
+		if (v[i].n->type == NODE_PARAGRAPH && ht_ends_sentence(
+		    v[i].text.ptr, v[i].text.len))
+			return 0;
+	return 1;
+}
+
 static void
 find_symbols(struct blk *v, size_t n)
 {
@@ -169,12 +188,21 @@ find_symbols(struct blk *v, size_t n)
 		cp = len ? utf8_next(s, len, &q) : 0;
 		if (cp == 0x3010 && ht_last_cp(s, len) == 0x3011 && chars <= 22 &&
 		    strstr(s, "】") == s + len - 3) {
-			/* 【联合发起人】 alone on its line. */
+			/*
+			 * 【联合发起人】 alone on its line heads a section; at
+			 * the top, before any text, it is the column's tag
+			 * (【编者按】, 【独家】), not a heading.
+			 */
+			if (before_text(v, i))
+				continue;
 			b->kind = K_BRACKET;
 			b->rule = "【…】 line alone";
 			continue;
 		}
-		if (!ht_heading_symbol(cp) || chars > 41)
+		/* A symbol-led line under a picture is its caption. */
+		if (!ht_heading_symbol(cp) || chars > 41 || (i > 0 &&
+		    v[i - 1].n->type == NODE_FIGURE) ||
+		    html_caption_text(s, len, 0))
 			continue;
 		q = ht_skip_spaces(s, len, q);
 		if (q >= len || !ht_shaped(s + q, len - q, 40, 1, 1))

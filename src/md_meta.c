@@ -397,16 +397,11 @@ md_cut_tail(struct doc *doc, struct diag *diag)
 			next = c->next;
 			buf_truncate(&t, 0);
 			node_text(c, &t);
-			if (t.len > 0) {
-				size_t show = t.len > 120 ? 120 : t.len;
-
-				while (show < t.len &&
-				    (t.ptr[show] & 0xC0) == 0x80)
-					show--;
+			if (t.len > 0)
 				diag_note(diag, "line %u: after the last rule, "
 				    "site footer left out (%zu bytes): %.*s",
-				    c->line, t.len, (int)show, t.ptr);
-			}
+				    c->line, t.len,
+				    (int)utf8_prefix(t.ptr, t.len, 40), t.ptr);
 			node_free(c);
 			cut++;
 		}

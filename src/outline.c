@@ -67,13 +67,7 @@ fid_name(int fid)
 static int
 shown(const struct item *it)
 {
-	size_t	 pos = 0, n = 0;
-
-	while (pos < it->text.len && n < 40) {
-		utf8_next(it->text.ptr, it->text.len, &pos);
-		n++;
-	}
-	return (int)pos;
+	return (int)utf8_prefix(it->text.ptr, it->text.len, 40);
 }
 
 /* --- pass 1: evidence ---------------------------------------------------- */

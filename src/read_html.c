@@ -27,6 +27,7 @@
 #include "html_dom.h"
 #include "html_extract.h"
 #include "html_shape.h"
+#include "html_text.h"
 #include "outline.h"
 #include "reader.h"
 #include "utf8.h"
@@ -263,28 +264,45 @@ report_encoding(const struct decoded *dec, const char *declared,
 /* --- after conversion ---------------------------------------------------- */
 
 /*
- * From a footer line (相关阅读, 上一篇 …) in the last part of the body on,
- * nothing belongs to the article.
+ * From a footer line (相关阅读, 上一篇, 往期推荐 …; a paragraph or a
+ * heading) in the last part of the body on, nothing belongs to the
+ * article, unless what follows it outweighs what comes before (then the
+ * line was part of the text).  Every block left out is listed under -v.
  */
 static void
 cut_footer(struct doc *doc, struct diag *diag)
 {
-	struct node	*c, *next;
+	struct node	*c, *d, *next;
 	struct buf	 t = BUF_INIT;
-	size_t		 n = 0, i = 0, cut = 0;
+	size_t		 n = 0, i = 0, cut = 0, before = 0, after;
 
 	for (c = doc->root->first_child; c != NULL; c = c->next)
 		n++;
 	for (c = doc->root->first_child; c != NULL; c = next, i++) {
 		next = c->next;
-		if (i * 10 < n * 6 || c->type != NODE_PARAGRAPH || i == 0)
+		if (i * 10 < n * 6 || (c->type != NODE_PARAGRAPH &&
+		    c->type != NODE_HEADING) || i == 0) {
+			before += node_text_len(c);
 			continue;
+		}
 		buf_truncate(&t, 0);
 		node_text(c, &t);
-		if (!article_footer_line(t.ptr, t.len))
+		if (!article_footer_line(t.ptr, t.len)) {
+			before += node_text_len(c);
 			continue;
+		}
+		for (after = 0, d = c; d != NULL; d = d->next)
+			after += node_text_len(d);
+		if (after > before)
+			break;
 		for (; c != NULL; c = next) {
 			next = c->next;
+			buf_truncate(&t, 0);
+			node_text(c, &t);
+			if (t.len > 0)
+				diag_note(diag, "html: footer left out (%zu "
+				    "bytes): %.*s", t.len, (int)utf8_prefix(t.ptr, t.len, 30),
+				    t.ptr);
 			node_free(c);
 			cut++;
 		}
@@ -294,6 +312,45 @@ cut_footer(struct doc *doc, struct diag *diag)
 	if (cut > 0)
 		diag_note(diag, "html: %zu block%s from a footer line on left "
 		    "out", cut, cut == 1 ? "" : "s");
+}
+
+/*
+ * A heading of the page's markup that reads as sentences (two or more,
+ * or one long one ending in 。) is a paragraph set in a heading's type:
+ * some sites mark every news item with <h1>.
+ */
+static void
+demote_sentence_headings(struct doc *doc, struct diag *diag)
+{
+	struct node	*c;
+	struct buf	 t = BUF_INIT;
+	size_t		 pos, chars, inside;
+	uint32_t	 cp;
+
+	for (c = doc->root->first_child; c != NULL; c = c->next) {
+		if (c->type != NODE_HEADING)
+			continue;
+		buf_truncate(&t, 0);
+		node_text(c, &t);
+		chars = inside = 0;
+		for (pos = 0; pos < t.len;) {
+			cp = utf8_next(t.ptr, t.len, &pos);
+			chars++;
+			if ((cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) &&
+			    pos < t.len)
+				inside++;
+		}
+		if (!(inside > 0 && chars > 30) && !(chars > 30 &&
+		    ht_last_cp(t.ptr, t.len) == 0x3002))
+			continue;
+		diag_note(diag, "line %u: <h%d> holds sentences, not a heading: "
+		    "a paragraph", c->line, c->as.heading.level);
+		free(c->as.heading.label);
+		c->type = NODE_PARAGRAPH;
+		memset(&c->as, 0, sizeof(c->as));
+		c->rule = "heading markup around sentences: a paragraph";
+	}
+	buf_free(&t);
 }
 
 /* Is p a paragraph that is one link and nothing else? */
@@ -443,6 +500,7 @@ html_read(const char *data, size_t len, const struct read_opts *opts,
 	drop_chrome_lines(doc);
 	drop_link_lists(doc, diag);
 	cut_footer(doc, diag);
+	demote_sentence_headings(doc, diag);
 	shape_sample_text(doc, &all);
 	doc_set_meta(doc, META_LANG, article_guess_lang(all.ptr, all.len));
 	if (opts->outline.mode != OUTLINE_NONE)

@@ -155,6 +155,16 @@ utf8_repair(const char *data, size_t len, struct buf *out)
 }
 
 size_t
+utf8_prefix(const char *s, size_t len, size_t chars)
+{
+	size_t	 pos = 0;
+
+	while (pos < len && chars-- > 0)
+		utf8_next(s, len, &pos);
+	return pos;
+}
+
+size_t
 utf8_count(const char *s, size_t len)
 {
 	size_t	 i, n = 0;

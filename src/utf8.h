@@ -50,6 +50,8 @@ int	 utf8_valid(const char *s, size_t len);
  * entering the tree passes through it or an equivalent decoder.
  */
 size_t	 utf8_repair(const char *s, size_t len, struct buf *out);
+/* Bytes of the first `chars` code points of valid UTF-8 s[0..len). */
+size_t	 utf8_prefix(const char *s, size_t len, size_t chars);
 /* Number of code points in valid UTF-8 s[0..len). */
 size_t	 utf8_count(const char *s, size_t len);
 /* Encodes cp into out (4 bytes room); returns the length. */
