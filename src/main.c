@@ -152,6 +152,10 @@ usage(FILE *f)
 		fprintf(f, "|%s", readers[i]->name);
 	fprintf(f, " (default auto)\n"
 	    "      --encoding NAME     input encoding (default: detect)\n"
+	    "      --outline MODE      auto (default) or none: paragraphs only,\n"
+	    "                          no headings, lists or points from text\n"
+	    "      --levels LIST       these markers are the heading levels, in\n"
+	    "                          order, e.g. '一、,（一）,1.'; nothing else is\n"
 	    "  -M, --meta KEY=VALUE    set metadata: title subtitle kicker date\n"
 	    "                          author publisher source views lang url\n"
 	    "      --points MODE       inline (one paragraph, as written) or\n"
@@ -702,6 +706,8 @@ write_combined(struct cli *cli, struct run *r)
 
 enum {
 	OPT_ENCODING = 256,
+	OPT_OUTLINE,
+	OPT_LEVELS,
 	OPT_POINTS,
 	OPT_LEADS,
 	OPT_WRAP,
@@ -735,6 +741,8 @@ static const struct option long_options[] = {
 	{ "from", required_argument, NULL, 'f' },
 	{ "meta", required_argument, NULL, 'M' },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "outline", required_argument, NULL, OPT_OUTLINE },
+	{ "levels", required_argument, NULL, OPT_LEVELS },
 	{ "points", required_argument, NULL, OPT_POINTS },
 	{ "leads", required_argument, NULL, OPT_LEADS },
 	{ "wrap", required_argument, NULL, OPT_WRAP },
@@ -838,6 +846,23 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 		case OPT_ENCODING:
 			cli->popts.read.encoding = optarg;
 			break;
+		case OPT_OUTLINE:
+			if (strcmp(optarg, "auto") == 0)
+				cli->popts.read.outline.mode = OUTLINE_AUTO;
+			else if (strcmp(optarg, "none") == 0)
+				cli->popts.read.outline.mode = OUTLINE_NONE;
+			else
+				return usage_error("--outline takes auto or "
+				    "none, not \"%s\"", optarg);
+			break;
+		case OPT_LEVELS: {
+			char	 why[160];
+
+			if (outline_levels_check(optarg, why, sizeof(why)) != 0)
+				return usage_error("--levels: %s", why);
+			cli->popts.read.outline.levels = optarg;
+			break;
+		}
 		case OPT_POINTS:
 			if (strcmp(optarg, "inline") == 0)
 				cli->ropts.points = POINTS_INLINE;
