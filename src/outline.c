@@ -265,13 +265,14 @@ toc_entry(const struct node *n, struct buf *text)
 	if (n->type == NODE_HEADING && n->as.heading.label != NULL)
 		buf_puts(text, n->as.heading.label);
 	node_text(n, text);
+	cp = 0;
 	while (pos < text->len) {
 		cp = utf8_next(text->ptr, text->len, &pos);
 		chars++;
-		if (outline_is_stop(cp) || cp == 0xFF0C || cp == 0xFF1A)
+		if (outline_is_stop(cp))
 			return 0;
 	}
-	return chars >= 2 && chars <= 60 &&
+	return chars >= 2 && chars <= 60 && !outline_is_continuing(cp) &&
 	    outline_has_letter(text->ptr, text->len);
 }
 
@@ -409,7 +410,9 @@ match_toc(struct outline *o)
 			if (fam >= FAM__HEADS || rest.len == 0)
 				continue;
 			for (k = cursor; k < o->n; k++) {
-				if (v[k].cls != CLS_BODY)
+				if (v[k].cls != CLS_BODY && !(v[k].node->type ==
+				    NODE_HEADING && v[k].node->as.heading.label ==
+				    NULL))
 					continue;
 				buf_truncate(&a, 0);
 				match_fold(v[k].text.ptr, v[k].text.len, &a);
@@ -442,6 +445,16 @@ match_toc(struct outline *o)
 					    "of the table of contents";
 				} else
 					continue;
+				/*
+				 * A heading the page's layout made (a bold
+				 * line) takes the entry's family too.
+				 */
+				if (v[k].node->type == NODE_HEADING) {
+					if (v[k].join)
+						continue;
+					demote_heading(v[k].node);
+					v[k].m.fam = FAM_NONE;
+				}
 				v[k].cls = CLS_HEADING;
 				v[k].fid = fam;
 				cursor = k + 1 + (size_t)v[k].join;
@@ -517,11 +530,15 @@ find_lists(struct outline *o)
 			items[k].cls = CLS_LIST;
 			items[k].rule = "consecutive numbered lines: list";
 		}
-		diag_note(o->diag, "line %u: %zu consecutive %s items form a "
-		    "list (numbered %d-%d with nothing between them; not "
-		    "headings)", items[i].node->line, j - i,
-		    outline_family_example[items[i].m.fam], items[i].m.num,
-		    items[j - 1].m.num);
+		if (items[i].m.fam == FAM_DASH)
+			diag_note(o->diag, "line %u: %zu consecutive —— items "
+			    "form a list", items[i].node->line, j - i);
+		else
+			diag_note(o->diag, "line %u: %zu consecutive %s items "
+			    "form a list (numbered %d-%d with nothing between "
+			    "them; not headings)", items[i].node->line, j - i,
+			    outline_family_example[items[i].m.fam],
+			    items[i].m.num, items[j - 1].m.num);
 	}
 }
 
@@ -946,7 +963,6 @@ decide_auto(struct outline *o)
 	int		 numbered = 0;
 
 	decide_bare(o);
-	join_broken(o);
 	for (i = 0; i < o->n; i++) {
 		v[i].level = -1;
 		if (is_member(&v[i]) && v[i].m.fam != FAM_NONE &&
@@ -1242,7 +1258,12 @@ outline_siblings(struct node *parent, const struct outline_opts *opts,
 			o.v[i].bare = 0;
 		}
 	match_toc(&o);
+	for (o.base = 0, i = 0; i < o.n; i++)
+		if (o.v[i].node->type == NODE_HEADING &&
+		    o.v[i].node->as.heading.level > o.base)
+			o.base = o.v[i].node->as.heading.level;
 	law_items(&o);
+	join_broken(&o);
 	find_lists(&o);
 	if (opts->levels != NULL) {
 		o.base = 0;

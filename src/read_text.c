@@ -415,9 +415,9 @@ drop_chrome(struct lines *ls, long from, long to, struct diag *diag)
 
 /*
  * A title printed over two lines (GB/T 9704 §7.2: the title may take
- * several lines): line t and the line right after it are both short
- * title-shaped phrases, and what follows them belongs to the head (a
- * "——" subtitle, a date line, a metadata line).  Returns the second
+ * several lines): line t and the next line are both short title-shaped
+ * phrases, and what follows them belongs to the head (a "——" subtitle, a
+ * date line, a metadata line).  Returns the second
  * line's index, or -1.
  */
 static long
@@ -428,9 +428,8 @@ title_second_line(const struct lines *ls, long t)
 	struct article_meta m = { 0 };
 	int		 head;
 
-	if (t + 1 >= (long)ls->n || is_blank(&ls->v[t + 1]))
+	if ((u = step(ls, t, 1)) < 0)
 		return -1;
-	u = t + 1;
 	l = &ls->v[u];
 	if (!title_shaped(l) || is_dash_line(l) || is_paren_date(l) ||
 	    utf8_count(l->s, l->len) > 40 ||
@@ -769,7 +768,7 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
  * one private-use character (the SogouCS news corpus: GB18030 FD A3,
  * U+E40C, also in its UTF-8 copies), the whole article on one line.  A
  * private-use character that recurs (three times or more) and mostly
- * stands after the end of a sentence is such a mark: each becomes a
+ * stands after the end of a sentence or clause (。！？…”）；：) is such a mark: each becomes a
  * paragraph break.  Returns how many.
  */
 static size_t
@@ -791,7 +790,8 @@ pua_breaks(struct decoded *dec)
 			count[cp - 0xE000]++;
 			after_stop[cp - 0xE000] += prev == 0x3002 ||
 			    prev == 0xFF01 || prev == 0xFF1F || prev == 0x201D ||
-			    prev == 0x300D || prev == 0x2026 || prev == 0xFF09;
+			    prev == 0x300D || prev == 0x2026 || prev == 0xFF09 ||
+			    prev == 0xFF1B || prev == 0xFF1A;	/* ；： */
 		}
 		prev = cp;
 	}

@@ -119,6 +119,26 @@ source_text(const char *data, size_t len, const char *path, struct buf *out)
 		}
 		hdom_free(&dom);
 		span_fold(t.ptr != NULL ? t.ptr : "", t.len, out);
+	} else if (strcmp(r->name, "md") == 0) {
+		/* Raw HTML in Markdown: its tags and attributes are no text. */
+		size_t i, k;
+
+		for (i = 0; i < dec.len; i++) {
+			char c = i + 1 < dec.len ? dec.text[i + 1] : '\0';
+
+			if (dec.text[i] == '<' && (c == '/' || c == '!' ||
+			    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+				for (k = i; k < dec.len && dec.text[k] != '>' &&
+				    dec.text[k] != '\n'; k++)
+					;
+				if (k < dec.len && dec.text[k] == '>') {
+					i = k;
+					continue;
+				}
+			}
+			buf_putc(&t, dec.text[i]);
+		}
+		span_fold(t.ptr != NULL ? t.ptr : "", t.len, out);
 	} else
 		span_fold(dec.text, dec.len, out);
 	buf_free(&t);
