@@ -925,33 +925,95 @@ assign_levels(struct outline *o)
 			o->level_of[order[k]] = 6;
 	}
 	for (k = 0; k < n; k++) {
-		f = order[k];
-		if (f == FID_UNNUMBERED)
-			diag_note(o->diag, "level %d: unnumbered subheads%s%s",
-			    o->level_of[f], over >= 0 ? ", above " : "",
-			    over >= 0 ? outline_family_example[over] : "");
-		else {
-			struct buf why = BUF_INIT;
+		struct buf holds_f = BUF_INIT, held = BUF_INIT;
 
-			for (g = 0; g < FAM__HEADS; g++)
-				if (g != f && used[g] && holds(o, f, g) &&
-				    !holds(o, g, f))
-					buf_printf(&why, "%s%s", why.len ?
-					    " and " : "",
-					    outline_family_example[g]);
-			diag_note(o->diag, "level %d: %s headings%s%s%s",
-			    o->level_of[f], outline_family_example[f],
-			    why.len ? " (their sections hold the " : "",
-			    why.len ? why.ptr : "", why.len ? " numbering, "
-			    "which starts again at 1 in each)" : k == 0 &&
-			    o->base == 0 ? " (the top level used)" :
-			    " (below the levels above: conventional order)");
-			buf_free(&why);
+		f = order[k];
+		if (f == FID_UNNUMBERED) {
+			diag_note(o->diag, "level %d: unnumbered subheads%s%s%s",
+			    o->level_of[f], over >= 0 ? ": each opens its own "
+			    "numbering of " : "", over >= 0 ?
+			    outline_family_example[over] : "", over >= 0 ?
+			    ", so they are above it" : "");
+			continue;
 		}
+		for (g = 0; g < FAM__HEADS; g++) {
+			if (g == f || !used[g])
+				continue;
+			if (holds(o, f, g) && !holds(o, g, f))
+				buf_printf(&held, "%s%s", held.len ? ", " : "",
+				    outline_family_example[g]);
+			if (holds(o, g, f) && !holds(o, f, g))
+				buf_printf(&holds_f, "%s%s", holds_f.len ?
+				    ", " : "", outline_family_example[g]);
+		}
+		diag_note(o->diag, "level %d: %s headings: %s%s%s%s%s%s",
+		    o->level_of[f], outline_family_example[f],
+		    holds_f.len ? "inside the sections of " : "",
+		    holds_f.len ? holds_f.ptr : "",
+		    holds_f.len && held.len ? "; " : "",
+		    held.len ? "their own sections hold " : "",
+		    held.len ? held.ptr : "",
+		    holds_f.len || held.len ? " (numbering that starts again "
+		    "at 1 in each section)" : k == 0 ? "the top level found" :
+		    "no family holds another here, so the conventional order "
+		    "(GB/T 9704: 一、 （一） 1. （1）)");
+		buf_free(&holds_f);
+		buf_free(&held);
 	}
 	for (i = 0; i < o->n; i++)
 		if (o->v[i].level >= 0 && o->v[i].fid >= 0)
 			o->v[i].level = o->level_of[o->v[i].fid];
+}
+
+/*
+ * For -v: each heading family's members, their numbering (runs 1-3, 1-7)
+ * and whether each is followed by text of its own (what tells headings
+ * from a list, whose items stand side by side).
+ */
+static void
+explain_series(const struct outline *o)
+{
+	struct buf	 runs = BUF_INIT;
+	size_t		 i, members, runins, alone;
+	int		 f, first, last;
+
+	for (f = 0; f < FAM__HEADS; f++) {
+		members = runins = alone = 0;
+		first = last = -1;
+		buf_truncate(&runs, 0);
+		for (i = 0; i < o->n; i++) {
+			const struct item *it = &o->v[i];
+
+			if (it->level < 0 || it->fid != f)
+				continue;
+			members++;
+			runins += it->cls == CLS_RUNIN;
+			if (i + 1 < o->n && o->v[i + 1].level >= 0 &&
+			    o->v[i + 1].fid == f && !it->join)
+				alone++;
+			if (first >= 0 && it->m.num == last + 1) {
+				last = it->m.num;
+				continue;
+			}
+			if (first >= 0)
+				buf_printf(&runs, "%s%d-%d", runs.len ? ", " :
+				    "", first, last);
+			first = last = it->m.num;
+		}
+		if (members == 0)
+			continue;
+		if (first > 0)
+			buf_printf(&runs, "%s%d-%d", runs.len ? ", " : "",
+			    first, last);
+		diag_note(o->diag, "%s: %zu heading%s%s%s%s; %s%s",
+		    outline_family_example[f], members, members == 1 ? "" : "s",
+		    runs.len ? " numbered " : " named by the table of contents",
+		    runs.len ? runs.ptr : "", runins ? " (run-in: short first "
+		    "sentence, then text)" : "", alone == 0 ? "each followed "
+		    "by text of its own, so not a list" : "some stand side by "
+		    "side", alone == 0 ? "" : " (kept: heading-shaped)");
+	}
+	buf_free(&runs);
 }
 
 /* Decides headings and their levels by the evidence (no user levels). */
@@ -977,6 +1039,7 @@ decide_auto(struct outline *o)
 	for (i = 0; i < o->n; i++)
 		if (is_member(&v[i]) && v[i].fid >= 0)
 			v[i].level = 0;
+	explain_series(o);
 	assign_levels(o);
 }
 
