@@ -53,7 +53,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden corpus preserve cli batch hostile checks regen bench \
+.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile checks regen bench \
 	fuzz asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -101,7 +101,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch hostile checks
+	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -114,6 +114,10 @@ unit: $(TEST_BIN) $(TOOL_BIN) artconv
 
 golden: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/golden.sh
+
+# The examples of docs/outline.md, run like cmark's spec tests.
+spec: $(TOOL_BIN)
+	@$(BUILD)/tests/tool_outline_spec docs/outline.md
 
 corpus: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/corpus.sh
@@ -148,6 +152,7 @@ asan:
 	@fail=0; for t in $(TEST_SRC:tests/%.c=build-asan/tests/%); do $$t || fail=1; done; \
 		test $$fail = 0
 	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/golden.sh
+	@build-asan/tests/tool_outline_spec docs/outline.md
 	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/corpus.sh
 	@TOOLS=build-asan/tests tests/preserve.sh
 	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/cli.sh

@@ -321,9 +321,13 @@ outline_find_toc(struct node *parent, struct diag *diag)
 		for (e = c->next; e != NULL && toc_entry(e, &t); e = e->next) {
 			buf_truncate(&f, 0);
 			match_fold(t.ptr, t.len, &f);
-			/* The first entry again: the body has begun. */
-			if (entries > 0 && f.len == first.len &&
-			    memcmp(f.ptr, first.ptr, f.len) == 0)
+			/*
+			 * The first entry again, with or without its number:
+			 * the body has begun.
+			 */
+			if (entries > 0 && f.len > 0 && f.len <= first.len &&
+			    memcmp(f.ptr, first.ptr + first.len - f.len,
+			    f.len) == 0 && f.len * 2 >= first.len)
 				break;
 			if (entries == 0)
 				buf_putbuf(&first, &f);
@@ -480,7 +484,7 @@ static void
 find_lists(struct outline *o)
 {
 	struct item	*items = o->v;
-	size_t		 i, j, k, runins, n = o->n;
+	size_t		 i, j, k, runins, items_like, n = o->n;
 	struct marker	 m;
 
 	for (i = 0; i < n; i = j) {
@@ -516,12 +520,24 @@ find_lists(struct outline *o)
 		}
 		if (j - i < 2)
 			continue;
-		for (runins = 0, k = i; k < j; k++)
+		/*
+		 * Items are full sentences (（一）…；, 一、點收。) or phrases
+		 * standing side by side; a heading has text of its own: a
+		 * run-in sentence, or the paragraphs after it.
+		 */
+		for (runins = 0, items_like = 0, k = i; k < j; k++) {
 			runins += items[k].cls == CLS_RUNIN;
-		if (runins * 2 > j - i) {
+			if (items[k].cls == CLS_MARKED ||
+			    (items[k].cls == CLS_HEADING && (k + 1 < j ||
+			    outline_is_stop(outline_last_cp(items[k].text.ptr,
+			    items[k].text.len)) || outline_last_cp(
+			    items[k].text.ptr, items[k].text.len) == 0x3002)))
+				items_like++;
+		}
+		if (runins * 2 > j - i || items_like * 2 <= j - i) {
 			diag_note(o->diag, "line %u: %zu consecutive %s "
-			    "paragraphs: run-in headings, not a list (most "
-			    "open with a short sentence and go on)",
+			    "paragraphs: headings, not a list (they have text "
+			    "of their own: a run-in sentence or what follows)",
 			    items[i].node->line, j - i,
 			    outline_family_example[items[i].m.fam]);
 			continue;
@@ -1208,6 +1224,8 @@ parse_levels(const char *spec, int *level_of, char *err, size_t errlen)
 {
 	const char	*p = spec, *e;
 	struct marker	 m;
+	char		 probe[64];
+	size_t		 n;
 	int		 level = 0;
 
 	memset(level_of, 0, sizeof(int) * FAM__HEADS);
@@ -1219,8 +1237,12 @@ parse_levels(const char *spec, int *level_of, char *err, size_t errlen)
 		for (e = p; *e != '\0' && *e != ',' && *e != ' ' &&
 		    strncmp(e, "，", 3) != 0; e++)
 			;
-		if (!outline_parse_marker(p, (size_t)(e - p), 0, &m) ||
-		    m.fam >= FAM__HEADS || m.body != (size_t)(e - p)) {
+		/* A heading's text after the marker: "1." alone is no marker. */
+		n = (size_t)(e - p) < sizeof(probe) - 4 ? (size_t)(e - p) : 0;
+		memcpy(probe, p, n);
+		memcpy(probe + n, "甲", 3);
+		if (n == 0 || !outline_parse_marker(probe, n + 3, 0, &m) ||
+		    m.fam >= FAM__HEADS || m.body != n) {
 			if (err != NULL)
 				snprintf(err, errlen, "\"%.*s\" is not an "
 				    "outline marker (like 第一章 一、 （一） 1. "
