@@ -43,6 +43,22 @@ expect 2 "--wrap takes" -- "$BIN" --wrap abc "$sample"
 expect 2 "unknown metadata key" -- "$BIN" -M colour=red "$sample"
 expect 2 "several formats need a folder" -- "$BIN" -t txt,md -o one.txt "$sample"
 
+# The outline overruled: --outline none keeps paragraphs only, --levels
+# names the heading levels; bad values are usage errors.
+expect 2 "--outline takes auto or none" -- "$BIN" --outline flat "$sample"
+expect 2 "--levels: \"x\" is not an outline marker" -- "$BIN" --levels '一、,x' "$sample"
+expect 2 "--levels: .* listed twice" -- "$BIN" --levels '一、,二、' "$sample"
+expect 0 "" -- "$BIN" -t md "$sample"
+grep -q '^## 一、' stdout || { echo "FAIL: the sample's 一、 headings"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" --outline none -t md "$sample"
+grep -q '^## ' stdout && { echo "FAIL: --outline none made headings"; fail=$((fail + 1)); }
+grep -q '^一、添彩' stdout || { echo "FAIL: --outline none lost a line"; fail=$((fail + 1)); }
+grep -q '\*\*一是' stdout && { echo "FAIL: --outline none made points"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" --levels '（一）' -t md "$sample"
+grep -q '^## ' stdout && { echo "FAIL: --levels （一） kept 一、 headings"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" --levels '1.,一、' -t md "$sample"
+grep -q '^### 一、' stdout || { echo "FAIL: --levels 1.,一、 (一、 is level 2)"; fail=$((fail + 1)); }
+
 # Output naming: -t from the -o extension, stdout, folder of formats.
 expect 0 "" -- "$BIN" -o a.md "$sample"
 head -1 a.md | grep -q '^---$' || { echo "FAIL: -o a.md did not write Markdown"; fail=$((fail + 1)); }
