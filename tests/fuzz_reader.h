@@ -56,13 +56,20 @@ static int
 fuzz_reader(const char *name, const uint8_t *data, size_t size)
 {
 	const struct reader	*r = reader_find(name);
-	struct read_opts	 ro = { NULL, NULL, 128 };
+	struct read_opts	 ro;
 	struct diag		 d;
 	struct doc		*doc = NULL;
 	int			 rc;
 
 	if (r == NULL)
 		abort();
+	/* The outline options, chosen by the input's length. */
+	memset(&ro, 0, sizeof(ro));
+	ro.max_depth = 128;
+	if (size % 5 == 0)
+		ro.outline.mode = OUTLINE_NONE;
+	else if (size % 7 == 0)
+		ro.outline.levels = "一、,（一）,1.,01";
 	diag_init(&d, 1);
 	rc = r->read((const char *)data, size, &ro, &doc, &d);
 	if (rc == 0 ? doc == NULL || doc_check(doc) != 0 ||
