@@ -110,6 +110,8 @@ inner_colon(const char *s, size_t len)
 	return colon && han < 6;
 }
 
+static int	 headline_shaped(const char *, size_t);
+
 static void
 find_bold(struct blk *v, size_t n)
 {
@@ -121,7 +123,9 @@ find_bold(struct blk *v, size_t n)
 		size_t chars = chars_of(b);
 
 		if (!bold_line(b) || chars < 2 || chars > 40 ||
-		    !ht_shaped(b->text.ptr, b->text.len, 40, 0, 1) ||
+		    !headline_shaped(b->text.ptr, b->text.len) ||
+		    ht_last_cp(b->text.ptr, b->text.len) == 0xFF01 ||
+		    ht_last_cp(b->text.ptr, b->text.len) == '!' ||
 		    inner_colon(b->text.ptr, b->text.len) ||
 		    outline_marker(b->text.ptr, b->text.len) ||
 		    ht_heading_symbol(ht_first_cp(b->text.ptr, b->text.len)) ||
@@ -241,9 +245,10 @@ glued_number(const char *s, size_t len)
 }
 
 /*
- * A headline after a section number: at most 40 characters, a letter, no
- * full stop or semicolon inside, not ending in ，、；：.  Headlines may ask
- * and answer ("减肥有多难？这样做是有害的"), so ？ and ！ are allowed.
+ * A headline (a subhead, or the text after a section number): at most 40
+ * characters, a letter, no full stop or semicolon anywhere, not ending in
+ * ，、；：.  Headlines may ask and answer ("减肥有多难？这样做是有害的"),
+ * so ？ and ！ are allowed inside.
  */
 static int
 headline_shaped(const char *s, size_t len)

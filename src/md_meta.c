@@ -228,6 +228,23 @@ only_link(const struct node *h)
 	return c;
 }
 
+/* Is n a metadata line ("日期：…", "来源：…")? */
+static int
+meta_follows(const struct node *n)
+{
+	struct article_meta	 meta = { 0 };
+	struct buf		 t = BUF_INIT;
+	int			 yes;
+
+	if (n == NULL || n->type != NODE_PARAGRAPH)
+		return 0;
+	node_text(n, &t);
+	yes = article_meta_line(t.ptr != NULL ? t.ptr : "", t.len, &meta);
+	article_meta_free(&meta);
+	buf_free(&t);
+	return yes;
+}
+
 /*
  * Metadata lines right under the title ("日期：Tue, 30 Jun 2020 …",
  * "来源：…"): their fields go to the metadata, the lines leave the body.
@@ -281,10 +298,16 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 	    (c->as.heading.level != 1 && !top_setext))
 		return;
 	h1 = c;
-	for (c = h1->next; c != NULL; c = c->next)
-		if (c->type == NODE_HEADING &&
-		    c->as.heading.level <= h1->as.heading.level)
-			return;
+	/*
+	 * An underlined link to the original, or a first line with the
+	 * date under it, is the title whatever headings follow.
+	 */
+	if (!(top_setext && (only_link(h1) != NULL ||
+	    meta_follows(h1->next))))
+		for (c = h1->next; c != NULL; c = c->next)
+			if (c->type == NODE_HEADING &&
+			    c->as.heading.level <= h1->as.heading.level)
+				return;
 	node_text(h1, &t);
 	after = h1->next;
 	if (doc->meta[META_TITLE] == NULL) {

@@ -222,6 +222,37 @@ match_fold(const char *s, size_t len, struct buf *out)
 	}
 }
 
+/*
+ * A contents entry folded for matching, without the page number that
+ * leader dots or spaces set off at its end ("第一章 总则……1").
+ */
+static void
+toc_fold(const char *s, size_t len, struct buf *out)
+{
+	size_t		 end = len, q;
+	uint32_t	 cp;
+	int		 digits = 0, leader = 0;
+
+	while (end > 0) {
+		q = end;
+		cp = utf8_prev(s, &q);
+		if (outline_dec_digit(cp) < 0)
+			break;
+		digits++;
+		end = q;
+	}
+	while (digits > 0 && end > 0) {
+		q = end;
+		cp = utf8_prev(s, &q);
+		if (cp != '.' && cp != 0x2026 && cp != 0xB7 && cp != 0xFF0E &&
+		    cp != 0x22EF && !uc_is_space(cp))
+			break;
+		leader++;
+		end = q;
+	}
+	match_fold(s, leader > 0 ? end : len, out);
+}
+
 /* 目录, 目 录：, 目次, 目錄, Contents: the line that opens a table. */
 static int
 toc_title(const struct node *n)
@@ -276,30 +307,72 @@ toc_entry(const struct node *n, struct buf *text)
 	    outline_has_letter(text->ptr, text->len);
 }
 
+/*
+ * Is folded g the end of folded f and at least half of it (an entry
+ * with or without its number)?
+ */
+static int
+suffix_of(const struct buf *f, const struct buf *g)
+{
+	return g->len > 0 && g->len <= f->len && g->len * 2 >= f->len &&
+	    memcmp(f->ptr + f->len - g->len, g->ptr, g->len) == 0;
+}
+
+/*
+ * Is the line folded as f, alone or with the line after it (next), the
+ * first entry again?  Then the body has begun.
+ */
+static int
+first_again(const struct buf *first, const struct buf *f,
+    const struct node *next)
+{
+	struct buf	 t = BUF_INIT, two = BUF_INIT;
+	int		 yes = suffix_of(first, f);
+
+	if (!yes && next != NULL && toc_entry(next, &t)) {
+		buf_putbuf(&two, f);
+		toc_fold(t.ptr, t.len, &two);
+		yes = suffix_of(first, &two);
+	}
+	buf_free(&t);
+	buf_free(&two);
+	return yes;
+}
+
 /* Does folded text f come back among the blocks from n on? */
 static int
 comes_back(const struct node *n, const struct buf *f)
 {
 	struct buf	 t = BUF_INIT, g = BUF_INIT;
-	int		 found = 0;
+	int		 found = 0, lines;
 
 	for (; n != NULL && !found; n = n->next) {
-		if (n->type != NODE_PARAGRAPH && n->type != NODE_HEADING)
-			continue;
-		buf_truncate(&t, 0);
 		buf_truncate(&g, 0);
-		if (n->type == NODE_HEADING && n->as.heading.label != NULL)
-			buf_puts(&t, n->as.heading.label);
-		node_text(n, &t);
-		if (t.len > 400)
-			continue;
-		match_fold(t.ptr, t.len, &g);
-		/* The body heading may repeat the entry with or without its
-		 * number, or hold it in its first line. */
-		if (g.len > 0 && g.len <= f->len &&
-		    memcmp(f->ptr + f->len - g.len, g.ptr, g.len) == 0 &&
-		    g.len * 2 >= f->len)
-			found = 1;
+		/*
+		 * The body heading may repeat the entry with or without its
+		 * number, on one line or broken over two.
+		 */
+		for (lines = 0; lines < 2 && n != NULL; lines++) {
+			const struct node *x = lines ? n->next : n;
+
+			if (x == NULL || (x->type != NODE_PARAGRAPH &&
+			    x->type != NODE_HEADING))
+				break;
+			buf_truncate(&t, 0);
+			if (x->type == NODE_HEADING &&
+			    x->as.heading.label != NULL)
+				buf_puts(&t, x->as.heading.label);
+			node_text(x, &t);
+			if (t.len > 400)
+				break;
+			match_fold(t.ptr, t.len, &g);
+			if (g.len > 0 && g.len <= f->len &&
+			    memcmp(f->ptr + f->len - g.len, g.ptr, g.len) ==
+			    0 && g.len * 2 >= f->len)
+				found = 1;
+			if (found || g.len >= f->len)
+				break;
+		}
 	}
 	buf_free(&t);
 	buf_free(&g);
@@ -320,14 +393,12 @@ outline_find_toc(struct node *parent, struct diag *diag)
 		buf_truncate(&first, 0);
 		for (e = c->next; e != NULL && toc_entry(e, &t); e = e->next) {
 			buf_truncate(&f, 0);
-			match_fold(t.ptr, t.len, &f);
+			toc_fold(t.ptr, t.len, &f);
 			/*
 			 * The first entry again, with or without its number:
 			 * the body has begun.
 			 */
-			if (entries > 0 && f.len > 0 && f.len <= first.len &&
-			    memcmp(f.ptr, first.ptr + first.len - f.len,
-			    f.len) == 0 && f.len * 2 >= first.len)
+			if (entries > 0 && first_again(&first, &f, e->next))
 				break;
 			if (entries == 0)
 				buf_putbuf(&first, &f);
@@ -406,11 +477,11 @@ match_toc(struct outline *o)
 				if (m.fam >= FAM__HEADS || m.body >= et.len)
 					continue;
 				fam = m.fam;
-				match_fold(et.ptr + m.body, et.len - m.body,
+				toc_fold(et.ptr + m.body, et.len - m.body,
 				    &rest);
 				match_fold(et.ptr, m.len, &num);
 			} else
-				match_fold(et.ptr, et.len, &rest);
+				toc_fold(et.ptr, et.len, &rest);
 			if (fam >= FAM__HEADS || rest.len == 0)
 				continue;
 			for (k = cursor; k < o->n; k++) {
@@ -701,11 +772,31 @@ join_broken(struct outline *o)
 		enum family f = it->m.fam;
 
 		if (!is_member(it) || it->cls != CLS_HEADING || it->bare ||
-		    f == FAM_NONE || f >= FAM__HEADS || heads[f] < 3 ||
-		    runins[f] * 10 < heads[f] * 6 ||
+		    f == FAM_NONE || f >= FAM__HEADS ||
 		    it->chars - utf8_count(it->text.ptr, it->body_off) > 20 ||
 		    outline_ends_sentence(it->text.ptr, it->text.len) ||
 		    next->cls != CLS_BODY || next->node->type != NODE_PARAGRAPH)
+			continue;
+		/*
+		 * A heading cannot end in a connective (的 和 与 …): one
+		 * that does goes on in the short line after it.
+		 */
+		if (article_connective(outline_last_cp(it->text.ptr,
+		    it->text.len)) && next->chars <= 25 &&
+		    outline_heading_shaped(next->text.ptr, next->text.len,
+		    next->chars, 25) && !outline_ends_sentence(next->text.ptr,
+		    next->text.len)) {
+			it->join = 1;
+			next->joined = 1;
+			it->rule = "heading broken over two lines (it ended in "
+			    "a connective)";
+			diag_note(o->diag, "line %u: %.*s continues on line %u "
+			    "(a heading does not end in a connective)",
+			    it->node->line, shown(it), it->text.ptr,
+			    next->node->line);
+			continue;
+		}
+		if (heads[f] < 3 || runins[f] * 10 < heads[f] * 6)
 			continue;
 		end = outline_runin_sentence(next->text.ptr, next->text.len,
 		    it->chars, 60);

@@ -297,12 +297,15 @@ main(int argc, char *argv[])
 		args[n] = '\0';
 		total++;
 		/* The input ends at a line ".", the expectation at the fence. */
-		for (dot = nl + 1; dot + 1 < end && !(dot[0] == '.' &&
-		    dot[1] == '\n'); dot = e + 1)
+		close = NULL;
+		for (dot = nl + 1; dot + 1 < end; dot = e + 1) {
+			if (dot[0] == '.' && dot[1] == '\n') {
+				close = strstr(dot, "\n" FENCE);
+				break;
+			}
 			if ((e = memchr(dot, '\n', (size_t)(end - dot))) == NULL)
 				break;
-		close = dot + 1 < end && e != NULL ?
-		    strstr(dot, "\n" FENCE) : NULL;
+		}
 		if (close == NULL) {
 			printf("example at line %u: not closed\n",
 			    line_of(md, p));
