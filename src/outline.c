@@ -18,7 +18,7 @@
 enum cls {
 	CLS_OTHER,	/* not a plain paragraph: left alone */
 	CLS_BODY,	/* a paragraph without a marker */
-	CLS_HEADING,	/* heading-shaped (marker + short text, or unnumbered) */
+	CLS_HEADING,	/* heading-shaped: marker + short text, or unnumbered */
 	CLS_RUNIN,	/* marker + heading-shaped first sentence + body */
 	CLS_MARKED,	/* marker + body text: a paragraph or a list item */
 	CLS_LIST	/* member of a list (decided by series) */
@@ -202,6 +202,14 @@ demote_heading(struct node *h)
 
 /* --- tables of contents -------------------------------------------------- */
 
+/*
+ * A table of contents has at most TOC_ENTRIES entries, and its entries
+ * come back within TOC_REACH blocks: bounds that keep a hostile input
+ * from costing entries × blocks.
+ */
+#define TOC_ENTRIES	400
+#define TOC_REACH	20000
+
 /* Text folded for matching: no white space or punctuation, ASCII forms. */
 static void
 match_fold(const char *s, size_t len, struct buf *out)
@@ -345,8 +353,10 @@ comes_back(const struct node *n, const struct buf *f)
 {
 	struct buf	 t = BUF_INIT, g = BUF_INIT;
 	int		 found = 0, lines;
+	size_t		 seen = 0;
 
-	for (; n != NULL && !found; n = n->next) {
+	/* Bounded: a table of contents names headings within its book. */
+	for (; n != NULL && !found && seen < TOC_REACH; n = n->next, seen++) {
 		buf_truncate(&g, 0);
 		/*
 		 * The body heading may repeat the entry with or without its
@@ -391,7 +401,8 @@ outline_find_toc(struct node *parent, struct diag *diag)
 			continue;
 		entries = back = 0;
 		buf_truncate(&first, 0);
-		for (e = c->next; e != NULL && toc_entry(e, &t); e = e->next) {
+		for (e = c->next; e != NULL && entries < TOC_ENTRIES &&
+		    toc_entry(e, &t); e = e->next) {
 			buf_truncate(&f, 0);
 			toc_fold(t.ptr, t.len, &f);
 			/*
@@ -484,10 +495,12 @@ match_toc(struct outline *o)
 				toc_fold(et.ptr, et.len, &rest);
 			if (fam >= FAM__HEADS || rest.len == 0)
 				continue;
-			for (k = cursor; k < o->n; k++) {
-				if (v[k].cls != CLS_BODY && !(v[k].node->type ==
-				    NODE_HEADING && v[k].node->as.heading.label ==
-				    NULL))
+			for (k = cursor; k < o->n && k < cursor + TOC_REACH;
+			    k++) {
+				const struct node *x = v[k].node;
+
+				if (v[k].cls != CLS_BODY && !(x->type ==
+				    NODE_HEADING && x->as.heading.label == NULL))
 					continue;
 				buf_truncate(&a, 0);
 				match_fold(v[k].text.ptr, v[k].text.len, &a);
@@ -516,8 +529,8 @@ match_toc(struct outline *o)
 					v[k].join = 1;
 					v[k + 1].joined = 1;
 					v[k].label_len = v[k].text.len;
-					v[k].rule = "number and text of an entry "
-					    "of the table of contents";
+					v[k].rule = "number and text of an "
+					    "entry of the table of contents";
 				} else
 					continue;
 				/*
@@ -709,7 +722,8 @@ decide_bare(struct outline *o)
 		n = 0;
 		want = 1;
 		for (i = 0; i < o->n && n < 64; i++) {
-			if (!is_member(&v[i]) || v[i].m.fam != (enum family)fam ||
+			if (!is_member(&v[i]) ||
+			    v[i].m.fam != (enum family)fam ||
 			    (!v[i].bare && fam != FAM_SECNUM))
 				continue;
 			if (v[i].m.num == want) {
@@ -718,7 +732,8 @@ decide_bare(struct outline *o)
 			}
 		}
 		for (i = 0; i < o->n; i++) {
-			if (!is_member(&v[i]) || v[i].m.fam != (enum family)fam ||
+			if (!is_member(&v[i]) ||
+			    v[i].m.fam != (enum family)fam ||
 			    (!v[i].bare && fam != FAM_SECNUM))
 				continue;
 			for (k = 0; k < n && idx[k] != i; k++)
@@ -758,8 +773,8 @@ static void
 join_broken(struct outline *o)
 {
 	struct item	*v = o->v;
-	size_t		 i, runins[FAM__HEADS] = { 0 }, heads[FAM__HEADS] = { 0 };
-	size_t		 end;
+	size_t		 i, end;
+	size_t		 runins[FAM__HEADS] = { 0 }, heads[FAM__HEADS] = { 0 };
 
 	for (i = 0; i < o->n; i++)
 		if (is_member(&v[i]) && v[i].m.fam != FAM_NONE &&
@@ -1036,8 +1051,8 @@ assign_levels(struct outline *o)
 
 		f = order[k];
 		if (f == FID_UNNUMBERED) {
-			diag_note(o->diag, "level %d: unnumbered subheads%s%s%s",
-			    o->level_of[f], over >= 0 ? ": each opens its own "
+			diag_note(o->diag, "level %d: unnumbered "
+			    "subheads%s%s%s", o->level_of[f], over >= 0 ? ": each opens its own "
 			    "numbering of " : "", over >= 0 ?
 			    outline_family_example[over] : "", over >= 0 ?
 			    ", so they are above it" : "");
@@ -1328,7 +1343,7 @@ parse_levels(const char *spec, int *level_of, char *err, size_t errlen)
 		for (e = p; *e != '\0' && *e != ',' && *e != ' ' &&
 		    strncmp(e, "，", 3) != 0; e++)
 			;
-		/* A heading's text after the marker: "1." alone is no marker. */
+		/* With a heading's text after it: "1." alone is no marker. */
 		n = (size_t)(e - p) < sizeof(probe) - 4 ? (size_t)(e - p) : 0;
 		memcpy(probe, p, n);
 		memcpy(probe + n, "甲", 3);

@@ -28,7 +28,7 @@ enum family {
 	FAM_CN_PAREN,		/* （一） (一) */
 	FAM_NUM,		/* 1. 1． 1、 */
 	FAM_NUM_PAREN,		/* （1） (1) */
-	FAM_SECNUM,		/* 01 02 glued to a heading, or a number alone */
+	FAM_SECNUM,		/* 01 glued to a heading, or a number alone */
 	FAM__HEADS,
 	FAM_ARTICLE = FAM__HEADS, /* 第一条: a numbered paragraph of a law */
 	FAM_CIRCLED,		/* ① */

@@ -301,8 +301,8 @@ cut_footer(struct doc *doc, struct diag *diag)
 			node_text(c, &t);
 			if (t.len > 0)
 				diag_note(diag, "html: footer left out (%zu "
-				    "bytes): %.*s", t.len, (int)utf8_prefix(t.ptr, t.len, 30),
-				    t.ptr);
+				    "bytes): %.*s", t.len,
+				    (int)utf8_prefix(t.ptr, t.len, 30), t.ptr);
 			node_free(c);
 			cut++;
 		}
@@ -343,8 +343,8 @@ demote_sentence_headings(struct doc *doc, struct diag *diag)
 		if (!(inside > 0 && chars > 30) && !(chars > 30 &&
 		    ht_last_cp(t.ptr, t.len) == 0x3002))
 			continue;
-		diag_note(diag, "line %u: <h%d> holds sentences, not a heading: "
-		    "a paragraph", c->line, c->as.heading.level);
+		diag_note(diag, "line %u: <h%d> holds sentences, not a "
+		    "heading: a paragraph", c->line, c->as.heading.level);
 		free(c->as.heading.label);
 		c->type = NODE_PARAGRAPH;
 		memset(&c->as, 0, sizeof(c->as));

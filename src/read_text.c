@@ -768,7 +768,8 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
  * one private-use character (the SogouCS news corpus: GB18030 FD A3,
  * U+E40C, also in its UTF-8 copies), the whole article on one line.  A
  * private-use character that recurs (three times or more) and mostly
- * stands after the end of a sentence or clause (。！？…”）；：) is such a mark: each becomes a
+ * stands after the end of a sentence or clause (。！？…”）；：) is such a
+ * mark: each becomes a
  * paragraph break.  Returns how many.
  */
 static size_t
@@ -789,8 +790,9 @@ pua_breaks(struct decoded *dec)
 		if (cp >= 0xE000 && cp <= 0xF8FF) {
 			count[cp - 0xE000]++;
 			after_stop[cp - 0xE000] += prev == 0x3002 ||
-			    prev == 0xFF01 || prev == 0xFF1F || prev == 0x201D ||
-			    prev == 0x300D || prev == 0x2026 || prev == 0xFF09 ||
+			    prev == 0xFF01 || prev == 0xFF1F ||
+			    prev == 0x201D || prev == 0x300D ||
+			    prev == 0x2026 || prev == 0xFF09 ||
 			    prev == 0xFF1B || prev == 0xFF1A;	/* ；： */
 		}
 		prev = cp;

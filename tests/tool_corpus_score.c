@@ -263,7 +263,8 @@ int
 main(int argc, char *argv[])
 {
 	const char	*corpus, *kind = NULL;
-	char		*tsv, *line, *save = NULL, path[4096], *spans_tsv = NULL;
+	char		*tsv, *line, *save = NULL, path[4096];
+	char		*spans_tsv = NULL;
 	size_t		 len, files = 0, exact = 0, titles = 0, counts = 0;
 	size_t		 points_ok = 0, nspans, row = 0, bodies = 0;
 	size_t		 bodies_ok = 0, chromes = 0, chromes_ok = 0;

@@ -296,14 +296,15 @@ main(int argc, char *argv[])
 		memcpy(args, p + sizeof(FENCE) + 7, n);
 		args[n] = '\0';
 		total++;
-		/* The input ends at a line ".", the expectation at the fence. */
+		/* The input ends at a line ".", the expectation at a fence. */
 		close = NULL;
 		for (dot = nl + 1; dot + 1 < end; dot = e + 1) {
 			if (dot[0] == '.' && dot[1] == '\n') {
 				close = strstr(dot, "\n" FENCE);
 				break;
 			}
-			if ((e = memchr(dot, '\n', (size_t)(end - dot))) == NULL)
+			e = memchr(dot, '\n', (size_t)(end - dot));
+			if (e == NULL)
 				break;
 		}
 		if (close == NULL) {
