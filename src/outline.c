@@ -53,7 +53,7 @@ struct outline {
 	struct diag	*diag;
 	int		 base;		/* deepest level readers gave */
 	int		 level_of[FID__COUNT];
-	int		 law;		/* the text is a law: 第X条 paragraphs */
+	int		 over;		/* family unnumbered subheads are over */
 };
 
 static const char *
@@ -657,7 +657,6 @@ law_items(struct outline *o)
 		articles += o->v[i].m.fam == FAM_ARTICLE;
 	if (articles < 3)
 		return;
-	o->law = 1;
 	for (i = 0; i < o->n; i++) {
 		struct item *it = &o->v[i];
 
@@ -963,7 +962,7 @@ find_unnumbered(struct outline *o, int numbered)
 		diag_note(o->diag, "unnumbered: %zu short lines without "
 		    "punctuation between paragraphs that end sentences: "
 		    "the document's subheads", nc);
-	o->level_of[FID_UNNUMBERED] = best;	/* the family it is above */
+	o->over = best;
 }
 
 /* --- pass 2: levels ------------------------------------------------------ */
@@ -1015,7 +1014,7 @@ assign_levels(struct outline *o)
 	for (i = 0; i < o->n; i++)
 		if (o->v[i].level >= 0 && o->v[i].fid >= 0)
 			used[o->v[i].fid] = 1;
-	over = o->level_of[FID_UNNUMBERED];
+	over = o->over;
 	for (f = 0; f < FAM__HEADS; f++)
 		for (g = 0; g < FAM__HEADS; g++)
 			if (f != g && used[f] && used[g] && holds(o, g, f) &&
@@ -1156,7 +1155,7 @@ decide_auto(struct outline *o)
 		} else if (is_member(&v[i]) && v[i].fid >= 0)
 			numbered = 1;	/* named by the table of contents */
 	}
-	o->level_of[FID_UNNUMBERED] = -1;
+	o->over = -1;
 	find_unnumbered(o, numbered);
 	for (i = 0; i < o->n; i++)
 		if (is_member(&v[i]) && v[i].fid >= 0)
