@@ -465,7 +465,7 @@ punctuated(const struct blk *v, size_t n)
 static void
 find_plain(struct blk *v, size_t n)
 {
-	size_t	 i;
+	size_t	 i, found = 0;
 
 	if (numbered_headings(v, n) || !punctuated(v, n))
 		return;
@@ -484,7 +484,13 @@ find_plain(struct blk *v, size_t n)
 		v[i].kind = K_PLAIN;
 		v[i].rule = "short unpunctuated line between sentence-ending "
 		    "paragraphs";
+		found++;
 	}
+	/* One such line alone is no level: a dateline, a quote. */
+	if (found < 2)
+		for (i = 0; i < n; i++)
+			if (v[i].kind == K_PLAIN)
+				v[i].kind = K_NONE;
 }
 
 /* Ranks kinds by first appearance; returns the level of kind k. */

@@ -8,13 +8,16 @@
  *  - lines of a paragraph broken with <br> or Markdown hard breaks that
  *    are enumerated ((1) (2), ① ②, 1. 2., • •) become a list, and lines
  *    of nothing but ===== or ----- become rules;
- *  - stand-alone subheads: a bold paragraph; a line led by a symbol
- *    (➤ ● ■ ◆ ▶ …) or made of one 【…】 bracket; a WeChat section number
- *    ("01") over its heading line; a short "第一，…。" sentence in a run
- *    第一，第二，… standing alone between paragraphs; and, when nothing is
- *    numbered, a short unpunctuated line between two paragraphs (as the
- *    outline's own rule does).  These kinds rank by first appearance
- *    (a kind first seen inside a section of another is below it); a lone
+ *  - stand-alone subheads: a bold paragraph (a headline: it may ask and
+ *    answer, but holds no full stop); a line led by a symbol (➤ ● ■ ◆ ▶
+ *    …), unless it sits under a picture as its caption; a line made of
+ *    one 【…】 bracket, unless it comes before any text (a column tag); a
+ *    WeChat section number ("01") over its heading line or glued to it,
+ *    as a series 01, 02, …; a short "第一，…。" sentence in a run 第一，第二，…
+ *    standing alone between paragraphs; and, when nothing is numbered,
+ *    two or more short unpunctuated lines between paragraphs (as the
+ *    outline's own rule does).  These kinds rank by first appearance (a
+ *    kind first seen inside a section of another is below it); a lone
  *    【…】 line ranks with the top kind.
  */
 #ifndef ARTCONV_HTML_SHAPE_H
