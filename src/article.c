@@ -358,6 +358,39 @@ article_meta_free(struct article_meta *meta)
 	memset(meta, 0, sizeof(*meta));
 }
 
+size_t
+article_subtitle_dash(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i + 6 <= len; i++)
+		if (memcmp(s + i, "——", 6) == 0)
+			return utf8_count(s, i) >= 4 && utf8_count(s + i + 6,
+			    len - i - 6) >= 4 ? i : 0;
+	return 0;
+}
+
+int
+article_split_title(struct doc *doc)
+{
+	struct buf	 sub = BUF_INIT;
+	const char	*t = doc->meta[META_TITLE];
+	size_t		 cut;
+	char		*head;
+
+	if (t == NULL || (cut = article_subtitle_dash(t, strlen(t))) == 0)
+		return 0;
+	buf_puts(&sub, t + cut);
+	if (doc->meta[META_SUBTITLE] != NULL)
+		buf_puts(&sub, doc->meta[META_SUBTITLE]);
+	head = xstrndup(t, cut);
+	doc_set_meta(doc, META_SUBTITLE, sub.ptr);
+	doc_set_meta(doc, META_TITLE, head);
+	free(head);
+	buf_free(&sub);
+	return 1;
+}
+
 static int
 contains(const char *s, size_t len, const char *lit)
 {

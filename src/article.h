@@ -42,6 +42,18 @@ void	 article_meta_free(struct article_meta *meta);
 char	*article_find_date(const char *s, size_t len, size_t *start,
 	    size_t *end);
 
+/*
+ * A headline printed with its subtitle after a dash ("主题——副题", as news
+ * and reports print them): returns the byte offset of the "——" when both
+ * sides have 4 characters or more, else 0.
+ */
+size_t	 article_subtitle_dash(const char *s, size_t len);
+/*
+ * Splits doc's title at article_subtitle_dash(): the part after the dash
+ * goes in front of the subtitle.  Returns 1 if it did.
+ */
+int	 article_split_title(struct doc *doc);
+
 /* A short line of site navigation (设为首页, 登录, 【字号：…). */
 int	 article_chrome_line(const char *s, size_t len);
 /*

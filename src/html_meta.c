@@ -762,12 +762,17 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 		art->title = t;
 		t = NULL;
 	}
+
 	free(t);
 	if (title != NULL) {
 		title->flags |= HN_TITLE;
 		html_drop(title);
 		find_deck(dom, title, doc, diag);
 	}
+	/* 主题——副题 printed in one headline: the dash starts the subtitle. */
+	if (article_split_title(doc))
+		diag_note(diag, "html: the headline's \"——\" part is its "
+		    "subtitle");
 	find_meta(dom, title, art, doc, diag);
 	if (doc->meta[META_DATE] == NULL && pm.published != NULL &&
 	    (d = article_find_date(pm.published, strlen(pm.published), NULL,

@@ -457,7 +457,6 @@ take_title(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 {
 	struct buf	 b = BUF_INIT;
 	long		 u = title_second_line(ls, t);
-	size_t		 i, cut = 0;
 
 	buf_put(&b, ls->v[t].s, ls->v[t].len);
 	ls->v[t].drop = 1;
@@ -468,27 +467,12 @@ take_title(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 		diag_note(diag, "line %u: the title goes on (two short lines, "
 		    "then the head)", ls->v[u].no);
 	}
-	/* 主题——副题: the dash splits a headline from its subtitle. */
-	for (i = 0; i + 6 <= b.len; i++)
-		if (memcmp(b.ptr + i, "——", 6) == 0) {
-			cut = i;
-			break;
-		}
-	if (cut > 0 && utf8_count(b.ptr, cut) >= 4 &&
-	    utf8_count(b.ptr + cut + 6, b.len - cut - 6) >= 4) {
-		struct buf sub = BUF_INIT;
-
-		buf_put(&sub, b.ptr + cut, b.len - cut);
-		if (doc->meta[META_SUBTITLE] != NULL)
-			buf_puts(&sub, doc->meta[META_SUBTITLE]);
-		doc_set_meta(doc, META_SUBTITLE, sub.ptr);
-		buf_free(&sub);
-		buf_truncate(&b, cut);
-		diag_note(diag, "line %u: the title's \"——\" part is its "
-		    "subtitle", ls->v[t].no);
-	}
 	doc_set_meta(doc, META_TITLE, b.ptr);
 	buf_free(&b);
+	/* 主题——副题: the dash splits a headline from its subtitle. */
+	if (article_split_title(doc))
+		diag_note(diag, "line %u: the title's \"——\" part is its "
+		    "subtitle", ls->v[t].no);
 	return u >= 0 ? u : t;
 }
 
