@@ -54,7 +54,7 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
 .PHONY: all run test deps test-deps unit golden corpus preserve cli batch hostile checks regen bench \
-	fuzz asan valgrind install uninstall clean lint check-man
+	fuzz fuzz-long asan valgrind install uninstall clean lint check-man
 
 all: artconv
 
@@ -160,6 +160,12 @@ valgrind: artconv $(TEST_BIN)
 FUZZ_SECONDS ?= 60
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz.sh
+
+# Every fuzz target at once for FUZZ_LONG_SECONDS, with persistent corpora
+# (FUZZ_CORPUS_DIR/corpus-NAME) and a summary table; see tests/fuzz.sh.
+FUZZ_LONG_SECONDS ?= 3600
+fuzz-long:
+	@FUZZ_LONG_SECONDS=$(FUZZ_LONG_SECONDS) tests/fuzz.sh long
 
 # For tests/fuzz.sh: the flags the library was built with.
 print-cflags:

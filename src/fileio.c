@@ -363,3 +363,100 @@ out:
 	free(p);
 	return rc;
 }
+
+static void
+ids_add(struct file_ids *ids, const struct stat *st)
+{
+	if (!S_ISREG(st->st_mode))
+		return;
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? ids->cap * 2 : 16;
+		ids->v = xreallocarray(ids->v, ids->cap, sizeof(*ids->v));
+	}
+	ids->v[ids->n].dev = st->st_dev;
+	ids->v[ids->n].ino = st->st_ino;
+	ids->n++;
+	ids->sorted = 0;
+}
+
+void
+file_ids_add_path(struct file_ids *ids, const char *path)
+{
+	struct stat	 st;
+
+	if (stat(path, &st) == 0)
+		ids_add(ids, &st);
+}
+
+void
+file_ids_add_fd(struct file_ids *ids, int fd)
+{
+	struct stat	 st;
+
+	if (fstat(fd, &st) == 0)
+		ids_add(ids, &st);
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	const struct file_id *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return 0;
+}
+
+void
+file_ids_sort(struct file_ids *ids)
+{
+	if (ids->n > 0)
+		qsort(ids->v, ids->n, sizeof(*ids->v), cmp_id);
+	ids->sorted = 1;
+}
+
+static int
+ids_has(const struct file_ids *ids, const struct stat *st)
+{
+	struct file_id	 key;
+	size_t		 i;
+
+	if (!S_ISREG(st->st_mode) || ids->n == 0)
+		return 0;
+	if (!ids->sorted) {
+		for (i = 0; i < ids->n; i++)
+			if (ids->v[i].dev == st->st_dev &&
+			    ids->v[i].ino == st->st_ino)
+				return 1;
+		return 0;
+	}
+	key.dev = st->st_dev;
+	key.ino = st->st_ino;
+	return bsearch(&key, ids->v, ids->n, sizeof(*ids->v), cmp_id) != NULL;
+}
+
+int
+file_ids_has_path(const struct file_ids *ids, const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && ids_has(ids, &st);
+}
+
+int
+file_ids_has_fd(const struct file_ids *ids, int fd)
+{
+	struct stat	 st;
+
+	return fstat(fd, &st) == 0 && ids_has(ids, &st);
+}
+
+void
+file_ids_free(struct file_ids *ids)
+{
+	free(ids->v);
+	ids->v = NULL;
+	ids->n = ids->cap = 0;
+}
