@@ -53,7 +53,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden corpus preserve cli batch hostile checks regen bench \
+.PHONY: all run test deps test-deps unit golden corpus preserve cli batch hostile attack checks regen bench \
 	fuzz fuzz-long asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -101,7 +101,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch hostile checks
+	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch hostile attack checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -130,6 +130,9 @@ batch: artconv
 hostile: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/hostile.sh
 
+attack: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/attack.sh
+
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh
 
@@ -153,6 +156,7 @@ asan:
 	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/cli.sh
 	@BIN=build-asan/artconv tests/batch.sh
 	@BIN=build-asan/artconv TOOLS=build-asan/tests HOSTILE_SLOWER=4 tests/hostile.sh
+	@BIN=build-asan/artconv TOOLS=build-asan/tests ATTACK_SLOWER=4 tests/attack.sh
 
 valgrind: artconv $(TEST_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/valgrind.sh

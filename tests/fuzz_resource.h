@@ -35,7 +35,7 @@ static char			 fr_base[4096];
 static struct resource_paths	*fr_extra;
 
 /* Removes path and, for a folder, what is in it (links not followed). */
-static void
+static inline void
 fr_rm(const char *path)
 {
 	struct stat	 st;
@@ -50,15 +50,16 @@ fr_rm(const char *path)
 			if (strcmp(de->d_name, ".") == 0 ||
 			    strcmp(de->d_name, "..") == 0)
 				continue;
-			snprintf(p, sizeof(p), "%s/%s", path, de->d_name);
-			fr_rm(p);
+			if (snprintf(p, sizeof(p), "%s/%s", path,
+			    de->d_name) < (int)sizeof(p))
+				fr_rm(p);
 		}
 		closedir(d);
 	}
 	remove(path);
 }
 
-static void
+static inline void
 fr_cleanup(void)
 {
 	if (fr_base[0] != '\0')
@@ -66,7 +67,7 @@ fr_cleanup(void)
 	resource_paths_free(fr_extra);
 }
 
-static void
+static inline void
 fr_file(const char *rel, const char *content)
 {
 	char	 p[4200];
@@ -79,7 +80,7 @@ fr_file(const char *rel, const char *content)
 	fclose(f);
 }
 
-static void
+static inline void
 fr_link(const char *target, const char *rel)
 {
 	char	 p[4200];
@@ -89,7 +90,7 @@ fr_link(const char *target, const char *rel)
 		abort();
 }
 
-static void
+static inline void
 fr_dir(const char *rel)
 {
 	char	 p[4200];
@@ -100,7 +101,7 @@ fr_dir(const char *rel)
 }
 
 /* Lays out the tree; call once. */
-static void
+static inline void
 fuzz_resource_setup(void)
 {
 	const char	*tmp = getenv("TMPDIR");
@@ -150,7 +151,7 @@ fuzz_resource_setup(void)
  * with the EXTRA folder, bit 2: the reference is made absolute under the
  * temporary folder), the rest is the reference.
  */
-static void
+static inline void
 fuzz_resource_one(const uint8_t *data, size_t size)
 {
 	struct resource_confined *rc;
