@@ -1,13 +1,15 @@
 /*
  * artconv: the command line.  This is the only file that prints; with
- * fileio.c and batch.c it is the only code that touches files.  What it
+ * fileio.c, batch.c and resource.c (the pictures --images reads, confined
+ * to the article's folder) it is the only code that touches files.  What it
  * knows about formats comes from the writer registry (formats/registry.c)
  * and the reader list (src/readers.c).
  *
  * One article or a thousand take the same path: the inputs become jobs;
  * workers (-j) convert jobs and keep their messages; the main thread
  * prints each job's messages in input order, shows progress on a
- * terminal, and sums up.  Outputs do not depend on -j.
+ * terminal, and sums up.  Outputs do not depend on -j.  No output may be
+ * one of the run's inputs (cli.inputs, by device and inode).
  */
 #include <errno.h>
 #include <getopt.h>

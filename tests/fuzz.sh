@@ -11,7 +11,7 @@
 #                  outside git), -print_final_stats, and a summary table
 #                  of executions, coverage and findings at the end
 #
-# Seeds come from fixtures/ and, when set, $CORPUS, chosen by the target's
+# Seeds come from fixtures/ (and, for fuzz-long, $CORPUS when set), by the target's
 # name: fuzz_read_KIND takes the files of that kind (text, html, md, docx,
 # or whatever extensions the reader of that name claims); fuzz_pipeline
 # takes all of them behind an option byte; fuzz_resource takes
@@ -30,7 +30,13 @@ make --no-print-directory BUILD=build-fuzz CC="$CC" \
 cflags=$(make --no-print-directory -s print-cflags)
 libs=$(make --no-print-directory -s print-libs)
 mkdir -p build-fuzz
+# The corpus of real articles seeds the long runs only: loading it takes
+# longer than a short run lasts.
+corpus=""
+[ "$mode" = long ] && corpus=${CORPUS:-}
 
+# byte HEX: writes that byte (dash's printf knows octal escapes, not \x).
+byte() { printf "\\$(printf '%03o' "0x$1")"; }
 # kind NAME: which seeds and dictionaries a target takes.
 kind() {
   case $1 in
@@ -70,24 +76,24 @@ seeds() {
         ../art/in.png sub/up/in.png sub/out abs outdir/secret toextra/x.png x.png \
         'file:///etc/passwd' http://example.com/a.png //host/a.png /etc/passwd \
         '%2e%2e/secret' 'in.png?x=1#y' loop fifo self/in.png; do
-        for m in 00 01 02 03 05; do printf "\\x$m%s" "$s" > "$dir/$m-$i"; done
+        for m in 00 01 02 03 05; do { byte $m; printf '%s' "$s"; } > "$dir/$m-$i"; done
         i=$((i + 1))
       done
       return ;;
     pipeline)
       for f in fixtures/*.txt fixtures/*.html fixtures/*.md fixtures/images/*.html \
-        ${CORPUS:+"$CORPUS"/*.txt "$CORPUS"/*.html "$CORPUS"/*.md}; do
+        ${corpus:+"$corpus"/*.txt "$corpus"/*.html "$corpus"/*.md}; do
         [ -f "$f" ] || continue
         case $f in *.expected.*|*.body.*) continue ;; esac
         b=$(basename "$f")
         for sel in 00 01 1a 5b 82 c3; do
-          { printf "\\x$sel"; head -c 65536 "$f"; } > "$dir/$sel-$b"
+          { byte $sel; head -c 65536 "$f"; } > "$dir/$sel-$b"
         done
       done
       return ;;
   esac
   for e in $(exts "$k"); do
-    for f in fixtures/*."$e" fixtures/*/*."$e" ${CORPUS:+"$CORPUS"/*."$e"}; do
+    for f in fixtures/*."$e" fixtures/*/*."$e" ${corpus:+"$corpus"/*."$e"}; do
       [ -f "$f" ] || continue
       case $f in *.expected.*|*.body.*) continue ;; esac
       head -c 65536 "$f" > "$dir/$(basename "$f")"
@@ -129,7 +135,7 @@ if [ "$mode" != long ]; then
     t=build-fuzz/$name
     echo "fuzz: $t for ${secs}s"
     mkdir -p "build-fuzz/corpus/$name"
-    "$t" -max_total_time="$secs" -max_len=200000 -rss_limit_mb="$rss" -timeout=20 \
+    "$t" -max_total_time="$secs" -max_len=200000 -rss_limit_mb="$rss" -timeout=20 -report_slow_units=20 \
       -dict="build-fuzz/$name.dict" -artifact_prefix="fixtures/fuzz/$name-" \
       "build-fuzz/corpus/$name" "build-fuzz/seeds-$name" >"$t.log" 2>&1 ||
       { echo "fuzz: $t found a problem (input saved in fixtures/fuzz/):"; tail -40 "$t.log"; fail=1; continue; }
@@ -151,7 +157,7 @@ for name in $targets; do
   before=$(ls "$cdir/corpus-$name" | wc -l)
   echo "$before" > "build-fuzz/$name.before"
   "build-fuzz/$name" -max_total_time="$secs" -max_len="$maxlen" -rss_limit_mb="$rss" \
-    -timeout=60 -print_final_stats=1 -dict="build-fuzz/$name.dict" \
+    -timeout=60 -report_slow_units=30 -print_final_stats=1 -dict="build-fuzz/$name.dict" \
     -artifact_prefix="fixtures/fuzz/$name-" \
     "$cdir/corpus-$name" "build-fuzz/seeds-$name" >"build-fuzz/$name.long.log" 2>&1 &
   pids="$pids $!"
