@@ -166,7 +166,7 @@ done
 st=0
 set -- $pids
 for name in $targets; do
-  wait "$1" || { st=1; echo "fuzz-long: $name stopped with a finding (see build-fuzz/$name.long.log)"; }
+  wait "$1" || { st=1; echo "fuzz-long: $name stopped early: a finding (see build-fuzz/$name.long.log)"; }
   shift
 done
 summary=build-fuzz/fuzz-long-summary.txt
@@ -180,9 +180,13 @@ summary=build-fuzz/fuzz-long-summary.txt
     cov=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
     ft=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
     n=$(ls "$cdir/corpus-$name" | wc -l)
+    # A finding is a crash, leak, timeout or out-of-memory artifact; a
+    # slow unit (often a stall of a loaded machine) is only noted.
     res=ok
-    grep -qE '^==[0-9]+==ERROR|^SUMMARY: |deadly signal|Test unit written' "$log" &&
-      res="FINDING: $(ls fixtures/fuzz/"$name"-* 2>/dev/null | tr '\n' ' ')"
+    found=$(sed -n 's/.*Test unit written to \(.*\)/\1/p' "$log" | grep -v -- '-slow-unit-' | tr '\n' ' ')
+    [ -n "$found" ] && res="FINDING: $found"
+    slow=$(grep -c 'slow-unit-' "$log")
+    [ "$slow" -gt 0 ] && res="$res (slow units: $slow, see the log)"
     printf '%-18s %14s %10s %8s %8s %9s %8s %s\n' "$name" "${ex:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" \
       "$(cat "build-fuzz/$name.before")->$n" "${mem:-?}" "$res"
   done

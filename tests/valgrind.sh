@@ -21,7 +21,7 @@ for fmt in $("$BIN" --list-formats); do
 done
 # Pictures (the confined loader), a batch with workers, --combine.
 for args in "--images --resource-path fixtures -t epub,docx -o $tmp/img/ fixtures/images/page.html" \
-    "-j 2 -t txt,md,json,epub,docx -o $tmp/batch/ fixtures" \
+    "-j 2 -t txt,md,json,epub,docx -o $tmp/batch/ fixtures/sample.txt fixtures/table.md fixtures/hidden-seo.html" \
     "--combine -t epub,docx -o $tmp/book/ fixtures/sample.txt fixtures/table.md"; do
   # shellcheck disable=SC2086
   if ! $vg "$BIN" -q --force $args 2>"$tmp/log"; then
