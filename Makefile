@@ -53,8 +53,8 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile checks regen bench \
-	fuzz asan valgrind install uninstall clean lint check-man
+.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile attack checks regen bench \
+	fuzz fuzz-long asan valgrind install uninstall clean lint check-man
 
 all: artconv
 
@@ -101,7 +101,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile checks
+	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile attack checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -134,6 +134,9 @@ batch: artconv
 hostile: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/hostile.sh
 
+attack: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/attack.sh
+
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh
 
@@ -158,6 +161,7 @@ asan:
 	@BIN=build-asan/artconv TOOLS=build-asan/tests tests/cli.sh
 	@BIN=build-asan/artconv tests/batch.sh
 	@BIN=build-asan/artconv TOOLS=build-asan/tests HOSTILE_SLOWER=4 tests/hostile.sh
+	@BIN=build-asan/artconv TOOLS=build-asan/tests ATTACK_SLOWER=4 tests/attack.sh
 
 valgrind: artconv $(TEST_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/valgrind.sh
@@ -165,6 +169,12 @@ valgrind: artconv $(TEST_BIN)
 FUZZ_SECONDS ?= 60
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz.sh
+
+# Every fuzz target at once for FUZZ_LONG_SECONDS, with persistent corpora
+# (FUZZ_CORPUS_DIR/corpus-NAME) and a summary table; see tests/fuzz.sh.
+FUZZ_LONG_SECONDS ?= 3600
+fuzz-long:
+	@FUZZ_LONG_SECONDS=$(FUZZ_LONG_SECONDS) tests/fuzz.sh long
 
 # For tests/fuzz.sh: the flags the library was built with.
 print-cflags:

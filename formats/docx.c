@@ -58,6 +58,7 @@
 struct docx {
 	const struct render_opts *opts;
 	struct docx_kit	*kit;
+	struct diag	*diag;
 	struct buf	*out;		/* word/document.xml */
 	struct buf	 rels;		/* relationships of links and images */
 	int		 next_rid;
@@ -541,6 +542,7 @@ load_media(struct docx *dx, const char *src)
 	const struct resource_loader *rl = &dx->opts->resources;
 	struct docx_media m;
 	struct buf	 part = BUF_INIT;
+	const char	*why = NULL;
 	size_t		 i;
 
 	for (i = 0; i < dx->nmedia; i++)
@@ -548,8 +550,17 @@ load_media(struct docx *dx, const char *src)
 			return &dx->media[i];
 	memset(&m, 0, sizeof(m));
 	buf_init(&m.data);
-	if (rl->load == NULL || rl->load(rl->ctx, src, &m.data) != 0 ||
-	    docx_image_info(&m.data, &m.ext, &m.cx, &m.cy) != 0) {
+	if (rl->load == NULL)
+		return NULL;
+	if (rl->load(rl->ctx, src, &m.data, &why) != 0) {
+		diag_warn(dx->diag, "docx: image %s: %s; caption only", src,
+		    why);
+		buf_free(&m.data);
+		return NULL;
+	}
+	if (docx_image_info(&m.data, &m.ext, &m.cx, &m.cy) != 0) {
+		diag_warn(dx->diag, "docx: %s is not JPEG, PNG or GIF; caption "
+		    "only", src);
 		buf_free(&m.data);
 		return NULL;
 	}
@@ -902,6 +913,7 @@ docx_render(const struct doc *const *docs, size_t ndocs,
 	buf_init(&dx.rels);
 	dx.opts = opts;
 	dx.kit = &kit;
+	dx.diag = diag;
 	dx.out = &body;
 	dx.next_rid = 1;
 	dx.toc = opts->toc || ndocs > 1;

@@ -85,6 +85,19 @@ parse_part(const struct ref *r, const char *name)
 		doc = xmlReadMemory(b.ptr, (int)b.len, name, NULL,
 		    REF_XML_OPTS);
 	buf_free(&b);
+	/*
+	 * Package parts must not hold a DTD, and readers are to treat one
+	 * as an error (ECMA-376 Part 2, M1.18): it brings entities (external
+	 * files, billion-laughs expansion) and entity reference nodes that
+	 * nothing here expects.
+	 */
+	if (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL)) {
+		diag_warn(r->diag, "reference document: %s holds a DTD, which "
+		    "packages must not (ECMA-376 Part 2, M1.18); part ignored",
+		    name);
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
 	return doc;
 }
 
@@ -344,7 +357,8 @@ map_role(struct docx_kit *kit, enum docx_role role, xmlNode **styles,
 static xmlNode *
 next_node(xmlNode *root, xmlNode *n, int skip)
 {
-	if (!skip && n->children != NULL)
+	/* An entity reference's children are the entity's, not below it. */
+	if (!skip && n->children != NULL && n->type != XML_ENTITY_REF_NODE)
 		return n->children;
 	while (n != root && n->next == NULL)
 		n = n->parent;

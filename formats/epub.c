@@ -330,7 +330,7 @@ static const struct epub_image *
 figure_image(struct epub *e, const struct node *fig)
 {
 	const struct render_opts *o = e->opts;
-	const char		*src = fig->as.figure.src, *type;
+	const char		*src = fig->as.figure.src, *type, *why = NULL;
 	struct buf		 data = BUF_INIT;
 	struct epub_image	*im;
 	size_t			 i;
@@ -340,9 +340,9 @@ figure_image(struct epub *e, const struct node *fig)
 	for (i = 0; i < e->nimages; i++)
 		if (strcmp(e->images[i].src, src) == 0)
 			return &e->images[i];
-	if (o->resources.load(o->resources.ctx, src, &data) != 0) {
-		diag_warn(e->diag, "epub: cannot load image %s; caption only",
-		    src);
+	if (o->resources.load(o->resources.ctx, src, &data, &why) != 0) {
+		diag_warn(e->diag, "epub: image %s: %s; caption only", src,
+		    why);
 		goto fail;
 	}
 	if ((type = writer_image_type(data.ptr, data.len)) == NULL) {

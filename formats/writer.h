@@ -16,6 +16,7 @@
 #include "../src/buf.h"
 #include "../src/diag.h"
 #include "../src/doc.h"
+#include "../src/resource.h"
 
 enum points_mode {
 	POINTS_DEFAULT,	/* the writer's own default */
@@ -26,16 +27,6 @@ enum points_mode {
 enum docx_style {
 	DOCX_OFFICIAL,	/* GB/T 9704-2012 official document layout */
 	DOCX_PLAIN	/* clean modern document for screen reading */
-};
-
-/*
- * Loads a resource the document refers to (a local image, say) into out.
- * Returns 0, or -1 if it cannot be read.  The CLI supplies it; writers
- * that embed images call it, so that only the CLI touches files.
- */
-struct resource_loader {
-	int	(*load)(void *ctx, const char *src, struct buf *out);
-	void	*ctx;
 };
 
 struct render_opts {
@@ -55,7 +46,7 @@ struct render_opts {
 	struct slice		 cover;		/* epub: --cover image bytes */
 	const char		*cover_type;	/* its media type */
 	int			 embed_images;	/* --images */
-	struct resource_loader	 resources;
+	struct resource_loader	 resources;	/* --images: reads pictures */
 	const char		*collection_title; /* --combine book title */
 };
 

@@ -220,6 +220,15 @@ next:
 }
 
 int
+inputs_is_skipped(const char *path, const struct batch_filter *f)
+{
+	struct stat	 st;
+
+	return f->skip_dir && stat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    st.st_dev == f->skip_dev && st.st_ino == f->skip_ino;
+}
+
+int
 inputs_add(struct inputs *in, const char *path, const struct batch_filter *f,
     const char **why)
 {
@@ -234,8 +243,13 @@ inputs_add(struct inputs *in, const char *path, const struct batch_filter *f,
 		*why = strerror(errno);
 		return -1;
 	}
-	if (S_ISDIR(st.st_mode))
+	if (S_ISDIR(st.st_mode)) {
+		if (inputs_is_skipped(path, f)) {
+			*why = "is the output folder; write to another one";
+			return -1;
+		}
 		return walk(in, path, f, why);
+	}
 	s = stem(path);
 	add(in, path, s);
 	free(s);

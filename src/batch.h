@@ -50,6 +50,8 @@ int	 inputs_add(struct inputs *in, const char *path,
 size_t	 inputs_add_list(struct inputs *in, const char *data, size_t len,
 	    int nul, const struct batch_filter *f, char **bad,
 	    const char **why);
+/* 1 if path is the folder f skips (the output folder), by identity. */
+int	 inputs_is_skipped(const char *path, const struct batch_filter *f);
 /* Sorts by path (byte order) and drops exact duplicates. */
 void	 inputs_sort(struct inputs *in);
 /*

@@ -217,3 +217,48 @@ esc_md(struct buf *b, const char *s, size_t len, int flags)
 		i++;
 	}
 }
+
+static int
+bidi_control(int32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void
+esc_display(struct buf *b, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t		 i = 0, adv, run;
+	int32_t		 cp;
+
+	while (i < len) {
+		for (run = i; run < len && u[run] >= 0x20 && u[run] < 0x7F;
+		    run++)
+			;
+		buf_put(b, s + i, run - i);
+		if ((i = run) >= len)
+			break;
+		if (u[i] == '\n' || u[i] == '\t' || u[i] == '\r') {
+			buf_putc(b, '\\');
+			buf_putc(b, u[i] == '\n' ? 'n' : u[i] == '\t' ? 't' :
+			    'r');
+			i++;
+			continue;
+		}
+		if (u[i] < 0x80) {
+			buf_printf(b, "\\x%02x", u[i]);
+			i++;
+			continue;
+		}
+		cp = utf8_decode(u + i, len - i, &adv);
+		if (cp < 0) {
+			for (run = 0; run < adv; run++)
+				buf_printf(b, "\\x%02x", u[i + run]);
+		} else if ((cp >= 0x80 && cp < 0xA0) || bidi_control(cp))
+			buf_printf(b, "\\u%04x", (unsigned)cp);
+		else
+			buf_put(b, s + i, adv);
+		i += adv;
+	}
+}

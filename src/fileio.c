@@ -67,67 +67,114 @@ out:
 }
 
 /*
- * Temporary files being written, for the signal handler.  Slots are
- * claimed under a mutex; the handler only reads them and calls unlink(),
- * which is async-signal-safe.
+ * Temporary files being written, so that an interrupted run can remove
+ * them.  A signal handler cannot take a lock, and other threads go on
+ * writing while it runs, so signals are not handled by a handler: they
+ * are blocked in every thread, and one thread waits for them (sigwait).
+ * It takes temp_lock, removes every temporary file, and dies of the
+ * signal while still holding the lock.  A temporary file is created
+ * under the same lock, after its name is recorded, so no file can appear
+ * that the cleanup does not know of.
  */
-#define TEMP_SLOTS 64
-static char			 temp_path[TEMP_SLOTS][PATH_MAX];
-static volatile sig_atomic_t	 temp_used[TEMP_SLOTS];
-static pthread_mutex_t		 temp_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t	 temp_lock = PTHREAD_MUTEX_INITIALIZER;
+static char		**temp_names;	/* NULL: a free slot */
+static size_t		 temp_cap;
+static unsigned long	 temp_counter;
 
+/*
+ * Creates a new temporary file named after path's template (".NAME."
+ * plus six characters), recorded for the cleanup.  Returns the
+ * descriptor, or -1 with errno set; *slot receives the record.
+ */
 static int
-temp_claim(const char *path)
+temp_create(char *tmp, size_t suffix_at, size_t *slot)
 {
-	int	 i, slot = -1;
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklm"
+	    "nopqrstuvwxyz0123456789";
+	unsigned long	 x;
+	size_t		 i, k;
+	int		 fd = -1, tries;
 
-	if (strlen(path) >= PATH_MAX)
-		return -1;
 	pthread_mutex_lock(&temp_lock);
-	for (i = 0; i < TEMP_SLOTS; i++)
-		if (!temp_used[i]) {
-			strcpy(temp_path[i], path);
-			temp_used[i] = 1;
-			slot = i;
-			break;
+	for (i = 0; i < temp_cap && temp_names[i] != NULL; i++)
+		;
+	if (i == temp_cap) {
+		temp_cap = temp_cap ? temp_cap * 2 : 16;
+		temp_names = xreallocarray(temp_names, temp_cap,
+		    sizeof(*temp_names));
+		for (k = i; k < temp_cap; k++)
+			temp_names[k] = NULL;
+	}
+	for (tries = 0; tries < 100; tries++) {
+		x = ((unsigned long)getpid() << 16) ^ (unsigned long)time(NULL) ^
+		    (++temp_counter * 2654435761UL) ^ (unsigned long)(size_t)tmp;
+		for (k = 0; k < 6; k++) {
+			tmp[suffix_at + k] = chars[x % (sizeof(chars) - 1)];
+			x /= sizeof(chars) - 1;
+			x ^= temp_counter * 40503UL + k;
 		}
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd >= 0) {
+		temp_names[i] = tmp;
+		*slot = i;
+	}
 	pthread_mutex_unlock(&temp_lock);
-	return slot;
+	return fd;
 }
 
 static void
-temp_release(int slot)
+temp_release(size_t slot)
 {
-	if (slot < 0)
-		return;
 	pthread_mutex_lock(&temp_lock);
-	temp_used[slot] = 0;
+	temp_names[slot] = NULL;
 	pthread_mutex_unlock(&temp_lock);
 }
 
-static void
-on_signal(int sig)
-{
-	int	 i;
+static sigset_t	 cleanup_signals;
 
-	for (i = 0; i < TEMP_SLOTS; i++)
-		if (temp_used[i])
-			unlink(temp_path[i]);
-	signal(sig, SIG_DFL);
-	raise(sig);
+static void *
+signal_thread(void *arg)
+{
+	size_t	 i;
+	int	 sig;
+
+	(void)arg;
+	for (;;) {
+		if (sigwait(&cleanup_signals, &sig) != 0)
+			continue;
+		pthread_mutex_lock(&temp_lock);
+		for (i = 0; i < temp_cap; i++)
+			if (temp_names[i] != NULL)
+				unlink(temp_names[i]);
+		/* Die of the signal, as without this thread. */
+		signal(sig, SIG_DFL);
+		pthread_sigmask(SIG_UNBLOCK, &cleanup_signals, NULL);
+		raise(sig);
+		_exit(128 + sig);
+	}
+	return NULL;
 }
 
 void
 file_cleanup_on_signals(void)
 {
-	struct sigaction sa;
+	pthread_t	 t;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	sigemptyset(&cleanup_signals);
+	sigaddset(&cleanup_signals, SIGINT);
+	sigaddset(&cleanup_signals, SIGTERM);
+	sigaddset(&cleanup_signals, SIGHUP);
+	/* Threads created from now on inherit the mask. */
+	if (pthread_sigmask(SIG_BLOCK, &cleanup_signals, NULL) != 0)
+		return;
+	if (pthread_create(&t, NULL, signal_thread, NULL) != 0) {
+		pthread_sigmask(SIG_UNBLOCK, &cleanup_signals, NULL);
+		return;
+	}
+	pthread_detach(t);
 }
 
 /* Writes all of data to fd; -1 with errno set on failure. */
@@ -157,7 +204,8 @@ file_write(const char *path, const void *data, size_t len, int flags,
 	struct stat	 st;
 	char		*tmp = NULL, *slash;
 	size_t		 dirlen;
-	int		 fd = -1, rc = -1, saved, slot = -1;
+	size_t		 slot;
+	int		 fd = -1, rc = -1, saved;
 
 	if (strcmp(path, "-") == 0) {
 		if (write_all(STDOUT_FILENO, data, len) != 0) {
@@ -198,18 +246,17 @@ file_write(const char *path, const void *data, size_t len, int flags,
 	memcpy(tmp, path, dirlen);
 	snprintf(tmp + dirlen, strlen(path) + 16 - dirlen, ".%s.XXXXXX",
 	    path + dirlen);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((fd = temp_create(tmp, strlen(tmp) - 6, &slot)) < 0) {
 		*why = strerror(errno);
 		free(tmp);
 		return -1;
 	}
-	slot = temp_claim(tmp);
 	if (write_all(fd, data, len) != 0 ||
 	    ((flags & FILE_SYNC) && fsync(fd) != 0)) {
 		*why = strerror(errno);
 		goto fail;
 	}
-	/* mkstemp() made it private; outputs are ordinary files. */
+	/* Created private; outputs are ordinary files. */
 	(void)fchmod(fd, 0644);
 	if (close(fd) != 0) {
 		fd = -1;
@@ -362,4 +409,101 @@ file_prepare_inside(const char *root, const char *path, const char **why)
 out:
 	free(p);
 	return rc;
+}
+
+static void
+ids_add(struct file_ids *ids, const struct stat *st)
+{
+	if (!S_ISREG(st->st_mode))
+		return;
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? ids->cap * 2 : 16;
+		ids->v = xreallocarray(ids->v, ids->cap, sizeof(*ids->v));
+	}
+	ids->v[ids->n].dev = st->st_dev;
+	ids->v[ids->n].ino = st->st_ino;
+	ids->n++;
+	ids->sorted = 0;
+}
+
+void
+file_ids_add_path(struct file_ids *ids, const char *path)
+{
+	struct stat	 st;
+
+	if (stat(path, &st) == 0)
+		ids_add(ids, &st);
+}
+
+void
+file_ids_add_fd(struct file_ids *ids, int fd)
+{
+	struct stat	 st;
+
+	if (fstat(fd, &st) == 0)
+		ids_add(ids, &st);
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	const struct file_id *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return 0;
+}
+
+void
+file_ids_sort(struct file_ids *ids)
+{
+	if (ids->n > 0)
+		qsort(ids->v, ids->n, sizeof(*ids->v), cmp_id);
+	ids->sorted = 1;
+}
+
+static int
+ids_has(const struct file_ids *ids, const struct stat *st)
+{
+	struct file_id	 key;
+	size_t		 i;
+
+	if (!S_ISREG(st->st_mode) || ids->n == 0)
+		return 0;
+	if (!ids->sorted) {
+		for (i = 0; i < ids->n; i++)
+			if (ids->v[i].dev == st->st_dev &&
+			    ids->v[i].ino == st->st_ino)
+				return 1;
+		return 0;
+	}
+	key.dev = st->st_dev;
+	key.ino = st->st_ino;
+	return bsearch(&key, ids->v, ids->n, sizeof(*ids->v), cmp_id) != NULL;
+}
+
+int
+file_ids_has_path(const struct file_ids *ids, const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && ids_has(ids, &st);
+}
+
+int
+file_ids_has_fd(const struct file_ids *ids, int fd)
+{
+	struct stat	 st;
+
+	return fstat(fd, &st) == 0 && ids_has(ids, &st);
+}
+
+void
+file_ids_free(struct file_ids *ids)
+{
+	free(ids->v);
+	ids->v = NULL;
+	ids->n = ids->cap = 0;
 }

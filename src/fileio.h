@@ -8,6 +8,7 @@
 #define ARTCONV_FILEIO_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "buf.h"
@@ -52,5 +53,33 @@ int	 file_mkdirs(const char *path, const char **why);
  */
 int	 file_prepare_inside(const char *root, const char *path,
 	    const char **why);
+
+/*
+ * A set of files by identity (device and inode), so that a file is
+ * recognised whatever name reaches it: hard links, symbolic links, "./",
+ * standard input redirected from it.  Only regular files are kept.
+ */
+struct file_id {
+	dev_t	 dev;
+	ino_t	 ino;
+};
+
+struct file_ids {
+	struct file_id	*v;
+	size_t		 n, cap;
+	int		 sorted;
+};
+
+/* Adds the file path names (links followed), if it is a regular file. */
+void	 file_ids_add_path(struct file_ids *ids, const char *path);
+/* Adds the file open on fd, if it is a regular file. */
+void	 file_ids_add_fd(struct file_ids *ids, int fd);
+/* Sorts the set for fast look-ups (after the last add, before threads). */
+void	 file_ids_sort(struct file_ids *ids);
+/* 1 if path exists and is one of the files. */
+int	 file_ids_has_path(const struct file_ids *ids, const char *path);
+/* 1 if fd is open on one of the files. */
+int	 file_ids_has_fd(const struct file_ids *ids, int fd);
+void	 file_ids_free(struct file_ids *ids);
 
 #endif

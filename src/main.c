@@ -1,13 +1,15 @@
 /*
  * artconv: the command line.  This is the only file that prints; with
- * fileio.c and batch.c it is the only code that touches files.  What it
+ * fileio.c, batch.c and resource.c (the pictures --images reads, confined
+ * to the article's folder) it is the only code that touches files.  What it
  * knows about formats comes from the writer registry (formats/registry.c)
  * and the reader list (src/readers.c).
  *
  * One article or a thousand take the same path: the inputs become jobs;
  * workers (-j) convert jobs and keep their messages; the main thread
  * prints each job's messages in input order, shows progress on a
- * terminal, and sums up.  Outputs do not depend on -j.
+ * terminal, and sums up.  Outputs do not depend on -j.  No output may be
+ * one of the run's inputs (cli.inputs, by device and inode).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -30,9 +32,11 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "escape.h"
 #include "fileio.h"
 #include "pipeline.h"
 #include "reader.h"
+#include "resource.h"
 #include "writer.h"
 #include "zipout.h"
 
@@ -47,6 +51,7 @@ enum {
 };
 
 #define MAX_FORMATS 16
+#define MAX_REFERENCE_DOC ((size_t)64 << 20)
 #define MAX_PATTERNS 64
 
 struct cli {
@@ -68,6 +73,9 @@ struct cli {
 	const char		*include[MAX_PATTERNS];
 	const char		*exclude[MAX_PATTERNS];
 	struct buf		 reference_doc, cover;
+	const char		*reference_path, *cover_path;
+	struct resource_paths	*resource_paths;	/* --resource-path */
+	struct file_ids		 inputs;	/* never replaced by an output */
 };
 
 /* One article of the run. */
@@ -97,20 +105,38 @@ static const char *progname = "artconv";
 static void job_msg(struct job *j, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * Messages name files and quote articles: control characters in them are
+ * shown escaped, so that each message is one line (esc_display).
+ */
 static void
 job_msg(struct job *j, const char *file, const char *fmt, ...)
 {
-	va_list	 ap;
-	size_t	 start;
+	va_list		 ap;
+	struct buf	 text = BUF_INIT;
+	size_t		 start;
 
-	buf_printf(&j->log, "%s: %s: ", progname, file);
+	buf_printf(&j->log, "%s: ", progname);
+	esc_display(&j->log, file, strlen(file));
+	buf_puts(&j->log, ": ");
 	start = j->log.len;
 	va_start(ap, fmt);
-	buf_vprintf(&j->log, fmt, ap);
+	buf_vprintf(&text, fmt, ap);
 	va_end(ap);
+	esc_display(&j->log, text.ptr, text.len);
+	buf_free(&text);
 	if (j->reason == NULL && j->status != EXIT_OK)
 		j->reason = xstrdup(j->log.ptr + start);
 	buf_putc(&j->log, '\n');
+}
+
+/* path as a message shows it: escaped, in b's storage. */
+static const char *
+shown(struct buf *b, const char *path)
+{
+	buf_truncate(b, 0);
+	esc_display(b, path, strlen(path));
+	return b->ptr;
 }
 
 /*
@@ -170,7 +196,9 @@ usage(FILE *f)
 	    "      --toc               DOCX: insert a table of contents\n"
 	    "      --cover IMAGE       EPUB: JPEG or PNG cover image\n"
 	    "      --images            embed local images a page refers to\n"
-	    "                          (EPUB, DOCX; default: caption only)\n"
+	    "                          (EPUB, DOCX; default: caption only),\n"
+	    "                          only from the article's folder\n"
+	    "      --resource-path DIR[:DIR...]  also allow images from DIRs\n"
 	    "      --now               date outputs with the current time\n"
 	    "      --force             replace existing output files\n"
 	    "      --sync              flush each output to disk before it\n"
@@ -360,49 +388,6 @@ up_to_date(const struct cli *cli, const struct input *in)
 	return 1;
 }
 
-/*
- * --images: loads an image an article refers to.  Only local files are
- * read, relative to the article's folder; addresses (http:, data:, //)
- * and absurd sizes are refused.  ctx is the article's path.
- */
-#define MAX_IMAGE (32u << 20)
-
-static int
-load_image(void *ctx, const char *src, struct buf *out)
-{
-	const char	*article = ctx, *slash, *why;
-	struct buf	 path = BUF_INIT;
-	int		 rc;
-
-	if (src[0] == '\0' || strstr(src, "://") != NULL ||
-	    strncmp(src, "//", 2) == 0 || strncmp(src, "data:", 5) == 0)
-		return -1;
-	if (src[0] != '/' && (slash = strrchr(article, '/')) != NULL)
-		buf_put(&path, article, (size_t)(slash - article) + 1);
-	buf_puts(&path, src);
-	/* Saved pages escape spaces and the like in file names. */
-	if (strchr(path.ptr, '%') != NULL) {
-		struct buf plain = BUF_INIT;
-		size_t i;
-
-		for (i = 0; i < path.len; i++) {
-			unsigned int c;
-
-			if (path.ptr[i] == '%' && i + 2 < path.len &&
-			    sscanf(path.ptr + i + 1, "%2x", &c) == 1) {
-				buf_putc(&plain, (int)c);
-				i += 2;
-			} else
-				buf_putc(&plain, path.ptr[i]);
-		}
-		buf_free(&path);
-		path = plain;
-	}
-	rc = file_read(path.ptr, MAX_IMAGE, out, &why);
-	buf_free(&path);
-	return rc;
-}
-
 /* Renders docs in every format and writes the outputs. */
 static void
 write_outputs(const struct cli *cli, struct job *j, const struct input *in,
@@ -425,7 +410,16 @@ write_outputs(const struct cli *cli, struct job *j, const struct input *in,
 			    "cannot render");
 			continue;
 		}
-		if ((dest = output_path(cli, in, w, &why)) == NULL ||
+		if ((dest = output_path(cli, in, w, &why)) != NULL &&
+		    (strcmp(dest, "-") == 0 ?
+		    file_ids_has_fd(&cli->inputs, STDOUT_FILENO) :
+		    file_ids_has_path(&cli->inputs, dest))) {
+			/* Not even --force replaces an article with itself. */
+			if (j->status < EXIT_OUTPUT)
+				j->status = EXIT_OUTPUT;
+			job_msg(j, display(dest), "is an input of this run; "
+			    "not replaced, even with --force");
+		} else if (dest == NULL ||
 		    file_write(dest, out.ptr, out.len,
 		    (cli->force ? FILE_FORCE : 0) | (cli->sync ? FILE_SYNC : 0),
 		    &why) != 0) {
@@ -449,6 +443,7 @@ run_job(const struct cli *cli, struct job *j)
 	struct doc		*doc = NULL;
 	struct pipeline_opts	 po = cli->popts;
 	struct render_opts	 ro = cli->ropts;
+	struct resource_confined *images = NULL;
 	const char		*why = NULL, *path = j->in->path;
 	char			*stem;
 
@@ -480,9 +475,10 @@ run_job(const struct cli *cli, struct job *j)
 	buf_free(&in);
 	if (!cli->now && !cli->source_epoch)
 		ro.timestamp = article_time(doc);
-	if (ro.embed_images && strcmp(path, "-") != 0) {
-		ro.resources.load = load_image;
-		ro.resources.ctx = (void *)path;
+	if (ro.embed_images) {
+		images = resource_confined_new(path, cli->resource_paths,
+		    RESOURCE_MAX_IMAGE, 0);
+		ro.resources = resource_confined_loader(images);
 	}
 	if (cli->combine) {
 		j->doc = doc;
@@ -494,6 +490,7 @@ run_job(const struct cli *cli, struct job *j)
 	}
 	job_diag(j, path, &d, cli->quiet);
 out:
+	resource_confined_free(images);
 	doc_free(doc);
 	diag_free(&d);
 	buf_free(&in);
@@ -719,6 +716,7 @@ enum {
 	OPT_TOC,
 	OPT_COVER,
 	OPT_IMAGES,
+	OPT_RESOURCE_PATH,
 	OPT_NOW,
 	OPT_FORCE,
 	OPT_SYNC,
@@ -754,6 +752,7 @@ static const struct option long_options[] = {
 	{ "toc", no_argument, NULL, OPT_TOC },
 	{ "cover", required_argument, NULL, OPT_COVER },
 	{ "images", no_argument, NULL, OPT_IMAGES },
+	{ "resource-path", required_argument, NULL, OPT_RESOURCE_PATH },
 	{ "now", no_argument, NULL, OPT_NOW },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "sync", no_argument, NULL, OPT_SYNC },
@@ -788,15 +787,25 @@ extension_of(const char *path)
 	return dot != NULL && dot != base ? dot + 1 : NULL;
 }
 
+/*
+ * --cover and --reference-doc: a regular file (not a FIFO or device) of
+ * at most max bytes.
+ */
 static int
-load_option_file(const char *opt, const char *path, struct buf *b)
+load_option_file(const char *opt, const char *path, size_t max,
+    struct buf *b)
 {
+	struct buf	 name = BUF_INIT;
 	const char	*why;
 
-	if (file_read(path, PIPELINE_MAX_INPUT, b, &why) != 0) {
-		fprintf(stderr, "%s: %s: %s (%s)\n", progname, path, why, opt);
+	buf_truncate(b, 0);
+	if (resource_read_regular(path, max, b, &why) != 0) {
+		fprintf(stderr, "%s: %s: %s (%s, at most %zu MB)\n", progname,
+		    shown(&name, path), why, opt, max >> 20);
+		buf_free(&name);
 		return -1;
 	}
+	buf_free(&name);
 	return 0;
 }
 
@@ -818,9 +827,10 @@ static int
 parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
     int *nul)
 {
-	size_t	 ninc = 0, nexc = 0;
-	long	 n;
-	int	 c, i;
+	size_t		 ninc = 0, nexc = 0;
+	const char	*why;
+	long		 n;
+	int		 c, i, rc;
 
 	while ((c = getopt_long(argc, argv, "t:o:f:M:j:0qvh", long_options,
 	    NULL)) != -1) {
@@ -906,8 +916,13 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			break;
 		case OPT_REFERENCE_DOC:
 			if (load_option_file("--reference-doc", optarg,
-			    &cli->reference_doc) != 0)
+			    MAX_REFERENCE_DOC, &cli->reference_doc) != 0)
 				return EXIT_USAGE;
+			if (cli->reference_doc.len < 4 ||
+			    memcmp(cli->reference_doc.ptr, "PK\3\4", 4) != 0)
+				return usage_error("%s: --reference-doc takes a "
+				    "Word file (.docx)", optarg);
+			cli->reference_path = optarg;
 			cli->ropts.reference_doc.ptr = cli->reference_doc.ptr;
 			cli->ropts.reference_doc.len = cli->reference_doc.len;
 			break;
@@ -915,9 +930,10 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			cli->ropts.toc = 1;
 			break;
 		case OPT_COVER:
-			if (load_option_file("--cover", optarg, &cli->cover) !=
-			    0)
+			if (load_option_file("--cover", optarg,
+			    RESOURCE_MAX_IMAGE, &cli->cover) != 0)
 				return EXIT_USAGE;
+			cli->cover_path = optarg;
 			cli->ropts.cover_type = writer_image_type(
 			    cli->cover.ptr, cli->cover.len);
 			if (cli->ropts.cover_type == NULL ||
@@ -930,6 +946,20 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 		case OPT_IMAGES:
 			cli->ropts.embed_images = 1;
 			break;
+		case OPT_RESOURCE_PATH: {
+			char *bad;
+
+			if (cli->resource_paths == NULL)
+				cli->resource_paths = resource_paths_new();
+			if (resource_paths_add(cli->resource_paths, optarg,
+			    &bad, &why) != 0) {
+				rc = usage_error("--resource-path: %s: %s", bad,
+				    why);
+				free(bad);
+				return rc;
+			}
+			break;
+		}
 		case OPT_NOW:
 			cli->now = 1;
 			break;
@@ -1120,6 +1150,7 @@ main(int argc, char *argv[])
 	struct run	 r;
 	const char	*files_from = NULL, *why = NULL;
 	size_t		 i, other, converted = 0, skipped = 0, failed = 0;
+	struct buf	 name = BUF_INIT;
 	int		 status = EXIT_OK, nul = 0, folders = 0, rc, a;
 	long		 clash;
 
@@ -1138,15 +1169,30 @@ main(int argc, char *argv[])
 	    folders)) >= 0)
 		goto done;
 
+	/*
+	 * The output folder is skipped when walking inputs, so an input
+	 * folder that is the output folder would give nothing at all.
+	 */
+	for (a = optind; a < argc; a++)
+		if (cli.filter.skip_dir && inputs_is_skipped(argv[a],
+		    &cli.filter)) {
+			fprintf(stderr, "%s: %s: the output folder is this input "
+			    "folder; write to another one (-o OTHER/)\n",
+			    progname, shown(&name, argv[a]));
+			rc = EXIT_USAGE;
+			goto done;
+		}
+
 	/* The inputs. */
 	for (a = optind; a < argc; a++) {
 		why = NULL;
 		if (inputs_add(&in, argv[a], &cli.filter, &why) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", progname, argv[a], why);
+			fprintf(stderr, "%s: %s: %s\n", progname,
+			    shown(&name, argv[a]), why);
 			status = EXIT_INPUT;
 		} else if (why != NULL && !cli.quiet)
 			fprintf(stderr, "%s: %s: warning: %s\n", progname,
-			    argv[a], why);
+			    shown(&name, argv[a]), why);
 	}
 	if (files_from != NULL) {
 		struct buf list = BUF_INIT;
@@ -1194,6 +1240,19 @@ main(int argc, char *argv[])
 		goto done;
 	}
 
+	/* Inputs are never outputs (see write_outputs). */
+	for (i = 0; i < in.n; i++) {
+		if (strcmp(in.v[i].path, "-") == 0)
+			file_ids_add_fd(&cli.inputs, STDIN_FILENO);
+		else
+			file_ids_add_path(&cli.inputs, in.v[i].path);
+	}
+	if (cli.cover_path != NULL)
+		file_ids_add_path(&cli.inputs, cli.cover_path);
+	if (cli.reference_path != NULL)
+		file_ids_add_path(&cli.inputs, cli.reference_path);
+	file_ids_sort(&cli.inputs);
+
 	/* The work. */
 	xmlInitParser();
 	file_cleanup_on_signals();
@@ -1236,7 +1295,8 @@ main(int argc, char *argv[])
 			if (r.jobs[i].done && r.jobs[i].status != EXIT_OK &&
 			    r.jobs[i].reason != NULL)
 				fprintf(stderr, "  failed: %s: %s\n",
-				    r.jobs[i].in->path, r.jobs[i].reason);
+				    shown(&name, r.jobs[i].in->path),
+				    r.jobs[i].reason);
 	}
 	for (i = 0; i < r.njobs; i++) {
 		doc_free(r.jobs[i].doc);
@@ -1253,5 +1313,8 @@ done:
 	inputs_free(&in);
 	buf_free(&cli.reference_doc);
 	buf_free(&cli.cover);
+	resource_paths_free(cli.resource_paths);
+	file_ids_free(&cli.inputs);
+	buf_free(&name);
 	return rc;
 }

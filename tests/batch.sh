@@ -3,7 +3,7 @@
 # symbolic-link loops, --include/--exclude, --files-from (and -0),
 # parallel runs identical to sequential ones, --update, --fail-fast,
 # --shard, --combine with --order, outputs that would escape the output
-# folder, an interrupted run, and the summary and exit status.
+# folder, and the summary and exit status.
 set -u
 BIN=${BIN:-./artconv}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
@@ -107,15 +107,8 @@ ln -s ../outside esc/a
 [ $st = 3 ] && grep -q 'outside the output folder' err && [ -z "$(ls outside)" ] && ok ||
   bad "symlink escape: exit $st, $(cat err)"
 
-# An interrupted run leaves no partial or temporary files.
-mkdir -p big
-i=0; while [ $i -lt 60 ]; do cp "$top/fixtures/sample.txt" "big/art$i.txt"; i=$((i + 1)); done
-"$BIN" -q -j 2 -t "$formats" -o intr/ big & pid=$!
-sleep 0.3; kill -INT $pid 2>/dev/null; wait $pid
-if find intr -name '.*' -type f | grep -q .; then bad "temporary files left after SIGINT"; else ok; fi
-for f in $(find intr -name '*.md' 2>/dev/null); do
-  cmp -s "$f" seq/one.md || { bad "partial output $f after SIGINT"; break; }
-done
+# Interrupted runs (SIGINT, SIGTERM, SIGHUP) and two runs into one folder
+# at once: tests/attack.sh.
 
 echo "batch: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -99,13 +99,8 @@ cp nul.html "文章 \"引号\" 'x'.html"
 run 10 50 0 '' "$BIN" -q --force -t "$formats" -o "输出 目录/" "文章 \"引号\" 'x'.html"
 [ -s "输出 目录/文章 \"引号\" 'x'.epub" ] && pass=$((pass + 1)) || { echo "FAIL: odd file name"; fail=$((fail + 1)); }
 
-# Outputs that cannot be written: a full disk, a read-only folder.
-run 10 50 3 'No space left on device' "$BIN" -t epub -o /dev/full one.txt
-mkdir ro; chmod 555 ro
-if [ "$(id -u)" != 0 ]; then
-  run 10 50 3 'Permission denied' "$BIN" -t txt -o ro/x.txt one.txt
-  [ -e ro/x.txt ] && { echo "FAIL: file in read-only folder"; fail=$((fail + 1)); }
-fi
+# Outputs that cannot be written (a full disk, a read-only folder, a full
+# file system) and interrupted runs: tests/attack.sh.
 
 # An input that disappears in the middle of a batch.
 mkdir -p vanish

@@ -644,11 +644,13 @@ static const unsigned char png1[] = {
 };
 
 static int
-load_png(void *ctx, const char *src, struct buf *out)
+load_png(void *ctx, const char *src, struct buf *out, const char **why)
 {
 	(void)ctx;
-	if (strcmp(src, "missing.png") == 0)
+	if (strcmp(src, "missing.png") == 0) {
+		*why = "No such file or directory";
 		return -1;
+	}
 	buf_put(out, png1, sizeof(png1));
 	return 0;
 }

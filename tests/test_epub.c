@@ -513,11 +513,13 @@ test_escaping(void **state)
 
 /* A PNG signature is all the writer looks at. */
 static int
-load_png(void *ctx, const char *src, struct buf *out)
+load_png(void *ctx, const char *src, struct buf *out, const char **why)
 {
 	(void)ctx;
-	if (strcmp(src, "missing.png") == 0)
+	if (strcmp(src, "missing.png") == 0) {
+		*why = "No such file or directory";
 		return -1;
+	}
 	buf_put(out, "\x89PNG\r\n\x1A\n\0\0\0\0", 12);
 	return 0;
 }

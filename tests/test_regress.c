@@ -1,8 +1,10 @@
 /*
- * Regression inputs found by fuzzing (fixtures/fuzz/): each goes through
- * the pipeline and every writer, in the ordinary (and sanitizer) builds
- * too, not only under libFuzzer.  The first byte selects options exactly
- * as in tests/fuzz_pipeline.c.
+ * Regression inputs found by fuzzing (fixtures/fuzz/), in the ordinary
+ * (and sanitizer) builds too, not only under libFuzzer.  Whatever target
+ * found it, each input goes through every path a target takes: the
+ * pipeline and every writer (the first byte selecting options exactly as
+ * in tests/fuzz_pipeline.c), each reader alone on the whole input (as in
+ * fuzz_read_*.c), and the confined resource loader (fuzz_resource.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +14,7 @@
 #include <dirent.h>
 
 #include "testutil.h"
+#include "fuzz_resource.h"
 
 static void
 replay(const char *path)
@@ -44,6 +47,25 @@ replay(const char *path)
 	}
 	doc_free(doc);
 	diag_free(&d);
+	/* Each reader alone: fails with a reason or builds a sound tree. */
+	for (w = 0; readers[w] != NULL; w++) {
+		struct read_opts rop = { NULL, NULL, 128 };
+		int rc;
+
+		doc = NULL;
+		diag_init(&d, 1);
+		rc = readers[w]->read(data, len, &rop, &doc, &d);
+		if (rc == 0) {
+			assert_non_null(doc);
+			assert_int_equal(doc_check(doc), 0);
+		} else {
+			assert_null(doc);
+			assert_non_null(diag_last_error(&d));
+		}
+		doc_free(doc);
+		diag_free(&d);
+	}
+	fuzz_resource_one((const uint8_t *)data, len);
 	free(data);
 }
 
@@ -58,6 +80,7 @@ test_fuzz_findings(void **state)
 	(void)state;
 	if (dir == NULL)
 		return;
+	fuzz_resource_setup();
 	while ((de = readdir(dir)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;

@@ -215,10 +215,39 @@ test_next_truncated(void **state)
 	assert_int_equal(pos, 2);
 }
 
+/* Messages: controls and bidirectional overrides become visible escapes. */
+static void
+test_esc_display(void **state)
+{
+	static const struct {
+		const char	*in, *out;
+	} cases[] = {
+		{ "plain 文章.txt", "plain 文章.txt" },
+		{ "new\nline\ttab\rcr", "new\\nline\\ttab\\rcr" },
+		{ "esc\033[2Jx\177", "esc\\x1b[2Jx\\x7f" },
+		{ "rtl\342\200\256gpj.exe", "rtl\\u202egpj.exe" },
+		{ "c1\302\205end", "c1\\u0085end" },
+		{ "bad\377\376", "bad\\xff\\xfe" },
+		{ "back\\slash", "back\\slash" },
+		{ "\357\277\276 stays", "\357\277\276 stays" },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct buf b = BUF_INIT;
+
+		esc_display(&b, cases[i].in, strlen(cases[i].in));
+		assert_string_equal(b.ptr, cases[i].out);
+		buf_free(&b);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_esc_display),
 		cmocka_unit_test(test_decode_valid),
 		cmocka_unit_test(test_repair),
 		cmocka_unit_test(test_next_truncated),

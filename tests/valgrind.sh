@@ -1,6 +1,7 @@
 #!/bin/sh
-# valgrind.sh: the sample through every format, and the unit tests, under
-# valgrind's memcheck; any error or leak fails.
+# valgrind.sh: every fixture through every format, pictures, a batch and
+# a combined book, and the unit tests, under valgrind's memcheck; any
+# error or leak fails.
 set -u
 BIN=${BIN:-./artconv}
 TOOLS=${TOOLS:-build/tests}
@@ -17,6 +18,15 @@ for fmt in $("$BIN" --list-formats); do
       echo "FAIL: valgrind $input -> $fmt"; head -30 "$tmp/log"; fail=1
     fi
   done
+done
+# Pictures (the confined loader), a batch with workers, --combine.
+for args in "--images --resource-path fixtures -t epub,docx -o $tmp/img/ fixtures/images/page.html" \
+    "-j 2 -t txt,md,json,epub,docx -o $tmp/batch/ fixtures/sample.txt fixtures/table.md fixtures/hidden-seo.html" \
+    "--combine -t epub,docx -o $tmp/book/ fixtures/sample.txt fixtures/table.md"; do
+  # shellcheck disable=SC2086
+  if ! $vg "$BIN" -q --force $args 2>"$tmp/log"; then
+    echo "FAIL: valgrind artconv $args"; head -30 "$tmp/log"; fail=1
+  fi
 done
 for t in "$TOOLS"/test_*; do
   case $t in *.log) continue ;; esac
