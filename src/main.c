@@ -867,10 +867,11 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 				    "none, not \"%s\"", optarg);
 			break;
 		case OPT_LEVELS: {
-			char	 why[160];
+			char	 reason[160];
 
-			if (outline_levels_check(optarg, why, sizeof(why)) != 0)
-				return usage_error("--levels: %s", why);
+			if (outline_levels_check(optarg, reason,
+			    sizeof(reason)) != 0)
+				return usage_error("--levels: %s", reason);
 			cli->popts.read.outline.levels = optarg;
 			break;
 		}
