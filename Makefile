@@ -23,7 +23,7 @@ CHECK_KIT ?= $(wildcard ../shared/check)
 CORPUS ?= $(wildcard ../shared/corpus)
 export CHECK_KIT CORPUS
 
-PKGS = libxml-2.0 libzip libcmark zlib
+PKGS = libxml-2.0 libzip libcmark zlib opencc
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
