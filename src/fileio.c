@@ -67,32 +67,45 @@ out:
 }
 
 /*
- * Temporary files being written, for the signal handler.  Slots are
- * claimed under a mutex; the handler only reads them and calls unlink(),
- * which is async-signal-safe.
+ * Temporary files being written, for the clean-up on signals.  A worker
+ * creates its temporary file and claims a slot for it in one step under
+ * temp_lock; the clean-up thread takes the same lock before it removes
+ * the claimed files and lets the signal end the program, so no file can
+ * be created after it looked, whatever the other threads are doing.  (A
+ * signal handler could not do this: it cannot take a lock, and the other
+ * workers go on creating files while it runs.)
  */
 #define TEMP_SLOTS 64
 static char			 temp_path[TEMP_SLOTS][PATH_MAX];
-static volatile sig_atomic_t	 temp_used[TEMP_SLOTS];
+static int			 temp_used[TEMP_SLOTS];
 static pthread_mutex_t		 temp_lock = PTHREAD_MUTEX_INITIALIZER;
+static sigset_t			 fatal_signals;
 
+/*
+ * mkstemp(tmpl) with the new file claimed; returns the descriptor (or -1
+ * with errno) and the slot in *slot (-1 when all are taken: the file is
+ * then not removed on a signal).
+ */
 static int
-temp_claim(const char *path)
+temp_create(char *tmpl, int *slot)
 {
-	int	 i, slot = -1;
+	int	 i, fd, saved;
 
-	if (strlen(path) >= PATH_MAX)
-		return -1;
+	*slot = -1;
 	pthread_mutex_lock(&temp_lock);
-	for (i = 0; i < TEMP_SLOTS; i++)
-		if (!temp_used[i]) {
-			strcpy(temp_path[i], path);
-			temp_used[i] = 1;
-			slot = i;
-			break;
-		}
+	fd = mkstemp(tmpl);
+	saved = errno;
+	if (fd >= 0 && strlen(tmpl) < PATH_MAX)
+		for (i = 0; i < TEMP_SLOTS; i++)
+			if (!temp_used[i]) {
+				strcpy(temp_path[i], tmpl);
+				temp_used[i] = 1;
+				*slot = i;
+				break;
+			}
 	pthread_mutex_unlock(&temp_lock);
-	return slot;
+	errno = saved;
+	return fd;
 }
 
 static void
@@ -105,29 +118,63 @@ temp_release(int slot)
 	pthread_mutex_unlock(&temp_lock);
 }
 
+/* Never runs: the signals are blocked and taken by sigwait(). */
 static void
 on_signal(int sig)
 {
-	int	 i;
+	(void)sig;
+}
 
+static void *
+cleanup_thread(void *arg)
+{
+	int	 sig, i;
+
+	(void)arg;
+	if (sigwait(&fatal_signals, &sig) != 0)
+		return NULL;
+	pthread_mutex_lock(&temp_lock);		/* kept until the end */
 	for (i = 0; i < TEMP_SLOTS; i++)
 		if (temp_used[i])
 			unlink(temp_path[i]);
+	/* Die of the signal, as the caller expects. */
 	signal(sig, SIG_DFL);
+	pthread_sigmask(SIG_UNBLOCK, &fatal_signals, NULL);
 	raise(sig);
+	_exit(128 + sig);
 }
 
 void
 file_cleanup_on_signals(void)
 {
 	struct sigaction sa;
+	pthread_t	 t;
 
+	/*
+	 * A handler, not SIG_IGN: a shell starts background jobs with
+	 * SIGINT ignored, and an ignored signal never reaches sigwait().
+	 */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigemptyset(&fatal_signals);
+	sigaddset(&fatal_signals, SIGINT);
+	sigaddset(&fatal_signals, SIGTERM);
+	sigaddset(&fatal_signals, SIGHUP);
+	/* Threads started from here on inherit the mask. */
+	pthread_sigmask(SIG_BLOCK, &fatal_signals, NULL);
+	if (pthread_create(&t, NULL, cleanup_thread, NULL) != 0) {
+		pthread_sigmask(SIG_UNBLOCK, &fatal_signals, NULL);
+		sa.sa_handler = SIG_DFL;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+		return;
+	}
+	pthread_detach(t);
 }
 
 /* Writes all of data to fd; -1 with errno set on failure. */
@@ -198,12 +245,11 @@ file_write(const char *path, const void *data, size_t len, int flags,
 	memcpy(tmp, path, dirlen);
 	snprintf(tmp + dirlen, strlen(path) + 16 - dirlen, ".%s.XXXXXX",
 	    path + dirlen);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((fd = temp_create(tmp, &slot)) < 0) {
 		*why = strerror(errno);
 		free(tmp);
 		return -1;
 	}
-	slot = temp_claim(tmp);
 	if (write_all(fd, data, len) != 0 ||
 	    ((flags & FILE_SYNC) && fsync(fd) != 0)) {
 		*why = strerror(errno);
