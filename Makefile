@@ -23,7 +23,7 @@ CHECK_KIT ?= $(wildcard ../shared/check)
 CORPUS ?= $(wildcard ../shared/corpus)
 export CHECK_KIT CORPUS
 
-PKGS = libxml-2.0 libzip libcmark zlib
+PKGS = libxml-2.0 libzip libcmark zlib opencc
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -53,7 +53,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile attack checks regen bench \
+.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile attack convert checks regen bench \
 	fuzz fuzz-long asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -101,7 +101,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile attack checks
+	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile attack convert checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -136,6 +136,9 @@ hostile: artconv $(TOOL_BIN)
 
 attack: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/attack.sh
+
+convert: artconv
+	@BIN=./artconv tests/convert.sh
 
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../src/article.h"
 #include "../src/utf8.h"
@@ -34,20 +35,39 @@ labelled_text(const char *label, const struct node *n, struct buf *out)
 	node_text(n, out);
 }
 
+int
+writer_lang_hant(const char *lang)
+{
+	static const char *const tags[] = { "zh-TW", "zh-HK", "zh-MO",
+	    "zh-Hant" };
+	size_t	 i, n;
+
+	if (lang == NULL)
+		return 0;
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		n = strlen(tags[i]);
+		if (strncasecmp(lang, tags[i], n) == 0 &&
+		    (lang[n] == '\0' || lang[n] == '-'))
+			return 1;
+	}
+	return 0;
+}
+
 void
 meta_line(const struct doc *doc, struct buf *out)
 {
 	static const struct {
 		enum meta_key	 key;
-		const char	*prefix;
+		const char	*prefix, *prefix_hant;
 	} fields[] = {
-		{ META_DATE, "" },
-		{ META_SOURCE, "来源：" },
-		{ META_AUTHOR, "作者：" },
-		{ META_PUBLISHER, "发布者：" },
+		{ META_DATE, "", "" },
+		{ META_SOURCE, "来源：", "來源：" },
+		{ META_AUTHOR, "作者：", "作者：" },
+		{ META_PUBLISHER, "发布者：", "發佈者：" },
 	};
 	size_t	 i, start = out->len;
 	char	*shown = NULL;
+	int	 hant = writer_lang_hant(doc->meta[META_LANG]);
 
 	/* A date the subtitle already shows ("（2018年1月2日）") is not repeated. */
 	if (doc->meta[META_SUBTITLE] != NULL)
@@ -61,7 +81,7 @@ meta_line(const struct doc *doc, struct buf *out)
 			continue;
 		if (out->len > start)
 			buf_puts(out, "\xE3\x80\x80");
-		buf_puts(out, fields[i].prefix);
+		buf_puts(out, hant ? fields[i].prefix_hant : fields[i].prefix);
 		buf_puts(out, v);
 	}
 	free(shown);

@@ -20,9 +20,16 @@ const char	*label_separator(const char *label);
 void		 labelled_text(const char *label, const struct node *n,
 		    struct buf *out);
 /*
+ * Is lang a tag for Traditional Chinese text (zh-TW, zh-HK, zh-MO,
+ * zh-Hant, with or without further subtags)?  NULL is not.
+ */
+int		 writer_lang_hant(const char *lang);
+/*
  * The line shown under the title: date, 来源, 作者, 发布者, separated by
- * ideographic spaces ("2021-10-14 14:46　来源：嘉兴老干部").  Appends
- * nothing when the document has none of them.
+ * ideographic spaces ("2021-10-14 14:46　来源：嘉兴老干部"), the labels in
+ * Traditional characters (來源, 發佈者) when the document's language is
+ * Traditional Chinese.  Appends nothing when the document has none of
+ * them.
  */
 void		 meta_line(const struct doc *doc, struct buf *out);
 /*

@@ -644,7 +644,7 @@ put_figure(struct docx *dx, const struct node *fig)
 		put_inlines(dx, fig);
 		para_close(dx);
 	} else if (m == NULL && alt != NULL && alt[0] != '\0') {
-		buf_puts(&b, "［图：");
+		buf_puts(&b, dx->kit->hant ? "［圖：" : "［图：");
 		buf_puts(&b, alt);
 		buf_puts(&b, "］");
 		put_text_para(dx, ROLE_CAPTION, b.ptr, b.len);

@@ -766,7 +766,7 @@ cover_page(struct epub *e, const char *lang, const char *title,
 
 static void
 cover_svg(const struct doc *const *docs, size_t ndocs, const char *title,
-    const char *lang, struct buf *out)
+    const char *lang, int vertical, struct buf *out)
 {
 	struct epub_cover	 c;
 	const struct doc	*d = docs[0];
@@ -780,7 +780,10 @@ cover_svg(const struct doc *const *docs, size_t ndocs, const char *title,
 		    d->meta[META_SOURCE] : d->meta[META_AUTHOR];
 		c.date = d->meta[META_DATE];
 	}
-	epub_cover_svg(out, lang, &c);
+	if (vertical)
+		epub_cover_svg_vertical(out, lang, &c);
+	else
+		epub_cover_svg(out, lang, &c);
 }
 
 /*
@@ -914,10 +917,13 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	bk.ntoc = e.ntoc;
 	bk.images = e.images;
 	bk.nimages = e.nimages;
+	bk.vertical = opts->vertical;
 	for (i = 0; i < e.nparts; i++)
 		if (e.parts[i].props != NULL &&
 		    strcmp(e.parts[i].props, "nav") == 0)
 			epub_nav(&bk, &e.parts[i].text);
+	for (i = 0; i < e.nparts && opts->vertical; i++)
+		epub_verticalize(&e.parts[i].text, lang);
 
 	if ((z = zipout_new(t, diag)) == NULL)
 		goto out;
@@ -933,16 +939,19 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	if (zipout_add_buf(z, OPS "content.opf", &b, 0) != 0)
 		goto out;
 	epub_ncx(&bk, &b);
-	if (zipout_add_buf(z, OPS "toc.ncx", &b, 0) != 0 ||
-	    zipout_add(z, OPS "style.css", epub_css, strlen(epub_css),
-	    ZIPOUT_SHARED) != 0)
+	if (zipout_add_buf(z, OPS "toc.ncx", &b, 0) != 0)
+		goto out;
+	buf_puts(&b, epub_css);
+	if (opts->vertical)
+		buf_puts(&b, epub_css_vertical);
+	if (zipout_add_buf(z, OPS "style.css", &b, ZIPOUT_SHARED) != 0)
 		goto out;
 	if (opts->cover.len > 0) {
 		if (add_entry(z, OPS, cname, opts->cover.ptr,
 		    opts->cover.len, 1) != 0)
 			goto out;
 	} else {
-		cover_svg(docs, ndocs, title, lang, &b);
+		cover_svg(docs, ndocs, title, lang, opts->vertical, &b);
 		if (add_entry(z, OPS, cname, b.ptr, b.len, 0) != 0)
 			goto out;
 		buf_truncate(&b, 0);

@@ -52,6 +52,7 @@ struct epub_book {
 	size_t			 ntoc;		/* >= 1 */
 	const struct epub_image	*images;
 	size_t			 nimages;
+	int			 vertical;	/* pages turn right to left */
 };
 
 /* Text placed on the generated cover; NULL or "" when absent. */
@@ -80,6 +81,20 @@ void	 epub_book_id(const struct doc *const *docs, size_t ndocs,
  */
 void	 epub_cover_svg(struct buf *b, const char *lang,
 	    const struct epub_cover *c);
+/*
+ * The vertical cover (--vertical): the same text in columns from right to
+ * left, each character placed by the code (see epub_vertical.c).
+ */
+void	 epub_cover_svg_vertical(struct buf *b, const char *lang,
+	    const struct epub_cover *c);
+/*
+ * --vertical: rewrites a finished XHTML document for vertical text: curly
+ * quotes become the corner brackets of lang's convention, numbers of one
+ * or two digits in the body text get <span class="tcy">.
+ */
+void	 epub_verticalize(struct buf *xhtml, const char *lang);
+/* Only the quotes, in plain text (same length in bytes). */
+void	 epub_verticalize_text(struct buf *text, const char *lang);
 /* Appends the package document, the nav document and the NCX. */
 void	 epub_opf(const struct epub_book *bk, struct buf *b);
 void	 epub_nav(const struct epub_book *bk, struct buf *b);
@@ -97,6 +112,8 @@ void	 epub_xhtml_start(struct buf *b, const char *lang, const char *title,
 
 /* The stylesheet (style.css) and META-INF files, NUL-terminated. */
 extern const char	 epub_css[];
+/* Appended to the stylesheet for --vertical. */
+extern const char	 epub_css_vertical[];
 extern const char	 epub_container_xml[];
 extern const char	 epub_apple_options[];
 

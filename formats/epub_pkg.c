@@ -405,7 +405,10 @@ epub_opf(const struct epub_book *bk, struct buf *b)
 		buf_printf(b, "<item id=\"img%03zu\" href=\"%s\" "
 		    "media-type=\"%s\"/>\n", i + 1, bk->images[i].name,
 		    bk->images[i].type);
-	BUF_PUTSL(b, "</manifest>\n<spine toc=\"ncx\">\n");
+	BUF_PUTSL(b, "</manifest>\n<spine toc=\"ncx\"");
+	if (bk->vertical)	/* vertical Chinese turns pages leftwards */
+		BUF_PUTSL(b, " page-progression-direction=\"rtl\"");
+	BUF_PUTSL(b, ">\n");
 	for (i = 0; i < bk->nparts; i++)
 		buf_printf(b, "<itemref idref=\"%s\"/>\n", bk->parts[i].id);
 	/* EPUB 2 readers find the cover and the text through the guide. */

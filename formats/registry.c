@@ -12,7 +12,8 @@
 	X(md) \
 	X(epub) \
 	X(json) \
-	X(docx)
+	X(docx) \
+	X(pandoc_json)
 
 #define DECLARE(name) extern const struct writer writer_##name;
 #define ENTRY(name) &writer_##name,

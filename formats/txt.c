@@ -23,6 +23,7 @@ struct txt {
 	enum points_mode	 points;
 	int			 blocks;	/* blocks written so far */
 	int			 quote;		/* inside a block quote */
+	int			 hant;		/* Traditional Chinese text */
 };
 
 /* May not start a line (clreq "basic" level plus a few). */
@@ -389,7 +390,7 @@ render_doc(struct txt *t, const struct doc *doc)
 			plain_text(n, &b);
 			if (b.len == 0 && n->as.figure.alt != NULL &&
 			    n->as.figure.alt[0] != '\0') {
-				buf_puts(&b, "［图：");
+				buf_puts(&b, t->hant ? "［圖：" : "［图：");
 				buf_puts(&b, n->as.figure.alt);
 				buf_puts(&b, "］");
 			}
@@ -431,6 +432,7 @@ txt_render(const struct doc *const *docs, size_t ndocs,
 			BUF_PUTSL(out, "\n\n");
 		t.blocks = 0;
 		t.quote = 0;
+		t.hant = writer_lang_hant(docs[i]->meta[META_LANG]);
 		render_doc(&t, docs[i]);
 	}
 	return 0;

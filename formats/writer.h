@@ -48,6 +48,7 @@ struct render_opts {
 	int			 embed_images;	/* --images */
 	struct resource_loader	 resources;	/* --images: reads pictures */
 	const char		*collection_title; /* --combine book title */
+	int			 vertical;	/* --vertical: 竖排 (EPUB) */
 };
 
 /*

@@ -37,7 +37,9 @@ int	 file_write(const char *path, const void *data, size_t len, int flags,
 /*
  * Makes SIGINT, SIGTERM and SIGHUP remove the temporary files of writes in
  * progress before the program dies, so an interrupted run leaves neither a
- * partial output nor a stray temporary file.
+ * partial output nor a stray temporary file.  It blocks those signals and
+ * starts a thread that waits for them: call it before starting other
+ * threads, which inherit the mask.
  */
 void	 file_cleanup_on_signals(void);
 /* 1 if path names an existing directory. */

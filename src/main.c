@@ -30,6 +30,7 @@
 #include "alloc.h"
 #include "batch.h"
 #include "buf.h"
+#include "convert_script.h"
 #include "diag.h"
 #include "doc.h"
 #include "escape.h"
@@ -76,6 +77,7 @@ struct cli {
 	const char		*reference_path, *cover_path;
 	struct resource_paths	*resource_paths;	/* --resource-path */
 	struct file_ids		 inputs;	/* never replaced by an output */
+	struct script_conv	*convert;	/* --convert */
 };
 
 /* One article of the run. */
@@ -189,12 +191,19 @@ usage(FILE *f)
 	    "                          split (one paragraph per point)\n"
 	    "      --leads MODE        bold (default) or plain lead sentences\n"
 	    "      --wrap N            txt: wrap at N columns (default: none)\n"
-	    "      --lang TAG          language tag (default: detected zh-CN/zh-TW)\n"
+	    "      --lang TAG          language tag (default: detected zh-CN or\n"
+	    "                          zh-TW, or the --convert target's)\n"
 	    "      --keep-punctuation  do not repair ASCII punctuation\n"
+	    "      --convert CONV      Simplified/Traditional Chinese through\n"
+	    "                          OpenCC: s2t t2s s2tw tw2s s2hk hk2s\n"
+	    "                          s2twp tw2sp (tw/hk: regional forms;\n"
+	    "                          twp/tw2sp: also Taiwan vocabulary)\n"
 	    "      --docx-style STYLE  official (GB/T 9704, default) or plain\n"
 	    "      --reference-doc F   take DOCX styles from Word file F\n"
 	    "      --toc               DOCX: insert a table of contents\n"
 	    "      --cover IMAGE       EPUB: JPEG or PNG cover image\n"
+	    "      --vertical          EPUB: vertical text (竖排), columns and\n"
+	    "                          pages from right to left\n"
 	    "      --images            embed local images a page refers to\n"
 	    "                          (EPUB, DOCX; default: caption only),\n"
 	    "                          only from the article's folder\n"
@@ -226,7 +235,7 @@ usage(FILE *f)
 	    "\n"
 	    "formats:\n");
 	for (i = 0; writers[i] != NULL; i++)
-		fprintf(f, "  %-6s %s\n", writers[i]->name,
+		fprintf(f, "  %-11s %s\n", writers[i]->name,
 		    writers[i]->description);
 	fprintf(f, "\nexit status: 0 ok, 1 an input failed, 2 usage, "
 	    "3 an output could not be written\n");
@@ -711,10 +720,12 @@ enum {
 	OPT_WRAP,
 	OPT_LANG,
 	OPT_KEEP_PUNCT,
+	OPT_CONVERT,
 	OPT_DOCX_STYLE,
 	OPT_REFERENCE_DOC,
 	OPT_TOC,
 	OPT_COVER,
+	OPT_VERTICAL,
 	OPT_IMAGES,
 	OPT_RESOURCE_PATH,
 	OPT_NOW,
@@ -747,10 +758,12 @@ static const struct option long_options[] = {
 	{ "wrap", required_argument, NULL, OPT_WRAP },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "keep-punctuation", no_argument, NULL, OPT_KEEP_PUNCT },
+	{ "convert", required_argument, NULL, OPT_CONVERT },
 	{ "docx-style", required_argument, NULL, OPT_DOCX_STYLE },
 	{ "reference-doc", required_argument, NULL, OPT_REFERENCE_DOC },
 	{ "toc", no_argument, NULL, OPT_TOC },
 	{ "cover", required_argument, NULL, OPT_COVER },
+	{ "vertical", no_argument, NULL, OPT_VERTICAL },
 	{ "images", no_argument, NULL, OPT_IMAGES },
 	{ "resource-path", required_argument, NULL, OPT_RESOURCE_PATH },
 	{ "now", no_argument, NULL, OPT_NOW },
@@ -906,6 +919,19 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 		case OPT_KEEP_PUNCT:
 			cli->popts.keep_punctuation = 1;
 			break;
+		case OPT_CONVERT: {
+			char reason[256];
+
+			script_conv_close(cli->convert);
+			cli->popts.convert = NULL;
+			if ((cli->convert = script_conv_open(optarg, reason,
+			    sizeof(reason))) == NULL)
+				return usage_error("--convert: %s (takes s2t, "
+				    "t2s, s2tw, tw2s, s2hk, hk2s, s2twp or "
+				    "tw2sp)", reason);
+			cli->popts.convert = cli->convert;
+			break;
+		}
 		case OPT_DOCX_STYLE:
 			if (strcmp(optarg, "official") == 0)
 				cli->ropts.docx_style = DOCX_OFFICIAL;
@@ -961,6 +987,9 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			}
 			break;
 		}
+		case OPT_VERTICAL:
+			cli->ropts.vertical = 1;
+			break;
 		case OPT_NOW:
 			cli->now = 1;
 			break;
@@ -1317,5 +1346,6 @@ done:
 	resource_paths_free(cli.resource_paths);
 	file_ids_free(&cli.inputs);
 	buf_free(&name);
+	script_conv_close(cli.convert);
 	return rc;
 }

@@ -11,7 +11,7 @@ pipeline_read(const char *data, size_t len, const struct pipeline_opts *opts,
 	const struct reader	*r = opts->reader;
 	struct typo_stats	 st;
 	struct doc		*doc = NULL;
-	size_t			 fixed;
+	size_t			 fixed, changed;
 	int			 i;
 
 	*out = NULL;
@@ -32,6 +32,15 @@ pipeline_read(const char *data, size_t len, const struct pipeline_opts *opts,
 			    "；%zu ？%zu ！%zu （）%zu)", fixed, st.comma,
 			    st.colon, st.semicolon, st.question,
 			    st.exclamation, st.paren);
+	}
+	if (opts->convert != NULL) {
+		if (script_conv_doc(opts->convert, doc, &changed, diag) != 0) {
+			doc_free(doc);
+			return -1;
+		}
+		diag_note(diag, "converted (%s, %s): %zu characters changed",
+		    script_conv_name(opts->convert),
+		    script_conv_lang(opts->convert), changed);
 	}
 	for (i = 0; i < META__COUNT; i++)
 		if (opts->meta[i] != NULL)

@@ -1,6 +1,8 @@
 /*
  * Reading an article into a finished tree: reader, then the typography
- * pass, then metadata overrides and fallbacks.  The CLI, the tests and the
+ * pass, the script conversion (--convert), then metadata overrides and
+ * fallbacks.  Values given with -M and the file-name fallback title are
+ * taken as they are, never converted.  The CLI, the tests and the
  * fuzz targets all go through here, so they convert the same way.
  */
 #ifndef ARTCONV_PIPELINE_H
@@ -8,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "convert_script.h"
 #include "diag.h"
 #include "doc.h"
 #include "reader.h"
@@ -16,6 +19,7 @@ struct pipeline_opts {
 	const struct reader	*reader;	/* NULL: detect */
 	struct read_opts	 read;
 	int			 keep_punctuation; /* skip the typography pass */
+	const struct script_conv *convert; /* --convert, or NULL */
 	const char		*meta[META__COUNT]; /* -M overrides, or NULL */
 	const char		*fallback_title; /* when the article has none */
 };

@@ -66,11 +66,34 @@ docx_check() { # style
   return 1
 }
 
+# pandoc must read the pandoc-json without a single message and give back
+# the article's headings, points and text (tests/pandoc_check.py); the
+# sample also goes on to ODT, LaTeX, RST and Org, again without a message.
+pandoc_check() {
+  "$BIN" -q --force -t json -o "$tmp/tree.json" "$input" 2>>"$tmp/log" || return 1
+  targets="json plain"
+  [ $slow = 1 ] && case $base in sample.txt|000-seed.txt) targets="$targets odt latex rst org" ;; esac
+  for to in $targets; do
+    if ! pandoc -f json -t "$to" -o "$tmp/back.$to" "$out" 2>"$tmp/pandoc.err" ||
+       [ -s "$tmp/pandoc.err" ]; then
+      { echo "pandoc -f json -t $to:"; cat "$tmp/pandoc.err"; } >> "$tmp/log"
+      return 1
+    fi
+  done
+  python3 tests/pandoc_check.py "$tmp/tree.json" "$tmp/back.json" "$tmp/back.plain" \
+    > "$tmp/pc" 2>&1
+  rc=$?
+  cat "$tmp/pc" >> "$tmp/log"
+  note=$(tail -1 "$tmp/pc")
+  return $rc
+}
+
 note=""
 case $fmt in
   txt) convert && kit "$CHECK_KIT/check-txt.sh" "$out" ;;
   md) convert && kit "$CHECK_KIT/check-md.sh" ${LINT:-} "$out" ;;
   json) convert && kit python3 -m json.tool "$out" ;;
+  pandoc-json) convert && pandoc_check ;;
   epub) a=${ACE:-}; [ $slow = 1 ] || a=--no-ace
         convert && kit "$CHECK_KIT/check-epub.sh" $a "$out" ;;
   docx) st=0

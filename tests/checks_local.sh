@@ -11,6 +11,8 @@
 #   pandoc    reads each DOCX; the sample has its 5 level-1 headings
 #   python3 -m docx (python-docx) opens each DOCX
 #   soffice   converts the sample's DOCX to PDF with its text (pdftotext)
+#   pandoc    reads each pandoc-json without a message and gives back its
+#             headings, points and text (tests/pandoc_check.py)
 # A tool that is missing is named as skipped.  The full checks, with the
 # ECMA-376 schemas, DAISY Ace and markdownlint, need $CHECK_KIT.
 set -u
@@ -70,6 +72,16 @@ for input in fixtures/*.txt fixtures/*.html fixtures/*.md; do
     else
       bad "$name: pandoc cannot read the DOCX: $(head -1 "$tmp/err")"
     fi
+  fi
+  if have pandoc; then
+    "$BIN" -q --force -t json,pandoc-json -o "$out/" "$input" &&
+    pandoc -f json -t json -o "$tmp/back.json" "$out"/*.pandoc.json 2>"$tmp/err" &&
+    [ ! -s "$tmp/err" ] &&
+    pandoc -f json -t plain -o "$tmp/back.txt" "$out"/*.pandoc.json 2>"$tmp/err" &&
+    [ ! -s "$tmp/err" ] &&
+    python3 tests/pandoc_check.py "$out/${name%.*}.json" "$tmp/back.json" "$tmp/back.txt" \
+      > "$tmp/pc" 2>&1 && ok ||
+      bad "$name: pandoc-json: $(cat "$tmp/err" "$tmp/pc" 2>/dev/null | tail -1)"
   fi
   if [ "$pydocx" = 1 ]; then
     python3 -c 'import docx, sys; d = docx.Document(sys.argv[1]); assert d.paragraphs' \

@@ -38,6 +38,21 @@ expect 0 "" -- "$BIN" --version
 expect 0 "" -- "$BIN" --list-formats
 grep -qx md stdout || { echo "FAIL: --list-formats lacks md"; fail=$((fail + 1)); }
 expect 2 "unknown format" -- "$BIN" -t pdf "$sample"
+
+# --convert, --vertical, -t pandoc-json.
+expect 2 'unknown conversion "s2x"' -- "$BIN" --convert s2x "$sample"
+expect 0 "" -- "$BIN" --convert s2tw -t json "$sample"
+grep -q '"title":"浙江嘉興“紅船銀暉”黨建引領' stdout && grep -q '"lang":"zh-TW"' stdout ||
+  { echo "FAIL: --convert s2tw: title or language not converted"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" --convert s2t --lang zh-MO -t md "$sample"
+grep -q '^lang: "zh-MO"' stdout || { echo "FAIL: --lang does not win over --convert"; fail=$((fail + 1)); }
+expect 0 "converted \(t2s, zh-CN\): 0 characters changed" -- "$BIN" -v --convert t2s -t txt "$sample"
+expect 0 "" -- "$BIN" --vertical -t txt "$sample"
+cmp -s stdout "$top/fixtures/sample.expected.txt" ||
+  { echo "FAIL: --vertical changed the text output"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" --force -t epub,pandoc-json -o formats/ "$sample"
+[ -s formats/sample.epub ] && [ -s formats/sample.pandoc.json ] ||
+  { echo "FAIL: -o DIR/ with pandoc-json: $(ls formats)"; fail=$((fail + 1)); }
 expect 2 "try 'artconv --help'" -- "$BIN" --no-such-option
 expect 2 "--wrap takes" -- "$BIN" --wrap abc "$sample"
 expect 2 "unknown metadata key" -- "$BIN" -M colour=red "$sample"

@@ -87,6 +87,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	sel = data[0];
 	tu_fuzz_opts(sel, &po, &ro);
+	/* With kept punctuation, also the Traditional Chinese pass. */
+	if (po.keep_punctuation) {
+		static struct script_conv *sc;
+		char why[256];
+
+		if (sc == NULL && (sc = script_conv_open("s2twp", why,
+		    sizeof(why))) == NULL)
+			abort();
+		po.convert = sc;
+	}
 	diag_init(&d, 1);
 	if (pipeline_read((const char *)data + 1, size - 1, &po, &doc, &d) !=
 	    0) {

@@ -93,7 +93,7 @@ tu_slurp(const char *path, size_t *lenp)
  * tests/fuzz_pipeline.c and the replay of its findings: bits 0-1 the
  * reader (detect, text, html, md), then one bit each for keeping
  * punctuation, split points, bold leads, wrapping at 20 columns, the
- * plain DOCX style and a table of contents.
+ * plain DOCX style (with a vertical EPUB) and a table of contents.
  */
 static inline void
 tu_fuzz_opts(unsigned char sel, struct pipeline_opts *po,
@@ -111,6 +111,7 @@ tu_fuzz_opts(unsigned char sel, struct pipeline_opts *po,
 	ro->bold_leads = (sel >> 4) & 1;
 	ro->wrap = (sel >> 5) & 1 ? 20 : 0;
 	ro->docx_style = (sel >> 6) & 1 ? DOCX_PLAIN : DOCX_OFFICIAL;
+	ro->vertical = (sel >> 6) & 1;
 	ro->toc = (sel >> 7) & 1;
 }
 

@@ -28,6 +28,16 @@ for args in "--images --resource-path fixtures -t epub,docx -o $tmp/img/ fixture
     echo "FAIL: valgrind artconv $args"; head -30 "$tmp/log"; fail=1
   fi
 done
+# The fixtures' own options (--convert, --vertical) and their formats.
+for args in fixtures/*.args; do
+  [ -f "$args" ] || continue
+  input=$(ls "${args%.args}".* | grep -v -e '\.args$' -e '\.expected\.' | head -1)
+  # shellcheck disable=SC2046
+  if ! $vg "$BIN" -q --force $(cat "$args") -t "$("$BIN" --list-formats | tr '\n' ',' | sed 's/,$//')" \
+      -o "$tmp/args/" "$input" 2>"$tmp/log"; then
+    echo "FAIL: valgrind $input $(cat "$args")"; head -30 "$tmp/log"; fail=1
+  fi
+done
 for t in "$TOOLS"/test_*; do
   case $t in *.log) continue ;; esac
   [ -x "$t" ] || continue
