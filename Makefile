@@ -23,7 +23,17 @@ CHECK_KIT ?= $(wildcard ../shared/check)
 CORPUS ?= $(wildcard ../shared/corpus)
 export CHECK_KIT CORPUS
 
-PKGS = libxml-2.0 libzip libcmark zlib
+PKGS = libxml-2.0 libzip libcmark zlib libdeflate
+# Optional: the EPUB's generated cover as PNG (cairo + pango).  Without
+# them the cover stays SVG; `artconv --version` says which.
+COVER_PKGS = pangocairo
+ifeq ($(origin PNG_COVER),undefined)
+PNG_COVER := $(shell $(PKG_CONFIG) --exists $(COVER_PKGS) 2>/dev/null && echo yes || echo no)
+endif
+ifeq ($(PNG_COVER),yes)
+PKGS += $(COVER_PKGS)
+COVER_CPPFLAGS = -DARTCONV_PNG_COVER
+endif
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -37,7 +47,7 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wvla -Wimplicit-fallthrough
 # cmark.h would otherwise define NODE_* short names that clash with doc.h.
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DCMARK_NO_SHORT_NAMES -Isrc -Iformats \
-	$(PKG_CFLAGS) $(CPPFLAGS)
+	$(COVER_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARN) -pthread $(CFLAGS)
 ALL_LIBS = $(PKG_LIBS) $(ICONV_LIBS) $(LDLIBS)
 
@@ -69,6 +79,15 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
+# Built again when PNG_COVER changes; says what a build without it lacks.
+$(BUILD)/formats/cover_png.o: $(BUILD)/png-cover-$(PNG_COVER)
+$(BUILD)/png-cover-$(PNG_COVER):
+	@mkdir -p $(dir $@)
+	@rm -f $(BUILD)/png-cover-*
+	@touch $@
+	@[ $(PNG_COVER) = yes ] || echo "  NOTE    pangocairo not found by pkg-config: EPUB covers will be SVG only" \
+		"(Debian: libpango1.0-dev libcairo2-dev)"
+
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $(LIB_OBJ)
@@ -77,7 +96,7 @@ $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(V),,echo "  LD      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(MAIN_OBJ) $(LIB) $(ALL_LIBS) -o $@
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(LIB) $(HEADERS)
+$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/tu_png.h $(LIB) $(HEADERS)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) \

@@ -54,6 +54,8 @@ struct render_opts {
 	struct slice		 reference_doc;	/* docx: --reference-doc bytes */
 	struct slice		 cover;		/* epub: --cover image bytes */
 	const char		*cover_type;	/* its media type */
+	int			 svg_cover;	/* epub: generated cover as SVG
+						   only, not PNG */
 	int			 embed_images;	/* --images */
 	struct resource_loader	 resources;
 	const char		*collection_title; /* --combine book title */

@@ -164,6 +164,8 @@ usage(FILE *f)
 	    "      --reference-doc F   take DOCX styles from Word file F\n"
 	    "      --toc               DOCX: insert a table of contents\n"
 	    "      --cover IMAGE       EPUB: JPEG or PNG cover image\n"
+	    "      --svg-cover         EPUB: generated cover as SVG, not PNG\n"
+	    "                          (bytes independent of installed fonts)\n"
 	    "      --images            embed local images a page refers to\n"
 	    "                          (EPUB, DOCX; default: caption only)\n"
 	    "      --now               date outputs with the current time\n"
@@ -711,6 +713,7 @@ enum {
 	OPT_REFERENCE_DOC,
 	OPT_TOC,
 	OPT_COVER,
+	OPT_SVG_COVER,
 	OPT_IMAGES,
 	OPT_NOW,
 	OPT_FORCE,
@@ -744,6 +747,7 @@ static const struct option long_options[] = {
 	{ "reference-doc", required_argument, NULL, OPT_REFERENCE_DOC },
 	{ "toc", no_argument, NULL, OPT_TOC },
 	{ "cover", required_argument, NULL, OPT_COVER },
+	{ "svg-cover", no_argument, NULL, OPT_SVG_COVER },
 	{ "images", no_argument, NULL, OPT_IMAGES },
 	{ "now", no_argument, NULL, OPT_NOW },
 	{ "force", no_argument, NULL, OPT_FORCE },
@@ -901,6 +905,9 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			cli->ropts.cover.ptr = cli->cover.ptr;
 			cli->ropts.cover.len = cli->cover.len;
 			break;
+		case OPT_SVG_COVER:
+			cli->ropts.svg_cover = 1;
+			break;
 		case OPT_IMAGES:
 			cli->ropts.embed_images = 1;
 			break;
@@ -1005,6 +1012,17 @@ settle_options(struct cli *cli, int ninputs, int folders)
 		cli->output_dir = (cli->output[0] != '\0' &&
 		    cli->output[strlen(cli->output) - 1] == '/') ||
 		    file_is_dir(cli->output);
+	/*
+	 * A folder of articles, several articles (not --combine) or several
+	 * formats make -o a folder, created if need be, unless it names a
+	 * file: an existing one, or one with a format's extension (then the
+	 * command line is more likely wrong than the folder wanted).
+	 */
+	if (cli->output != NULL && !cli->output_dir &&
+	    (cli->nformats > 1 || (!cli->combine && (ninputs > 1 || folders)))
+	    && stat(cli->output, &st) != 0 && ((ext = extension_of(
+	    cli->output)) == NULL || writer_for_extension(ext) == NULL))
+		cli->output_dir = 1;
 	if (cli->nformats == 0) {
 		/* -t defaults from the -o extension. */
 		ext = cli->output != NULL && !cli->output_dir ?
@@ -1033,6 +1051,9 @@ settle_options(struct cli *cli, int ninputs, int folders)
 			    why);
 			return EXIT_OUTPUT;
 		}
+		if (cli->verbose)
+			fprintf(stderr, "%s: %s: created the output folder\n",
+			    progname, cli->output);
 	}
 	if (cli->output_dir && stat(cli->output, &st) == 0) {
 		/* Never read our own outputs back as inputs. */
