@@ -85,8 +85,8 @@ $(BUILD)/png-cover-$(PNG_COVER):
 	@mkdir -p $(dir $@)
 	@rm -f $(BUILD)/png-cover-*
 	@touch $@
-	@[ $(PNG_COVER) = yes ] || echo "  NOTE    pangocairo not found by pkg-config: EPUB covers will be SVG only" \
-		"(Debian: libpango1.0-dev libcairo2-dev)"
+	@[ $(PNG_COVER) = yes ] || echo "  NOTE    building without pangocairo (PNG_COVER=$(PNG_COVER)): EPUB covers will be SVG only" \
+		"(Debian: libpango1.0-dev libcairo2-dev fonts-noto-cjk)"
 
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@

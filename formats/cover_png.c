@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "cover.h"
+#include "writer.h"
 #include "../src/alloc.h"
 #include "../src/pngout.h"
 #include "../src/title_break.h"
@@ -317,7 +318,23 @@ out:
 	return rc;
 }
 
+const char *
+writer_cover_engine(void)
+{
+	static char	 v[96];
+
+	snprintf(v, sizeof(v), "PNG (pango %s, cairo %s)", pango_version_string(),
+	    cairo_version_string());
+	return v;
+}
+
 #else	/* !ARTCONV_PNG_COVER */
+
+const char *
+writer_cover_engine(void)
+{
+	return "SVG (built without cairo and pango)";
+}
 
 int
 epub_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,

@@ -383,27 +383,35 @@ epub_split_parts(struct epub_part **parts, size_t *nparts, size_t *cap,
 			q->props = NULL;
 			q->text = pieces[k];
 		}
-		/* The toc follows its anchors into the pieces. */
-		for (t = 0; t < ntoc; t++) {
+		/*
+		 * The toc follows its anchors into the pieces.  Entries come
+		 * in document order, like the anchors, so one walk finds
+		 * them all (a search from the start is the fallback).
+		 */
+		for (t = 0, j = 0; t < ntoc; t++) {
 			char		*hash = strchr(toc[t].href, '#');
 			size_t		 fl = hash != NULL ?
-			    (size_t)(hash - toc[t].href) : 0;
+			    (size_t)(hash - toc[t].href) : 0, tries;
 
 			if (hash == NULL || fl != strlen(p->name) ||
 			    memcmp(toc[t].href, p->name, fl) != 0)
 				continue;
-			for (j = 0; j < na; j++)
-				if (strcmp(anchors[j].id, hash + 1) == 0 &&
-				    anchors[j].piece > 0) {
-					struct buf h = BUF_INIT;
-
-					buf_puts(&h, (*parts)[i +
-					    anchors[j].piece].name);
-					buf_puts(&h, hash);
-					free(toc[t].href);
-					toc[t].href = buf_detach(&h, NULL);
+			for (tries = 0; tries < na; tries++, j++) {
+				if (j == na)
+					j = 0;
+				if (strcmp(anchors[j].id, hash + 1) == 0)
 					break;
-				}
+			}
+			if (tries == na || anchors[j].piece == 0)
+				continue;
+			{
+				struct buf h = BUF_INIT;
+
+				buf_puts(&h, (*parts)[i + anchors[j].piece].name);
+				buf_puts(&h, hash);
+				free(toc[t].href);
+				toc[t].href = buf_detach(&h, NULL);
+			}
 		}
 		for (k = 0; k < na; k++)
 			free(anchors[k].id);

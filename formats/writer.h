@@ -91,6 +91,12 @@ enum points_mode	 writer_points(const struct render_opts *opts,
 const char		*writer_lang(const struct doc *doc,
 			    const struct render_opts *opts);
 /*
+ * How this build draws the EPUB's generated cover, for --version: "PNG
+ * (pango 1.50.12, cairo 1.16.0)", or "SVG (built without cairo and
+ * pango)".
+ */
+const char		*writer_cover_engine(void);
+/*
  * The media type of image bytes that every e-book reader and word
  * processor shows ("image/jpeg", "image/png", "image/gif"), or NULL.
  */

@@ -34,6 +34,7 @@
 #include "pipeline.h"
 #include "reader.h"
 #include "writer.h"
+#include "pngout.h"
 #include "zipout.h"
 
 #define ARTCONV_VERSION "0.1.0"
@@ -986,7 +987,8 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			usage(stdout);
 			return EXIT_OK;
 		case OPT_VERSION:
-			printf("artconv %s\n", ARTCONV_VERSION);
+			printf("artconv %s\nEPUB cover: %s\n", ARTCONV_VERSION,
+			    writer_cover_engine());
 			return EXIT_OK;
 		default:
 			fprintf(stderr, "%s: try 'artconv --help'\n", progname);
@@ -1079,11 +1081,11 @@ settle_options(struct cli *cli, int ninputs, int folders)
 }
 
 /*
- * Every EPUB and DOCX opens a zlib stream of about 270 KB, and libzip
- * buffers besides, which glibc by default maps and unmaps (or trims back
+ * Every EPUB and DOCX needs buffers of some hundred KB (libzip's, the
+ * cover image's), which glibc by default maps and unmaps (or trims back
  * to the kernel) each time; the page faults and zeroing cost about a
- * tenth of a batch (three quarters when each zip entry had its own
- * stream).  Keeping such blocks in the heap costs half a megabyte.
+ * tenth of a batch.  Keeping such blocks in the heap costs half a
+ * megabyte.
  */
 static void
 tune_allocator(void)
@@ -1243,6 +1245,8 @@ main(int argc, char *argv[])
 	pthread_cond_destroy(&r.changed);
 	xmlCleanupParser();
 	zipout_shared_clear();
+	zipout_thread_done();
+	pngout_cache_clear();
 	rc = status;
 done:
 	inputs_free(&in);
