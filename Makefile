@@ -63,7 +63,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden corpus preserve cli batch hostile checks regen bench \
+.PHONY: all run test deps test-deps unit golden corpus preserve cli batch hostile engines checks regen bench \
 	fuzz asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -120,7 +120,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch hostile checks
+	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch hostile engines checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -148,6 +148,9 @@ batch: artconv
 
 hostile: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/hostile.sh
+
+engines: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/engines.sh
 
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh
