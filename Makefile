@@ -23,7 +23,17 @@ CHECK_KIT ?= $(wildcard ../shared/check)
 CORPUS ?= $(wildcard ../shared/corpus)
 export CHECK_KIT CORPUS
 
-PKGS = libxml-2.0 libzip libcmark zlib opencc
+PKGS = libxml-2.0 libzip libcmark zlib libdeflate opencc
+# Optional: the EPUB's generated cover as PNG (cairo + pango).  Without
+# them the cover stays SVG; `artconv --version` says which.
+COVER_PKGS = pangocairo
+ifeq ($(origin PNG_COVER),undefined)
+PNG_COVER := $(shell $(PKG_CONFIG) --exists $(COVER_PKGS) 2>/dev/null && echo yes || echo no)
+endif
+ifeq ($(PNG_COVER),yes)
+PKGS += $(COVER_PKGS)
+COVER_CPPFLAGS = -DARTCONV_PNG_COVER
+endif
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -37,7 +47,7 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wvla -Wimplicit-fallthrough
 # cmark.h would otherwise define NODE_* short names that clash with doc.h.
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DCMARK_NO_SHORT_NAMES -Isrc -Iformats \
-	$(PKG_CFLAGS) $(CPPFLAGS)
+	$(COVER_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARN) -pthread $(CFLAGS)
 ALL_LIBS = $(PKG_LIBS) $(ICONV_LIBS) $(LDLIBS)
 
@@ -53,7 +63,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile attack convert checks regen bench \
+.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile attack convert engines checks regen bench \
 	fuzz fuzz-long asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -69,6 +79,15 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
+# Built again when PNG_COVER changes; says what a build without it lacks.
+$(BUILD)/formats/cover_png.o: $(BUILD)/png-cover-$(PNG_COVER)
+$(BUILD)/png-cover-$(PNG_COVER):
+	@mkdir -p $(dir $@)
+	@rm -f $(BUILD)/png-cover-*
+	@touch $@
+	@[ $(PNG_COVER) = yes ] || echo "  NOTE    building without pangocairo (PNG_COVER=$(PNG_COVER)): EPUB covers will be SVG only" \
+		"(Debian: libpango1.0-dev libcairo2-dev fonts-noto-cjk)"
+
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $(LIB_OBJ)
@@ -77,7 +96,7 @@ $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(V),,echo "  LD      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(MAIN_OBJ) $(LIB) $(ALL_LIBS) -o $@
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(LIB) $(HEADERS)
+$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/tu_png.h $(LIB) $(HEADERS)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) \
@@ -101,7 +120,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile attack convert checks
+	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile attack convert engines checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -139,6 +158,8 @@ attack: artconv $(TOOL_BIN)
 
 convert: artconv
 	@BIN=./artconv tests/convert.sh
+engines: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/engines.sh
 
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh

@@ -44,6 +44,7 @@
 #include "docx_int.h"
 #include "../src/alloc.h"
 #include "../src/escape.h"
+#include "../src/title_break.h"
 
 #define NS_WP \
 	"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -54,6 +55,7 @@
 #define LIST_DEPTH	16	/* ordered-list counters kept */
 #define EMU_PER_TWIP	635
 #define EMU_PER_PX	9525	/* at 96 dpi */
+#define TEXT_CHUNK	(64 * 1024)	/* the most bytes of text in a w:t */
 
 struct docx {
 	const struct render_opts *opts;
@@ -160,19 +162,25 @@ put_t_text(struct buf *out, const char *s, size_t len)
 
 /*
  * Writes text as w:t elements, TAB as w:tab and LF as w:br (inside the
- * current run).
+ * current run).  A w:t holds at most TEXT_CHUNK bytes, cut between
+ * characters: libxml2-based readers refuse text nodes over 10 MB, and a
+ * paragraph can be longer than that.
  */
 static void
 put_t(struct buf *out, const char *s, size_t len)
 {
-	size_t	 i, start = 0;
+	size_t	 i, start = 0, end;
 
 	for (i = 0; i <= len; i++) {
 		if (i < len && s[i] != '\t' && s[i] != '\n')
 			continue;
-		if (i > start) {
+		for (; start < i; start = end) {
+			end = i - start > TEXT_CHUNK ? start + TEXT_CHUNK : i;
+			while (end < i && end > start &&
+			    ((unsigned char)s[end] & 0xC0) == 0x80)
+				end--;
 			BUF_PUTSL(out, "<w:t xml:space=\"preserve\">");
-			put_t_text(out, s + start, i - start);
+			put_t_text(out, s + start, end - start);
 			BUF_PUTSL(out, "</w:t>");
 		}
 		if (i < len)
@@ -362,6 +370,34 @@ put_inlines(struct docx *dx, const struct node *container)
 			break;
 		}
 	}
+}
+
+/*
+ * A title, broken into lines with explicit breaks where it needs more
+ * than one (GB/T 9704 §7.3.1: whole words, balanced lines; the breaker in
+ * src/title_break.h, shared with the EPUB cover), when the title style's
+ * size is known.
+ */
+static void
+put_title_runs(struct docx *dx, const char *s, size_t len)
+{
+	struct title_line	*l;
+	size_t			 n, i;
+
+	if (dx->kit->title_cap <= 0) {
+		put_run(dx, s, len);
+		return;
+	}
+	l = xcalloc(len + 1, sizeof(*l));
+	n = title_break(s, len, NULL, dx->kit->title_cap, 0, l, NULL);
+	if (n == 0)
+		put_run(dx, s, len);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			BUF_PUTSL(dx->out, "<w:r><w:br/></w:r>");
+		put_run(dx, s + l[i].off, l[i].len);
+	}
+	free(l);
 }
 
 /* A paragraph of plain text in a style (title, metadata). */
@@ -819,12 +855,15 @@ put_front(struct docx *dx, const struct doc *doc)
 			para_open(dx, ROLE_HEADING, 0, 0);
 			if (dx->toc)
 				bookmark_start(dx);
-			put_run(dx, title, strlen(title));
+			put_title_runs(dx, title, strlen(title));
 			if (dx->toc)
 				bookmark_end(dx);
 			para_close(dx);
-		} else
-			put_text_para(dx, ROLE_TITLE, title, strlen(title));
+		} else {
+			para_open(dx, ROLE_TITLE, 0, 0);
+			put_title_runs(dx, title, strlen(title));
+			para_close(dx);
+		}
 	}
 	if (sub != NULL && sub[0] != '\0')
 		put_text_para(dx, ROLE_SUBTITLE, sub, strlen(sub));
@@ -844,9 +883,11 @@ put_document(struct docx *dx, const struct doc *const *docs, size_t ndocs,
 	    "\" xmlns:r=\"" DOCX_NS_R "\" xmlns:wp=\"" NS_WP "\" xmlns:a=\""
 	    NS_A "\" xmlns:pic=\"" NS_PIC "\"><w:body>");
 	if (ndocs > 1) {
-		if (collection != NULL && collection[0] != '\0')
-			put_text_para(dx, ROLE_TITLE, collection,
-			    strlen(collection));
+		if (collection != NULL && collection[0] != '\0') {
+			para_open(dx, ROLE_TITLE, 0, 0);
+			put_title_runs(dx, collection, strlen(collection));
+			para_close(dx);
+		}
 		put_toc(dx, docs, ndocs);
 	}
 	for (i = 0; i < ndocs; i++) {

@@ -81,6 +81,9 @@ struct docx_kit {
 	int		 even_odd;	/* separate even-page footer */
 	int		 hant;		/* traditional text: GBK fonts */
 	int		 body_sz;	/* Normal's size, half-points */
+	long		 title_cap;	/* the title's measure in thousandths
+					   of its em, or 0 when unknown (a
+					   reference document's styles) */
 	char		*id[ROLE__COUNT];	/* style ids, owned */
 	struct buf	 styles;	/* word/styles.xml */
 	struct buf	 fonts;		/* word/fontTable.xml */

@@ -585,6 +585,7 @@ docx_ref_apply(struct docx_kit *kit, struct slice bytes, struct diag *diag)
 
 	memset(&r, 0, sizeof(r));
 	r.diag = diag;
+	kit->title_cap = 0;	/* the user's title style: size unknown */
 	zip_error_init(&err);
 	if ((src = zip_source_buffer_create(bytes.ptr, bytes.len, 0,
 	    &err)) == NULL ||

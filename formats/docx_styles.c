@@ -796,6 +796,9 @@ docx_kit_init(struct docx_kit *kit, const struct render_opts *opts,
 	kit->even_odd = layout_of(kit)->even_odd;
 	kit->page = layout_of(kit)->page;
 	kit->body_sz = layout_of(kit)->body_sz;
+	/* An em of sz half-points is sz * 10 twips; the title has no indent. */
+	kit->title_cap = (long)kit->page.text_width * 100 /
+	    layout_of(kit)->specs[ROLE_TITLE].sz;
 	for (r = 0; r < ROLE__COUNT; r++) {
 		buf_truncate(&id, 0);
 		docx_style_builtin_id((enum docx_role)r, &id);

@@ -10,7 +10,8 @@
  *   OEBPS/content.opf          package document
  *   OEBPS/toc.ncx              EPUB 2 table of contents (Kobo, old readers)
  *   OEBPS/style.css
- *   OEBPS/cover.svg            generated cover, or cover.jpg/.png (--cover)
+ *   OEBPS/cover.png            generated cover (cover.svg without fonts
+ *                              for it, or --svg-cover), or --cover's image
  *   OEBPS/NAME.xhtml           in spine order: cover, title page, contents
  *                              (nav), lead, ch01, ch02, ...
  *   OEBPS/images/imgNNN.*      embedded figures (--images)
@@ -764,26 +765,56 @@ cover_page(struct epub *e, const char *lang, const char *title,
 	part_end(e);
 }
 
+/* The text of the generated cover. */
 static void
-cover_svg(const struct doc *const *docs, size_t ndocs, const char *title,
-    const char *lang, int vertical, struct buf *out)
+cover_text_of(const struct doc *const *docs, size_t ndocs, const char *title,
+    struct epub_cover *c)
 {
-	struct epub_cover	 c;
 	const struct doc	*d = docs[0];
 
-	memset(&c, 0, sizeof(c));
-	c.title = title;
+	memset(c, 0, sizeof(*c));
+	c->title = title;
 	if (ndocs == 1) {
-		c.kicker = d->meta[META_KICKER];
-		c.subtitle = d->meta[META_SUBTITLE];
-		c.source = !empty(d->meta[META_SOURCE]) ?
+		c->kicker = d->meta[META_KICKER];
+		c->subtitle = d->meta[META_SUBTITLE];
+		c->source = !empty(d->meta[META_SOURCE]) ?
 		    d->meta[META_SOURCE] : d->meta[META_AUTHOR];
-		c.date = d->meta[META_DATE];
+		c->date = d->meta[META_DATE];
 	}
-	if (vertical)
+}
+
+/*
+ * The generated cover image: a PNG, which every reading system's library
+ * view shows, when cairo, pango and a font for its text are there; else
+ * the SVG.  Returns the file name ("cover.png", "cover.svg").
+ */
+static const char *
+generated_cover(struct epub *e, const struct doc *const *docs, size_t ndocs,
+    const char *title, const char *lang, struct buf *out, const char **type)
+{
+	struct epub_cover	 c;
+	const char		*why = NULL;
+	int			 rc = 1;
+
+	cover_text_of(docs, ndocs, title, &c);
+	/* The vertical cover sets each character itself: SVG only. */
+	if (e->opts->vertical) {
 		epub_cover_svg_vertical(out, lang, &c);
-	else
-		epub_cover_svg(out, lang, &c);
+		*type = "image/svg+xml";
+		return "cover.svg";
+	}
+	if (!e->opts->svg_cover &&
+	    (rc = epub_cover_png(out, lang, &c, &why)) == 0) {
+		*type = "image/png";
+		return "cover.png";
+	}
+	if (rc == 2)
+		diag_warn(e->diag, "epub: cover kept as SVG: %s", why);
+	else if (why != NULL)
+		diag_note(e->diag, "epub: cover kept as SVG: %s", why);
+	epub_cover_svg(out, lang, &c);
+	*type = "image/svg+xml";
+	return "cover.svg";
 }
 
 /*
@@ -847,7 +878,7 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	struct epub		 e;
 	struct epub_book	 bk;
 	struct zipout		*z = NULL;
-	struct buf		 b = BUF_INIT;
+	struct buf		 b = BUF_INIT, cover = BUF_INIT;
 	const char		*lang, *title, *coll = NULL, *ctype;
 	char			 uuid[37], modified[21], cname[16];
 	size_t			 i;
@@ -880,10 +911,9 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 			goto out;
 		}
 		snprintf(cname, sizeof(cname), "cover.%s", epub_image_ext(ctype));
-	} else {
-		ctype = "image/svg+xml";
-		snprintf(cname, sizeof(cname), "cover.svg");
-	}
+	} else
+		snprintf(cname, sizeof(cname), "%s", generated_cover(&e, docs,
+		    ndocs, title, lang, &cover, &ctype));
 	epub_book_id(docs, ndocs, coll, uuid);
 	t = doc_time(opts, modified);
 
@@ -898,6 +928,8 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	}
 	if (e.ntoc == 0)	/* an empty article: the toc needs an entry */
 		toc_add(&e, 1, e.parts[1].name, 0, title, strlen(title));
+	epub_split_parts(&e.parts, &e.nparts, &e.partcap, &e.body, e.toc,
+	    e.ntoc);
 	if (e.body == SIZE_MAX)
 		e.body = e.nparts;
 
@@ -950,12 +982,8 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 		if (add_entry(z, OPS, cname, opts->cover.ptr,
 		    opts->cover.len, 1) != 0)
 			goto out;
-	} else {
-		cover_svg(docs, ndocs, title, lang, opts->vertical, &b);
-		if (add_entry(z, OPS, cname, b.ptr, b.len, 0) != 0)
-			goto out;
-		buf_truncate(&b, 0);
-	}
+	} else if (add_entry(z, OPS, cname, cover.ptr, cover.len, 1) != 0)
+		goto out;
 	for (i = 0; i < e.nparts; i++)
 		if (add_entry(z, OPS, e.parts[i].name, e.parts[i].text.ptr,
 		    e.parts[i].text.len, 0) != 0)
@@ -970,6 +998,7 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 out:
 	zipout_free(z);
 	buf_free(&b);
+	buf_free(&cover);
 	epub_free(&e);
 	return rc;
 }

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "epub_int.h"
 
@@ -134,8 +134,8 @@ hash_field(struct sha1 *s, int tag, const char *v)
 }
 
 /*
- * Hashes article text through its length, CRC-32 and Adler-32 (zlib: some
- * gigabytes a second) instead of feeding it whole to SHA-1 (a fifth of a
+ * Hashes article text through its length, CRC-32 and Adler-32 (libdeflate:
+ * some gigabytes a second) instead of feeding it whole to SHA-1 (a fifth of a
  * gigabyte a second here, and it reads every character of every book).
  * The identifier protects nothing; two texts that differ share all 64
  * bits of checksum only by a chance that stays negligible for millions of
@@ -149,8 +149,8 @@ hash_text(struct sha1 *s, const char *v)
 	uint32_t	 crc, adler;
 	int		 i;
 
-	crc = (uint32_t)crc32_z(0L, (const Bytef *)v, len);
-	adler = (uint32_t)adler32_z(1L, (const Bytef *)v, len);
+	crc = libdeflate_crc32(0, v, len);
+	adler = libdeflate_adler32(1, v, len);
 	rec[0] = 'T';
 	for (i = 0; i < 4; i++) {
 		rec[1 + i] = (unsigned char)((uint64_t)len >> (24 - 8 * i));

@@ -1,8 +1,9 @@
 /*
  * Internal interfaces of the EPUB writer, shared by formats/epub.c (the
  * tree to XHTML and the container), epub_pkg.c (package document, nav,
- * NCX, stylesheet), epub_cover.c (the generated cover) and epub_id.c (the
- * identifier).  Nothing here is used outside formats/epub*.c.
+ * NCX, stylesheet), epub_cover.c and cover_png.c (the generated cover,
+ * cover.h) and epub_id.c (the identifier).  Nothing here is used outside
+ * formats/epub*.c and formats/cover*.c.
  */
 #ifndef ARTCONV_EPUB_INT_H
 #define ARTCONV_EPUB_INT_H
@@ -10,6 +11,7 @@
 #include <stddef.h>
 
 #include "common.h"
+#include "cover.h"
 
 /* One XHTML document of the spine, in spine order. */
 struct epub_part {
@@ -55,16 +57,6 @@ struct epub_book {
 	int			 vertical;	/* pages turn right to left */
 };
 
-/* Text placed on the generated cover; NULL or "" when absent. */
-struct epub_cover {
-	const char	*kicker;
-	const char	*title;		/* never empty */
-	const char	*subtitle;
-	const char	*source;
-	const char	*date;		/* as in the document; YYYY-MM-DD...
-					   is shown as 2021年10月14日 */
-};
-
 /*
  * Writes the book's name-based UUID (version 5) into out as
  * "xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx": a hash of the documents'
@@ -74,13 +66,20 @@ struct epub_cover {
 void	 epub_book_id(const struct doc *const *docs, size_t ndocs,
 	    const char *coll, char out[37]);
 /*
- * Appends an SVG image (600 x 900) laying out the cover text for CJK:
- * lines break between characters (not inside Latin words or before
- * closing punctuation), title lines are balanced, and the title's size
- * shrinks until all of it fits; nothing is ever cut.
+ * The most body a spine document may hold, in bytes: older reading
+ * engines refuse XHTML files over about 300 KB.
  */
-void	 epub_cover_svg(struct buf *b, const char *lang,
-	    const struct epub_cover *c);
+#define EPUB_PART_MAX	(256 * 1024)
+/*
+ * Cuts every part of parts[0..*nparts) but the nav document that is
+ * larger than EPUB_PART_MAX into documents of at most that much body
+ * (plus head and closing tags), "ch01.xhtml", "ch01-2.xhtml", ..., in
+ * spine order; see epub_split.c for where.  *cap is the array's room,
+ * *body the index of the first body part (moved along); toc hrefs to
+ * anchors that moved into a later piece are rewritten.
+ */
+void	 epub_split_parts(struct epub_part **parts, size_t *nparts,
+	    size_t *cap, size_t *body, struct epub_tocent *toc, size_t ntoc);
 /*
  * The vertical cover (--vertical): the same text in columns from right to
  * left, each character placed by the code (see epub_vertical.c).

@@ -91,6 +91,10 @@ const char epub_css[] =
 "li { margin: 0; }\n"
 /* Text after a nested list, inside its item: no paragraph indent. */
 "li p { text-indent: 0; margin: 0; }\n"
+/* A paragraph or item continued from the previous file (a long chapter
+ * is cut into files of at most 256 KB): no new indent or marker. */
+"p.cont { text-indent: 0; }\n"
+"li.cont { list-style: none; }\n"
 "table {\n"
 "  border-collapse: collapse;\n"
 "  margin: 0.8em auto;\n"
@@ -157,7 +161,9 @@ const char epub_css[] =
 /* Cover. */
 "body.cover section { text-align: center; }\n"
 "body.cover img { max-width: 100%; max-height: 100vh; }\n"
-/* Contents. */
+/* Contents.  The landmarks list is for the reading system, not a page:
+ * MuPDF ignores the hidden attribute, so the stylesheet hides it too. */
+"[hidden], nav#landmarks { display: none; }\n"
 "h1.toc-title { text-align: center; text-indent: 0; font-size: 1.3em; }\n"
 "nav ol { list-style: none; margin: 0; padding-left: 1.5em; }\n"
 "nav > ol { padding-left: 0; }\n"

@@ -45,6 +45,8 @@ struct render_opts {
 	struct slice		 reference_doc;	/* docx: --reference-doc bytes */
 	struct slice		 cover;		/* epub: --cover image bytes */
 	const char		*cover_type;	/* its media type */
+	int			 svg_cover;	/* epub: generated cover as SVG
+						   only, not PNG */
 	int			 embed_images;	/* --images */
 	struct resource_loader	 resources;	/* --images: reads pictures */
 	const char		*collection_title; /* --combine book title */
@@ -80,6 +82,12 @@ enum points_mode	 writer_points(const struct render_opts *opts,
 /* The document language: opts->lang, the document's, or "zh-CN". */
 const char		*writer_lang(const struct doc *doc,
 			    const struct render_opts *opts);
+/*
+ * How this build draws the EPUB's generated cover, for --version: "PNG
+ * (pango 1.50.12, cairo 1.16.0)", or "SVG (built without cairo and
+ * pango)".
+ */
+const char		*writer_cover_engine(void);
 /*
  * The media type of image bytes that every e-book reader and word
  * processor shows ("image/jpeg", "image/png", "image/gif"), or NULL.

@@ -39,6 +39,7 @@
 #include "reader.h"
 #include "resource.h"
 #include "writer.h"
+#include "pngout.h"
 #include "zipout.h"
 
 #define ARTCONV_VERSION "0.1.0"
@@ -204,6 +205,8 @@ usage(FILE *f)
 	    "      --cover IMAGE       EPUB: JPEG or PNG cover image\n"
 	    "      --vertical          EPUB: vertical text (竖排), columns and\n"
 	    "                          pages from right to left\n"
+	    "      --svg-cover         EPUB: generated cover as SVG, not PNG\n"
+	    "                          (bytes independent of installed fonts)\n"
 	    "      --images            embed local images a page refers to\n"
 	    "                          (EPUB, DOCX; default: caption only),\n"
 	    "                          only from the article's folder\n"
@@ -726,6 +729,7 @@ enum {
 	OPT_TOC,
 	OPT_COVER,
 	OPT_VERTICAL,
+	OPT_SVG_COVER,
 	OPT_IMAGES,
 	OPT_RESOURCE_PATH,
 	OPT_NOW,
@@ -764,6 +768,7 @@ static const struct option long_options[] = {
 	{ "toc", no_argument, NULL, OPT_TOC },
 	{ "cover", required_argument, NULL, OPT_COVER },
 	{ "vertical", no_argument, NULL, OPT_VERTICAL },
+	{ "svg-cover", no_argument, NULL, OPT_SVG_COVER },
 	{ "images", no_argument, NULL, OPT_IMAGES },
 	{ "resource-path", required_argument, NULL, OPT_RESOURCE_PATH },
 	{ "now", no_argument, NULL, OPT_NOW },
@@ -970,6 +975,9 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			cli->ropts.cover.ptr = cli->cover.ptr;
 			cli->ropts.cover.len = cli->cover.len;
 			break;
+		case OPT_SVG_COVER:
+			cli->ropts.svg_cover = 1;
+			break;
 		case OPT_IMAGES:
 			cli->ropts.embed_images = 1;
 			break;
@@ -1065,7 +1073,8 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			usage(stdout);
 			return EXIT_OK;
 		case OPT_VERSION:
-			printf("artconv %s\n", ARTCONV_VERSION);
+			printf("artconv %s\nEPUB cover: %s\n", ARTCONV_VERSION,
+			    writer_cover_engine());
 			return EXIT_OK;
 		default:
 			fprintf(stderr, "%s: try 'artconv --help'\n", progname);
@@ -1091,6 +1100,17 @@ settle_options(struct cli *cli, int ninputs, int folders)
 		cli->output_dir = (cli->output[0] != '\0' &&
 		    cli->output[strlen(cli->output) - 1] == '/') ||
 		    file_is_dir(cli->output);
+	/*
+	 * A folder of articles, several articles (not --combine) or several
+	 * formats make -o a folder, created if need be, unless it names a
+	 * file: an existing one, or one with a format's extension (then the
+	 * command line is more likely wrong than the folder wanted).
+	 */
+	if (cli->output != NULL && !cli->output_dir &&
+	    (cli->nformats > 1 || (!cli->combine && (ninputs > 1 || folders)))
+	    && stat(cli->output, &st) != 0 && ((ext = extension_of(
+	    cli->output)) == NULL || writer_for_extension(ext) == NULL))
+		cli->output_dir = 1;
 	if (cli->nformats == 0) {
 		/* -t defaults from the -o extension. */
 		ext = cli->output != NULL && !cli->output_dir ?
@@ -1119,6 +1139,9 @@ settle_options(struct cli *cli, int ninputs, int folders)
 			    why);
 			return EXIT_OUTPUT;
 		}
+		if (cli->verbose)
+			fprintf(stderr, "%s: %s: created the output folder\n",
+			    progname, cli->output);
 	}
 	if (cli->output_dir && stat(cli->output, &st) == 0) {
 		/* Never read our own outputs back as inputs. */
@@ -1144,11 +1167,11 @@ settle_options(struct cli *cli, int ninputs, int folders)
 }
 
 /*
- * Every EPUB and DOCX opens a zlib stream of about 270 KB, and libzip
- * buffers besides, which glibc by default maps and unmaps (or trims back
+ * Every EPUB and DOCX needs buffers of some hundred KB (libzip's, the
+ * cover image's), which glibc by default maps and unmaps (or trims back
  * to the kernel) each time; the page faults and zeroing cost about a
- * tenth of a batch (three quarters when each zip entry had its own
- * stream).  Keeping such blocks in the heap costs half a megabyte.
+ * tenth of a batch.  Keeping such blocks in the heap costs half a
+ * megabyte.
  */
 static void
 tune_allocator(void)
@@ -1338,6 +1361,8 @@ main(int argc, char *argv[])
 	pthread_cond_destroy(&r.changed);
 	xmlCleanupParser();
 	zipout_shared_clear();
+	zipout_thread_done();
+	pngout_cache_clear();
 	rc = status;
 done:
 	inputs_free(&in);

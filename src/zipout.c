@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libdeflate.h>
 #include <zip.h>
-#include <zlib.h>
 
 #include "alloc.h"
 
@@ -15,8 +15,6 @@ struct zipout {
 	struct diag	*diag;
 	time_t		 mtime;		/* the same instant as libzip keeps it */
 	int		 failed;
-	z_stream	 zs;		/* reset for each entry */
-	int		 zs_ready;
 };
 
 /*
@@ -236,47 +234,69 @@ zipout_shared_clear(void)
 }
 
 /*
+ * Each thread keeps its compressor: libdeflate's state is a few hundred
+ * KB, and a batch deflates several entries per article.
+ */
+static pthread_key_t	 compressor_key;
+static pthread_once_t	 compressor_once = PTHREAD_ONCE_INIT;
+
+static void
+compressor_free(void *c)
+{
+	libdeflate_free_compressor(c);
+}
+
+static void
+compressor_key_init(void)
+{
+	if (pthread_key_create(&compressor_key, compressor_free) != 0)
+		alloc_fail();
+}
+
+static struct libdeflate_compressor *
+compressor(void)
+{
+	struct libdeflate_compressor	*c;
+
+	pthread_once(&compressor_once, compressor_key_init);
+	if ((c = pthread_getspecific(compressor_key)) == NULL) {
+		if ((c = libdeflate_alloc_compressor(ZIPOUT_LEVEL)) == NULL)
+			alloc_fail();
+		if (pthread_setspecific(compressor_key, c) != 0)
+			alloc_fail();
+	}
+	return c;
+}
+
+void
+zipout_thread_done(void)
+{
+	struct libdeflate_compressor	*c;
+
+	pthread_once(&compressor_once, compressor_key_init);
+	if ((c = pthread_getspecific(compressor_key)) != NULL) {
+		libdeflate_free_compressor(c);
+		pthread_setspecific(compressor_key, NULL);
+	}
+}
+
+/*
  * Deflates data[0..len) into d->data (raw deflate, as zip stores it), in
- * pieces because zlib counts in 32 bits.
+ * one call: libdeflate compresses whole buffers.
  */
 static int
 deflate_entry(struct zipout *z, const void *data, size_t len,
     struct deflated *d)
 {
-	const size_t	 piece = (size_t)1 << 30;
-	const Bytef	*in = data;
-	z_stream	*zs = &z->zs;
-	int		 zrc;
-	size_t		 bound, room, left = len;
+	struct libdeflate_compressor	*c = compressor();
+	size_t				 bound;
 
-	if (!z->zs_ready) {
-		/* Negative window bits: raw deflate, no zlib header. */
-		if (deflateInit2(zs, ZIPOUT_LEVEL, Z_DEFLATED, -MAX_WBITS, 8,
-		    Z_DEFAULT_STRATEGY) != Z_OK)
-			return diag_error(z->diag, "cannot start deflate: %s",
-			    zs->msg != NULL ? zs->msg : "zlib error");
-		z->zs_ready = 1;
-	} else if (deflateReset(zs) != Z_OK)
-		return diag_error(z->diag, "cannot restart deflate");
-	bound = (size_t)deflateBound(zs, (uLong)len);
+	bound = libdeflate_deflate_compress_bound(c, len);
 	d->data = xmalloc(bound);
-	zs->next_out = d->data;
-	zs->avail_in = 0;
-	do {
-		if (zs->avail_in == 0 && left > 0) {
-			zs->next_in = (Bytef *)(uintptr_t)in;
-			zs->avail_in = (uInt)(left < piece ? left : piece);
-			in += zs->avail_in;
-			left -= zs->avail_in;
-		}
-		room = bound - (size_t)(zs->next_out - d->data);
-		zs->avail_out = (uInt)(room < piece ? room : piece);
-		zrc = deflate(zs, left == 0 ? Z_FINISH : Z_NO_FLUSH);
-	} while (zrc == Z_OK);
-	if (zrc != Z_STREAM_END)
-		return diag_error(z->diag, "cannot deflate: %s",
-		    zs->msg != NULL ? zs->msg : "zlib error");
-	d->len = (size_t)(zs->next_out - d->data);
+	d->len = libdeflate_deflate_compress(c, data, len, d->data, bound);
+	if (d->len == 0)
+		return diag_error(z->diag, "cannot deflate a zip entry of %zu "
+		    "bytes", len);
 	return 0;
 }
 
@@ -331,7 +351,7 @@ zipout_add(struct zipout *z, const char *name, const void *data, size_t len,
 	}
 	d = xcalloc(1, sizeof(*d));
 	zip_error_init(&d->error);
-	crc = (uint32_t)crc32_z(0L, (const Bytef *)data, len);
+	crc = libdeflate_crc32(0, data, len);
 	d->crc = crc;
 	d->size = len;
 	if (!(flags & ZIPOUT_SHARED) || !shared_find(data, len, crc, d)) {
@@ -416,7 +436,5 @@ zipout_free(struct zipout *z)
 	if (z->za != NULL)
 		zip_discard(z->za);
 	zip_source_free(z->src);
-	if (z->zs_ready)
-		deflateEnd(&z->zs);
 	free(z);
 }

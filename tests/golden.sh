@@ -7,7 +7,9 @@
 #   fixtures/NAME.expected.FMT        text formats (txt, md, json)
 #   fixtures/NAME.expected.FMT.d/     zip formats (epub, docx): the entries,
 #                                     plus ZIP-ENTRIES (order, method, size)
-# and compared byte for byte.  --regen shows each difference and, when
+# and compared byte for byte.  EPUBs are made with --svg-cover: the PNG
+# cover's bytes depend on the fonts installed (test_epub and engines.sh
+# check it).  --regen shows each difference and, when
 # confirmed (a terminal answer, or YES=1), replaces the expectation;
 # REGEN_FORMATS="txt md" also creates missing expectations; ONLY="epub"
 # limits a run to the listed formats.
@@ -56,8 +58,10 @@ for input in fixtures/*.txt fixtures/*.html fixtures/*.htm fixtures/*.md; do
       case " $ONLY " in *" $f "*) ;; *) continue ;; esac
     fi
     out="$tmp/$(basename "$name").$f"
+    fargs=$args
+    [ "$f" = epub ] && fargs="$fargs --svg-cover"
     # shellcheck disable=SC2086
-    if ! SOURCE_DATE_EPOCH= "$BIN" -q --force -t "$f" -o "$out" $args "$input" 2>"$tmp/err"; then
+    if ! SOURCE_DATE_EPOCH= "$BIN" -q --force -t "$f" -o "$out" $fargs "$input" 2>"$tmp/err"; then
       echo "FAIL $input -> $f: artconv failed: $(tail -1 "$tmp/err")"
       fail=$((fail + 1)); continue
     fi

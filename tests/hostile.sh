@@ -7,13 +7,18 @@ set -u
 BIN=${BIN:-./artconv}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 TOOLS=$(cd "${TOOLS:-build/tests}" && pwd)
+[ -n "${CHECK_KIT:-}" ] && [ -d "$CHECK_KIT" ] && CHECK_KIT=$(cd "$CHECK_KIT" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/artconv-hostile.XXXXXX")
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 pass=0 fail=0
 formats=$("$BIN" --list-formats | tr '\n' ',' | sed 's/,$//')
 TIME=/usr/bin/time
-[ -x $TIME ] || TIME=""
+if [ ! -x $TIME ]; then
+  TIME=""
+  echo "hostile: memory limits SKIPPED - /usr/bin/time not installed (Debian: time)"
+  [ "${ARTCONV_REQUIRE_ALL:-0}" = 1 ] && fail=$((fail + 1))
+fi
 
 # run SECONDS MAX_MB WANT_STATUS "message regex" command...
 # HOSTILE_SLOWER=N multiplies both limits (sanitizer builds).
@@ -93,6 +98,51 @@ awk 'BEGIN { print "标题\n"; for (i = 1; i <= 10000; i++) printf "一、第%d�
 run 60 300 0 '' "$BIN" -q --force -t "$formats" -o out/ headings.txt
 awk 'BEGIN { print "标题\n"; for (p = 0; p < 100; p++) { for (i = 1; i <= 10000; i++) printf "%s是要点。", (i % 2 ? "一" : "二"); print "" } }' > points.txt
 run 120 1500 0 '' "$BIN" -q --force -t txt,md,json,epub -o out/ points.txt
+
+# A 10 MB article that is one paragraph.  libxml2 refuses text nodes over
+# 10 MB (without --huge) and older EPUB engines chapter files over about
+# 300 KB: every XML part of the EPUB and DOCX must read in xmllint without
+# --huge, no XHTML file may pass 300 KB, nothing may be lost
+# (tool_preserve), the bytes must be the same twice, and with the check
+# kit EPUBCheck and the ECMA-376 schemas must pass.
+awk 'BEGIN { printf "一段十兆字节的文章\n\n"; s = "这是一个没有换行的很长的段落，每一句话都以句号结束。";
+  for (n = 0; n < 10485760; n += length(s)) printf "%s", s; printf "\n" }' > onepara.txt
+run 60 800 0 '' "$BIN" -q --force -t epub,docx -o big1/ onepara.txt
+run 60 800 0 '' "$BIN" -q --force -t epub,docx -o big2/ onepara.txt
+for f in onepara.epub onepara.docx; do
+  cmp -s "big1/$f" "big2/$f" && pass=$((pass + 1)) || { echo "FAIL: $f differs between two runs"; fail=$((fail + 1)); }
+  rm -rf "x-$f" && mkdir "x-$f" && "$TOOLS/tool_zipdump" -x "x-$f" "big1/$f"
+done
+if command -v xmllint >/dev/null 2>&1; then
+  n=0 bad=0
+  for part in $(find x-onepara.epub x-onepara.docx -type f \( -name '*.xml' -o -name '*.xhtml' \
+      -o -name '*.opf' -o -name '*.ncx' -o -name '*.rels' -o -name '*.svg' \)); do
+    n=$((n + 1))
+    xmllint --noout --nonet "$part" 2>xmllint.err || { bad=$((bad + 1)); echo "FAIL: xmllint $part: $(head -1 xmllint.err)"; }
+  done
+  echo "hostile: 10 MB paragraph: $n XML parts, $bad refused by xmllint (without --huge)"
+  [ $bad = 0 ] && [ $n -gt 10 ] && pass=$((pass + 1)) || fail=$((fail + 1))
+else
+  echo "hostile: xmllint SKIPPED - not installed (Debian: libxml2-utils)"
+  [ "${ARTCONV_REQUIRE_ALL:-0}" = 1 ] && fail=$((fail + 1))
+fi
+largest=$(ls -S x-onepara.epub/OEBPS/*.xhtml | head -1)
+chapters=$(ls x-onepara.epub/OEBPS/*.xhtml | wc -l)
+echo "hostile: 10 MB paragraph: $chapters XHTML files, largest $(wc -c < "$largest") bytes"
+[ "$(wc -c < "$largest")" -le 307200 ] && pass=$((pass + 1)) || { echo "FAIL: $largest over 300 KB"; fail=$((fail + 1)); }
+"$TOOLS/tool_preserve" -t epub,docx onepara.txt > preserve.log 2>&1 && grep -q ' 0 lost' preserve.log &&
+  ! grep -v ' 0 lost$' preserve.log | grep -q lost && pass=$((pass + 1)) ||
+  { echo "FAIL: 10 MB paragraph: $(grep -v ' 0 lost$' preserve.log | head -3)"; fail=$((fail + 1)); }
+if [ -n "${CHECK_KIT:-}" ] && [ -x "$CHECK_KIT/check-epub.sh" ] && command -v java >/dev/null 2>&1 &&
+    command -v python3 >/dev/null 2>&1; then
+  "$CHECK_KIT/check-epub.sh" --no-ace big1/onepara.epub > kit.log 2>&1 && pass=$((pass + 1)) ||
+    { echo "FAIL: EPUBCheck on the 10 MB paragraph:"; tail -5 kit.log; fail=$((fail + 1)); }
+  "$CHECK_KIT/check-docx.sh" --no-consumers big1/onepara.docx > kit.log 2>&1 && pass=$((pass + 1)) ||
+    { echo "FAIL: ECMA-376 check on the 10 MB paragraph:"; tail -5 kit.log; fail=$((fail + 1)); }
+else
+  echo "hostile: EPUBCheck and ECMA-376 schemas on the 10 MB paragraph SKIPPED - no check kit, java or python3"
+  [ "${ARTCONV_REQUIRE_ALL:-0}" = 1 ] && fail=$((fail + 1))
+fi
 
 # File names with spaces, quotes and Chinese characters.
 cp nul.html "文章 \"引号\" 'x'.html"

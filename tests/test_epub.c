@@ -15,7 +15,9 @@
 
 #define TU_ZIP
 #include "testutil.h"
+#include "tu_png.h"
 #include "alloc.h"
+#include "epub_int.h"
 
 static const char nested[] =
     "标题\n\n2021-10-14 14:46| 来自: 嘉兴老干部\n\n导语段落。\n\n"
@@ -789,6 +791,10 @@ test_cover(void **state)
 	assert_string_equal(got.ptr, title.ptr);
 	xmlXPathFreeObject(lines);
 	assert_int_equal(xp_count(d, "//svg:text[. = '引题']"), 1);
+	/* Each line centred by its own anchor: MuPDF inherits none. */
+	assert_true(xp_count(d, "//svg:text") > 4);
+	assert_int_equal(xp_count(d, "//svg:text[not(@text-anchor="
+	    "'middle')]"), 0);
 	xmlFreeDoc(d);
 	d = parse(&bk, "OEBPS/cover.xhtml");
 	assert_xp_str(d, "//h:img[@epub:type='cover' and @role='doc-cover']"
@@ -816,6 +822,175 @@ test_cover(void **state)
 	xmlFreeDoc(d);
 	tu_pkg_close(&bk);
 	buf_free(&title);
+	buf_free(&got);
+	doc_free(doc);
+}
+
+/*
+ * The generated cover as PNG: a 600 x 900 image whose dark text lies
+ * inside the red frame, the same bytes every time, and the cover-image
+ * of the book.  Skipped without cairo and pango or a font for the text.
+ */
+static void
+test_cover_png(void **state)
+{
+	static const char article[] =
+	    "浙江嘉兴“红船银晖”党建引领银晖聚力添彩,齐绘“共富”篇章\n\n"
+	    "2021-10-14 14:46| 来自: 嘉兴老干部\n\n正文。\n";
+	struct render_opts	 o = tu_opts();
+	struct epub_cover	 c;
+	struct buf		 a = BUF_INIT, b = BUF_INIT;
+	struct tu_box		 frame, ink;
+	struct tu_pkg		 bk;
+	xmlDocPtr		 d;
+	const char		*why = NULL;
+	unsigned char		*rgb;
+	int			 w, h;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	c.title = "浙江嘉兴“红船银晖”党建引领银晖聚力添彩，齐绘“共富”篇章";
+	c.source = "嘉兴老干部";
+	c.date = "2021-10-14 14:46";
+	if (epub_cover_png(&a, "zh-CN", &c, &why) != 0) {
+		print_message("cover PNG SKIPPED: %s\n", why);
+		skip();
+	}
+	assert_int_equal(epub_cover_png(&b, "zh-CN", &c, &why), 0);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.ptr, b.ptr, a.len);
+	rgb = tu_png_read((const unsigned char *)a.ptr, a.len, &w, &h);
+	assert_non_null(rgb);
+	assert_int_equal(w, COVER_W * COVER_PNG_SCALE);
+	assert_int_equal(h, COVER_H * COVER_PNG_SCALE);
+	tu_cover_boxes(rgb, w, h, &frame, &ink);
+	assert_true(frame.n > 0 && ink.n > 500);
+	assert_true(ink.x0 > frame.x0 && ink.x1 < frame.x1);
+	assert_true(ink.y0 > frame.y0 && ink.y1 < frame.y1);
+	/* Centred: the margins differ by less than the ink of a comma. */
+	assert_true(abs((ink.x0 - frame.x0) - (frame.x1 - ink.x1)) < w / 10);
+	free(rgb);
+
+	/* In the book: cover.png is the cover-image, and no SVG. */
+	o.svg_cover = 0;
+	book_from(&bk, article, &o);
+	assert_null(tu_pkg_entry(&bk, "OEBPS/cover.svg", NULL));
+	d = parse(&bk, "OEBPS/content.opf");
+	assert_int_equal(xp_count(d, "//opf:item[@properties='cover-image' "
+	    "and @href='cover.png' and @media-type='image/png']"), 1);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/cover.xhtml");
+	assert_xp_str(d, "//h:img/@src", "cover.png");
+	xmlFreeDoc(d);
+	tu_pkg_close(&bk);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* The landmarks list is hidden by the stylesheet too, not only by hidden. */
+static void
+test_landmarks_hidden(void **state)
+{
+	struct tu_pkg	 bk;
+	xmlDocPtr	 d;
+	char		*css;
+
+	(void)state;
+	book_from(&bk, nested, NULL);
+	d = parse(&bk, "OEBPS/nav.xhtml");
+	assert_int_equal(xp_count(d, "//h:nav[@epub:type='landmarks' and "
+	    "@id='landmarks' and @hidden]"), 1);
+	xmlFreeDoc(d);
+	css = tu_pkg_entry(&bk, "OEBPS/style.css", NULL);
+	assert_non_null(strstr(css, "nav#landmarks { display: none; }"));
+	free(css);
+	tu_pkg_close(&bk);
+}
+
+/*
+ * A chapter far over EPUB_PART_MAX, with one paragraph of 1.2 MB and many
+ * small ones and points, is cut into documents of at most that much,
+ * each whole; the contents still lead to every anchor, and no text is
+ * lost or repeated.
+ */
+static void
+test_long_chapter(void **state)
+{
+	struct render_opts	 o = tu_opts();
+	struct doc		*doc = doc_new();
+	struct buf		 big = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+	struct tu_pkg		 bk;
+	xmlDocPtr		 d;
+	xmlXPathObjectPtr	 items;
+	size_t			 len, i;
+	char			*s, name[64];
+	int			 k, parts = 0;
+
+	(void)state;
+	doc_set_meta(doc, META_TITLE, "长文");
+	add_heading(doc->root, 1, "一、", "第一主题");
+	for (i = 0; i < 40000; i++)
+		buf_puts(&big, i % 10 == 9 ? "一句话结束了。" : "很长的文字");
+	add_text(doc->root, NODE_PARAGRAPH, big.ptr);
+	buf_puts(&want, big.ptr);
+	for (k = 0; k < 3000; k++) {
+		buf_truncate(&big, 0);
+		buf_printf(&big, "第%d段<&>，短的段落。", k);
+		add_text(doc->root, NODE_PARAGRAPH, big.ptr);
+		buf_puts(&want, big.ptr);
+		if (k % 500 == 0) {
+			buf_truncate(&big, 0);
+			buf_printf(&big, "第%d节", k);
+			add_heading(doc->root, 2, NULL, big.ptr);
+			buf_puts(&want, big.ptr);
+		}
+	}
+	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
+	tu_pkg_open(&bk, s, len);
+	/* Every entry but mimetype and style.css is XML. */
+	assert_int_equal(parse_all(&bk), zip_get_num_entries(bk.za, 0) - 2);
+	d = parse(&bk, "OEBPS/content.opf");
+	items = xp(d, "//opf:spine/opf:itemref/@idref");
+	for (k = 0; k < items->nodesetval->nodeNr; k++) {
+		xmlChar *id = xmlNodeGetContent(items->nodesetval->nodeTab[k]);
+		xmlDocPtr x;
+		char *t;
+
+		if (strncmp((char *)id, "ch01", 4) != 0) {
+			xmlFree(id);
+			continue;
+		}
+		snprintf(name, sizeof(name), "OEBPS/%s.xhtml", (char *)id);
+		t = tu_pkg_entry(&bk, name, &len);
+		assert_true(len <= EPUB_PART_MAX + 2048);
+		free(t);
+		x = parse(&bk, name);
+		t = xp_str(x, "/h:html/h:body");
+		buf_puts(&got, t);
+		free(t);
+		xmlFreeDoc(x);
+		xmlFree(id);
+		parts++;
+	}
+	xmlXPathFreeObject(items);
+	xmlFreeDoc(d);
+	assert_true(parts >= 3);
+	/* All the text, once, in order (white space aside). */
+	buf_truncate(&big, 0);
+	for (i = 0; i < got.len; i++)
+		if (got.ptr[i] != '\n')
+			buf_putc(&big, got.ptr[i]);
+	assert_string_equal(big.ptr + strlen("一、第一主题"), want.ptr);
+	d = parse(&bk, "OEBPS/nav.xhtml");
+	assert_hrefs_resolve(&bk, d);
+	assert_true(xp_count(d, "//h:a[starts-with(@href, 'ch01-')]") >= 5);
+	xmlFreeDoc(d);
+	d = parse(&bk, "OEBPS/ch01-2.xhtml");
+	assert_int_equal(xp_count(d, "//h:p[@class='cont']"), 1);
+	xmlFreeDoc(d);
+	tu_pkg_close(&bk);
+	buf_free(&big);
+	buf_free(&want);
 	buf_free(&got);
 	doc_free(doc);
 }
@@ -873,6 +1048,9 @@ main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_combine),
 		cmocka_unit_test(test_cover),
+		cmocka_unit_test(test_cover_png),
+		cmocka_unit_test(test_landmarks_hidden),
+		cmocka_unit_test(test_long_chapter),
 		cmocka_unit_test(test_bad_input),
 	};
 

@@ -49,8 +49,11 @@ replay(const char *path)
 	diag_free(&d);
 	/* Each reader alone: fails with a reason or builds a sound tree. */
 	for (w = 0; readers[w] != NULL; w++) {
-		struct read_opts rop = { NULL, NULL, 128 };
+		struct read_opts rop;
 		int rc;
+
+		memset(&rop, 0, sizeof(rop));
+		rop.max_depth = 128;
 
 		doc = NULL;
 		diag_init(&d, 1);
