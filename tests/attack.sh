@@ -257,7 +257,10 @@ promise "a 100 KB title: bounded time, every XML part (the SVG cover too) well-f
 s=$(st limit 60 "$BIN" --force -t epub,docx,md -M "title=$long" -o long/ "$sample")
 [ "$s" = 0 ] && ok || bad "exit $s: $(head -2 err)"
 xml_ok long/sample.epub; xml_ok long/sample.docx
-"$TOOLS/tool_zipdump" long/sample.epub | grep -q '\.svg ' && ok || bad "no SVG cover in the EPUB"
+s=$(st limit 60 "$BIN" --force --svg-cover -t epub -M "title=$long" -o long-svg/ "$sample")
+[ "$s" = 0 ] && ok || bad "--svg-cover: exit $s: $(head -2 err)"
+xml_ok long-svg/sample.epub
+"$TOOLS/tool_zipdump" long-svg/sample.epub | grep -q '\.svg ' && ok || bad "no SVG cover in the EPUB"
 if "$TOOLS/tool_zipdump" long/sample.epub | grep -q 'cover.*\.png '; then
   n=$("$TOOLS/tool_zipdump" long/sample.epub | sed -n 's/^\([^ ]*cover[^ ]*\.png\) .*/\1/p' | head -1)
   "$TOOLS/tool_zipdump" -p "$n" long/sample.epub | head -c 8 | od -An -c | grep -q 'P   N   G' && ok ||
