@@ -15,6 +15,7 @@ struct read_opts {
 	const char	*encoding;	/* --encoding: forced, or NULL */
 	const char	*filename;	/* for messages and sniffing; or NULL */
 	size_t		 max_depth;	/* nesting limit for tree readers */
+	int		 media;		/* keep embedded images (--images) */
 };
 
 struct reader {

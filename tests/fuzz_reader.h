@@ -56,7 +56,7 @@ static int
 fuzz_reader(const char *name, const uint8_t *data, size_t size)
 {
 	const struct reader	*r = reader_find(name);
-	struct read_opts	 ro = { NULL, NULL, 128 };
+	struct read_opts	 ro = { NULL, NULL, 128, 1 };
 	struct diag		 d;
 	struct doc		*doc = NULL;
 	int			 rc;
