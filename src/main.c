@@ -398,6 +398,28 @@ load_image(void *ctx, const char *src, struct buf *out)
 	return rc;
 }
 
+/*
+ * --images for an article that carries its images (a DOCX): those first,
+ * then files as load_image() finds them.
+ */
+struct embedded_ctx {
+	const struct doc	*doc;
+	const char		*path;		/* the article, or NULL */
+};
+
+static int
+load_embedded(void *ctx, const char *src, struct buf *out)
+{
+	const struct embedded_ctx *ec = ctx;
+	const struct doc_media	*m = doc_find_media(ec->doc, src);
+
+	if (m != NULL) {
+		buf_put(out, m->data, m->len);
+		return 0;
+	}
+	return ec->path != NULL ? load_image((void *)ec->path, src, out) : -1;
+}
+
 /* Renders docs in every format and writes the outputs. */
 static void
 write_outputs(const struct cli *cli, struct job *j, const struct input *in,
@@ -446,6 +468,7 @@ run_job(const struct cli *cli, struct job *j)
 	struct render_opts	 ro = cli->ropts;
 	const char		*why = NULL, *path = j->in->path;
 	char			*stem;
+	struct embedded_ctx	 ec;
 
 	diag_init(&d, cli->verbose);
 	if (cli->update && up_to_date(cli, j->in)) {
@@ -462,6 +485,7 @@ run_job(const struct cli *cli, struct job *j)
 	stem = strrchr(j->in->rel, '/') ? xstrdup(strrchr(j->in->rel, '/') +
 	    1) : xstrdup(j->in->rel);
 	po.read.filename = strcmp(path, "-") == 0 ? NULL : path;
+	po.read.media = cli->ropts.embed_images;
 	po.fallback_title = stem;
 	if (pipeline_read(in.ptr, in.len, &po, &doc, &d) != 0) {
 		j->status = EXIT_INPUT;
@@ -478,6 +502,12 @@ run_job(const struct cli *cli, struct job *j)
 	if (ro.embed_images && strcmp(path, "-") != 0) {
 		ro.resources.load = load_image;
 		ro.resources.ctx = (void *)path;
+	}
+	if (ro.embed_images && doc->media != NULL) {
+		ec.doc = doc;
+		ec.path = strcmp(path, "-") != 0 ? path : NULL;
+		ro.resources.load = load_embedded;
+		ro.resources.ctx = &ec;
 	}
 	if (cli->combine) {
 		j->doc = doc;

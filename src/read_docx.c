@@ -404,6 +404,15 @@ after_title(struct doc *doc, struct node *next, struct diag *diag)
 		}
 	}
 	buf_free(&t);
+	/* "——2025年1月20日在…上": the subtitle dates the article. */
+	if (doc->meta[META_DATE] == NULL && doc->meta[META_SUBTITLE] != NULL) {
+		char *d = article_find_date(doc->meta[META_SUBTITLE],
+		    strlen(doc->meta[META_SUBTITLE]), NULL, NULL);
+
+		if (d != NULL)
+			doc_set_meta(doc, META_DATE, d);
+		free(d);
+	}
 }
 
 #define HEAD_BLOCKS	12

@@ -608,8 +608,7 @@ para_end(struct walk *w, struct level *l)
 	n = p->node;
 	p->node = NULL;
 	if (p->props.kind == DXS_TOC) {
-		if (node_text_len(n) > 0)
-			w->cx->counts.toc++;
+		w->cx->counts.toc++;
 		node_free(n);
 		goto after;
 	}

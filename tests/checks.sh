@@ -61,7 +61,7 @@ tools_for() { # format -> commands its checker needs
   esac
 }
 
-inputs=$(ls fixtures/*.txt fixtures/*.html fixtures/*.htm fixtures/*.md 2>/dev/null | grep -v '\.expected\.')
+inputs=$(ls fixtures/*.txt fixtures/*.html fixtures/*.htm fixtures/*.md fixtures/*.docx 2>/dev/null | grep -v '\.expected\.')
 if [ -n "${CORPUS:-}" ] && [ -f "$CORPUS/EXPECTED.tsv" ]; then
   inputs="$inputs $(ls "$CORPUS"/[0-9]*.txt "$CORPUS"/[0-9]*.html "$CORPUS"/[0-9]*.md 2>/dev/null)"
 else

@@ -32,7 +32,7 @@ else epubcheck=""; skipped="$skipped epubcheck"; fi
 pydocx=0
 python3 -c 'import docx' 2>/dev/null && pydocx=1 || skipped="$skipped python-docx"
 
-for input in fixtures/*.txt fixtures/*.html fixtures/*.md; do
+for input in fixtures/*.txt fixtures/*.html fixtures/*.md fixtures/*.docx; do
   case $input in *.expected.*) continue ;; esac
   name=$(basename "$input")
   out="$tmp/$name"

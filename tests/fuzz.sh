@@ -24,6 +24,19 @@ for f in fixtures/*.txt fixtures/*.html fixtures/*.md; do
     { printf "\\x$sel"; head -c 65536 "$f"; } > "build-fuzz/seeds/$sel-$b"
   done
 done
+# The docx target's seeds: the DOCX fixtures as they are, and their parts
+# joined by NUL bytes (document, numbering, styles, footnotes), which the
+# target packs into a zip itself.
+mkdir -p build-fuzz/seeds-docx
+cp fixtures/*.docx build-fuzz/seeds-docx/ 2>/dev/null
+for d in tests/docx/*/; do
+  w="$d/word"
+  { cat "$w/document.xml"; printf '\000'
+    [ -f "$w/numbering.xml" ] && cat "$w/numbering.xml"; printf '\000'
+    [ -f "$w/styles.xml" ] && cat "$w/styles.xml"; printf '\000'
+    [ -f "$w/footnotes.xml" ] && cat "$w/footnotes.xml"
+  } > "build-fuzz/seeds-docx/parts-$(basename "$d")"
+done
 fail=0
 for src in tests/fuzz_*.c; do
   t=build-fuzz/$(basename "$src" .c)
@@ -33,10 +46,12 @@ for src in tests/fuzz_*.c; do
     "$t" -runs=0 fixtures/fuzz/* >"$t.replay.log" 2>&1 ||
       { echo "fuzz: $t fails on a saved regression input:"; tail -30 "$t.replay.log"; fail=1; continue; }
   fi
+  seeds=build-fuzz/seeds
+  [ "${t##*/}" = fuzz_read_docx ] && seeds=build-fuzz/seeds-docx
   echo "fuzz: $t for ${secs}s"
   mkdir -p "build-fuzz/corpus/${t##*/}"
   "$t" -max_total_time="$secs" -max_len=200000 -rss_limit_mb=2048 -timeout=20 \
-    -artifact_prefix=fixtures/fuzz/ "build-fuzz/corpus/${t##*/}" build-fuzz/seeds >"$t.log" 2>&1 ||
+    -artifact_prefix=fixtures/fuzz/ "build-fuzz/corpus/${t##*/}" "$seeds" >"$t.log" 2>&1 ||
     { echo "fuzz: $t found a problem (input saved in fixtures/fuzz/):"; tail -40 "$t.log"; fail=1; continue; }
   grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units' "$t.log" | tail -1
 done
