@@ -53,7 +53,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden corpus preserve cli batch hostile checks regen bench \
+.PHONY: all run test deps test-deps unit golden corpus preserve cli batch hostile roundtrip checks regen bench \
 	fuzz asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -101,7 +101,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch hostile checks
+	@$(MAKE) --no-print-directory all unit golden corpus preserve cli batch hostile roundtrip checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -129,6 +129,9 @@ batch: artconv
 
 hostile: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/hostile.sh
+
+roundtrip: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/roundtrip.sh
 
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh

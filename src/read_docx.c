@@ -374,6 +374,25 @@ set_title_from(struct doc *doc, struct node *n, const char *why,
 	node_free(n);
 }
 
+/* "——2026年1月27日在…会议上" or "（2018年1月2日）" under a title. */
+static int
+subtitle_line(const struct node *n)
+{
+	struct buf	 t = BUF_INIT;
+	char		*d = NULL;
+	int		 yes;
+
+	node_text(n, &t);
+	yes = ((strncmp(t.ptr, "——", 6) == 0 || strncmp(t.ptr, "—", 3) == 0) &&
+	    utf8_count(t.ptr, t.len) <= 60) ||
+	    ((strncmp(t.ptr, "（", 3) == 0 || t.ptr[0] == '(') &&
+	    utf8_count(t.ptr, t.len) <= 20 &&
+	    (d = article_find_date(t.ptr, t.len, NULL, NULL)) != NULL);
+	free(d);
+	buf_free(&t);
+	return yes;
+}
+
 /* Subtitle ("——…" or a Subtitle paragraph) and metadata right after. */
 static void
 after_title(struct doc *doc, struct node *next, struct diag *diag)
@@ -387,9 +406,7 @@ after_title(struct doc *doc, struct node *next, struct diag *diag)
 		buf_truncate(&t, 0);
 		node_text(n, &t);
 		memset(&m, 0, sizeof(m));
-		if (rule_is(n, DX_RULE_SUBTITLE) || ((strncmp(t.ptr, "——", 6) ==
-		    0 || strncmp(t.ptr, "—", 3) == 0) &&
-		    utf8_count(t.ptr, t.len) <= 60)) {
+		if (rule_is(n, DX_RULE_SUBTITLE) || subtitle_line(n)) {
 			if (doc->meta[META_SUBTITLE] == NULL)
 				doc_set_meta(doc, META_SUBTITLE, t.ptr);
 			diag_note(diag, "paragraph %u: subtitle", n->line);
@@ -416,6 +433,7 @@ after_title(struct doc *doc, struct node *next, struct diag *diag)
 }
 
 #define HEAD_BLOCKS	12
+
 
 /*
  * Finds the title, subtitle and metadata among the first blocks.
@@ -477,7 +495,11 @@ take_head(struct doc *doc, struct diag *diag)
 		memset(&m, 0, sizeof(m));
 		if (article_meta_line(t.ptr, t.len, &m)) {
 			article_meta_free(&m);
-			title = n->prev;
+			/* Above it, past "——…在…会议上" subtitle lines. */
+			for (title = n->prev; title != NULL &&
+			    title->type == NODE_PARAGRAPH &&
+			    subtitle_line(title); title = title->prev)
+				;
 			break;
 		}
 		article_meta_free(&m);
@@ -591,8 +613,20 @@ attach_captions(struct doc *doc)
 		    f->first_child == NULL) {
 			node_move_children(f, c);
 			node_free(c);
-		} else
-			c->rule = DX_RULE_PARAGRAPH;
+		} else {
+			/*
+			 * A caption whose picture is not in the file (artconv
+			 * writes one when the image was not embedded): a
+			 * figure without image, as it was, never a subhead.
+			 */
+			f = node_new(NODE_FIGURE);
+			f->as.figure.src = xstrdup("");
+			f->line = c->line;
+			f->rule = DX_RULE_CAPTION;
+			node_insert_before(c, f);
+			node_move_children(f, c);
+			node_free(c);
+		}
 	}
 }
 
@@ -697,6 +731,28 @@ report(const struct dx_ctx *cx, size_t comments, struct diag *diag)
 		diag_warn(diag, "%zu text box%s or table%s nested too deeply "
 		    "read flat or left out", c->depth_cut, c->depth_cut == 1 ?
 		    "" : "es", c->depth_cut == 1 ? "" : "s");
+}
+
+/*
+ * Does the file show structure by layout (heading styles, bold lines)?
+ * Then it is shaped as a web page is (bold stand-alone lines are
+ * subheads, heading levels rank by nesting); a file of plain paragraphs
+ * is read exactly as plain text.
+ */
+static int
+uses_layout(const struct doc *doc)
+{
+	const struct node	*c;
+
+	for (c = doc->root->first_child; c != NULL; c = c->next) {
+		if (c->type == NODE_HEADING)
+			return 1;
+		if (c->type == NODE_PARAGRAPH && c->first_child != NULL &&
+		    c->first_child == c->last_child &&
+		    c->first_child->type == NODE_STRONG)
+			return 1;
+	}
+	return 0;
 }
 
 static size_t
@@ -838,7 +894,8 @@ docx_read(const char *data, size_t len, const struct read_opts *opts,
 	}
 	shape_sample_text(doc, &all);
 	doc_set_meta(doc, META_LANG, article_guess_lang(all.ptr, all.len));
-	shape_tree(doc, diag);
+	if (uses_layout(doc))
+		shape_tree(doc, diag);
 	outline_recognise(doc, diag);
 	shape_after_outline(doc);
 	append_notes(&cx, doc);

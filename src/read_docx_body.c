@@ -453,11 +453,14 @@ span_for(struct para *p, const char *url, int bold, int emph)
 	    p->link != NULL ? p->link : p->node;
 }
 
-/* Invisible characters some producers put inside words. */
+/*
+ * The word joiner artconv's own DOCX writer puts into numeric ranges
+ * ("2021-⁠10-⁠14") to keep them on one line: not part of the text.
+ */
 static int
 invisible(uint32_t cp)
 {
-	return cp == 0x2060 || cp == 0xFEFF || cp == 0x200B;
+	return cp == 0x2060;
 }
 
 static void
