@@ -12,7 +12,9 @@
 	X(md) \
 	X(epub) \
 	X(json) \
-	X(docx)
+	X(docx) \
+	X(html) \
+	X(html_fragment)
 
 #define DECLARE(name) extern const struct writer writer_##name;
 #define ENTRY(name) &writer_##name,

@@ -57,6 +57,7 @@ struct render_opts {
 	int			 embed_images;	/* --images */
 	struct resource_loader	 resources;
 	const char		*collection_title; /* --combine book title */
+	struct slice		 html_template;	/* html: --template bytes */
 };
 
 /*

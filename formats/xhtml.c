@@ -285,7 +285,7 @@ open_figure(struct xhtml *x, const struct node *n, struct buf *b)
 		put_attr(b, src);
 		BUF_PUTSL(b, "\" alt=\"");
 		esc_xml_attr(b, alt.ptr, alt.len);
-		BUF_PUTSL(b, "\"/>\n");
+		buf_puts(b, x->html ? "\">\n" : "\"/>\n");
 		if (n->first_child != NULL)
 			BUF_PUTSL(b, "<figcaption>");
 		x->figure = FIG_IMAGE;
@@ -406,7 +406,7 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 			BUF_PUTSL(b, "</p>\n");
 		break;
 	case NODE_RULE:
-		BUF_PUTSL(b, "<hr/>\n");
+		buf_puts(b, x->html ? "<hr>\n" : "<hr/>\n");
 		break;
 	case NODE_TEXT:
 		put_text(b, n->as.text);
@@ -428,7 +428,7 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 			BUF_PUTSL(b, "</a>");
 		break;
 	case NODE_LINEBREAK:
-		BUF_PUTSL(b, "<br/>");
+		buf_puts(b, x->html ? "<br>" : "<br/>");
 		break;
 	default:
 		break;

@@ -2,7 +2,8 @@
  * The body of an article as (X)HTML markup, shared by the EPUB writer
  * (formats/epub.c, XHTML chapter files) and the HTML writer
  * (formats/html.c, one HTML5 page).  The markup is the same in both: it
- * is well-formed XML that is also valid HTML5 (void elements as <br/>).
+ * is well-formed XML (void elements as <br/>), or, with html set, HTML5
+ * syntax (<br>).
  *
  * What a writer decides itself comes in through hooks: where each
  * heading and point goes in its contents (the EPUB's nav and NCX, the
@@ -59,6 +60,7 @@ struct xhtml {
 	const struct render_opts *opts;
 	enum points_mode	 points;	/* INLINE or SPLIT */
 	int			 rank_base;	/* added to every <hN> rank */
+	int			 html;		/* HTML syntax: <br>, not <br/> */
 	struct xhtml_hooks	 hooks;
 	unsigned int		 nids;		/* anchors handed out */
 	int			 hlev[XHTML_MAX_LEVEL]; /* levels open */

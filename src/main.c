@@ -67,7 +67,7 @@ struct cli {
 	struct batch_filter	 filter;
 	const char		*include[MAX_PATTERNS];
 	const char		*exclude[MAX_PATTERNS];
-	struct buf		 reference_doc, cover;
+	struct buf		 reference_doc, cover, html_template;
 };
 
 /* One article of the run. */
@@ -139,9 +139,10 @@ usage(FILE *f)
 
 	fprintf(f,
 	    "usage: artconv [options] [FILE|FOLDER ...]\n"
-	    "Converts Chinese articles (text, saved web pages, Markdown) to\n"
-	    "e-books, Word files, Markdown and plain text.  FILE \"-\" or no\n"
-	    "FILE reads standard input; folders are converted recursively.\n"
+	    "Converts Chinese articles (text, saved web pages, Markdown, Word\n"
+	    "files) to e-books, Word files, web pages, Markdown and plain text.\n"
+	    "FILE \"-\" or no FILE reads standard input; folders are converted\n"
+	    "recursively.\n"
 	    "\n"
 	    "  -t, --to FORMAT[,FORMAT...]  output formats (default: from the\n"
 	    "                          -o extension, else md)\n"
@@ -164,8 +165,10 @@ usage(FILE *f)
 	    "      --reference-doc F   take DOCX styles from Word file F\n"
 	    "      --toc               DOCX: insert a table of contents\n"
 	    "      --cover IMAGE       EPUB: JPEG or PNG cover image\n"
-	    "      --images            embed local images a page refers to\n"
-	    "                          (EPUB, DOCX; default: caption only)\n"
+	    "      --template FILE     HTML: the page around the article ($title$,\n"
+	    "                          $body$, $toc$ ..., see the manual)\n"
+	    "      --images            embed the images an article refers to\n"
+	    "                          (EPUB, DOCX, HTML; default: caption only)\n"
 	    "      --now               date outputs with the current time\n"
 	    "      --force             replace existing output files\n"
 	    "      --sync              flush each output to disk before it\n"
@@ -193,7 +196,7 @@ usage(FILE *f)
 	    "\n"
 	    "formats:\n");
 	for (i = 0; writers[i] != NULL; i++)
-		fprintf(f, "  %-6s %s\n", writers[i]->name,
+		fprintf(f, "  %-13s %s\n", writers[i]->name,
 		    writers[i]->description);
 	fprintf(f, "\nexit status: 0 ok, 1 an input failed, 2 usage, "
 	    "3 an output could not be written\n");
@@ -741,6 +744,7 @@ enum {
 	OPT_REFERENCE_DOC,
 	OPT_TOC,
 	OPT_COVER,
+	OPT_TEMPLATE,
 	OPT_IMAGES,
 	OPT_NOW,
 	OPT_FORCE,
@@ -774,6 +778,7 @@ static const struct option long_options[] = {
 	{ "reference-doc", required_argument, NULL, OPT_REFERENCE_DOC },
 	{ "toc", no_argument, NULL, OPT_TOC },
 	{ "cover", required_argument, NULL, OPT_COVER },
+	{ "template", required_argument, NULL, OPT_TEMPLATE },
 	{ "images", no_argument, NULL, OPT_IMAGES },
 	{ "now", no_argument, NULL, OPT_NOW },
 	{ "force", no_argument, NULL, OPT_FORCE },
@@ -917,6 +922,13 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			break;
 		case OPT_TOC:
 			cli->ropts.toc = 1;
+			break;
+		case OPT_TEMPLATE:
+			if (load_option_file("--template", optarg,
+			    &cli->html_template) != 0)
+				return EXIT_USAGE;
+			cli->ropts.html_template.ptr = cli->html_template.ptr;
+			cli->ropts.html_template.len = cli->html_template.len;
 			break;
 		case OPT_COVER:
 			if (load_option_file("--cover", optarg, &cli->cover) !=
@@ -1131,6 +1143,7 @@ main(int argc, char *argv[])
 	use_utc();
 	memset(&cli, 0, sizeof(cli));
 	buf_init(&cli.reference_doc);
+	buf_init(&cli.html_template);
 	buf_init(&cli.cover);
 	cli.ropts.bold_leads = 1;
 	cli.popts.read.max_depth = 128;
@@ -1256,6 +1269,7 @@ main(int argc, char *argv[])
 done:
 	inputs_free(&in);
 	buf_free(&cli.reference_doc);
+	buf_free(&cli.html_template);
 	buf_free(&cli.cover);
 	return rc;
 }
