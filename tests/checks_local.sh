@@ -11,6 +11,7 @@
 #   pandoc    reads each DOCX; the sample has its 5 level-1 headings
 #   python3 -m docx (python-docx) opens each DOCX
 #   soffice   converts the sample's DOCX to PDF with its text (pdftotext)
+#   vnu       the Nu Html Checker on every HTML page (tests/check_html.sh)
 # A tool that is missing is named as skipped.  The full checks, with the
 # ECMA-376 schemas, DAISY Ace and markdownlint, need $CHECK_KIT.
 set -u
@@ -87,6 +88,16 @@ if have soffice && have pdftotext; then
     bad "sample.txt: LibreOffice PDF lacks the text"
   fi
 fi
+
+# HTML pages, --template pages and fragments: the Nu Html Checker.
+inputs=$(ls fixtures/*.txt fixtures/*.html fixtures/*.md fixtures/*.docx 2>/dev/null | grep -v '\.expected\.')
+# shellcheck disable=SC2086
+BIN=$BIN tests/check_html.sh $inputs > "$tmp/html" 2>&1
+case $? in
+  0) ok ;;
+  2) skipped="$skipped vnu.jar(npm:vnu-jar)" ;;
+  *) bad "HTML pages: $(tail -3 "$tmp/html" | tr '\n' ' ')" ;;
+esac
 
 [ -n "$skipped" ] && echo "checks (local): SKIPPED - not installed:$skipped"
 echo "checks (local): $pass passed, $fail failed"
