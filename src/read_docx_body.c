@@ -699,7 +699,10 @@ flatten(struct node *cell, struct node *b, int *first)
 		break;
 	case NODE_LIST_ITEM:
 		flatten_inlines(cell, b, b->as.item.label, first);
-		/* fall through */
+		for (c = b->first_child; c != NULL; c = c->next)
+			if (node_is_block(c) || c->type == NODE_LIST_ITEM)
+				flatten(cell, c, first);
+		break;
 	case NODE_LIST:
 	case NODE_QUOTE:
 	case NODE_DOCUMENT:
