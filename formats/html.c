@@ -147,7 +147,7 @@ static const char html_css[] =
 
 struct tocent {
 	int		 depth;
-	char		 href[24];	/* "#a12", "#art2" */
+	char		 href[32];	/* "#a12", "#art2" */
 	char		*text;
 };
 
@@ -215,7 +215,7 @@ toc_heading(void *ctx, unsigned int id, int level, const char *text,
     size_t len)
 {
 	struct html	*h = ctx;
-	char		 href[24];
+	char		 href[32];
 
 	snprintf(href, sizeof(href), "#a%u", id);
 	while (h->nnav > 0 && h->nav[h->nnav - 1] >= level)
@@ -375,7 +375,7 @@ bodies(struct html *h, const struct doc *const *docs, size_t ndocs,
     struct buf *b)
 {
 	size_t	 i;
-	char	 id[24];
+	char	 id[32];
 
 	h->x.out = b;
 	if (ndocs == 1) {

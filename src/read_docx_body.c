@@ -105,6 +105,14 @@ struct para {
 	struct dx_props	 props;
 	/* the open spans */
 	struct node	*link, *strong, *emph;
+	/*
+	 * Text not yet in the tree, for run_to: runs are gathered here,
+	 * since a paragraph can be split into any number of runs and
+	 * appending to a text node one run at a time would copy it each
+	 * time.
+	 */
+	struct buf	 run;
+	struct node	*run_to;
 };
 
 struct level {
@@ -252,7 +260,9 @@ para_clear(struct para *p)
 	node_free(p->node);
 	node_free(p->after);
 	free(p->style);
+	buf_free(&p->run);
 	memset(p, 0, sizeof(*p));
+	buf_init(&p->run);
 }
 
 static void
@@ -304,6 +314,7 @@ level_push(struct walk *w, struct node *container)
 	if (w->nlv == MAX_LEVELS)
 		return -1;
 	l = xcalloc(1, sizeof(*l));
+	buf_init(&l->p.run);
 	l->container = container;
 	run_clear(&l->r);
 	w->lv[w->nlv++] = l;
@@ -416,11 +427,35 @@ para_start(struct walk *w, struct level *l)
 	l->p.own_centered = -1;
 }
 
+static void append_clean(struct node *to, const char *s, size_t len);
+
+/* Moves the gathered text into the tree. */
+static void
+flush_run(struct para *p)
+{
+	if (p->run.len > 0 && p->run_to != NULL)
+		append_clean(p->run_to, p->run.ptr, p->run.len);
+	buf_truncate(&p->run, 0);
+	p->run_to = NULL;
+}
+
 /* The innermost inline container for text with these properties. */
 static struct node *
 span_for(struct para *p, const char *url, int bold, int emph)
 {
-	struct node	*n;
+	struct node	*n, *to;
+
+	to = p->run_to;
+	if (to != NULL) {
+		/* Unchanged properties: the same container, no flush. */
+		int same_link = (p->link != NULL) == (url != NULL) &&
+		    (p->link == NULL || strcmp(p->link->as.link.url, url) == 0);
+
+		if (same_link && (p->strong != NULL) == bold &&
+		    (p->emph != NULL) == emph)
+			return to;
+		flush_run(p);
+	}
 
 	if ((p->link != NULL) != (url != NULL) || (p->link != NULL &&
 	    strcmp(p->link->as.link.url, url) != 0)) {
@@ -502,8 +537,9 @@ put_text(struct walk *w, const char *s, size_t len, int plain)
 		return;
 	}
 	url = l->hl_url != NULL ? l->hl_url : field_url(l);
-	append_clean(span_for(&l->p, url, !plain && l->r.e_bold,
-	    !plain && l->r.e_emph), s, len);
+	l->p.run_to = span_for(&l->p, url, !plain && l->r.e_bold,
+	    !plain && l->r.e_emph);
+	buf_put(&l->p.run, s, len);
 }
 
 static void
@@ -521,6 +557,7 @@ put_break(struct walk *w)
 		return;
 	to = span_for(&l->p, l->hl_url != NULL ? l->hl_url : field_url(l),
 	    l->r.e_bold, l->r.e_emph);
+	flush_run(&l->p);
 	node_append(to, node_new(NODE_LINEBREAK));
 }
 
@@ -608,6 +645,7 @@ para_end(struct walk *w, struct level *l)
 		return;
 	l->in_para = 0;
 	resolve_para(w, p);
+	flush_run(p);
 	n = p->node;
 	p->node = NULL;
 	if (p->props.kind == DXS_TOC) {
@@ -820,6 +858,8 @@ picture(struct walk *w, const char *rid)
 		buf_free(&data);
 	}
 	/* Before a paragraph with no text yet, else after it. */
+	if (l->in_para)
+		flush_run(&l->p);
 	if (!l->in_para || l->p.node->first_child == NULL)
 		emit(container(l), f);
 	else {

@@ -137,6 +137,7 @@ run 10 100 1 'Word 97-2003 .doc file.*save it as DOCX' "$BIN" -t md -o out/ dx/w
 run 10 100 1 'encrypted' "$BIN" -t md -o out/ dx/encrypted.docx
 run 10 100 1 'not a DOCX file' "$BIN" -f docx -t md -o out/ one.txt
 run 60 500 0 '' "$BIN" -q --force -t "$formats" -o out/ dx/many.docx
+run 60 500 0 '' "$BIN" -q --force -t txt,md,html -o out/ dx/runs.docx
 run 10 100 0 '' "$BIN" -q --force -t "$formats" -o out/ dx/valid.docx
 xml_ok dx/valid.docx
 

@@ -14,7 +14,8 @@
  *   nodoc.docx      a zip without word/document.xml
  *   truncated.docx  a valid document cut in the middle
  *   crc.docx        a valid document with one inflated byte changed
- *   many.docx       200 000 numbered paragraphs (time, not refusal)
+ *   many.docx       200 000 paragraphs (time, not refusal)
+ *   runs.docx       one paragraph of 500 000 runs, alternately bold
  *   word97.doc      an OLE compound file with a WordDocument stream
  *   encrypted.docx  an OLE compound file with an EncryptedPackage stream
  */
@@ -357,6 +358,12 @@ main(int argc, char *argv[])
 	    "</w:t></w:r></w:p>", "<w:p><w:r><w:t>这是一个段落，内容重复。"
 	    "</w:t></w:r></w:p>", 200000, BODY_CLOSE, &len);
 	simple(dir, "many.docx", doc, len);
+	free(doc);
+
+	doc = repeat_doc(DOC_HEAD BODY_OPEN "<w:p><w:r><w:t>很多文字块</w:t>"
+	    "</w:r></w:p><w:p>", "<w:r><w:t>字</w:t></w:r><w:r><w:rPr><w:b/>"
+	    "</w:rPr><w:t>粗</w:t></w:r>", 250000, "</w:p>" BODY_CLOSE, &len);
+	simple(dir, "runs.docx", doc, len);
 	free(doc);
 
 	/* Truncated and damaged copies of a valid file. */
