@@ -670,7 +670,9 @@ para_end(struct walk *w, struct level *l)
 	prepend_text(n, num.ptr, num.len);
 	if (p->props.heading > 0) {
 		n->type = NODE_HEADING;
-		n->as.heading.level = p->props.heading;
+		/* heading 7-9 exist in Word; the tree stops at 6. */
+		n->as.heading.level = p->props.heading < 6 ?
+		    p->props.heading : 6;
 		n->as.heading.run_in = p->run_in;
 		n->rule = p->own_outline >= 0 ? DX_RULE_OUTLINE_LEVEL :
 		    DX_RULE_STYLE_HEADING;
