@@ -63,7 +63,7 @@ TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
 HEADERS := $(wildcard src/*.h formats/*.h)
 
-.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile attack convert engines checks regen bench \
+.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile attack convert engines roundtrip checks regen bench \
 	fuzz fuzz-long asan valgrind install uninstall clean lint check-man
 
 all: artconv
@@ -120,7 +120,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile attack convert engines checks
+	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile attack convert engines roundtrip checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -158,8 +158,12 @@ attack: artconv $(TOOL_BIN)
 
 convert: artconv
 	@BIN=./artconv tests/convert.sh
+
 engines: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/engines.sh
+
+roundtrip: artconv $(TOOL_BIN)
+	@BIN=./artconv TOOLS=$(BUILD)/tests tests/roundtrip.sh
 
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh

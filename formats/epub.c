@@ -29,8 +29,8 @@
  * on a small screen one paragraph per point reads better, and each point's
  * anchor then opens at the start of a line.
  *
- * The whole body is walked with the tree iterator; the only nesting is the
- * one level needed to join a run-in heading with its paragraph.
+ * The chapters' markup comes from formats/xhtml.c (shared with the HTML
+ * writer); this file decides the files, the contents and the images.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -39,14 +39,14 @@
 #include <strings.h>
 
 #include "epub_int.h"
+#include "xhtml.h"
 #include "../src/alloc.h"
 #include "../src/escape.h"
 #include "../src/utf8.h"
 #include "../src/zipout.h"
 
 #define OPS		"OEBPS/"
-#define MAX_LEVEL	6
-#define NAV_STACK	(MAX_LEVEL + 2)
+#define NAV_STACK	(XHTML_MAX_LEVEL + 2)
 
 /* Names the book uses where the article has none. */
 #define UNTITLED	"未命名"
@@ -65,20 +65,10 @@ struct epub {
 	size_t			 nimages, imagecap;
 	struct epub_part	*cur;		/* the part being written */
 	char			 prefix[24];	/* "" or "a01-" (--combine) */
-	unsigned int		 nids;		/* anchors handed out */
 	int			 tocbase;	/* depth of doc's entries - 1 */
 	int			 nav[NAV_STACK]; /* levels open in the toc */
 	int			 nnav;
-	int			 hlev[MAX_LEVEL]; /* levels open in the file */
-	int			 nh;
-	int			 hopen;		/* rank of the open <hN> */
-	int			 figure;	/* how the open figure is put */
-};
-
-enum {
-	FIG_NONE,		/* nothing written */
-	FIG_IMAGE,		/* <figure><img/><figcaption>… */
-	FIG_CAPTION		/* <p class="caption">… (image not embedded) */
+	struct xhtml		 x;		/* the chapters' markup */
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -103,128 +93,12 @@ empty(const char *s)
 	return s == NULL || s[0] == '\0';
 }
 
-/*
- * Can url be an <a href>?  Only absolute web and mail addresses: a
- * relative one would point into the container at nothing.
- */
-static int
-url_usable(const char *url)
-{
-	if (url == NULL)
-		return 0;
-	return strncasecmp(url, "http://", 7) == 0 ||
-	    strncasecmp(url, "https://", 8) == 0 ||
-	    strncasecmp(url, "mailto:", 7) == 0;
-}
-
-/* Writes url as an attribute value, percent-encoding what a URL may not
- * hold (non-ASCII, spaces, controls, quotes and brackets). */
-static void
-put_url(struct buf *b, const char *url)
-{
-	struct buf	 u = BUF_INIT;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)url; *p != '\0'; p++)
-		if (*p <= 0x20 || *p >= 0x7F || strchr("\"<>\\^`{|}", *p))
-			buf_printf(&u, "%%%02X", *p);
-		else
-			buf_putc(&u, *p);
-	esc_xml_attr(b, u.ptr, u.len);
-	buf_free(&u);
-}
-
-/* Heading text with its label, as the toc and <title> show it. */
-static void
-heading_text(const struct node *h, struct buf *b)
-{
-	labelled_text(h->as.heading.label, h, b);
-	buf_truncate(b, strip_final_punct(b->ptr, b->len));
-}
-
-static int
-heading_empty(const struct node *h)
-{
-	return empty(h->as.heading.label) && node_text_len(h) == 0;
-}
-
 /* A level-1 heading at the top of the tree starts a chapter file. */
 static int
 starts_chapter(const struct node *n)
 {
 	return n->type == NODE_HEADING && n->as.heading.level == 1 &&
-	    !heading_empty(n);
-}
-
-/*
- * A run-in heading is written in one paragraph with the next block, as
- * the author had it; not a theme, whose chapter needs a real heading.
- */
-static int
-joins_next(const struct node *h)
-{
-	return h->as.heading.run_in && h->as.heading.level > 1 &&
-	    h->next != NULL &&
-	    h->next->type == NODE_PARAGRAPH;
-}
-
-static int
-joined_to_heading(const struct node *p)
-{
-	return p->prev != NULL && p->prev->type == NODE_HEADING &&
-	    !heading_empty(p->prev) && joins_next(p->prev);
-}
-
-/*
- * Does this link become an <a>?  It needs a usable address and a name,
- * and must not sit inside another <a> (HTML forbids nesting them).
- */
-static int
-link_opens(const struct node *n)
-{
-	const struct node	*p;
-
-	if (!url_usable(n->as.link.url) || node_text_len(n) == 0)
-		return 0;
-	for (p = n->parent; p != NULL; p = p->parent)
-		if (p->type == NODE_LINK && url_usable(p->as.link.url))
-			return 0;
-	return 1;
-}
-
-/* A list whose items carry literal labels shows those, not bullets. */
-static int
-list_labelled(const struct node *list)
-{
-	const struct node	*c;
-
-	for (c = list->first_child; c != NULL; c = c->next)
-		if (!empty(c->as.item.label))
-			return 1;
-	return 0;
-}
-
-/* Shortens a toc label to its first sentence, at most 40 characters. */
-static void
-short_label(struct buf *b)
-{
-	size_t		 pos = 0, n = 0;
-	uint32_t	 cp;
-
-	while (pos < b->len) {
-		cp = utf8_next(b->ptr, b->len, &pos);
-		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
-		    cp == 0xFF1B) {
-			buf_truncate(b, pos);
-			break;
-		}
-		if (++n == 40 && pos < b->len) {
-			buf_truncate(b, pos);
-			BUF_PUTSL(b, "…");
-			return;
-		}
-	}
-	buf_truncate(b, strip_final_punct(b->ptr, b->len));
+	    !xhtml_heading_empty(n);
 }
 
 /* ------------------------------------------------------------ parts */
@@ -286,21 +160,6 @@ nav_heading(struct epub *e, int level)
 	return e->tocbase + e->nnav;
 }
 
-/*
- * The rank (1-6) of an <hN> for a heading of the given level in this file:
- * its depth among the headings open here, so ranks never skip (h1 then
- * h3) even when the source skips levels.
- */
-static int
-html_rank(struct epub *e, int level)
-{
-	while (e->nh > 0 && e->hlev[e->nh - 1] >= level)
-		e->nh--;
-	if (e->nh < MAX_LEVEL)
-		e->hlev[e->nh++] = level;
-	return e->nh;
-}
-
 static void
 part_begin(struct epub *e, const char *name, const char *id,
     const char *lang, const char *title, const char *bodyclass)
@@ -308,7 +167,8 @@ part_begin(struct epub *e, const char *name, const char *id,
 	e->cur = part_add(e, name, id);
 	epub_xhtml_start(&e->cur->text, lang, empty(title) ? UNTITLED : title,
 	    bodyclass);
-	e->nh = 0;
+	e->x.out = &e->cur->text;
+	xhtml_new_part(&e->x);
 	e->nnav = 0;
 }
 
@@ -370,257 +230,30 @@ fail:
 
 /* ------------------------------------------------------------ body */
 
-static void render_node(struct epub *e, const struct node *n,
-    enum iter_event ev, struct iter *it);
-
-/*
- * Walks the subtree of n (n itself when self, else only its children).
- * An empty container gets only an ENTER from the iterator; its EXIT is
- * supplied here so every element is closed.
- */
+/* The hooks of the chapters' markup (xhtml.h): contents and images. */
 static void
-walk(struct epub *e, const struct node *n, int self)
+toc_heading(void *ctx, unsigned int id, int level, const char *text,
+    size_t len)
 {
-	struct iter		 it;
-	enum iter_event		 ev;
-	const struct node	*c;
+	struct epub	*e = ctx;
 
-	iter_init(&it, n);
-	while ((ev = iter_next(&it)) != ITER_DONE) {
-		c = it.node;
-		if (c == n && !self)
-			continue;
-		render_node(e, c, ev, &it);
-		if (ev == ITER_ENTER && c->first_child == NULL &&
-		    c->type != NODE_TEXT && c->type != NODE_LINEBREAK &&
-		    c->type != NODE_RULE)
-			render_node(e, c, ITER_EXIT, NULL);
-	}
+	toc_add(e, nav_heading(e, level), e->cur->name, id, text, len);
 }
 
 static void
-open_heading(struct epub *e, const struct node *n, struct buf *b)
+toc_point(void *ctx, unsigned int id, const char *text, size_t len)
 {
-	struct buf	 label = BUF_INIT;
-	const char	*l = n->as.heading.label;
-	int		 level = n->as.heading.level, depth;
+	struct epub	*e = ctx;
 
-	if (level < 1)
-		level = 1;
-	if (level > MAX_LEVEL)
-		level = MAX_LEVEL;
-	e->nids++;
-	heading_text(n, &label);
-	depth = nav_heading(e, level);
-	toc_add(e, depth, e->cur->name, e->nids, label.ptr, label.len);
-	if (joins_next(n)) {
-		buf_printf(b, "<p class=\"run-in\" id=\"a%u\"><span class=\"rh "
-		    "l%d\">", e->nids, level);
-		e->hopen = 0;
-	} else {
-		e->hopen = html_rank(e, level);
-		buf_printf(b, "<h%d class=\"l%d\" id=\"a%u\">", e->hopen,
-		    level, e->nids);
-	}
-	if (!empty(l)) {
-		put_text(b, l);
-		buf_puts(b, label_separator(l));
-	}
-	buf_free(&label);
+	toc_add(e, e->tocbase + e->nnav + 1, e->cur->name, id, text, len);
 }
 
-static void
-open_point(struct epub *e, const struct node *n, struct buf *b)
+static const char *
+chapter_image(void *ctx, const struct node *fig)
 {
-	struct buf		 label = BUF_INIT;
-	const struct node	*lead = n->first_child;
-	const char		*l = n->as.point.label;
+	const struct epub_image	*im = figure_image(ctx, fig);
 
-	e->nids++;
-	if (!empty(l)) {
-		buf_puts(&label, l);
-		buf_puts(&label, label_separator(l));
-	}
-	node_text(lead != NULL && lead->type == NODE_POINT_LEAD ? lead : n,
-	    &label);
-	short_label(&label);
-	toc_add(e, e->tocbase + e->nnav + 1, e->cur->name, e->nids,
-	    label.ptr, label.len);
-	buf_free(&label);
-	if (e->points == POINTS_SPLIT)
-		buf_printf(b, "<p class=\"point\" id=\"a%u\">", e->nids);
-	else
-		buf_printf(b, "<span class=\"point\" id=\"a%u\">", e->nids);
-	if (lead == NULL || lead->type != NODE_POINT_LEAD) {
-		put_text(b, l);
-		buf_puts(b, label_separator(l));
-	}
-}
-
-static void
-open_figure(struct epub *e, const struct node *n, struct buf *b)
-{
-	const struct epub_image	*im = figure_image(e, n);
-	struct buf		 alt = BUF_INIT;
-
-	if (im != NULL) {
-		if (!empty(n->as.figure.alt))
-			buf_puts(&alt, n->as.figure.alt);
-		else
-			plain_text(n, &alt);
-		if (alt.len == 0)
-			BUF_PUTSL(&alt, "插图");
-		BUF_PUTSL(b, "<figure>\n<img src=\"");
-		put_attr(b, im->name);
-		BUF_PUTSL(b, "\" alt=\"");
-		esc_xml_attr(b, alt.ptr, alt.len);
-		BUF_PUTSL(b, "\"/>\n");
-		if (n->first_child != NULL)
-			BUF_PUTSL(b, "<figcaption>");
-		e->figure = FIG_IMAGE;
-	} else if (n->first_child != NULL) {
-		BUF_PUTSL(b, "<p class=\"caption\">");
-		e->figure = FIG_CAPTION;
-	} else if (!empty(n->as.figure.alt)) {
-		BUF_PUTSL(b, "<p class=\"caption\">［图：");
-		put_text(b, n->as.figure.alt);
-		BUF_PUTSL(b, "］");
-		e->figure = FIG_CAPTION;
-	} else
-		e->figure = FIG_NONE;
-	buf_free(&alt);
-}
-
-/*
- * Writes the markup for one iterator event.  it is NULL for a supplied
- * EXIT (see walk()).  Blocks nest only through the iterator; the one
- * nested walk is the body of a run-in heading, which holds inlines only.
- */
-static void
-render_node(struct epub *e, const struct node *n, enum iter_event ev,
-    struct iter *it)
-{
-	struct buf	*b = &e->cur->text;
-	int		 enter = ev == ITER_ENTER, split;
-
-	split = e->points == POINTS_SPLIT;
-	switch (n->type) {
-	case NODE_PARAGRAPH:
-		if (joined_to_heading(n)) {
-			if (enter && it != NULL)
-				iter_skip_children(it);
-		} else if (n->parent->type == NODE_POINT_LIST) {
-			if (split)
-				buf_puts(b, enter ? "<p class=\"intro\">" :
-				    "</p>\n");
-		} else
-			buf_puts(b, enter ? "<p>" : "</p>\n");
-		break;
-	case NODE_HEADING:
-		if (heading_empty(n)) {
-			if (enter && it != NULL)
-				iter_skip_children(it);
-			break;
-		}
-		if (enter)
-			open_heading(e, n, b);
-		else if (joins_next(n)) {
-			BUF_PUTSL(b, "</span>");
-			walk(e, n->next, 0);
-			BUF_PUTSL(b, "</p>\n");
-		} else
-			buf_printf(b, "</h%d>\n", e->hopen);
-		break;
-	case NODE_POINT_LIST:
-		if (!split)
-			buf_puts(b, enter ? "<p class=\"points\">" : "</p>\n");
-		break;
-	case NODE_POINT:
-		if (enter)
-			open_point(e, n, b);
-		else
-			buf_puts(b, split ? "</p>\n" : "</span>");
-		break;
-	case NODE_POINT_LEAD:
-		if (enter) {
-			if (e->opts->bold_leads)
-				BUF_PUTSL(b, "<b class=\"lead\">");
-			put_text(b, n->parent->as.point.label);
-			buf_puts(b, label_separator(n->parent->as.point.label));
-		} else if (e->opts->bold_leads)
-			BUF_PUTSL(b, "</b>");
-		break;
-	case NODE_LIST:
-		if (list_labelled(n))
-			buf_puts(b, enter ? "<ul class=\"lit\">\n" : "</ul>\n");
-		else if (n->as.list.ordered)
-			buf_puts(b, enter ? "<ol>\n" : "</ol>\n");
-		else
-			buf_puts(b, enter ? "<ul>\n" : "</ul>\n");
-		break;
-	case NODE_LIST_ITEM:
-		if (enter) {
-			BUF_PUTSL(b, "<li>");
-			if (!empty(n->as.item.label)) {
-				put_text(b, n->as.item.label);
-				buf_puts(b, label_separator(n->as.item.label));
-			}
-		} else
-			BUF_PUTSL(b, "</li>\n");
-		break;
-	case NODE_QUOTE:
-		buf_puts(b, enter ? "<blockquote>\n" : "</blockquote>\n");
-		break;
-	case NODE_TABLE:
-		buf_puts(b, enter ? "<table>\n" : "</table>\n");
-		break;
-	case NODE_TABLE_ROW:
-		buf_puts(b, enter ? "<tr>" : "</tr>\n");
-		break;
-	case NODE_TABLE_CELL:
-		/* An empty header cell would be a header naming nothing. */
-		if (n->parent->as.row.header && node_text_len(n) > 0)
-			buf_puts(b, enter ? "<th scope=\"col\">" : "</th>");
-		else
-			buf_puts(b, enter ? "<td>" : "</td>");
-		break;
-	case NODE_FIGURE:
-		if (enter)
-			open_figure(e, n, b);
-		else if (e->figure == FIG_IMAGE)
-			buf_puts(b, n->first_child != NULL ?
-			    "</figcaption>\n</figure>\n" : "</figure>\n");
-		else if (e->figure == FIG_CAPTION)
-			BUF_PUTSL(b, "</p>\n");
-		break;
-	case NODE_RULE:
-		BUF_PUTSL(b, "<hr/>\n");
-		break;
-	case NODE_TEXT:
-		put_text(b, n->as.text);
-		break;
-	case NODE_STRONG:
-		buf_puts(b, enter ? "<strong>" : "</strong>");
-		break;
-	case NODE_EMPH:
-		buf_puts(b, enter ? "<em>" : "</em>");
-		break;
-	case NODE_LINK:
-		if (!link_opens(n))
-			break;
-		if (enter) {
-			BUF_PUTSL(b, "<a href=\"");
-			put_url(b, n->as.link.url);
-			BUF_PUTSL(b, "\">");
-		} else
-			BUF_PUTSL(b, "</a>");
-		break;
-	case NODE_LINEBREAK:
-		BUF_PUTSL(b, "<br/>");
-		break;
-	default:
-		break;
-	}
+	return im != NULL ? im->name : NULL;
 }
 
 /* ------------------------------------------------------------ documents */
@@ -669,9 +302,9 @@ title_page(struct epub *e, const struct doc *doc, const char *lang)
 	}
 	if (!empty(url)) {
 		BUF_PUTSL(b, "<p class=\"url\">原文：");
-		if (url_usable(url)) {
+		if (xhtml_url_usable(url)) {
 			BUF_PUTSL(b, "<a href=\"");
-			put_url(b, url);
+			xhtml_put_url(b, url);
 			BUF_PUTSL(b, "\">");
 			put_text(b, url);
 			BUF_PUTSL(b, "</a>");
@@ -721,7 +354,7 @@ render_doc(struct epub *e, const struct doc *doc, const char *lang,
 			    e->prefix, nchap);
 			snprintf(id, sizeof(id), "%sch%02u", e->prefix, nchap);
 			buf_truncate(&title, 0);
-			heading_text(c, &title);
+			xhtml_heading_text(c, &title);
 			part_begin(e, name, id, lang, title.ptr, "chapter");
 			BUF_PUTSL(&e->cur->text, "<section "
 			    "epub:type=\"chapter\" role=\"doc-chapter\">\n");
@@ -739,7 +372,7 @@ render_doc(struct epub *e, const struct doc *doc, const char *lang,
 			if (e->body == SIZE_MAX)
 				e->body = e->nparts - 1;
 		}
-		walk(e, c, 1);
+		xhtml_walk(&e->x, c, 1);
 	}
 	part_end(e);
 	buf_free(&title);
@@ -892,6 +525,12 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	e.diag = diag;
 	e.points = writer_points(opts, POINTS_SPLIT);
 	e.body = SIZE_MAX;
+	e.x.opts = opts;
+	e.x.points = e.points;
+	e.x.hooks.heading = toc_heading;
+	e.x.hooks.point = toc_point;
+	e.x.hooks.image = chapter_image;
+	e.x.hooks.ctx = &e;
 	for (i = 0; i < ndocs; i++)
 		if (!epub_lang_ok(writer_lang(docs[i], opts))) {
 			diag_error(diag, "epub: \"%s\" is not a language tag "

@@ -13,7 +13,9 @@
 	X(epub) \
 	X(json) \
 	X(docx) \
-	X(pandoc_json)
+	X(pandoc_json) \
+	X(html) \
+	X(html_fragment)
 
 #define DECLARE(name) extern const struct writer writer_##name;
 #define ENTRY(name) &writer_##name,

@@ -51,6 +51,7 @@ struct render_opts {
 	struct resource_loader	 resources;	/* --images: reads pictures */
 	const char		*collection_title; /* --combine book title */
 	int			 vertical;	/* --vertical: 竖排 (EPUB) */
+	struct slice		 html_template;	/* html: --template bytes */
 };
 
 /*

@@ -62,7 +62,42 @@ doc_free(struct doc *doc)
 	for (i = 0; i < META__COUNT; i++)
 		free(doc->meta[i]);
 	node_free(doc->root);
+	while (doc->media != NULL) {
+		struct doc_media *m = doc->media;
+
+		doc->media = m->next;
+		free(m->name);
+		free(m->data);
+		free(m);
+	}
 	free(doc);
+}
+
+void
+doc_add_media(struct doc *doc, const char *name, const char *data,
+    size_t len)
+{
+	struct doc_media	*m = xcalloc(1, sizeof(*m)), **tail;
+
+	m->name = xstrdup(name);
+	m->data = xmalloc(len > 0 ? len : 1);
+	if (len > 0)
+		memcpy(m->data, data, len);
+	m->len = len;
+	for (tail = &doc->media; *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = m;
+}
+
+const struct doc_media *
+doc_find_media(const struct doc *doc, const char *name)
+{
+	const struct doc_media	*m;
+
+	for (m = doc->media; m != NULL; m = m->next)
+		if (strcmp(m->name, name) == 0)
+			return m;
+	return NULL;
 }
 
 void

@@ -159,9 +159,23 @@ enum meta_key {
 /* "title", "subtitle", ... as used by -M key=value, YAML and JSON. */
 extern const char *const meta_key_name[META__COUNT];
 
+/*
+ * A file that travels inside the source (an image in a DOCX package),
+ * found by the name a NODE_FIGURE's src gives it.  Readers keep media
+ * only when asked (read_opts.media); writers reach them through the
+ * CLI's resource loader.
+ */
+struct doc_media {
+	char			*name;
+	char			*data;
+	size_t			 len;
+	struct doc_media	*next;
+};
+
 struct doc {
 	char		*meta[META__COUNT];	/* owned; NULL when unknown */
 	struct node	*root;			/* NODE_DOCUMENT */
+	struct doc_media *media;		/* owned list, or NULL */
 };
 
 struct doc	*doc_new(void);
@@ -172,6 +186,12 @@ void		 doc_set_meta(struct doc *doc, enum meta_key key,
 		    const char *value);
 /* Returns the key for a name such as "title", or -1. */
 int		 meta_key_lookup(const char *name);
+/* Adds a copy of data[0..len) as the medium called name. */
+void		 doc_add_media(struct doc *doc, const char *name,
+		    const char *data, size_t len);
+/* The medium called name, or NULL. */
+const struct doc_media *doc_find_media(const struct doc *doc,
+		    const char *name);
 
 /* A new detached node of the given type, all fields zero. */
 struct node	*node_new(enum node_type type);

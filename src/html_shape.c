@@ -592,6 +592,44 @@ unwrap_strong(struct node *n)
 	}
 }
 
+/* Drops the spans left without text at the edges of a point. */
+static void
+drop_empty_spans(struct node *n)
+{
+	struct node	*c, *next;
+
+	for (c = n->first_child; c != NULL; c = next) {
+		next = c->next;
+		if ((c->type == NODE_STRONG || c->type == NODE_EMPH) &&
+		    node_text_len(c) == 0 && node_count(c, NODE_LINEBREAK) == 0)
+			node_free(c);
+	}
+}
+
+/* Bold inside the leads of the points under parent (and its quotes). */
+static void
+points_unbold(struct node *parent)
+{
+	struct node	*c, *p, *lead;
+
+	for (c = parent->first_child; c != NULL; c = c->next) {
+		if (c->type == NODE_QUOTE)
+			points_unbold(c);
+		if (c->type != NODE_POINT_LIST)
+			continue;
+		for (p = c->first_child; p != NULL; p = p->next) {
+			if (p->type != NODE_POINT)
+				continue;
+			lead = p->first_child;
+			if (lead != NULL && lead->type == NODE_POINT_LEAD) {
+				unwrap_strong(lead);
+				drop_empty_spans(lead);
+			}
+			drop_empty_spans(p);
+		}
+	}
+}
+
 static void
 apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 {
@@ -735,6 +773,12 @@ shape_after_outline(struct doc *doc)
 		    c->first_child == c->last_child &&
 		    c->first_child->type == NODE_STRONG)
 			unwrap_strong(c);
+	/*
+	 * Points whose leads the source set in bold: the lead is bold by
+	 * itself (--leads), and a span split at the lead's edge would
+	 * leave empty bold markers behind.
+	 */
+	points_unbold(doc->root);
 }
 
 size_t

@@ -54,6 +54,7 @@ enum {
 
 #define MAX_FORMATS 16
 #define MAX_REFERENCE_DOC ((size_t)64 << 20)
+#define TEMPLATE_MAX ((size_t)4 << 20)	/* --template */
 #define MAX_PATTERNS 64
 
 struct cli {
@@ -74,7 +75,7 @@ struct cli {
 	struct batch_filter	 filter;
 	const char		*include[MAX_PATTERNS];
 	const char		*exclude[MAX_PATTERNS];
-	struct buf		 reference_doc, cover;
+	struct buf		 reference_doc, cover, html_template;
 	const char		*reference_path, *cover_path;
 	struct resource_paths	*resource_paths;	/* --resource-path */
 	struct file_ids		 inputs;	/* never replaced by an output */
@@ -168,9 +169,10 @@ usage(FILE *f)
 
 	fprintf(f,
 	    "usage: artconv [options] [FILE|FOLDER ...]\n"
-	    "Converts Chinese articles (text, saved web pages, Markdown) to\n"
-	    "e-books, Word files, Markdown and plain text.  FILE \"-\" or no\n"
-	    "FILE reads standard input; folders are converted recursively.\n"
+	    "Converts Chinese articles (text, saved web pages, Markdown, Word\n"
+	    "files) to e-books, Word files, web pages, Markdown and plain text.\n"
+	    "FILE \"-\" or no FILE reads standard input; folders are converted\n"
+	    "recursively.\n"
 	    "\n"
 	    "  -t, --to FORMAT[,FORMAT...]  output formats (default: from the\n"
 	    "                          -o extension, else md)\n"
@@ -207,9 +209,11 @@ usage(FILE *f)
 	    "                          pages from right to left\n"
 	    "      --svg-cover         EPUB: generated cover as SVG, not PNG\n"
 	    "                          (bytes independent of installed fonts)\n"
-	    "      --images            embed local images a page refers to\n"
-	    "                          (EPUB, DOCX; default: caption only),\n"
-	    "                          only from the article's folder\n"
+	    "      --template FILE     HTML: the page around the article ($title$,\n"
+	    "                          $body$, $toc$ ..., see the manual)\n"
+	    "      --images            embed the pictures an article refers to\n"
+	    "                          (EPUB, DOCX, HTML; default: caption\n"
+	    "                          only), only from the article's folder\n"
 	    "      --resource-path DIR[:DIR...]  also allow images from DIRs\n"
 	    "      --now               date outputs with the current time\n"
 	    "      --force             replace existing output files\n"
@@ -238,7 +242,7 @@ usage(FILE *f)
 	    "\n"
 	    "formats:\n");
 	for (i = 0; writers[i] != NULL; i++)
-		fprintf(f, "  %-11s %s\n", writers[i]->name,
+		fprintf(f, "  %-13s %s\n", writers[i]->name,
 		    writers[i]->description);
 	fprintf(f, "\nexit status: 0 ok, 1 an input failed, 2 usage, "
 	    "3 an output could not be written\n");
@@ -400,6 +404,32 @@ up_to_date(const struct cli *cli, const struct input *in)
 	return 1;
 }
 
+/*
+ * --images for an article that carries its pictures (a DOCX): those
+ * first, then files through the confined loader.
+ */
+struct embedded_ctx {
+	const struct doc	*doc;
+	struct resource_loader	 files;		/* load NULL: none */
+};
+
+static int
+load_embedded(void *ctx, const char *src, struct buf *out, const char **why)
+{
+	const struct embedded_ctx *ec = ctx;
+	const struct doc_media	*m = doc_find_media(ec->doc, src);
+
+	if (m != NULL) {
+		buf_put(out, m->data, m->len);
+		return 0;
+	}
+	if (ec->files.load == NULL) {
+		*why = "not in the document";
+		return -1;
+	}
+	return ec->files.load(ec->files.ctx, src, out, why);
+}
+
 /* Renders docs in every format and writes the outputs. */
 static void
 write_outputs(const struct cli *cli, struct job *j, const struct input *in,
@@ -458,6 +488,7 @@ run_job(const struct cli *cli, struct job *j)
 	struct resource_confined *images = NULL;
 	const char		*why = NULL, *path = j->in->path;
 	char			*stem;
+	struct embedded_ctx	 ec;
 
 	diag_init(&d, cli->verbose);
 	if (cli->update && up_to_date(cli, j->in)) {
@@ -474,6 +505,7 @@ run_job(const struct cli *cli, struct job *j)
 	stem = strrchr(j->in->rel, '/') ? xstrdup(strrchr(j->in->rel, '/') +
 	    1) : xstrdup(j->in->rel);
 	po.read.filename = strcmp(path, "-") == 0 ? NULL : path;
+	po.read.media = cli->ropts.embed_images;
 	po.fallback_title = stem;
 	if (pipeline_read(in.ptr, in.len, &po, &doc, &d) != 0) {
 		j->status = EXIT_INPUT;
@@ -491,6 +523,12 @@ run_job(const struct cli *cli, struct job *j)
 		images = resource_confined_new(path, cli->resource_paths,
 		    RESOURCE_MAX_IMAGE, 0);
 		ro.resources = resource_confined_loader(images);
+	}
+	if (ro.embed_images && doc->media != NULL) {
+		ec.doc = doc;
+		ec.files = ro.resources;
+		ro.resources.load = load_embedded;
+		ro.resources.ctx = &ec;
 	}
 	if (cli->combine) {
 		j->doc = doc;
@@ -730,6 +768,7 @@ enum {
 	OPT_COVER,
 	OPT_VERTICAL,
 	OPT_SVG_COVER,
+	OPT_TEMPLATE,
 	OPT_IMAGES,
 	OPT_RESOURCE_PATH,
 	OPT_NOW,
@@ -769,6 +808,7 @@ static const struct option long_options[] = {
 	{ "cover", required_argument, NULL, OPT_COVER },
 	{ "vertical", no_argument, NULL, OPT_VERTICAL },
 	{ "svg-cover", no_argument, NULL, OPT_SVG_COVER },
+	{ "template", required_argument, NULL, OPT_TEMPLATE },
 	{ "images", no_argument, NULL, OPT_IMAGES },
 	{ "resource-path", required_argument, NULL, OPT_RESOURCE_PATH },
 	{ "now", no_argument, NULL, OPT_NOW },
@@ -806,8 +846,8 @@ extension_of(const char *path)
 }
 
 /*
- * --cover and --reference-doc: a regular file (not a FIFO or device) of
- * at most max bytes.
+ * --cover, --reference-doc and --template: a regular file (not a FIFO or
+ * device) of at most max bytes.
  */
 static int
 load_option_file(const char *opt, const char *path, size_t max,
@@ -960,6 +1000,13 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 			break;
 		case OPT_TOC:
 			cli->ropts.toc = 1;
+			break;
+		case OPT_TEMPLATE:
+			if (load_option_file("--template", optarg,
+			    TEMPLATE_MAX, &cli->html_template) != 0)
+				return EXIT_USAGE;
+			cli->ropts.html_template.ptr = cli->html_template.ptr;
+			cli->ropts.html_template.len = cli->html_template.len;
 			break;
 		case OPT_COVER:
 			if (load_option_file("--cover", optarg,
@@ -1211,6 +1258,7 @@ main(int argc, char *argv[])
 	use_utc();
 	memset(&cli, 0, sizeof(cli));
 	buf_init(&cli.reference_doc);
+	buf_init(&cli.html_template);
 	buf_init(&cli.cover);
 	cli.ropts.bold_leads = 1;
 	cli.popts.read.max_depth = 128;
@@ -1367,6 +1415,7 @@ main(int argc, char *argv[])
 done:
 	inputs_free(&in);
 	buf_free(&cli.reference_doc);
+	buf_free(&cli.html_template);
 	buf_free(&cli.cover);
 	resource_paths_free(cli.resource_paths);
 	file_ids_free(&cli.inputs);

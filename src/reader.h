@@ -17,6 +17,7 @@ struct read_opts {
 	const char	*filename;	/* for messages and sniffing; or NULL */
 	size_t		 max_depth;	/* nesting limit for tree readers */
 	struct outline_opts outline;	/* --outline, --levels */
+	int		 media;		/* keep embedded images (--images) */
 };
 
 struct reader {

@@ -10,7 +10,8 @@
 #define ALL_READERS(X) \
 	X(text) \
 	X(html) \
-	X(md)
+	X(md) \
+	X(docx)
 
 #define DECLARE(name) extern const struct reader reader_##name;
 #define ENTRY(name) &reader_##name,

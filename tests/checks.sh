@@ -62,7 +62,7 @@ tools_for() { # format -> commands its checker needs
   esac
 }
 
-inputs=$(ls fixtures/*.txt fixtures/*.html fixtures/*.htm fixtures/*.md 2>/dev/null | grep -v '\.expected\.')
+inputs=$(ls fixtures/*.txt fixtures/*.html fixtures/*.htm fixtures/*.md fixtures/*.docx 2>/dev/null | grep -v '\.expected\.')
 if [ -n "${CORPUS:-}" ] && [ -f "$CORPUS/EXPECTED.tsv" ]; then
   inputs="$inputs $(ls "$CORPUS"/[0-9]*.txt "$CORPUS"/[0-9]*.html "$CORPUS"/[0-9]*.md 2>/dev/null)"
 else
@@ -71,6 +71,8 @@ fi
 
 # The task list: one line "FORMAT INPUT" per check.
 for fmt in $("$BIN" --list-formats); do
+  # HTML pages are validated together below (one JVM for all).
+  case $fmt in html|html-fragment) continue ;; esac
   missing=""
   for t in $(tools_for "$fmt"); do have "$t" || missing="$missing $t"; done
   if [ -n "$missing" ]; then skip "$fmt checks (missing:$missing)"; continue; fi
@@ -80,10 +82,21 @@ jobs=${CHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}
 echo "checks: $(wc -l < "$tmp/tasks") checks, $jobs at a time"
 xargs -P "$jobs" -L 1 tests/check_one.sh < "$tmp/tasks" > "$tmp/results" 2>&1
 
+# HTML: every input as a page, a page from a --template and a fragment,
+# validated by the Nu Html Checker in one run.
+# shellcheck disable=SC2086
+BIN=$BIN tests/check_html.sh $inputs > "$tmp/html" 2>&1
+case $? in
+  0) echo "PASS html (Nu Html Checker) $(tail -1 "$tmp/html")" >> "$tmp/results" ;;
+  2) skip "Nu Html Checker (vnu.jar: npm vnu-jar, installed by .ci/install-deps ci)" ;;
+  *) { echo "FAIL html (Nu Html Checker)"; tail -22 "$tmp/html" | sed 's/^/    /'; } >> "$tmp/results" ;;
+esac
+
 # The sample's body text, sentence by sentence, in every format.
 if [ -n "${CORPUS:-}" ] && [ -f "$CORPUS/000-seed.body.txt" ]; then
   for fmt in $("$BIN" --list-formats); do
-    [ "$fmt" = json ] && continue
+    # JSON is no text; a fragment is the body without its title.
+    case $fmt in json|html-fragment) continue ;; esac
     "$BIN" -q --force -t "$fmt" -o "$tmp/seed.$fmt" "$CORPUS/000-seed.txt"
     seed="$tmp/seed.$fmt"
     if [ "$fmt" = pandoc-json ]; then
@@ -106,7 +119,11 @@ fail=$(grep -c '^FAIL' "$tmp/results")
 nskip=$(grep -c '^SKIP' "$tmp/results")
 fixed=$(grep '^PASS' "$tmp/results" | grep -c 'PDF text passed')
 for fmt in $("$BIN" --list-formats); do
-  printf 'checks: %-5s %s passed\n' "$fmt" "$(grep -c "^PASS $fmt " "$tmp/results")"
+  case $fmt in
+    html-fragment) continue ;;
+    html) printf 'checks: html  %s\n' "$(grep -m1 '^PASS html ' "$tmp/results" | sed 's/^PASS html (Nu Html Checker) //')" ;;
+    *) printf 'checks: %-5s %s passed\n' "$fmt" "$(grep -c "^PASS $fmt " "$tmp/results")" ;;
+  esac
 done
 [ "$fixed" -gt 0 ] && echo "checks: docx: $fixed passed only with the PDF text taken without page numbers or in layout mode (see tests/check_one.sh)"
 echo "checks: $pass passed, $fail failed, $nskip checks and $(echo $skips | wc -w) tools skipped"

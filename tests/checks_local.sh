@@ -13,6 +13,7 @@
 #   soffice   converts the sample's DOCX to PDF with its text (pdftotext)
 #   pandoc    reads each pandoc-json without a message and gives back its
 #             headings, points and text (tests/pandoc_check.py)
+#   vnu       the Nu Html Checker on every HTML page (tests/check_html.sh)
 # A tool that is missing is named as skipped.  The full checks, with the
 # ECMA-376 schemas, DAISY Ace and markdownlint, need $CHECK_KIT.
 set -u
@@ -34,7 +35,7 @@ else epubcheck=""; skipped="$skipped epubcheck"; fi
 pydocx=0
 python3 -c 'import docx' 2>/dev/null && pydocx=1 || skipped="$skipped python-docx"
 
-for input in fixtures/*.txt fixtures/*.html fixtures/*.md; do
+for input in fixtures/*.txt fixtures/*.html fixtures/*.md fixtures/*.docx; do
   case $input in *.expected.*) continue ;; esac
   name=$(basename "$input")
   out="$tmp/$name"
@@ -99,6 +100,16 @@ if have soffice && have pdftotext; then
     bad "sample.txt: LibreOffice PDF lacks the text"
   fi
 fi
+
+# HTML pages, --template pages and fragments: the Nu Html Checker.
+inputs=$(ls fixtures/*.txt fixtures/*.html fixtures/*.md fixtures/*.docx 2>/dev/null | grep -v '\.expected\.')
+# shellcheck disable=SC2086
+BIN=$BIN tests/check_html.sh $inputs > "$tmp/html" 2>&1
+case $? in
+  0) ok ;;
+  2) skipped="$skipped vnu.jar(npm:vnu-jar)" ;;
+  *) bad "HTML pages: $(tail -3 "$tmp/html" | tr '\n' ' ')" ;;
+esac
 
 [ -n "$skipped" ] && echo "checks (local): SKIPPED - not installed:$skipped"
 echo "checks (local): $pass passed, $fail failed"

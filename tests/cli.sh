@@ -155,5 +155,35 @@ tail -1 big.out.txt | grep -q '第179999段' || { echo "FAIL: 50 MB article trun
 awk 'BEGIN { for (i = 0; i < 700000; i++) printf "长行没有换行符。" }' > longline.txt
 expect 0 "" -- "$BIN" -t md -o longline.md longline.txt
 
+# Web pages: -o page.html picks the HTML writer; no scripts, no requests.
+expect 0 "" -- "$BIN" -o page.html "$sample"
+grep -q '^<!DOCTYPE html>' page.html && grep -q '<html lang="zh-CN">' page.html &&
+  grep -q '<nav class="toc"' page.html && grep -q 'href="#a1"' page.html ||
+  { echo "FAIL: page.html lacks doctype, lang or contents"; fail=$((fail + 1)); }
+grep -Eiq '<script|<link |src="https?:|@import|url\(' page.html &&
+  { echo "FAIL: page.html has a script or an external request"; fail=$((fail + 1)); }
+expect 0 "" -- "$BIN" -t html-fragment -o frag.html "$sample"
+grep -q '<h2 class="l1" id="a1">' frag.html && ! grep -q '<html' frag.html ||
+  { echo "FAIL: the fragment is not the body alone"; fail=$((fail + 1)); }
+# --template: variables, $if$ … $else$ … $endif$, $$; errors are one line.
+printf '<t>$title$|$if(author)$A$else$noauthor$endif$|$if(source)$$source$$endif$|$$|$lang$</t>\n$body$' > t.tpl
+expect 0 "" -- "$BIN" -t html --template t.tpl -o t.html "$sample"
+head -1 t.html | grep -qx '<t>浙江嘉兴“红船银晖”党建引领银晖聚力添彩，齐绘“共富”篇章|noauthor|嘉兴老干部|\$|zh-CN</t>' ||
+  { echo "FAIL: template variables: $(head -1 t.html)"; fail=$((fail + 1)); }
+printf '$titel$' > bad.tpl
+expect 1 "unknown variable \\\$titel\\\$" -- "$BIN" -t html --template bad.tpl -o bad.html "$sample"
+printf '$if(title)$x' > open.tpl
+expect 1 "without \\\$endif" -- "$BIN" -t html --template open.tpl -o open.html "$sample"
+expect 2 "No such file" -- "$BIN" -t html --template no-such.tpl "$sample"
+
+# Word files: read by content whatever the name; hostile ones in hostile.sh.
+cp "$top/fixtures/word-plain.docx" word.bin
+expect 0 "" -- "$BIN" -t md -o word.md word.bin
+grep -q '^## 一、充分肯定过去一年的成绩' word.md || { echo "FAIL: a DOCX named .bin not read as DOCX"; fail=$((fail + 1)); }
+expect 0 "comment" -- "$BIN" -v -t txt -o word.txt "$top/fixtures/word-official.docx"
+expect 0 "" -- "$BIN" --images -t epub -o word.epub "$top/fixtures/word-official.docx"
+"$TOOLS/tool_zipdump" word.epub | grep -q 'OEBPS/images/img001.png' ||
+  { echo "FAIL: --images lost the picture inside the DOCX"; fail=$((fail + 1)); }
+
 echo "cli: $pass passed, $fail failed"
 [ $fail = 0 ]

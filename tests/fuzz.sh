@@ -91,6 +91,17 @@ seeds() {
         done
       done
       return ;;
+    docx)
+      # The DOCX fixtures' parts joined by NUL bytes (document, numbering,
+      # styles, footnotes), which the target packs into a zip itself.
+      for d in tests/docx/*/; do
+        w="$d/word"
+        { cat "$w/document.xml"; printf '\000'
+          [ -f "$w/numbering.xml" ] && cat "$w/numbering.xml"; printf '\000'
+          [ -f "$w/styles.xml" ] && cat "$w/styles.xml"; printf '\000'
+          [ -f "$w/footnotes.xml" ] && cat "$w/footnotes.xml"
+        } > "$dir/parts-$(basename "$d")"
+      done ;;
   esac
   for e in $(exts "$k"); do
     for f in fixtures/*."$e" fixtures/*/*."$e" ${corpus:+"$corpus"/*."$e"}; do

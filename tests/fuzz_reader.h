@@ -66,6 +66,7 @@ fuzz_reader(const char *name, const uint8_t *data, size_t size)
 	/* The outline options, chosen by the input's length. */
 	memset(&ro, 0, sizeof(ro));
 	ro.max_depth = 128;
+	ro.media = 1;
 	if (size % 5 == 0)
 		ro.outline.mode = OUTLINE_NONE;
 	else if (size % 7 == 0)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # golden.sh [--regen]: golden-file tests.
 #
-# Every input fixture fixtures/NAME.{txt,html,htm,md} (not *.expected.*)
+# Every input fixture fixtures/NAME.{txt,html,htm,md,docx} (not *.expected.*)
 # is converted with the flags in fixtures/NAME.args (if present) for each
 # format that has an expectation beside it:
 #   fixtures/NAME.expected.FMT        text formats (txt, md, json)
@@ -36,7 +36,7 @@ unpack() {
   "$TOOLS/tool_zipdump" -x "$2" "$1"
 }
 
-for input in fixtures/*.txt fixtures/*.html fixtures/*.htm fixtures/*.md; do
+for input in fixtures/*.txt fixtures/*.html fixtures/*.htm fixtures/*.md fixtures/*.docx; do
   [ -f "$input" ] || continue
   case $input in *.expected.*) continue ;; esac
   name=${input%.*}

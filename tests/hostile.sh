@@ -161,5 +161,30 @@ wait
 grep -q 'failed: vanish/a1' err && pass=$((pass + 1)) || { echo "FAIL: vanished inputs not named in the summary"; fail=$((fail + 1)); }
 find vout -name '.*' -type f | grep -q . && { echo "FAIL: temporary files left"; fail=$((fail + 1)); }
 
+# Hostile Word files (tests/tool_hostile_docx.c writes them): refused
+# with a one-line reason, or read, always in bounded time and memory;
+# nothing is ever written outside the output, no external entity read.
+mkdir -p dx
+"$TOOLS/tool_hostile_docx" dx
+run 10 100 1 'outside the package: refused' "$BIN" -t md -o out/ dx/dotdot.docx
+[ -e evil.txt ] || [ -e ../evil.txt ] && { echo "FAIL: ../ entry extracted"; fail=$((fail + 1)); }
+run 10 100 1 'more than 256 MB are refused' "$BIN" -t md -o out/ dx/bomb.docx
+run 10 100 1 'expands past its declared size' "$BIN" -t md -o out/ dx/liar.docx
+run 20 300 1 'announces 1000003 entries' "$BIN" -t md -o out/ dx/entries.docx
+run 10 100 1 'declares a DTD.*refused' "$BIN" -t "$formats" -o out/ dx/xxe.docx
+grep -q 'root:' out/xxe.* 2>/dev/null && { echo "FAIL: external entity read"; fail=$((fail + 1)); }
+run 10 100 1 'not well-formed|DTD' "$BIN" -t md -o out/ dx/laughs.docx
+run 10 100 1 'not well-formed' "$BIN" -t md -o out/ dx/nested.docx
+run 10 100 1 'without word/document.xml' "$BIN" -t md -o out/ dx/nodoc.docx
+run 10 100 1 'zip cannot be read' "$BIN" -t md -o out/ dx/truncated.docx
+run 10 100 1 'damaged' "$BIN" -t md -o out/ dx/crc.docx
+run 10 100 1 'Word 97-2003 .doc file.*save it as DOCX' "$BIN" -t md -o out/ dx/word97.doc
+run 10 100 1 'encrypted' "$BIN" -t md -o out/ dx/encrypted.docx
+run 10 100 1 'not a DOCX file' "$BIN" -f docx -t md -o out/ one.txt
+run 60 500 0 '' "$BIN" -q --force -t "$formats" -o out/ dx/many.docx
+run 60 500 0 '' "$BIN" -q --force -t txt,md,html -o out/ dx/runs.docx
+run 10 100 0 '' "$BIN" -q --force -t "$formats" -o out/ dx/valid.docx
+xml_ok dx/valid.docx
+
 echo "hostile: $pass passed, $fail failed"
 [ $fail = 0 ]

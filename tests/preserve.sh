@@ -7,7 +7,7 @@
 set -u
 TOOLS=${TOOLS:-build/tests}
 fail=0
-inputs=$(ls fixtures/*.txt fixtures/*.html fixtures/*.htm fixtures/*.md 2>/dev/null | grep -v '\.expected\.')
+inputs=$(ls fixtures/*.txt fixtures/*.html fixtures/*.htm fixtures/*.md fixtures/*.docx 2>/dev/null | grep -v '\.expected\.')
 # shellcheck disable=SC2086
 "$TOOLS/tool_preserve" $inputs > /tmp/artconv-preserve.$$ 2>&1 || fail=1
 if [ -n "${CORPUS:-}" ] && [ -f "$CORPUS/EXPECTED.tsv" ]; then

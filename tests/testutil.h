@@ -132,7 +132,91 @@ tu_contains(const char *haystack, const char *needle)
 	return haystack != NULL && strstr(haystack, needle) != NULL;
 }
 
+/* --- "nothing lost": text compared as a sequence of characters ------ */
+
+/* Code points that count: no white space, no ASCII punctuation. */
+struct tu_seq {
+	uint32_t	*v;
+	size_t		 n, cap;
+};
+
+static inline void
+tu_seq_add(struct tu_seq *q, const char *s, size_t len)
+{
+	size_t		 pos = 0;
+	uint32_t	 cp;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;		/* full-width → ASCII */
+		if (uc_is_space(cp) || (cp < 0x80 && !((cp >= '0' &&
+		    cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' &&
+		    cp <= 'z'))))
+			continue;
+		if (q->n == q->cap) {
+			q->cap = q->cap ? q->cap * 2 : 4096;
+			q->v = realloc(q->v, q->cap * sizeof(*q->v));
+			if (q->v == NULL)
+				abort();
+		}
+		q->v[q->n++] = cp;
+	}
+}
+
+/*
+ * The tree's body text, in reading order, labels included.  The head
+ * (kicker, title, subtitle) is checked separately: formats place it
+ * differently (Markdown cannot put a paragraph above its "#" title).
+ */
+static inline void
+tu_tree_text(const struct doc *doc, struct buf *out)
+{
+	struct iter	 it;
+	const struct node *n;
+	iter_init(&it, doc->root);
+	while (iter_next(&it) != ITER_DONE) {
+		if (it.event != ITER_ENTER)
+			continue;
+		n = it.node;
+		if (n->type == NODE_TEXT)
+			buf_puts(out, n->as.text);
+		else if (n->type == NODE_HEADING && n->as.heading.label)
+			buf_puts(out, n->as.heading.label);
+		else if (n->type == NODE_POINT)
+			buf_puts(out, n->as.point.label);
+		else if (n->type == NODE_LIST_ITEM && n->as.item.label)
+			buf_puts(out, n->as.item.label);
+	}
+}
+
+/*
+ * Matches ref as a subsequence of got.  Returns the number of reference
+ * characters not found (0 = nothing lost) and prints where it went wrong.
+ */
+static inline size_t
+tu_seq_lost(const struct tu_seq *ref, const struct tu_seq *got, const char *format)
+{
+	size_t	 i = 0, j = 0, k;
+	struct buf ctx = BUF_INIT;
+
+	while (i < ref->n && j < got->n) {
+		if (ref->v[i] == got->v[j])
+			i++;
+		j++;
+	}
+	if (i == ref->n)
+		return 0;
+	for (k = i; k < ref->n && k < i + 20; k++)
+		buf_put_utf8(&ctx, ref->v[k]);
+	printf("  %s: lost from character %zu of %zu: \"%s…\"\n", format, i,
+	    ref->n, ctx.ptr);
+	buf_free(&ctx);
+	return ref->n - i;
+}
+
 #ifdef cmocka_unit_test
+
 /* The i-th top-level block (0-based) of a tree; fails the test if absent. */
 static inline const struct node *
 tu_block(const struct doc *doc, int i)

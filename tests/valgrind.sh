@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 fail=0
 for fmt in $("$BIN" --list-formats); do
-  for input in fixtures/*.txt fixtures/*.html fixtures/*.md; do
+  for input in fixtures/*.txt fixtures/*.html fixtures/*.md fixtures/*.docx; do
     [ -f "$input" ] || continue
     case $input in *.expected.*) continue ;; esac
     if ! $vg "$BIN" -q --force -t "$fmt" -o "$tmp/out.$fmt" "$input" 2>"$tmp/log"; then

@@ -1,0 +1,436 @@
+/*
+ * The article body as (X)HTML markup: see xhtml.h.  Moved here from the
+ * EPUB writer so that the EPUB chapters and the HTML page are one code.
+ *
+ * The whole body is walked with the tree iterator; the only nesting is the
+ * one level needed to join a run-in heading with its paragraph.
+ */
+#include "xhtml.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../src/escape.h"
+#include "../src/utf8.h"
+
+enum {
+	FIG_NONE,		/* nothing written */
+	FIG_IMAGE,		/* <figure><img/><figcaption>… */
+	FIG_CAPTION		/* <p class="caption">… (image not embedded) */
+};
+
+/* ------------------------------------------------------------ helpers */
+
+static void
+put_text(struct buf *b, const char *s)
+{
+	if (s != NULL)
+		esc_xml_text(b, s, strlen(s));
+}
+
+static void
+put_attr(struct buf *b, const char *s)
+{
+	if (s != NULL)
+		esc_xml_attr(b, s, strlen(s));
+}
+
+static int
+empty(const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
+int
+xhtml_url_usable(const char *url)
+{
+	if (url == NULL)
+		return 0;
+	return strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0 ||
+	    strncasecmp(url, "mailto:", 7) == 0;
+}
+
+void
+xhtml_put_url(struct buf *b, const char *url)
+{
+	struct buf	 u = BUF_INIT;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)url; *p != '\0'; p++)
+		if (*p <= 0x20 || *p >= 0x7F || strchr("\"<>\\^`{|}", *p))
+			buf_printf(&u, "%%%02X", *p);
+		else
+			buf_putc(&u, *p);
+	esc_xml_attr(b, u.ptr, u.len);
+	buf_free(&u);
+}
+
+void
+xhtml_heading_text(const struct node *h, struct buf *b)
+{
+	labelled_text(h->as.heading.label, h, b);
+	buf_truncate(b, strip_final_punct(b->ptr, b->len));
+}
+
+int
+xhtml_heading_empty(const struct node *h)
+{
+	return empty(h->as.heading.label) && node_text_len(h) == 0;
+}
+
+/*
+ * A run-in heading is written in one paragraph with the next block, as
+ * the author had it; not a theme, whose chapter needs a real heading.
+ */
+static int
+joins_next(const struct node *h)
+{
+	return h->as.heading.run_in && h->as.heading.level > 1 &&
+	    h->next != NULL &&
+	    h->next->type == NODE_PARAGRAPH;
+}
+
+static int
+joined_to_heading(const struct node *p)
+{
+	return p->prev != NULL && p->prev->type == NODE_HEADING &&
+	    !xhtml_heading_empty(p->prev) && joins_next(p->prev);
+}
+
+/*
+ * Does this link become an <a>?  It needs a usable address and a name,
+ * and must not sit inside another <a> (HTML forbids nesting them).
+ */
+static int
+link_opens(const struct node *n)
+{
+	const struct node	*p;
+
+	if (!xhtml_url_usable(n->as.link.url) || node_text_len(n) == 0)
+		return 0;
+	for (p = n->parent; p != NULL; p = p->parent)
+		if (p->type == NODE_LINK && xhtml_url_usable(p->as.link.url))
+			return 0;
+	return 1;
+}
+
+/* A list whose items carry literal labels shows those, not bullets. */
+static int
+list_labelled(const struct node *list)
+{
+	const struct node	*c;
+
+	for (c = list->first_child; c != NULL; c = c->next)
+		if (!empty(c->as.item.label))
+			return 1;
+	return 0;
+}
+
+/* Shortens a toc label to its first sentence, at most 40 characters. */
+static void
+short_label(struct buf *b)
+{
+	size_t		 pos = 0, n = 0;
+	uint32_t	 cp;
+
+	while (pos < b->len) {
+		cp = utf8_next(b->ptr, b->len, &pos);
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+		    cp == 0xFF1B) {
+			buf_truncate(b, pos);
+			break;
+		}
+		if (++n == 40 && pos < b->len) {
+			buf_truncate(b, pos);
+			BUF_PUTSL(b, "…");
+			return;
+		}
+	}
+	buf_truncate(b, strip_final_punct(b->ptr, b->len));
+}
+
+/*
+ * The rank (1-6) of an <hN> for a heading of the given level in this file:
+ * its depth among the headings open here, so ranks never skip (h1 then
+ * h3) even when the source skips levels.
+ */
+static int
+html_rank(struct xhtml *x, int level)
+{
+	int	 rank;
+
+	while (x->nh > 0 && x->hlev[x->nh - 1] >= level)
+		x->nh--;
+	if (x->nh < XHTML_MAX_LEVEL)
+		x->hlev[x->nh++] = level;
+	rank = x->nh + x->rank_base;
+	return rank < XHTML_MAX_LEVEL ? rank : XHTML_MAX_LEVEL;
+}
+
+void
+xhtml_new_part(struct xhtml *x)
+{
+	x->nh = 0;
+}
+
+/* ------------------------------------------------------------ body */
+
+static void render_node(struct xhtml *x, const struct node *n,
+    enum iter_event ev, struct iter *it);
+
+/*
+ * Walks the subtree of n (n itself when self, else only its children).
+ * An empty container gets only an ENTER from the iterator; its EXIT is
+ * supplied here so every element is closed.
+ */
+void
+xhtml_walk(struct xhtml *x, const struct node *n, int self)
+{
+	struct iter		 it;
+	enum iter_event		 ev;
+	const struct node	*c;
+
+	iter_init(&it, n);
+	while ((ev = iter_next(&it)) != ITER_DONE) {
+		c = it.node;
+		if (c == n && !self)
+			continue;
+		render_node(x, c, ev, &it);
+		if (ev == ITER_ENTER && c->first_child == NULL &&
+		    c->type != NODE_TEXT && c->type != NODE_LINEBREAK &&
+		    c->type != NODE_RULE)
+			render_node(x, c, ITER_EXIT, NULL);
+	}
+}
+
+static void
+open_heading(struct xhtml *x, const struct node *n, struct buf *b)
+{
+	struct buf	 label = BUF_INIT;
+	const char	*l = n->as.heading.label;
+	int		 level = n->as.heading.level;
+
+	if (level < 1)
+		level = 1;
+	if (level > XHTML_MAX_LEVEL)
+		level = XHTML_MAX_LEVEL;
+	x->nids++;
+	xhtml_heading_text(n, &label);
+	if (x->hooks.heading != NULL)
+		x->hooks.heading(x->hooks.ctx, x->nids, level, label.ptr,
+		    label.len);
+	if (joins_next(n)) {
+		buf_printf(b, "<p class=\"run-in\" id=\"a%u\"><span class=\"rh "
+		    "l%d\">", x->nids, level);
+		x->hopen = 0;
+	} else {
+		x->hopen = html_rank(x, level);
+		buf_printf(b, "<h%d class=\"l%d\" id=\"a%u\">", x->hopen,
+		    level, x->nids);
+	}
+	if (!empty(l)) {
+		put_text(b, l);
+		buf_puts(b, label_separator(l));
+	}
+	buf_free(&label);
+}
+
+static void
+open_point(struct xhtml *x, const struct node *n, struct buf *b)
+{
+	struct buf		 label = BUF_INIT;
+	const struct node	*lead = n->first_child;
+	const char		*l = n->as.point.label;
+
+	x->nids++;
+	if (!empty(l)) {
+		buf_puts(&label, l);
+		buf_puts(&label, label_separator(l));
+	}
+	node_text(lead != NULL && lead->type == NODE_POINT_LEAD ? lead : n,
+	    &label);
+	short_label(&label);
+	if (x->hooks.point != NULL)
+		x->hooks.point(x->hooks.ctx, x->nids, label.ptr, label.len);
+	buf_free(&label);
+	if (x->points == POINTS_SPLIT)
+		buf_printf(b, "<p class=\"point\" id=\"a%u\">", x->nids);
+	else
+		buf_printf(b, "<span class=\"point\" id=\"a%u\">", x->nids);
+	if (lead == NULL || lead->type != NODE_POINT_LEAD) {
+		put_text(b, l);
+		buf_puts(b, label_separator(l));
+	}
+}
+
+static void
+open_figure(struct xhtml *x, const struct node *n, struct buf *b)
+{
+	const char	*src = x->hooks.image != NULL ?
+			    x->hooks.image(x->hooks.ctx, n) : NULL;
+	struct buf	 alt = BUF_INIT;
+
+	if (src != NULL) {
+		if (!empty(n->as.figure.alt))
+			buf_puts(&alt, n->as.figure.alt);
+		else
+			plain_text(n, &alt);
+		if (alt.len == 0)
+			BUF_PUTSL(&alt, "插图");
+		BUF_PUTSL(b, "<figure>\n<img src=\"");
+		put_attr(b, src);
+		BUF_PUTSL(b, "\" alt=\"");
+		esc_xml_attr(b, alt.ptr, alt.len);
+		buf_puts(b, x->html ? "\">\n" : "\"/>\n");
+		if (n->first_child != NULL)
+			BUF_PUTSL(b, "<figcaption>");
+		x->figure = FIG_IMAGE;
+	} else if (n->first_child != NULL) {
+		BUF_PUTSL(b, "<p class=\"caption\">");
+		x->figure = FIG_CAPTION;
+	} else if (!empty(n->as.figure.alt)) {
+		BUF_PUTSL(b, "<p class=\"caption\">［图：");
+		put_text(b, n->as.figure.alt);
+		BUF_PUTSL(b, "］");
+		x->figure = FIG_CAPTION;
+	} else
+		x->figure = FIG_NONE;
+	buf_free(&alt);
+}
+
+/*
+ * Writes the markup for one iterator event.  it is NULL for a supplied
+ * EXIT (see xhtml_walk()).  Blocks nest only through the iterator; the
+ * one nested walk is the body of a run-in heading, which holds inlines
+ * only.
+ */
+static void
+render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
+    struct iter *it)
+{
+	struct buf	*b = x->out;
+	int		 enter = ev == ITER_ENTER, split;
+
+	split = x->points == POINTS_SPLIT;
+	switch (n->type) {
+	case NODE_PARAGRAPH:
+		if (joined_to_heading(n)) {
+			if (enter && it != NULL)
+				iter_skip_children(it);
+		} else if (n->parent->type == NODE_POINT_LIST) {
+			if (split)
+				buf_puts(b, enter ? "<p class=\"intro\">" :
+				    "</p>\n");
+		} else
+			buf_puts(b, enter ? "<p>" : "</p>\n");
+		break;
+	case NODE_HEADING:
+		if (xhtml_heading_empty(n)) {
+			if (enter && it != NULL)
+				iter_skip_children(it);
+			break;
+		}
+		if (enter)
+			open_heading(x, n, b);
+		else if (joins_next(n)) {
+			BUF_PUTSL(b, "</span>");
+			xhtml_walk(x, n->next, 0);
+			BUF_PUTSL(b, "</p>\n");
+		} else
+			buf_printf(b, "</h%d>\n", x->hopen);
+		break;
+	case NODE_POINT_LIST:
+		if (!split)
+			buf_puts(b, enter ? "<p class=\"points\">" : "</p>\n");
+		break;
+	case NODE_POINT:
+		if (enter)
+			open_point(x, n, b);
+		else
+			buf_puts(b, split ? "</p>\n" : "</span>");
+		break;
+	case NODE_POINT_LEAD:
+		if (enter) {
+			if (x->opts->bold_leads)
+				BUF_PUTSL(b, "<b class=\"lead\">");
+			put_text(b, n->parent->as.point.label);
+			buf_puts(b, label_separator(n->parent->as.point.label));
+		} else if (x->opts->bold_leads)
+			BUF_PUTSL(b, "</b>");
+		break;
+	case NODE_LIST:
+		if (list_labelled(n))
+			buf_puts(b, enter ? "<ul class=\"lit\">\n" : "</ul>\n");
+		else if (n->as.list.ordered)
+			buf_puts(b, enter ? "<ol>\n" : "</ol>\n");
+		else
+			buf_puts(b, enter ? "<ul>\n" : "</ul>\n");
+		break;
+	case NODE_LIST_ITEM:
+		if (enter) {
+			BUF_PUTSL(b, "<li>");
+			if (!empty(n->as.item.label)) {
+				put_text(b, n->as.item.label);
+				buf_puts(b, label_separator(n->as.item.label));
+			}
+		} else
+			BUF_PUTSL(b, "</li>\n");
+		break;
+	case NODE_QUOTE:
+		buf_puts(b, enter ? "<blockquote>\n" : "</blockquote>\n");
+		break;
+	case NODE_TABLE:
+		buf_puts(b, enter ? "<table>\n" : "</table>\n");
+		break;
+	case NODE_TABLE_ROW:
+		buf_puts(b, enter ? "<tr>" : "</tr>\n");
+		break;
+	case NODE_TABLE_CELL:
+		/* An empty header cell would be a header naming nothing. */
+		if (n->parent->as.row.header && node_text_len(n) > 0)
+			buf_puts(b, enter ? "<th scope=\"col\">" : "</th>");
+		else
+			buf_puts(b, enter ? "<td>" : "</td>");
+		break;
+	case NODE_FIGURE:
+		if (enter)
+			open_figure(x, n, b);
+		else if (x->figure == FIG_IMAGE)
+			buf_puts(b, n->first_child != NULL ?
+			    "</figcaption>\n</figure>\n" : "</figure>\n");
+		else if (x->figure == FIG_CAPTION)
+			BUF_PUTSL(b, "</p>\n");
+		break;
+	case NODE_RULE:
+		buf_puts(b, x->html ? "<hr>\n" : "<hr/>\n");
+		break;
+	case NODE_TEXT:
+		put_text(b, n->as.text);
+		break;
+	case NODE_STRONG:
+		buf_puts(b, enter ? "<strong>" : "</strong>");
+		break;
+	case NODE_EMPH:
+		buf_puts(b, enter ? "<em>" : "</em>");
+		break;
+	case NODE_LINK:
+		if (!link_opens(n))
+			break;
+		if (enter) {
+			BUF_PUTSL(b, "<a href=\"");
+			xhtml_put_url(b, n->as.link.url);
+			BUF_PUTSL(b, "\">");
+		} else
+			BUF_PUTSL(b, "</a>");
+		break;
+	case NODE_LINEBREAK:
+		buf_puts(b, x->html ? "<br>" : "<br/>");
+		break;
+	default:
+		break;
+	}
+}
