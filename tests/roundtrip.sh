@@ -73,9 +73,10 @@ cat "$tmp/table"
 n=$(grep -c ' ms$' "$tmp/table")
 bad=$(grep ' ms$' "$tmp/table" | grep -v 'title same' | wc -l)
 lost=$(grep ' ms$' "$tmp/table" | grep -vc ' 0 lost ')
+spaced=$(grep -c 'title same but for spaces' "$tmp/table")
 for s in $skipped; do
   echo "roundtrip: $s SKIPPED (not installed or not found)"
   [ "${ARTCONV_REQUIRE_ALL:-0}" = 1 ] && fail=1
 done
-echo "roundtrip: $n Word files read back, $bad with another title, $lost with characters lost"
+echo "roundtrip: $n Word files read back, $bad with another title ($spaced the same but for a space that became the title's line break), $lost with characters lost"
 [ $fail = 0 ]
