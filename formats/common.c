@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/alloc.h"
 #include "../src/article.h"
 #include "../src/utf8.h"
 

@@ -615,7 +615,7 @@ to_heading(struct node *p, const char *text, size_t label_len,
 	h->rule = rule;
 	node_trim_inlines(h);
 	if (node_insert_before(p, h) != 0)
-		abort();
+		recover_raise(RECOVER_BUG);
 	node_free(p);
 	return h;
 }
@@ -630,7 +630,7 @@ to_list(struct item *items, size_t from, size_t to)
 	list->line = items[from].node->line;
 	list->rule = items[from].rule;
 	if (node_insert_before(items[from].node, list) != 0)
-		abort();
+		recover_raise(RECOVER_BUG);
 	for (k = from; k < to; k++) {
 		li = node_split_inlines(items[k].node, items[k].body_off,
 		    NODE_LIST_ITEM);
@@ -641,7 +641,7 @@ to_list(struct item *items, size_t from, size_t to)
 		node_free(items[k].node);
 		items[k].node = NULL;
 		if (node_append(list, li) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 	}
 }
 
@@ -918,7 +918,7 @@ to_points(struct node *p, const char *s, size_t len, struct cand *v, size_t n)
 		node_trim_inlines(lead);
 		node_trim_inlines(rest);
 		if (node_append(pt, lead) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 		node_move_children(pt, rest);
 		node_free(rest);
 		node_free(seg);
@@ -926,17 +926,17 @@ to_points(struct node *p, const char *s, size_t len, struct cand *v, size_t n)
 	}
 	node_trim_inlines(p);
 	if (node_insert_before(p, list) != 0)
-		abort();
+		recover_raise(RECOVER_BUG);
 	node_unlink(p);
 	if (p->first_child != NULL) {
 		p->rule = "text before the first point";
 		if (node_append(list, p) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 	} else
 		node_free(p);
 	for (i = 0; i < n; i++)
 		if (node_append(list, points[i]) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 	free(points);
 }
 
@@ -1097,9 +1097,9 @@ outline_siblings(struct node *parent, struct diag *diag)
 			h->as.heading.run_in = 1;
 			if (h->next != NULL) {
 				if (node_insert_before(h->next, tail) != 0)
-					abort();
+					recover_raise(RECOVER_BUG);
 			} else if (node_append(parent, tail) != 0)
-				abort();
+				recover_raise(RECOVER_BUG);
 		}
 	}
 	for (i = 0; i < count; i++)
