@@ -370,8 +370,11 @@ AC_EXPORT ac_status	 ac_render_options_set_resource_loader(
  */
 AC_EXPORT ac_status	 ac_render_options_set_time(ac_render_options *o,
 			    ac_time_policy policy, int64_t seconds);
-/* The title of a book made by ac_render_book(); NULL: "collection" (the
- * default). */
+/*
+ * The title of a book made by ac_render_book() (artconv --combine uses the
+ * output's file name).  NULL (the default): none; the book is then headed
+ * by its articles' own titles (EPUB and DOCX take the first one's).
+ */
 AC_EXPORT ac_status	 ac_render_options_set_book_title(
 			    ac_render_options *o, const char *title);
 

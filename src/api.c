@@ -885,7 +885,9 @@ read_body(struct call *c, void *args)
 			po.meta[i] = o->meta[i];
 	}
 	if (r->path != NULL) {
-		if (file_read(r->path, PIPELINE_MAX_INPUT, &file, &why) != 0) {
+		/* A path names a file: "-" is not standard input here. */
+		if (file_read(strcmp(r->path, "-") == 0 ? "./-" : r->path,
+		    PIPELINE_MAX_INPUT, &file, &why) != 0) {
 			diag_error(&c->d, "%s: %s", r->path, why);
 			st = AC_ERR_IO;
 			goto out;

@@ -25,7 +25,7 @@
  * Rules that keep this sound (each is relied on somewhere):
  *   1. Library code frees through alloc_free() (alloc.h maps free() to
  *      it), so a freed block is never freed again by recover_abandon().
- *      The Makefile checks that no library object calls free() itself.
+ *      `make libtest` checks that no library object calls free() itself.
  *   2. A block handed to a foreign library that will free it (libzip's
  *      zip_source_buffer with freep) is given up with recover_disown().
  *   3. No jump crosses frames of a foreign library that keeps state of its
