@@ -10,6 +10,9 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+INCLUDEDIR ?= $(PREFIX)/include
+LIBDIR ?= $(PREFIX)/lib
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 DESTDIR ?=
 
 CC ?= cc
@@ -46,9 +49,11 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wpointer-arith -Wformat=2 \
 	-Wvla -Wimplicit-fallthrough
 # cmark.h would otherwise define NODE_* short names that clash with doc.h.
-ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DCMARK_NO_SHORT_NAMES -Isrc -Iformats \
-	$(COVER_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
-ALL_CFLAGS = $(WARN) -pthread $(CFLAGS)
+ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DCMARK_NO_SHORT_NAMES -Iinclude -Isrc \
+	-Iformats $(COVER_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS)
+# Every object can go into the shared library: position-independent, and
+# nothing visible outside it but what include/artconv.h exports.
+ALL_CFLAGS = $(WARN) -pthread -fPIC -fvisibility=hidden $(CFLAGS)
 ALL_LIBS = $(PKG_LIBS) $(ICONV_LIBS) $(LDLIBS)
 
 LIB_SRC := $(sort $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c))
@@ -61,12 +66,19 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/tool_*.c))
 TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
-HEADERS := $(wildcard src/*.h formats/*.h)
+HEADERS := $(wildcard include/*.h src/*.h formats/*.h)
+
+# The public library, versioned from include/artconv.h.
+VERSION := $(shell sed -n 's/^\#define AC_VERSION_STRING[^"]*"\(.*\)"/\1/p' include/artconv.h)
+MAJOR := $(firstword $(subst ., ,$(VERSION)))
+SHLIB := $(BUILD)/lib/libartconv.so.$(VERSION)
+STLIB := $(BUILD)/lib/libartconv.a
+PUBLIC_LIBS := $(SHLIB) $(STLIB)
 
 .PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile attack convert engines roundtrip checks regen bench \
-	fuzz fuzz-long asan valgrind install uninstall clean lint check-man
+	fuzz fuzz-long asan valgrind install uninstall clean lint check-man lib libtest
 
-all: artconv
+all: artconv lib
 
 artconv: $(BIN)
 	$(Q)cp $(BIN) $@
@@ -91,6 +103,27 @@ $(BUILD)/png-cover-$(PNG_COVER):
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $(LIB_OBJ)
+
+# The shared library exports the ac_ functions alone (visibility, and the
+# version script for anything else a linker might add).
+$(SHLIB): $(LIB_OBJ) src/artconv.map
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) -shared $(ALL_CFLAGS) $(LDFLAGS) -Wl,-soname,libartconv.so.$(MAJOR) \
+		-Wl,--version-script=src/artconv.map -Wl,-z,defs $(LIB_OBJ) $(ALL_LIBS) -o $@
+
+# The static library is one object whose only global symbols are ac_
+# ones, so that a program linking it statically cannot clash with
+# internal names (buf_put, writers ...).
+$(STLIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  AR      $@")
+	$(Q)$(LD) -r -o $(BUILD)/lib/artconv.o $(LIB_OBJ)
+	$(Q)objcopy --localize-hidden $(BUILD)/lib/artconv.o
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $(BUILD)/lib/artconv.o
+
+lib: $(PUBLIC_LIBS)
 
 $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(V),,echo "  LD      $@")
@@ -120,7 +153,7 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile attack convert engines roundtrip checks
+	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile libtest attack convert engines roundtrip checks
 
 # --- tests -------------------------------------------------------------------
 
@@ -164,6 +197,11 @@ engines: artconv $(TOOL_BIN)
 
 roundtrip: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/roundtrip.sh
+
+# The library as a user gets it: installed into a temporary DESTDIR, found
+# with pkg-config, its outputs equal to the command line's.
+libtest: artconv lib
+	@BIN=./artconv BUILD=$(BUILD) CC="$(CC)" MAKE="$(MAKE)" tests/lib.sh
 
 checks: artconv $(TOOL_BIN)
 	@BIN=./artconv TOOLS=$(BUILD)/tests tests/checks.sh
@@ -216,13 +254,27 @@ lint:
 check-man:
 	@LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l ./artconv.1 >/dev/null
 
-install: artconv
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+install: artconv lib
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 755 artconv $(DESTDIR)$(BINDIR)/artconv
 	install -m 644 artconv.1 $(DESTDIR)$(MANDIR)/man1/artconv.1
+	install -m 644 include/artconv.h $(DESTDIR)$(INCLUDEDIR)/artconv.h
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/libartconv.so.$(VERSION)
+	ln -sf libartconv.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libartconv.so.$(MAJOR)
+	ln -sf libartconv.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libartconv.so
+	install -m 644 $(STLIB) $(DESTDIR)$(LIBDIR)/libartconv.a
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+		-e 's|@LIBS_PRIVATE@|-pthread $(ICONV_LIBS)|' artconv.pc.in \
+		> $(DESTDIR)$(PKGCONFIGDIR)/artconv.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/artconv.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/artconv $(DESTDIR)$(MANDIR)/man1/artconv.1
+	rm -f $(DESTDIR)$(BINDIR)/artconv $(DESTDIR)$(MANDIR)/man1/artconv.1 \
+		$(DESTDIR)$(INCLUDEDIR)/artconv.h $(DESTDIR)$(LIBDIR)/libartconv.so.$(VERSION) \
+		$(DESTDIR)$(LIBDIR)/libartconv.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libartconv.so \
+		$(DESTDIR)$(LIBDIR)/libartconv.a $(DESTDIR)$(PKGCONFIGDIR)/artconv.pc
 
 clean:
 	rm -rf build build-asan build-fuzz artconv out

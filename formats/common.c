@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../src/alloc.h"
 #include "../src/article.h"
 #include "../src/utf8.h"
 

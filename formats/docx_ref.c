@@ -12,6 +12,7 @@
  * appended, under an id that does not clash with the user's ids, so that
  * every pStyle/rStyle we write names a defined style.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -55,10 +56,11 @@ read_part(const struct ref *r, const char *name, struct buf *out)
 	if (idx < 0 || zip_stat_index(r->za, (zip_uint64_t)idx, 0, &st) != 0 ||
 	    !(st.valid & ZIP_STAT_SIZE) || st.size > REF_MAX_PART)
 		return -1;
-	if ((zf = zip_fopen_index(r->za, (zip_uint64_t)idx, 0)) == NULL)
-		return -1;
+	/* Room first: nothing is allocated while the entry is open. */
 	buf_truncate(out, 0);
 	buf_grow(out, (size_t)st.size);
+	if ((zf = zip_fopen_index(r->za, (zip_uint64_t)idx, 0)) == NULL)
+		return -1;
 	n = zip_fread(zf, out->ptr, st.size);
 	if (n >= 0 && (zip_uint64_t)n == st.size) {
 		out->len = (size_t)n;
@@ -75,15 +77,60 @@ has_part(const struct ref *r, const char *name)
 	return zip_name_locate(r->za, name, ZIP_FL_NOCASE) >= 0;
 }
 
+/*
+ * libxml2's trees and strings are not our memory: an abandoned call
+ * releases them through these (recover.h).
+ */
+static void
+abandon_tree(void *doc)
+{
+	xmlFreeDoc(doc);
+}
+
+static void
+abandon_string(void *s)
+{
+	xmlFree(s);
+}
+
+static void
+abandon_archive(void *za)
+{
+	zip_discard(za);
+}
+
+/* Parses XML, registering the tree for an abandoned call; or NULL. */
+static xmlDoc *
+parse_xml(const char *s, size_t len, const char *name)
+{
+	xmlDoc		*doc;
+
+	if (len >= INT32_MAX ||
+	    (doc = xmlReadMemory(s, (int)len, name, NULL, REF_XML_OPTS)) ==
+	    NULL)
+		return NULL;
+	recover_defer(abandon_tree, doc);
+	return doc;
+}
+
+/* Frees a tree from parse_xml(); NULL is fine. */
+static void
+free_xml(xmlDoc *doc)
+{
+	if (doc == NULL)
+		return;
+	recover_forget(doc);
+	xmlFreeDoc(doc);
+}
+
 static xmlDoc *
 parse_part(const struct ref *r, const char *name)
 {
 	struct buf	 b = BUF_INIT;
 	xmlDoc		*doc = NULL;
 
-	if (read_part(r, name, &b) == 0 && b.len < INT32_MAX)
-		doc = xmlReadMemory(b.ptr, (int)b.len, name, NULL,
-		    REF_XML_OPTS);
+	if (read_part(r, name, &b) == 0)
+		doc = parse_xml(b.ptr, b.len, name);
 	buf_free(&b);
 	/*
 	 * Package parts must not hold a DTD, and readers are to treat one
@@ -201,7 +248,7 @@ each_rel(struct ref *r, const char *source, rel_fn *fn)
 			if (mode == NULL || strcmp(mode, "External") != 0)
 				fn(r, source, strrchr(type, '/') + 1, target);
 		}
-		xmlFreeDoc(doc);
+		free_xml(doc);
 	}
 	buf_free(&name);
 }
@@ -426,8 +473,7 @@ take_styles(struct docx_kit *kit, struct ref *r, int *numbering)
 			docx_style_def(kit, (enum docx_role)role, kit->id[role],
 			    1, &defs);
 	BUF_PUTSL(&defs, "</w:styles>");
-	frag = xmlReadMemory(defs.ptr, (int)defs.len, "styles", NULL,
-	    REF_XML_OPTS);
+	frag = parse_xml(defs.ptr, defs.len, "styles");
 	if (frag == NULL) {
 		/* Our own markup: a bug if it happens. */
 		diag_error(r->diag, "cannot add styles to the reference "
@@ -442,6 +488,8 @@ take_styles(struct docx_kit *kit, struct ref *r, int *numbering)
 	if (numbering_refs(root, !*numbering) == 0)
 		*numbering = 0;
 	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+	if (mem != NULL)
+		recover_defer(abandon_string, mem);
 	if (mem == NULL || size < 0) {
 		diag_error(r->diag, "cannot write the reference document's "
 		    "styles");
@@ -451,9 +499,12 @@ take_styles(struct docx_kit *kit, struct ref *r, int *numbering)
 	buf_put(&kit->styles, mem, (size_t)size);
 	rc = 0;
 out:
-	xmlFree(mem);
-	xmlFreeDoc(frag);
-	xmlFreeDoc(doc);
+	if (mem != NULL) {
+		recover_forget(mem);
+		xmlFree(mem);
+	}
+	free_xml(frag);
+	free_xml(doc);
 	buf_free(&defs);
 	return rc;
 }
@@ -572,7 +623,7 @@ take_page(struct docx_kit *kit, struct ref *r)
 		 */
 		docx_kit_sect(kit, 0);
 	buf_free(&b);
-	xmlFreeDoc(doc);
+	free_xml(doc);
 }
 
 int
@@ -582,6 +633,7 @@ docx_ref_apply(struct docx_kit *kit, struct slice bytes, struct diag *diag)
 	zip_source_t	*src = NULL;
 	zip_error_t	 err;
 	int		 numbering = 0, rc = -1;
+	char		 why[128];
 
 	memset(&r, 0, sizeof(r));
 	r.diag = diag;
@@ -590,11 +642,15 @@ docx_ref_apply(struct docx_kit *kit, struct slice bytes, struct diag *diag)
 	if ((src = zip_source_buffer_create(bytes.ptr, bytes.len, 0,
 	    &err)) == NULL ||
 	    (r.za = zip_open_from_source(src, ZIP_RDONLY, &err)) == NULL) {
-		diag_error(diag, "reference document is not a DOCX file "
-		    "(not a zip archive: %s)", zip_error_strerror(&err));
+		/* libzip's objects go before diag_error() may allocate. */
+		snprintf(why, sizeof(why), "%s", zip_error_strerror(&err));
+		zip_error_fini(&err);
 		zip_source_free(src);
+		diag_error(diag, "reference document is not a DOCX file "
+		    "(not a zip archive: %s)", why);
 		goto out;
 	}
+	recover_defer(abandon_archive, r.za);
 	if (find_parts(&r) != 0) {
 		diag_error(diag, "reference document is not a DOCX file "
 		    "(no %s)", r.main);
@@ -624,8 +680,10 @@ docx_ref_apply(struct docx_kit *kit, struct slice bytes, struct diag *diag)
 out:
 	if (rc != 0)
 		buf_truncate(&kit->numbering, 0);
-	if (r.za != NULL)
+	if (r.za != NULL) {
+		recover_forget(r.za);
 		zip_discard(r.za);
+	}
 	zip_error_fini(&err);
 	free(r.main);
 	free(r.styles);

@@ -322,7 +322,7 @@ node_append_text(struct node *parent, const char *s, size_t len)
 		return;
 	}
 	if (node_append(parent, node_new_text(s, len)) != 0)
-		abort();	/* a programming error: parent takes no text */
+		recover_raise(RECOVER_BUG);	/* parent takes no text */
 }
 
 void
@@ -512,7 +512,7 @@ node_move_children(struct node *to, struct node *from)
 	while ((c = from->first_child) != NULL) {
 		node_unlink(c);
 		if (node_append(to, c) != 0)
-			abort();	/* programming error: bad pairing */
+			recover_raise(RECOVER_BUG);	/* a bad pairing */
 	}
 }
 
@@ -539,7 +539,7 @@ move_from(struct node *to, struct node *child)
 		next = child->next;
 		node_unlink(child);
 		if (node_append(to, child) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 	}
 }
 
@@ -573,7 +573,7 @@ split_into(struct node *container, size_t off, struct node *dst)
 				split_into(c, off - start, part);
 			}
 			if (node_append(dst, part) != 0)
-				abort();
+				recover_raise(RECOVER_BUG);
 			move_from(dst, next);
 			return;
 		}

@@ -110,6 +110,13 @@ enc_looks_binary(const char *data, size_t len)
 	return n > 0 && ctrl * 20 > n;
 }
 
+/* For an abandoned call (recover.h): the descriptor is not memory. */
+static void
+close_descriptor(void *cd)
+{
+	iconv_close((iconv_t)cd);
+}
+
 /*
  * Decodes with iconv, replacing each invalid or truncated sequence with
  * U+FFFD.  Returns -1 if iconv does not know the encoding.
@@ -125,6 +132,7 @@ iconv_decode(const char *data, size_t len, const char *enc, struct buf *out,
 	*invalid = 0;
 	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1)
 		return -1;
+	recover_defer(close_descriptor, (void *)cd);
 	buf_grow(out, len + len / 2 + 16);
 	while (inleft > 0) {
 		room = out->cap - out->len - 1;
@@ -153,6 +161,7 @@ iconv_decode(const char *data, size_t len, const char *enc, struct buf *out,
 	iconv(cd, NULL, NULL, &o, &oleft);
 	out->len += room - oleft;
 	out->ptr[out->len] = '\0';
+	recover_forget((void *)cd);
 	iconv_close(cd);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,13 @@
 #include <unistd.h>
 
 #include "alloc.h"
+
+/* For an abandoned call (recover.h): a descriptor kept in a pointer. */
+static void
+close_abandoned(void *fd)
+{
+	close((int)(intptr_t)fd);
+}
 
 int
 file_read(const char *path, size_t max, struct buf *out, const char **why)
@@ -26,6 +34,8 @@ file_read(const char *path, size_t max, struct buf *out, const char **why)
 		*why = strerror(errno);
 		return -1;
 	}
+	if (fd != STDIN_FILENO)
+		recover_defer(close_abandoned, (void *)(intptr_t)fd);
 	if (fstat(fd, &st) != 0) {
 		*why = strerror(errno);
 		goto out;
@@ -61,8 +71,10 @@ file_read(const char *path, size_t max, struct buf *out, const char **why)
 	}
 	rc = 0;
 out:
-	if (fd != STDIN_FILENO)
+	if (fd != STDIN_FILENO) {
+		recover_forget((void *)(intptr_t)fd);
 		close(fd);
+	}
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 #include "html_dom.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -81,18 +82,20 @@ static const struct {
 
 static const char *tag_names[HT__COUNT];
 static uint8_t tag_flags[HT__COUNT];
+static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
+static int tags_unsorted;
 
 static void
-init_tags(void)
+fill_tags(void)
 {
 	size_t	 i;
 
-	if (tag_names[HT_P] != NULL)
-		return;
 	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
 		/* tag_lookup() needs the table sorted. */
-		if (i > 0 && strcasecmp(tags[i - 1].name, tags[i].name) >= 0)
-			abort();
+		if (i > 0 && strcasecmp(tags[i - 1].name, tags[i].name) >= 0) {
+			tags_unsorted = 1;
+			return;
+		}
 		if (tags[i].tag != HT_OTHER && !(tags[i].flags & F_ALIAS)) {
 			tag_names[tags[i].tag] = tags[i].name;
 			tag_flags[tags[i].tag] = tags[i].flags;
@@ -102,6 +105,18 @@ init_tags(void)
 	tag_names[HT_ROOT] = "#document";
 	tag_names[HT_OTHER] = "?";
 	tag_flags[HT_ROOT] = F_BLOCK;
+}
+
+/*
+ * Fills the tables once, whichever thread comes first; the failure is
+ * raised outside pthread_once(), which must return.
+ */
+static void
+init_tags(void)
+{
+	pthread_once(&tags_once, fill_tags);
+	if (tags_unsorted)
+		recover_raise(RECOVER_BUG);
 }
 
 /* Binary search in tags[]; returns its index or -1. */
@@ -265,6 +280,7 @@ struct builder {
 	size_t			 sp, cap;
 	size_t			 skip;		/* open E_SKIP entries */
 	int			 in_style;	/* the outermost skip is <style> */
+	int			 failed;	/* enum recover_failure, or 0 */
 };
 
 #define CSS_MAX		((size_t)4 << 20)
@@ -356,9 +372,8 @@ markup_hides(const xmlChar **atts)
 }
 
 static void
-sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+start_element(struct builder *b, const xmlChar *xname, const xmlChar **atts)
 {
-	struct builder	*b = ctx;
 	struct hdom	*dom = b->dom;
 	const char	*name = (const char *)xname;
 	struct hnode	*n;
@@ -438,7 +453,7 @@ sax_end(void *ctx, const xmlChar *name)
 	struct builder	*b = ctx;
 
 	(void)name;
-	if (b->sp == 0)
+	if (b->sp == 0 || b->failed)
 		return;
 	switch ((enum entry)b->stack[--b->sp]) {
 	case E_NODE:
@@ -455,9 +470,8 @@ sax_end(void *ctx, const xmlChar *name)
 }
 
 static void
-sax_text(void *ctx, const xmlChar *ch, int len)
+add_text(struct builder *b, const xmlChar *ch, int len)
 {
-	struct builder	*b = ctx;
 	struct hdom	*dom = b->dom;
 	struct hnode	*last = b->cur->last, *n;
 
@@ -486,6 +500,53 @@ sax_text(void *ctx, const xmlChar *ch, int len)
 	append_child(b->cur, n);
 }
 
+/*
+ * libxml2 calls the SAX handlers from inside its parser, whose state a
+ * jump would skip (recover.h, rule 3): a failure in a handler is caught
+ * here, stops the parser, and is raised again by hdom_parse() once
+ * libxml2 has returned.
+ */
+static void
+stop_after_failure(struct builder *b)
+{
+	b->failed = recover_failure();
+	xmlStopParser(b->ctxt);
+}
+
+static void
+sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct builder		*b = ctx;
+	struct recover_guard	 g;
+
+	if (b->failed)
+		return;
+	recover_push(&g);
+	if (setjmp(g.env) != 0) {
+		stop_after_failure(b);
+		return;
+	}
+	start_element(b, name, atts);
+	recover_pop(&g);
+}
+
+static void
+sax_text(void *ctx, const xmlChar *ch, int len)
+{
+	struct builder		*b = ctx;
+	struct recover_guard	 g;
+
+	if (b->failed)
+		return;
+	recover_push(&g);
+	if (setjmp(g.env) != 0) {
+		stop_after_failure(b);
+		return;
+	}
+	add_text(b, ch, len);
+	recover_pop(&g);
+}
+
 int
 hdom_parse(struct hdom *dom, const char *s, size_t len, size_t max_depth)
 {
@@ -495,7 +556,7 @@ hdom_parse(struct hdom *dom, const char *s, size_t len, size_t max_depth)
 	xmlParserInputBufferPtr	 in;
 	xmlParserInputPtr	 input;
 	xmlCharEncodingHandlerPtr utf8;
-	int			 rc = -1;
+	int			 rc = -1, failed;
 
 	init_tags();
 	memset(dom, 0, sizeof(*dom));
@@ -508,6 +569,8 @@ hdom_parse(struct hdom *dom, const char *s, size_t len, size_t max_depth)
 		return 0;
 	if (len > INT_MAX)
 		return -1;
+	/* Text is at most as long as the page. */
+	buf_grow(&dom->text, len);
 	xmlInitParser();
 	/*
 	 * The page is read in place (a static input buffer): no second copy
@@ -531,8 +594,6 @@ hdom_parse(struct hdom *dom, const char *s, size_t len, size_t max_depth)
 		htmlFreeParserCtxt(ctxt);
 		return -1;
 	}
-	/* Text is at most as long as the page. */
-	buf_grow(&dom->text, len);
 	/*
 	 * Our own SAX handler: no tree of libxml2's, and no callbacks for
 	 * comments, processing instructions, entity declarations or errors.
@@ -557,9 +618,14 @@ hdom_parse(struct hdom *dom, const char *s, size_t len, size_t max_depth)
 	if ((utf8 = xmlFindCharEncodingHandler("UTF-8")) != NULL)
 		xmlSwitchToEncoding(ctxt, utf8);
 	htmlParseDocument(ctxt);
+	failed = b.failed;
+	if (failed == 0 && ctxt->errNo == XML_ERR_NO_MEMORY)
+		failed = RECOVER_NOMEM;	/* libxml2's own allocation */
 	rc = 0;
 	htmlFreeParserCtxt(ctxt);
 	free(b.stack);
+	if (failed != 0)
+		recover_raise(failed);
 	return rc;
 }
 

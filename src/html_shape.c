@@ -568,7 +568,7 @@ to_heading(struct node *p, const char *text, size_t label_len, size_t body,
 	h->rule = rule;
 	node_trim_text(h, uc_is_space);
 	if (node_insert_before(p, h) != 0)
-		abort();
+		recover_raise(RECOVER_BUG);
 	node_free(p);
 	return h;
 }
@@ -586,7 +586,7 @@ unwrap_strong(struct node *n)
 		while ((k = c->first_child) != NULL) {
 			node_unlink(k);
 			if (node_insert_before(c, k) != 0)
-				abort();
+				recover_raise(RECOVER_BUG);
 		}
 		node_free(c);
 	}

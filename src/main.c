@@ -28,6 +28,7 @@
 #include <libxml/parser.h>
 
 #include "alloc.h"
+#include "artconv.h"
 #include "batch.h"
 #include "buf.h"
 #include "convert_script.h"
@@ -37,12 +38,13 @@
 #include "fileio.h"
 #include "pipeline.h"
 #include "reader.h"
+#include "repro.h"
 #include "resource.h"
 #include "writer.h"
 #include "pngout.h"
 #include "zipout.h"
 
-#define ARTCONV_VERSION "0.1.0"
+#define ARTCONV_VERSION AC_VERSION_STRING
 
 /* Exit statuses (documented in the README and artconv.1). */
 enum {
@@ -312,40 +314,6 @@ parse_meta(struct cli *cli, const char *arg)
 	return 0;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static long long
-days_from_civil(long long y, unsigned m, unsigned d)
-{
-	long long	 era;
-	unsigned	 yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long long)doe - 719468;
-}
-
-/*
- * The article's date as a timestamp.  Dates are China Standard Time
- * (UTC+8) unless the article says otherwise; none of them do.
- */
-static time_t
-article_time(const struct doc *doc)
-{
-	const char	*d = doc->meta[META_DATE];
-	int		 y, mo, day, h = 0, mi = 0, s = 0;
-
-	if (d == NULL || sscanf(d, "%4d-%2d-%2d", &y, &mo, &day) != 3 ||
-	    mo < 1 || mo > 12 || day < 1 || day > 31)
-		return 0;
-	if (strlen(d) >= 16)
-		sscanf(d + 11, "%2d:%2d:%2d", &h, &mi, &s);
-	return (time_t)(days_from_civil(y, (unsigned)mo, (unsigned)day) *
-	    86400 + h * 3600 + mi * 60 + s - 8 * 3600);
-}
-
 /* Where format w of input in goes; NULL with *why on error. */
 static char *
 output_path(const struct cli *cli, const struct input *in,
@@ -518,7 +486,7 @@ run_job(const struct cli *cli, struct job *j)
 	free(stem);
 	buf_free(&in);
 	if (!cli->now && !cli->source_epoch)
-		ro.timestamp = article_time(doc);
+		ro.timestamp = repro_article_time(doc);
 	if (ro.embed_images) {
 		images = resource_confined_new(path, cli->resource_paths,
 		    RESOURCE_MAX_IMAGE, 0);
@@ -728,7 +696,7 @@ write_combined(struct cli *cli, struct run *r)
 		/* The newest article dates the book. */
 		ro.timestamp = 0;
 		for (i = 0; i < n; i++) {
-			time_t t = article_time(docs[i]);
+			time_t t = repro_article_time(docs[i]);
 
 			if (t > ro.timestamp)
 				ro.timestamp = t;
@@ -1139,7 +1107,7 @@ parse_options(struct cli *cli, int argc, char *argv[], const char **files_from,
 static int
 settle_options(struct cli *cli, int ninputs, int folders)
 {
-	const char	*ext, *why, *epoch;
+	const char	*ext, *why;
 	struct stat	 st;
 	long		 n;
 
@@ -1196,14 +1164,8 @@ settle_options(struct cli *cli, int ninputs, int folders)
 		cli->filter.skip_dev = st.st_dev;
 		cli->filter.skip_ino = st.st_ino;
 	}
-	if ((epoch = getenv("SOURCE_DATE_EPOCH")) != NULL && !cli->now &&
-	    epoch[0] != '\0') {
-		n = parse_long(epoch, 0, 253402300799L);
-		if (n >= 0) {
-			cli->ropts.timestamp = (time_t)n;
-			cli->source_epoch = 1;
-		}
-	}
+	if (!cli->now && repro_source_date_epoch(&cli->ropts.timestamp))
+		cli->source_epoch = 1;
 	if (cli->now)
 		cli->ropts.timestamp = time(NULL);
 	if (cli->jobs == 0) {
@@ -1229,19 +1191,6 @@ tune_allocator(void)
 #endif
 }
 
-/*
- * Zip entries carry local time, and libzip converts through the local
- * zone; in a zone with daylight saving some dates do not exist and come
- * out an hour off, so the same article would give different bytes on
- * different machines.  artconv converts in UTC, where every date exists.
- */
-static void
-use_utc(void)
-{
-	setenv("TZ", "UTC0", 1);
-	tzset();
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -1255,7 +1204,6 @@ main(int argc, char *argv[])
 	long		 clash;
 
 	tune_allocator();
-	use_utc();
 	memset(&cli, 0, sizeof(cli));
 	buf_init(&cli.reference_doc);
 	buf_init(&cli.html_template);

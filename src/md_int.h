@@ -65,6 +65,13 @@ struct md {
 };
 
 /*
+ * cmark_parse_document() with artconv's allocator (md_cmark.c): the tree
+ * is freed with cmark_node_free(), and running out of memory inside cmark
+ * fails the call like any other allocation (recover.h).  NULL if a line
+ * is too long for cmark (about 1 GiB).
+ */
+cmark_node *md_parse_commonmark(const char *s, size_t len);
+/*
  * Converts the cmark subtree at top.  With into set, top is a paragraph
  * whose inlines go into that node (a table cell); otherwise blocks go to
  * the current block container.

@@ -79,7 +79,7 @@ md_trim(const char **s, size_t *len)
 static void
 fill_cell(struct md *m, struct node *cell, const char *s, size_t len)
 {
-	cmark_node	*doc = cmark_parse_document(s, len, CMARK_OPT_DEFAULT);
+	cmark_node	*doc = md_parse_commonmark(s, len);
 	cmark_node	*c;
 
 	for (c = cmark_node_first_child(doc); c != NULL;
@@ -205,8 +205,8 @@ md_pipe_table(struct md *m, cmark_node *para)
 	piped = len > 0 && s[0] == '|';
 	if (hdr > first) {
 		/* Lines above the table: an ordinary paragraph. */
-		cmark_node *doc = cmark_parse_document(m->src + m->lines[first],
-		    m->lines[hdr] - m->lines[first], CMARK_OPT_DEFAULT);
+		cmark_node *doc = md_parse_commonmark(m->src + m->lines[first],
+		    m->lines[hdr] - m->lines[first]);
 		cmark_node *c;
 
 		for (c = cmark_node_first_child(doc); c != NULL;

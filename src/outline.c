@@ -190,9 +190,9 @@ demote_heading(struct node *h)
 		    strlen(h->as.heading.label));
 		if (h->first_child != NULL) {
 			if (node_insert_before(h->first_child, t) != 0)
-				abort();
+				recover_raise(RECOVER_BUG);
 		} else if (node_append(h, t) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 		free(h->as.heading.label);
 	}
 	h->type = NODE_PARAGRAPH;
@@ -423,7 +423,7 @@ outline_find_toc(struct node *parent, struct diag *diag)
 		list->line = c->next->line;
 		list->rule = OUTLINE_RULE_TOC;
 		if (node_insert_before(c->next, list) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 		for (e = list->next; e != end; e = next) {
 			next = e->next;
 			li = node_new(NODE_LIST_ITEM);
@@ -435,7 +435,7 @@ outline_find_toc(struct node *parent, struct diag *diag)
 			node_move_children(li, e);
 			node_free(e);
 			if (node_append(list, li) != 0)
-				abort();
+				recover_raise(RECOVER_BUG);
 		}
 		diag_note(diag, "line %u: table of contents (%s and %zu "
 		    "entries, %zu of them repeated later as headings): kept "
@@ -1215,7 +1215,7 @@ to_heading(struct node *p, const char *text, size_t label_len,
 	h->rule = rule;
 	node_trim_inlines(h);
 	if (node_insert_before(p, h) != 0)
-		abort();
+		recover_raise(RECOVER_BUG);
 	node_free(p);
 	return h;
 }
@@ -1230,7 +1230,7 @@ to_list(struct item *items, size_t from, size_t to)
 	list->line = items[from].node->line;
 	list->rule = items[from].rule;
 	if (node_insert_before(items[from].node, list) != 0)
-		abort();
+		recover_raise(RECOVER_BUG);
 	for (k = from; k < to; k++) {
 		li = node_split_inlines(items[k].node, items[k].body_off,
 		    NODE_LIST_ITEM);
@@ -1241,7 +1241,7 @@ to_list(struct item *items, size_t from, size_t to)
 		node_free(items[k].node);
 		items[k].node = NULL;
 		if (node_append(list, li) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 	}
 }
 
@@ -1308,9 +1308,9 @@ apply(struct outline *o, struct node *parent)
 			h->as.heading.run_in = 1;
 			if (h->next != NULL) {
 				if (node_insert_before(h->next, tail) != 0)
-					abort();
+					recover_raise(RECOVER_BUG);
 			} else if (node_append(parent, tail) != 0)
-				abort();
+				recover_raise(RECOVER_BUG);
 		} else
 			h = to_heading(it->node, it->text.ptr, label, body,
 			    it->level, it->rule);

@@ -311,7 +311,7 @@ to_points(struct node *p, const char *s, size_t len, struct cand *v, size_t n)
 		node_trim_inlines(lead);
 		node_trim_inlines(rest);
 		if (node_append(pt, lead) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 		node_move_children(pt, rest);
 		node_free(rest);
 		node_free(seg);
@@ -319,17 +319,17 @@ to_points(struct node *p, const char *s, size_t len, struct cand *v, size_t n)
 	}
 	node_trim_inlines(p);
 	if (node_insert_before(p, list) != 0)
-		abort();
+		recover_raise(RECOVER_BUG);
 	node_unlink(p);
 	if (p->first_child != NULL) {
 		p->rule = "text before the first point";
 		if (node_append(list, p) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 	} else
 		node_free(p);
 	for (i = 0; i < n; i++)
 		if (node_append(list, points[i]) != 0)
-			abort();
+			recover_raise(RECOVER_BUG);
 	free(points);
 }
 

@@ -735,7 +735,7 @@ md_read(const char *data, size_t len, const struct read_opts *opts,
 		}
 	buf_init(&m.run);
 	push_ptr(&m.blocks, &m.nblocks, &m.capblocks, doc->root);
-	root = cmark_parse_document(m.src, m.len, CMARK_OPT_DEFAULT);
+	root = md_parse_commonmark(m.src, m.len);
 	if (root == NULL) {
 		diag_error(diag, "the Markdown parser failed");
 		goto out;

@@ -702,7 +702,7 @@ add_paragraph(struct doc *doc, const struct buf *text, unsigned int no,
 	p->rule = rule;
 	node_append_text(p, text->ptr, text->len);
 	if (node_append(doc->root, p) != 0)
-		abort();
+		recover_raise(RECOVER_BUG);
 }
 
 static void

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libdeflate.h>
@@ -13,7 +14,9 @@ struct zipout {
 	zip_source_t	*src;		/* the in-memory archive */
 	zip_t		*za;		/* NULL once closed */
 	struct diag	*diag;
-	time_t		 mtime;		/* the same instant as libzip keeps it */
+	time_t		 mtime;		/* handed to libzip, which ignores it: */
+	zip_uint16_t	 dostime;	/* the entries' time and date fields, */
+	zip_uint16_t	 dosdate;	/* set in the finished archive */
 	int		 failed;
 };
 
@@ -63,27 +66,11 @@ dos_datetime(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate)
 	    ((tm.tm_mon + 1) << 5) | tm.tm_mday);
 }
 
-/*
- * The time_t libzip derives from DOS fields (local time, as the zip format
- * has it) and turns back into the same fields when it writes the archive.
- * Computed once per archive and set with zip_file_set_mtime(), because
- * zip_file_set_dostime() calls mktime(), which looks at /etc/localtime
- * again for every entry.
- */
-static time_t
-dos_to_time(zip_uint16_t dtime, zip_uint16_t ddate)
+/* For an abandoned call (recover.h): the archive holds libzip objects. */
+static void
+abandon(void *z)
 {
-	struct tm	 tm;
-
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = ((ddate >> 9) & 127) + 80;
-	tm.tm_mon = ((ddate >> 5) & 15) - 1;
-	tm.tm_mday = ddate & 31;
-	tm.tm_hour = (dtime >> 11) & 31;
-	tm.tm_min = (dtime >> 5) & 63;
-	tm.tm_sec = (dtime << 1) & 62;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
+	zipout_free(z);
 }
 
 struct zipout *
@@ -91,11 +78,11 @@ zipout_new(time_t t, struct diag *diag)
 {
 	struct zipout	*z = xcalloc(1, sizeof(*z));
 	zip_error_t	 err;
-	zip_uint16_t	 dostime, dosdate;
+	char		 why[128];
 
 	z->diag = diag;
-	dos_datetime(t, &dostime, &dosdate);
-	z->mtime = dos_to_time(dostime, dosdate);
+	dos_datetime(t, &z->dostime, &z->dosdate);
+	z->mtime = t;
 	zip_error_init(&err);
 	z->src = zip_source_buffer_create(NULL, 0, 0, &err);
 	if (z->src == NULL)
@@ -106,14 +93,16 @@ zipout_new(time_t t, struct diag *diag)
 	/* Keep the source alive past zip_close() to read the bytes back. */
 	zip_source_keep(z->src);
 	zip_error_fini(&err);
+	recover_defer(abandon, z);
 	return z;
 fail:
-	diag_error(diag, "cannot create zip archive: %s",
-	    zip_error_strerror(&err));
+	/* libzip's objects go before diag_error() may allocate. */
+	snprintf(why, sizeof(why), "%s", zip_error_strerror(&err));
 	zip_error_fini(&err);
 	if (z->src != NULL)
 		zip_source_free(z->src);
 	free(z);
+	diag_error(diag, "cannot create zip archive: %s", why);
 	return NULL;
 }
 
@@ -206,12 +195,21 @@ shared_keep(const void *data, size_t len, uint32_t crc,
 			goto out;	/* another thread was first */
 	if (nshared == ZIPOUT_SHARED_MAX)
 		goto out;
+	/*
+	 * The list outlives the call, and a mutex is held: plain malloc(),
+	 * and no entry if it fails (recover.h, rule 4).
+	 */
 	e = &shared[nshared];
-	e->plain = xmalloc(len);
+	e->plain = malloc(len);
+	e->packed = malloc(d->len);
+	if (e->plain == NULL || e->packed == NULL) {
+		free(e->plain);
+		free(e->packed);
+		goto out;
+	}
 	memcpy(e->plain, data, len);
 	e->size = len;
 	e->crc = crc;
-	e->packed = xmalloc(d->len);
 	memcpy(e->packed, d->data, d->len);
 	e->packed_len = d->len;
 	nshared++;
@@ -345,6 +343,8 @@ zipout_add(struct zipout *z, const char *name, const void *data, size_t len,
 			free(copy);
 			goto fail;
 		}
+		/* libzip frees the copy now (recover.h, rule 2). */
+		recover_disown(copy);
 		if (add_source(z, name, s, 1) != 0)
 			goto fail;
 		return 0;
@@ -390,6 +390,121 @@ zipout_add_buf(struct zipout *z, const char *name, struct buf *b,
 	return rc;
 }
 
+static unsigned
+get16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	return (uint32_t)get16(p) | (uint32_t)get16(p + 2) << 16;
+}
+
+static uint64_t
+get64(const unsigned char *p)
+{
+	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
+}
+
+static void
+put16(unsigned char *p, unsigned v)
+{
+	p[0] = (unsigned char)(v & 0xFF);
+	p[1] = (unsigned char)(v >> 8);
+}
+
+/*
+ * The offset of an entry's local header, from its central directory
+ * header c (46 bytes and its variable fields, all inside the archive):
+ * the 32-bit field, or the ZIP64 extra field when that holds 0xFFFFFFFF.
+ * Returns 0, or -1 if the header does not say.
+ */
+static int
+local_offset(const unsigned char *c, uint64_t *off)
+{
+	const unsigned char	*x = c + 46 + get16(c + 28);
+	const unsigned char	*end = x + get16(c + 30);
+	unsigned		 id, n;
+	size_t			 skip = 0;
+
+	*off = get32(c + 42);
+	if (*off != 0xFFFFFFFFu)
+		return 0;
+	for (; end - x >= 4; x += 4 + n) {
+		id = get16(x);
+		n = get16(x + 2);
+		if ((size_t)(end - x - 4) < n)
+			return -1;
+		if (id != 0x0001)
+			continue;
+		/* ZIP64 values come in this order, each only if needed. */
+		skip += get32(c + 24) == 0xFFFFFFFFu ? 8 : 0;
+		skip += get32(c + 20) == 0xFFFFFFFFu ? 8 : 0;
+		if (n < skip + 8)
+			return -1;
+		*off = get64(x + 4 + skip);
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * Writes the MS-DOS time and date fields of every entry, in the central
+ * directory and in the local headers, into the archive zip[0..len).
+ * libzip would write the time_t it was given converted to local time:
+ * then the bytes depend on the machine's time zone, and a date that does
+ * not exist in that zone (the hour skipped by daylight saving) comes out
+ * an hour off.  Setting the fields ourselves needs no zone at all, so the
+ * library gives the same bytes in any program.  Returns 0, or -1 if the
+ * archive is not laid out as libzip writes it.
+ */
+static int
+set_entry_times(unsigned char *zip, size_t len, unsigned dostime,
+    unsigned dosdate)
+{
+	unsigned char	*e, *c, *l;
+	uint64_t	 count, cd, cdsize, i, off;
+
+	/* The end record, at the very end: we write no archive comment. */
+	if (len < 22 || get32(zip + len - 22) != 0x06054b50)
+		return -1;
+	e = zip + len - 22;
+	count = get16(e + 10);
+	cdsize = get32(e + 12);
+	cd = get32(e + 16);
+	if (count == 0xFFFF || cdsize == 0xFFFFFFFFu || cd == 0xFFFFFFFFu) {
+		/* ZIP64: the locator precedes the end record. */
+		if (len < 22 + 20 + 56 || get32(e - 20) != 0x07064b50 ||
+		    (off = get64(e - 20 + 8)) > len - 22 - 20 - 56 ||
+		    get32(zip + off) != 0x06064b50)
+			return -1;
+		count = get64(zip + off + 32);
+		cdsize = get64(zip + off + 40);
+		cd = get64(zip + off + 48);
+	}
+	if (cd > len || cdsize > len - cd)
+		return -1;
+	c = zip + cd;
+	for (i = 0; i < count; i++) {
+		if ((size_t)(zip + cd + cdsize - c) < 46 ||
+		    get32(c) != 0x02014b50 ||
+		    (size_t)(zip + cd + cdsize - c) < 46 + (size_t)get16(c + 28) +
+		    get16(c + 30) + get16(c + 32) ||
+		    local_offset(c, &off) != 0 || off > len || len - off < 30 ||
+		    get32(zip + off) != 0x04034b50)
+			return -1;
+		put16(c + 12, dostime);
+		put16(c + 14, dosdate);
+		l = zip + off;
+		put16(l + 10, dostime);
+		put16(l + 12, dosdate);
+		c += 46 + get16(c + 28) + get16(c + 30) + get16(c + 32);
+	}
+	return 0;
+}
+
 int
 zipout_finish(struct zipout *z, struct buf *out)
 {
@@ -408,23 +523,33 @@ zipout_finish(struct zipout *z, struct buf *out)
 	}
 	z->za = NULL;
 	zip_stat_init(&st);
-	if (zip_source_stat(z->src, &st) != 0 ||
-	    zip_source_open(z->src) != 0) {
+	if (zip_source_stat(z->src, &st) != 0) {
 		diag_error(z->diag, "cannot read back zip archive: %s",
 		    zip_error_strerror(zip_source_error(z->src)));
 		return -1;
 	}
+	/* Room first: nothing is allocated while the source is open. */
 	buf_grow(out, (size_t)st.size);
+	if (zip_source_open(z->src) != 0) {
+		diag_error(z->diag, "cannot read back zip archive: %s",
+		    zip_error_strerror(zip_source_error(z->src)));
+		return -1;
+	}
 	n = zip_source_read(z->src, out->ptr + out->len, st.size);
+	zip_source_close(z->src);
 	if (n < 0 || (zip_uint64_t)n != st.size) {
 		diag_error(z->diag, "cannot read back zip archive");
+		goto out;
+	}
+	if (set_entry_times((unsigned char *)out->ptr + out->len, (size_t)n,
+	    z->dostime, z->dosdate) != 0) {
+		diag_error(z->diag, "cannot set the times of the zip entries");
 		goto out;
 	}
 	out->len += (size_t)n;
 	out->ptr[out->len] = '\0';
 	rc = 0;
 out:
-	zip_source_close(z->src);
 	return rc;
 }
 
@@ -433,6 +558,7 @@ zipout_free(struct zipout *z)
 {
 	if (z == NULL)
 		return;
+	recover_forget(z);
 	if (z->za != NULL)
 		zip_discard(z->za);
 	zip_source_free(z->src);

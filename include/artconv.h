@@ -1,0 +1,404 @@
+/*
+ * artconv.h: the artconv library.
+ *
+ * artconv turns Chinese articles (plain text, saved web pages, Markdown;
+ * UTF-8, GBK/GB18030, Big5 ...) into EPUB, DOCX, Markdown, plain text and
+ * JSON.  A conversion has two steps:
+ *
+ *   ac_read()    the article's bytes  -> an ac_doc (its structure: title,
+ *                                       metadata, headings, points ...)
+ *   ac_render()  an ac_doc, by format -> the output's bytes, in an
+ *                name ("docx", "md")     ac_buffer
+ *
+ * and ac_render_book() makes one book of several documents.  The command
+ * line `artconv` does exactly this; the same document and options give
+ * byte-identical output through either.
+ *
+ * Conventions, for every function below:
+ *
+ *   Names.  Everything this header declares starts with ac_ or AC_, and
+ *   the library exports nothing else.
+ *
+ *   Results.  Functions that can fail return an ac_status: AC_OK, or an
+ *   error whose text ac_strerror() gives.  On failure they create nothing
+ *   (output pointers are set to NULL) and leave the caller's objects as
+ *   they were, apart from messages appended to an ac_diags.
+ *
+ *   Messages.  The library never prints.  What a call has to say (how it
+ *   read the article, what it repaired, why it failed) is appended to the
+ *   ac_diags the caller passes, which may be NULL to ignore them.
+ *
+ *   Memory.  Each object is created by one function and freed by its
+ *   ac_..._free(), which accepts NULL; pointers into an object (strings
+ *   it returns) live as long as the object and are not freed by the
+ *   caller.  Running out of memory is an error like any other: the call
+ *   returns AC_ERR_NOMEM having released everything it allocated.  The
+ *   library never exits or aborts the program.
+ *
+ *   Threads.  Objects are independent: calls on different objects may run
+ *   in parallel.  A document is never changed after ac_read(), so several
+ *   threads may render the same document at once, and options objects may
+ *   be shared by threads as long as nobody changes them meanwhile.  The
+ *   library initialises what it needs (libxml2) itself, once, safely.
+ *   A callback the library calls (a resource loader) must not call
+ *   ac_read*() or ac_render*() on the same thread: they return AC_ERR_BUSY.
+ *
+ *   Reproducibility.  Output depends only on the input and the options:
+ *   not on the time zone, the locale or the clock (unless asked with
+ *   AC_TIME_NOW).  The one date written into EPUB and DOCX packages
+ *   follows SOURCE_DATE_EPOCH, else the article's date; see
+ *   ac_render_options_set_time().
+ *
+ * Example (error handling shortened):
+ *
+ *	ac_doc *doc;
+ *	ac_buffer *out = ac_buffer_new();
+ *
+ *	if (ac_read_file("article.txt", NULL, &doc, NULL) == AC_OK &&
+ *	    ac_render(doc, "docx", NULL, out, NULL) == AC_OK)
+ *		fwrite(ac_buffer_data(out), 1, ac_buffer_len(out), f);
+ *	ac_doc_free(doc);
+ *	ac_buffer_free(out);
+ */
+#ifndef ARTCONV_H
+#define ARTCONV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Marks what the shared library exports (it is built hidden by default). */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define AC_EXPORT	__attribute__((visibility("default")))
+#else
+#define AC_EXPORT
+#endif
+
+/* --- version ------------------------------------------------------------ */
+
+/* The version of this header; ac_version() gives the library's. */
+#define AC_VERSION_MAJOR	0
+#define AC_VERSION_MINOR	1
+#define AC_VERSION_PATCH	0
+#define AC_VERSION_STRING	"0.1.0"
+/* The version as one comparable number: 0xMMmmpp (major, minor, patch). */
+#define AC_VERSION_NUMBER	((AC_VERSION_MAJOR << 16) | \
+				 (AC_VERSION_MINOR << 8) | AC_VERSION_PATCH)
+
+/* The library's version, "MAJOR.MINOR.PATCH" (a static string). */
+AC_EXPORT const char	*ac_version(void);
+
+/* --- errors ------------------------------------------------------------- */
+
+typedef enum ac_status {
+	AC_OK = 0,
+	AC_ERR_NOMEM,		/* out of memory */
+	AC_ERR_INVALID,		/* a bad argument: NULL where an object is
+				 * needed, a value out of range */
+	AC_ERR_UNKNOWN_FORMAT,	/* no reader or output format of that name */
+	AC_ERR_IO,		/* a file could not be read */
+	AC_ERR_INPUT,		/* the article cannot be converted (empty,
+				 * binary, too large, no text) */
+	AC_ERR_RENDER,		/* the output cannot be made (a reference
+				 * document that is not a DOCX file, ...) */
+	AC_ERR_BUSY,		/* called from a callback of a call still
+				 * running on this thread */
+	AC_ERR_INTERNAL		/* a bug in artconv; please report it */
+} ac_status;
+
+/* A short English description of status (a static string). */
+AC_EXPORT const char	*ac_strerror(ac_status status);
+
+/* --- messages ----------------------------------------------------------- */
+
+typedef enum ac_level {
+	AC_NOTE,		/* how the input was understood */
+	AC_WARNING,		/* something was repaired or guessed */
+	AC_ERROR		/* why a call failed */
+} ac_level;
+
+/* A list of messages; calls append to it, in order. */
+typedef struct ac_diags ac_diags;
+
+/* An empty list, or NULL when out of memory. */
+AC_EXPORT ac_diags	*ac_diags_new(void);
+AC_EXPORT void		 ac_diags_free(ac_diags *diags);
+/* Empties the list. */
+AC_EXPORT void		 ac_diags_clear(ac_diags *diags);
+AC_EXPORT size_t	 ac_diags_count(const ac_diags *diags);
+/* The level of message i (0 <= i < count); AC_ERROR when out of range. */
+AC_EXPORT ac_level	 ac_diags_level(const ac_diags *diags, size_t i);
+/*
+ * The text of message i, UTF-8, one line without a final newline, or NULL
+ * when out of range.  It stays valid until the list is cleared or freed.
+ */
+AC_EXPORT const char	*ac_diags_text(const ac_diags *diags, size_t i);
+
+/* --- buffers ------------------------------------------------------------ */
+
+/* A growable run of bytes, for outputs and loaded resources. */
+typedef struct ac_buffer ac_buffer;
+
+/* An empty buffer, or NULL when out of memory. */
+AC_EXPORT ac_buffer	*ac_buffer_new(void);
+AC_EXPORT void		 ac_buffer_free(ac_buffer *buf);
+/*
+ * The contents: never NULL, followed by a NUL byte (not counted), valid
+ * until the buffer is next changed or freed.  Binary formats contain NUL
+ * bytes of their own: use ac_buffer_len().
+ */
+AC_EXPORT const char	*ac_buffer_data(const ac_buffer *buf);
+AC_EXPORT size_t	 ac_buffer_len(const ac_buffer *buf);
+/* Appends len bytes; AC_OK or AC_ERR_NOMEM (then unchanged). */
+AC_EXPORT ac_status	 ac_buffer_append(ac_buffer *buf, const void *data,
+			    size_t len);
+/* Empties the buffer (keeping its storage). */
+AC_EXPORT void		 ac_buffer_clear(ac_buffer *buf);
+/*
+ * Hands the contents to the caller, who frees them with free(); the
+ * buffer is left empty.  *len (if not NULL) receives the length.  NULL
+ * when out of memory (an empty buffer owns no storage to hand over).
+ */
+AC_EXPORT char		*ac_buffer_detach(ac_buffer *buf, size_t *len);
+
+/* --- formats and readers ------------------------------------------------ */
+
+typedef struct ac_format ac_format;	/* an output format (static) */
+typedef struct ac_reader ac_reader;	/* an input reader (static) */
+
+/* The output formats, in the order `artconv --help` lists them. */
+AC_EXPORT size_t		 ac_format_count(void);
+/* Format i (0 <= i < count), or NULL. */
+AC_EXPORT const ac_format	*ac_format_at(size_t i);
+/* The format called name ("md", "DOCX": any case), or NULL. */
+AC_EXPORT const ac_format	*ac_format_find(const char *name);
+/* The format writing files ending in .ext ("md", "markdown"), or NULL. */
+AC_EXPORT const ac_format	*ac_format_for_extension(const char *ext);
+AC_EXPORT const char		*ac_format_name(const ac_format *f);
+/* The usual file name extension, without the dot. */
+AC_EXPORT const char		*ac_format_extension(const ac_format *f);
+/* One line of English for a help text. */
+AC_EXPORT const char		*ac_format_description(const ac_format *f);
+/* 1 for binary formats (zip packages: EPUB, DOCX), 0 for text. */
+AC_EXPORT int			 ac_format_is_binary(const ac_format *f);
+
+/* The input readers: "text", "html", "md". */
+AC_EXPORT size_t		 ac_reader_count(void);
+AC_EXPORT const ac_reader	*ac_reader_at(size_t i);
+/* The reader called name (any case; "txt" is "text"), or NULL. */
+AC_EXPORT const ac_reader	*ac_reader_find(const char *name);
+AC_EXPORT const char		*ac_reader_name(const ac_reader *r);
+/* The file name extensions it claims, space-separated ("md markdown"). */
+AC_EXPORT const char		*ac_reader_extensions(const ac_reader *r);
+AC_EXPORT const char		*ac_reader_description(const ac_reader *r);
+
+/*
+ * The metadata keys of ac_read_options_set_meta() and ac_doc_meta():
+ * title subtitle kicker date author publisher source views lang url.
+ */
+AC_EXPORT size_t	 ac_meta_key_count(void);
+/* Key i (0 <= i < count), or NULL. */
+AC_EXPORT const char	*ac_meta_key_at(size_t i);
+
+/* --- reading ------------------------------------------------------------ */
+
+/*
+ * How to read an article.  A new object holds the command line's
+ * defaults; NULL where a function takes one means the defaults too.
+ * Setters copy the strings they are given.  They return AC_OK,
+ * AC_ERR_INVALID for a NULL object or bad value, AC_ERR_NOMEM, or
+ * AC_ERR_UNKNOWN_FORMAT; on error the object is unchanged.
+ */
+typedef struct ac_read_options ac_read_options;
+
+AC_EXPORT ac_read_options	*ac_read_options_new(void);
+AC_EXPORT void			 ac_read_options_free(ac_read_options *o);
+/* The reader by name (ac_reader_find()); NULL or "auto": detect it from
+ * the content and the file name (the default). */
+AC_EXPORT ac_status	 ac_read_options_set_reader(ac_read_options *o,
+			    const char *name);
+/* The input's encoding, any name iconv knows ("GBK", "big5"); NULL:
+ * detect it (the default). */
+AC_EXPORT ac_status	 ac_read_options_set_encoding(ac_read_options *o,
+			    const char *encoding);
+/*
+ * The input's file name, for detecting the reader from its extension and
+ * as the title of an article that has none (the name without folder and
+ * extension).  ac_read_file() sets it from its path.  NULL: none.
+ */
+AC_EXPORT ac_status	 ac_read_options_set_filename(ac_read_options *o,
+			    const char *filename);
+/* The title of an article that has none, before the file name; NULL: none. */
+AC_EXPORT ac_status	 ac_read_options_set_fallback_title(
+			    ac_read_options *o, const char *title);
+/*
+ * Overrides metadata key (ac_meta_key_at()) with value, as `artconv -M
+ * key=value` does; "" removes what the article says, NULL drops the
+ * override.  AC_ERR_INVALID for an unknown key.
+ */
+AC_EXPORT ac_status	 ac_read_options_set_meta(ac_read_options *o,
+			    const char *key, const char *value);
+/* 1 (the default): repair ASCII punctuation in Chinese text; 0: keep it
+ * as written (`--keep-punctuation`). */
+AC_EXPORT ac_status	 ac_read_options_set_typography(ac_read_options *o,
+			    int repair);
+/* The nesting depth beyond which HTML and Markdown are flattened; 0 is
+ * the default, 128. */
+AC_EXPORT ac_status	 ac_read_options_set_max_depth(ac_read_options *o,
+			    size_t depth);
+
+/* An article read into its structure; immutable. */
+typedef struct ac_doc ac_doc;
+
+/*
+ * Reads the article in data[0..len) (at most 1 GiB).  On AC_OK *doc is a
+ * new document for the caller to free with ac_doc_free(); on error *doc
+ * is NULL and diags says why (AC_ERR_INPUT: empty, binary, no text ...).
+ * opts may be NULL (defaults).  data is not kept.
+ */
+AC_EXPORT ac_status	 ac_read(const void *data, size_t len,
+			    const ac_read_options *opts, ac_doc **doc,
+			    ac_diags *diags);
+/*
+ * Reads the article in the file at path, as ac_read() with the file name
+ * set from path.  AC_ERR_IO if the file cannot be read (diags says why).
+ */
+AC_EXPORT ac_status	 ac_read_file(const char *path,
+			    const ac_read_options *opts, ac_doc **doc,
+			    ac_diags *diags);
+AC_EXPORT void		 ac_doc_free(ac_doc *doc);
+/*
+ * The document's metadata value for key (ac_meta_key_at()), UTF-8, or
+ * NULL when unknown.  Dates are "YYYY-MM-DD" or "YYYY-MM-DD HH:MM".
+ */
+AC_EXPORT const char	*ac_doc_meta(const ac_doc *doc, const char *key);
+
+/* --- rendering ---------------------------------------------------------- */
+
+/* How inline points (一是…二是…) are laid out. */
+typedef enum ac_points {
+	AC_POINTS_DEFAULT,	/* each format's own default */
+	AC_POINTS_INLINE,	/* one paragraph, as written */
+	AC_POINTS_SPLIT		/* one paragraph per point */
+} ac_points;
+
+typedef enum ac_docx_style {
+	AC_DOCX_OFFICIAL,	/* GB/T 9704 official document (default) */
+	AC_DOCX_PLAIN		/* a clean modern document */
+} ac_docx_style;
+
+/* Which date EPUB and DOCX packages carry. */
+typedef enum ac_time_policy {
+	AC_TIME_AUTO,		/* SOURCE_DATE_EPOCH if set, else the
+				 * article's date (the newest one for a
+				 * book), else 2000-01-01 (the default) */
+	AC_TIME_FIXED,		/* the seconds given (since 1970, UTC) */
+	AC_TIME_NOW		/* the clock: output changes at each call */
+} ac_time_policy;
+
+/*
+ * Loads a resource a document refers to (an image's src) into out with
+ * ac_buffer_append(), for ac_render_options_set_images().  Returns 0, or
+ * -1 if it cannot (the output then keeps the image's caption only).  It
+ * runs on the rendering thread, may be called from several threads at
+ * once when several renders share it, and must not call ac_read*() or
+ * ac_render*().  src is untrusted input: a loader decides what it may
+ * read (a folder it confines reads to, say).
+ */
+typedef int (*ac_load_fn)(void *ctx, const char *src, ac_buffer *out);
+
+/*
+ * How to render.  A new object holds the command line's defaults; NULL
+ * where a function takes one means the defaults too.  Setters return as
+ * for ac_read_options.
+ */
+typedef struct ac_render_options ac_render_options;
+
+AC_EXPORT ac_render_options	*ac_render_options_new(void);
+AC_EXPORT void			 ac_render_options_free(
+				    ac_render_options *o);
+/* Inline points: `--points`. */
+AC_EXPORT ac_status	 ac_render_options_set_points(ac_render_options *o,
+			    ac_points points);
+/* 1 (the default): points' lead sentences in bold; 0: plain (`--leads`). */
+AC_EXPORT ac_status	 ac_render_options_set_bold_leads(
+			    ac_render_options *o, int bold);
+/* txt: wrap at columns (8 to 10000; CJK characters count two); 0: do not
+ * wrap (the default). */
+AC_EXPORT ac_status	 ac_render_options_set_wrap(ac_render_options *o,
+			    size_t columns);
+/* The language tag written into the outputs ("zh-TW"); NULL: the
+ * document's, detected when read (the default). */
+AC_EXPORT ac_status	 ac_render_options_set_lang(ac_render_options *o,
+			    const char *lang);
+/* DOCX layout: `--docx-style`. */
+AC_EXPORT ac_status	 ac_render_options_set_docx_style(
+			    ac_render_options *o, ac_docx_style style);
+/* 1: DOCX starts with a table of contents (`--toc`); 0 (default): not. */
+AC_EXPORT ac_status	 ac_render_options_set_toc(ac_render_options *o,
+			    int toc);
+/*
+ * DOCX takes its styles, fonts and page set-up from the Word file in
+ * bytes[0..len) (`--reference-doc`), copied; NULL: none (the default).  A
+ * file that is not a DOCX file fails the render with AC_ERR_RENDER.
+ */
+AC_EXPORT ac_status	 ac_render_options_set_reference_doc(
+			    ac_render_options *o, const void *bytes,
+			    size_t len);
+/* EPUB cover image, JPEG or PNG, in bytes[0..len) (copied); anything else
+ * is AC_ERR_INVALID.  NULL: none (the default). */
+AC_EXPORT ac_status	 ac_render_options_set_cover(ac_render_options *o,
+			    const void *bytes, size_t len);
+/*
+ * 1: EPUB and DOCX embed the images a document refers to, loaded through
+ * the resource loader; 0 (the default): captions only.  Without a loader
+ * nothing is loaded.
+ */
+AC_EXPORT ac_status	 ac_render_options_set_images(ac_render_options *o,
+			    int embed);
+/* The resource loader and its context; NULL load: none (the default). */
+AC_EXPORT ac_status	 ac_render_options_set_resource_loader(
+			    ac_render_options *o, ac_load_fn load,
+			    void *ctx);
+/*
+ * The date written into EPUB and DOCX packages (metadata, zip entries):
+ * AC_TIME_AUTO (the default; seconds ignored), AC_TIME_FIXED with
+ * seconds since 1970-01-01T00:00:00Z (0 to 253402300799), AC_TIME_NOW.
+ */
+AC_EXPORT ac_status	 ac_render_options_set_time(ac_render_options *o,
+			    ac_time_policy policy, int64_t seconds);
+/*
+ * The title of a book made by ac_render_book() (artconv --combine uses the
+ * output's file name).  NULL (the default): none; the book is then headed
+ * by its articles' own titles (EPUB and DOCX take the first one's).
+ */
+AC_EXPORT ac_status	 ac_render_options_set_book_title(
+			    ac_render_options *o, const char *title);
+
+/*
+ * Renders doc in the named format (ac_format_find()) and appends the
+ * bytes to out.  AC_ERR_UNKNOWN_FORMAT for an unknown name; AC_ERR_RENDER
+ * when the output cannot be made (diags says why).  opts may be NULL.  On
+ * error out is unchanged.
+ */
+AC_EXPORT ac_status	 ac_render(const ac_doc *doc, const char *format,
+			    const ac_render_options *opts, ac_buffer *out,
+			    ac_diags *diags);
+/*
+ * Renders docs[0..ndocs) as one book (`artconv --combine`), each document
+ * a part with its own title, under one table of contents, in the order
+ * given.  As ac_render() otherwise; ndocs must be at least 1.
+ */
+AC_EXPORT ac_status	 ac_render_book(const ac_doc *const *docs,
+			    size_t ndocs, const char *format,
+			    const ac_render_options *opts, ac_buffer *out,
+			    ac_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

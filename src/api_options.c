@@ -1,0 +1,444 @@
+/*
+ * The public API's options objects and its lists of formats, readers and
+ * metadata keys (include/artconv.h).  Nothing here owns a recoverable
+ * call: setters copy with alloc_try_malloc() and report AC_ERR_NOMEM.
+ *
+ * An ac_format is a struct writer and an ac_reader a struct reader, seen
+ * through the public types; the pointers are converted back before any
+ * use.
+ */
+#include "artconv.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "api_int.h"
+#include "doc.h"
+#include "reader.h"
+#include "repro.h"
+#include "writer.h"
+
+/* --- formats and readers -------------------------------------------------- */
+
+size_t
+ac_format_count(void)
+{
+	size_t	 n = 0;
+
+	while (writers[n] != NULL)
+		n++;
+	return n;
+}
+
+const ac_format *
+ac_format_at(size_t i)
+{
+	return i < ac_format_count() ? (const ac_format *)writers[i] : NULL;
+}
+
+const ac_format *
+ac_format_find(const char *name)
+{
+	return name != NULL ? (const ac_format *)writer_find(name) : NULL;
+}
+
+const ac_format *
+ac_format_for_extension(const char *ext)
+{
+	return ext != NULL ? (const ac_format *)writer_for_extension(ext) :
+	    NULL;
+}
+
+const char *
+ac_format_name(const ac_format *f)
+{
+	return f != NULL ? ((const struct writer *)f)->name : NULL;
+}
+
+const char *
+ac_format_extension(const ac_format *f)
+{
+	return f != NULL ? ((const struct writer *)f)->extension : NULL;
+}
+
+const char *
+ac_format_description(const ac_format *f)
+{
+	return f != NULL ? ((const struct writer *)f)->description : NULL;
+}
+
+int
+ac_format_is_binary(const ac_format *f)
+{
+	return f != NULL && ((const struct writer *)f)->binary;
+}
+
+size_t
+ac_reader_count(void)
+{
+	size_t	 n = 0;
+
+	while (readers[n] != NULL)
+		n++;
+	return n;
+}
+
+const ac_reader *
+ac_reader_at(size_t i)
+{
+	return i < ac_reader_count() ? (const ac_reader *)readers[i] : NULL;
+}
+
+const ac_reader *
+ac_reader_find(const char *name)
+{
+	return name != NULL ? (const ac_reader *)reader_find(name) : NULL;
+}
+
+const char *
+ac_reader_name(const ac_reader *r)
+{
+	return r != NULL ? ((const struct reader *)r)->name : NULL;
+}
+
+const char *
+ac_reader_extensions(const ac_reader *r)
+{
+	return r != NULL ? ((const struct reader *)r)->extensions : NULL;
+}
+
+const char *
+ac_reader_description(const ac_reader *r)
+{
+	return r != NULL ? ((const struct reader *)r)->description : NULL;
+}
+
+size_t
+ac_meta_key_count(void)
+{
+	return META__COUNT;
+}
+
+const char *
+ac_meta_key_at(size_t i)
+{
+	return i < META__COUNT ? meta_key_name[i] : NULL;
+}
+
+/* --- options ------------------------------------------------------------- */
+
+/* Replaces *slot with a copy of value (NULL clears it). */
+static ac_status
+set_string(char **slot, const char *value)
+{
+	char	*copy = NULL;
+	size_t	 len;
+
+	if (value != NULL) {
+		len = strlen(value);
+		if ((copy = alloc_try_malloc(len + 1)) == NULL)
+			return AC_ERR_NOMEM;
+		memcpy(copy, value, len + 1);
+	}
+	free(*slot);
+	*slot = copy;
+	return AC_OK;
+}
+
+/* Replaces *slot with a copy of bytes[0..len) (NULL clears it). */
+static ac_status
+set_bytes(char **slot, const void *bytes, size_t len)
+{
+	char	*copy = NULL;
+
+	if (bytes != NULL) {
+		if ((copy = alloc_try_malloc(len)) == NULL)
+			return AC_ERR_NOMEM;
+		memcpy(copy, bytes, len);
+	}
+	free(*slot);
+	*slot = copy;
+	return AC_OK;
+}
+
+ac_read_options *
+ac_read_options_new(void)
+{
+	ac_read_options	*o = alloc_try_malloc(sizeof(*o));
+
+	if (o != NULL) {
+		memset(o, 0, sizeof(*o));
+		o->max_depth = API_MAX_DEPTH;
+	}
+	return o;
+}
+
+void
+ac_read_options_free(ac_read_options *o)
+{
+	int	 i;
+
+	if (o == NULL)
+		return;
+	free(o->encoding);
+	free(o->filename);
+	free(o->fallback_title);
+	for (i = 0; i < META__COUNT; i++)
+		free(o->meta[i]);
+	free(o);
+}
+
+ac_status
+ac_read_options_set_reader(ac_read_options *o, const char *name)
+{
+	const struct reader	*r = NULL;
+
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	if (name != NULL && strcmp(name, "auto") != 0 &&
+	    (r = reader_find(name)) == NULL)
+		return AC_ERR_UNKNOWN_FORMAT;
+	o->reader = r;
+	return AC_OK;
+}
+
+ac_status
+ac_read_options_set_encoding(ac_read_options *o, const char *encoding)
+{
+	return o != NULL ? set_string(&o->encoding, encoding) : AC_ERR_INVALID;
+}
+
+ac_status
+ac_read_options_set_filename(ac_read_options *o, const char *filename)
+{
+	return o != NULL ? set_string(&o->filename, filename) : AC_ERR_INVALID;
+}
+
+ac_status
+ac_read_options_set_fallback_title(ac_read_options *o, const char *title)
+{
+	return o != NULL ? set_string(&o->fallback_title, title) :
+	    AC_ERR_INVALID;
+}
+
+ac_status
+ac_read_options_set_meta(ac_read_options *o, const char *key,
+    const char *value)
+{
+	int	 k;
+
+	if (o == NULL || key == NULL || (k = meta_key_lookup(key)) < 0)
+		return AC_ERR_INVALID;
+	return set_string(&o->meta[k], value);
+}
+
+ac_status
+ac_read_options_set_typography(ac_read_options *o, int repair)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	o->keep_punctuation = !repair;
+	return AC_OK;
+}
+
+ac_status
+ac_read_options_set_max_depth(ac_read_options *o, size_t depth)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	o->max_depth = depth ? depth : API_MAX_DEPTH;
+	return AC_OK;
+}
+
+ac_render_options *
+ac_render_options_new(void)
+{
+	ac_render_options	*o = alloc_try_malloc(sizeof(*o));
+
+	if (o != NULL) {
+		memset(o, 0, sizeof(*o));
+		o->ro.bold_leads = 1;
+		o->ro.points = POINTS_DEFAULT;
+		o->ro.docx_style = DOCX_OFFICIAL;
+		o->time = AC_TIME_AUTO;
+	}
+	return o;
+}
+
+void
+ac_render_options_free(ac_render_options *o)
+{
+	if (o == NULL)
+		return;
+	free(o->lang);
+	free(o->reference_doc);
+	free(o->cover);
+	free(o->book_title);
+	free(o);
+}
+
+ac_status
+ac_render_options_set_points(ac_render_options *o, ac_points points)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	switch (points) {
+	case AC_POINTS_DEFAULT:
+		o->ro.points = POINTS_DEFAULT;
+		return AC_OK;
+	case AC_POINTS_INLINE:
+		o->ro.points = POINTS_INLINE;
+		return AC_OK;
+	case AC_POINTS_SPLIT:
+		o->ro.points = POINTS_SPLIT;
+		return AC_OK;
+	}
+	return AC_ERR_INVALID;
+}
+
+ac_status
+ac_render_options_set_bold_leads(ac_render_options *o, int bold)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	o->ro.bold_leads = bold != 0;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_wrap(ac_render_options *o, size_t columns)
+{
+	/* The command line's bounds: narrower than 8 columns is no text. */
+	if (o == NULL || (columns > 0 && columns < 8) || columns > 10000)
+		return AC_ERR_INVALID;
+	o->ro.wrap = columns;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_lang(ac_render_options *o, const char *lang)
+{
+	ac_status	 st;
+
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	if ((st = set_string(&o->lang, lang)) == AC_OK)
+		o->ro.lang = o->lang;
+	return st;
+}
+
+ac_status
+ac_render_options_set_docx_style(ac_render_options *o, ac_docx_style style)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	switch (style) {
+	case AC_DOCX_OFFICIAL:
+		o->ro.docx_style = DOCX_OFFICIAL;
+		return AC_OK;
+	case AC_DOCX_PLAIN:
+		o->ro.docx_style = DOCX_PLAIN;
+		return AC_OK;
+	}
+	return AC_ERR_INVALID;
+}
+
+ac_status
+ac_render_options_set_toc(ac_render_options *o, int toc)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	o->ro.toc = toc != 0;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_reference_doc(ac_render_options *o, const void *bytes,
+    size_t len)
+{
+	ac_status	 st;
+
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	if ((st = set_bytes(&o->reference_doc, bytes, len)) != AC_OK)
+		return st;
+	o->ro.reference_doc.ptr = o->reference_doc;
+	o->ro.reference_doc.len = bytes != NULL ? len : 0;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_cover(ac_render_options *o, const void *bytes,
+    size_t len)
+{
+	const char	*type = NULL;
+	ac_status	 st;
+
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	/* Every e-book reader shows JPEG and PNG covers; GIF not always. */
+	if (bytes != NULL && ((type = writer_image_type(bytes, len)) ==
+	    NULL || strcmp(type, "image/gif") == 0))
+		return AC_ERR_INVALID;
+	if ((st = set_bytes(&o->cover, bytes, len)) != AC_OK)
+		return st;
+	o->ro.cover.ptr = o->cover;
+	o->ro.cover.len = bytes != NULL ? len : 0;
+	o->ro.cover_type = type;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_images(ac_render_options *o, int embed)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	o->ro.embed_images = embed != 0;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_resource_loader(ac_render_options *o, ac_load_fn load,
+    void *ctx)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	o->load = load;
+	o->load_ctx = load != NULL ? ctx : NULL;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_time(ac_render_options *o, ac_time_policy policy,
+    int64_t seconds)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	switch (policy) {
+	case AC_TIME_FIXED:
+		if (seconds < 0 || seconds > REPRO_MAX_EPOCH)
+			return AC_ERR_INVALID;
+		break;
+	case AC_TIME_AUTO:
+	case AC_TIME_NOW:
+		seconds = 0;
+		break;
+	default:
+		return AC_ERR_INVALID;
+	}
+	o->time = policy;
+	o->seconds = seconds;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_book_title(ac_render_options *o, const char *title)
+{
+	ac_status	 st;
+
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	if ((st = set_string(&o->book_title, title)) == AC_OK)
+		o->ro.collection_title = o->book_title;
+	return st;
+}
