@@ -131,6 +131,17 @@ body_role(const struct docx *dx)
 	return dx->quote > 0 ? ROLE_QUOTE : ROLE_NORMAL;
 }
 
+/*
+ * The left indent of body text in a quote inside a quote: the Quote
+ * style indents two characters, each further level two more, so nesting
+ * shows.  0 (the style's own) outside quotes and in a single quote.
+ */
+static int
+quote_left(const struct docx *dx)
+{
+	return dx->quote > 1 ? 200 * dx->quote : 0;
+}
+
 /* Is c a digit or part of a number's notation (5% 5.5 ２)? */
 static int
 numeric_byte(const char *s, size_t i, size_t len)
@@ -439,8 +450,7 @@ heading_level(const struct docx *dx, const struct node *h)
 static int
 is_run_in(const struct node *h)
 {
-	return h->as.heading.run_in && h->next != NULL &&
-	    h->next->type == NODE_PARAGRAPH && h->next->first_child != NULL;
+	return node_run_in_body(h) != NULL && h->next->first_child != NULL;
 }
 
 static void
@@ -482,7 +492,7 @@ put_point_list(struct docx *dx, const struct node *list)
 
 	for (c = list->first_child; c != NULL; c = c->next) {
 		if (!open) {
-			para_open(dx, body_role(dx), 0, 0);
+			para_open(dx, body_role(dx), quote_left(dx), 0);
 			open = 1;
 		}
 		if (c->type == NODE_POINT)
@@ -719,9 +729,9 @@ put_blocks(struct docx *dx, const struct node *root)
 				para_close(dx);
 				break;
 			}
-			para_open(dx, body_role(dx), 0, n->prev != NULL &&
-			    n->prev->type == NODE_HEADING &&
-			    is_run_in(n->prev) ? PARA_NO_INDENT : 0);
+			para_open(dx, body_role(dx), quote_left(dx),
+			    node_is_run_in_body(n) && is_run_in(n->prev) ?
+			    PARA_NO_INDENT : 0);
 			put_inlines(dx, n);
 			para_close(dx);
 			break;

@@ -13,21 +13,26 @@
  * Headings whose text ends in 。 (run-in and sentence-like headings) are
  * written as paragraphs with a bold lead, because a heading may not end
  * in punctuation (markdownlint MD026) and the 。 must not be lost.
+ *
+ * Block quotes nest: each level adds "> " to every line of the blocks
+ * inside it (textout.c), and the blank lines between them keep the
+ * markers of the levels they separate (">", "> >").
  */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "common.h"
+#include "textout.h"
 #include "../src/escape.h"
 #include "../src/utf8.h"
 
 struct md {
-	struct buf		*out;
+	struct buf		*out;		/* where inlines go now */
+	struct buf		 block;		/* the block being written */
+	struct textout		 to;		/* lines, "> " prefixes */
 	enum points_mode	 points;
 	int			 bold_leads;
-	int			 blocks;
-	int			 in_quote;	/* prefix lines with "> " */
 	int			 in_link;	/* writing a link's text */
 };
 
@@ -269,8 +274,6 @@ md_inlines(struct md *m, const struct node *first, const struct node *stop,
 		case NODE_LINEBREAK:
 			buf_rtrim_spaces(out);
 			BUF_PUTSL(out, "\\\n");
-			if (m->in_quote)
-				BUF_PUTSL(out, "> ");
 			break;
 		case NODE_STRONG:
 		case NODE_EMPH:
@@ -308,21 +311,37 @@ md_inlines(struct md *m, const struct node *first, const struct node *stop,
 	buf_free(&inner);
 }
 
-/* Starts a block: a blank line after the previous one. */
+/*
+ * A block is written into m->block without any quote markers, its lines
+ * separated by LF, then handed to textout, which puts the blank line
+ * before it and the "> " of every enclosing quote before each line.  So
+ * the Markdown of a block does not depend on how deep it is quoted, and
+ * a line of it starts at column 0 of m->block, which is what the
+ * escaping of line-start markup (# - 1.) looks at.
+ */
 static void
 block_start(struct md *m)
 {
-	if (m->blocks++ > 0)
-		buf_puts(m->out, m->in_quote ? ">\n" : "\n");
-	if (m->in_quote)
-		BUF_PUTSL(m->out, "> ");
+	buf_truncate(&m->block, 0);
+	m->out = &m->block;
+}
+
+/* Ends a line inside a block (list items, table rows). */
+static void
+line_end(struct md *m)
+{
+	buf_rtrim_spaces(m->out);
+	buf_putc(m->out, '\n');
 }
 
 static void
 block_end(struct md *m)
 {
-	buf_rtrim_spaces(m->out);
-	buf_putc(m->out, '\n');
+	/* A block with no text still takes its (empty) line. */
+	if (m->block.len == 0)
+		buf_putc(&m->block, '\n');
+	textout_block(&m->to, "", "", m->block.ptr, m->block.len, 0);
+	buf_truncate(&m->block, 0);
 }
 
 /*
@@ -412,9 +431,7 @@ md_heading(struct md *m, const struct node *h)
 	}
 	if (ends_in_punct(h) && h->as.heading.run_in) {
 		/* A bold lead in a paragraph, joined to its run-in body. */
-		const struct node *body = h->as.heading.run_in &&
-		    h->next != NULL && h->next->type == NODE_PARAGRAPH ?
-		    h->next : NULL;
+		const struct node *body = node_run_in_body(h);
 
 		if (body != NULL)
 			after = next_char(body->first_child);
@@ -436,9 +453,8 @@ md_heading(struct md *m, const struct node *h)
 	heading_end(&text);
 	buf_putbuf(m->out, &text);
 	block_end(m);
-	if (h->as.heading.run_in && h->next != NULL &&
-	    h->next->type == NODE_PARAGRAPH)
-		md_paragraph(m, h->next);
+	if (node_run_in_body(h) != NULL)
+		md_paragraph(m, node_run_in_body(h));
 out:
 	buf_free(&label);
 	buf_free(&text);
@@ -519,13 +535,11 @@ md_list(struct md *m, const struct node *list, int indent)
 	char			 mark[24];
 	int			 i, num = 1, marker;
 
+	if (list->first_child == NULL)
+		return;		/* no items, no block */
 	if (indent == 0)
 		block_start(m);
 	for (item = list->first_child; item != NULL; item = item->next) {
-		if (indent > 0 || item != list->first_child) {
-			if (m->in_quote)
-				BUF_PUTSL(m->out, "> ");
-		}
 		for (i = 0; i < indent; i++)
 			buf_putc(m->out, ' ');
 		if (list->as.list.ordered && item->as.item.label == NULL)
@@ -540,19 +554,21 @@ md_list(struct md *m, const struct node *list, int indent)
 			buf_puts(m->out, label_separator(item->as.item.label));
 		}
 		md_inlines(m, item->first_child, first_block(item), 0, m->out);
-		block_end(m);
+		line_end(m);
 		for (c = first_block(item); c != NULL; c = c->next) {
 			if (c->type == NODE_LIST) {
 				md_list(m, c, indent + marker);
 				continue;
 			}
-			buf_puts(m->out, m->in_quote ? ">\n> " : "\n");
+			buf_putc(m->out, '\n');
 			for (i = 0; i < indent + marker; i++)
 				buf_putc(m->out, ' ');
 			md_inlines(m, c->first_child, NULL, 0, m->out);
-			block_end(m);
+			line_end(m);
 		}
 	}
+	if (indent == 0)
+		block_end(m);
 }
 
 static void
@@ -572,8 +588,6 @@ md_table(struct md *m, const struct node *table)
 		return;
 	block_start(m);
 	for (row = table->first_child; row != NULL; row = row->next) {
-		if (row != table->first_child && m->in_quote)
-			BUF_PUTSL(m->out, "> ");
 		BUF_PUTSL(m->out, "|");
 		for (i = 0, cell = row->first_child; i < cols; i++) {
 			buf_truncate(&text, 0);
@@ -591,14 +605,13 @@ md_table(struct md *m, const struct node *table)
 		}
 		buf_putc(m->out, '\n');
 		if (row == table->first_child) {
-			if (m->in_quote)
-				BUF_PUTSL(m->out, "> ");
 			BUF_PUTSL(m->out, "|");
 			for (i = 0; i < cols; i++)
 				BUF_PUTSL(m->out, " --- |");
 			buf_putc(m->out, '\n');
 		}
 	}
+	block_end(m);
 	buf_free(&text);
 }
 
@@ -661,19 +674,19 @@ yaml_value(struct buf *out, const char *key, const char *value)
 }
 
 static void
-md_front_matter(struct md *m, const struct doc *doc,
+md_front_matter(struct buf *out, const struct doc *doc,
     const struct render_opts *opts)
 {
-	BUF_PUTSL(m->out, "---\n");
-	yaml_value(m->out, "date", doc->meta[META_DATE]);
-	yaml_value(m->out, "author", doc->meta[META_AUTHOR] != NULL ?
+	BUF_PUTSL(out, "---\n");
+	yaml_value(out, "date", doc->meta[META_DATE]);
+	yaml_value(out, "author", doc->meta[META_AUTHOR] != NULL ?
 	    doc->meta[META_AUTHOR] : doc->meta[META_PUBLISHER]);
 	if (doc->meta[META_AUTHOR] != NULL)
-		yaml_value(m->out, "publisher", doc->meta[META_PUBLISHER]);
-	yaml_value(m->out, "source", doc->meta[META_SOURCE]);
-	yaml_value(m->out, "url", doc->meta[META_URL]);
-	yaml_value(m->out, "lang", writer_lang(doc, opts));
-	BUF_PUTSL(m->out, "---\n");
+		yaml_value(out, "publisher", doc->meta[META_PUBLISHER]);
+	yaml_value(out, "source", doc->meta[META_SOURCE]);
+	yaml_value(out, "url", doc->meta[META_URL]);
+	yaml_value(out, "lang", writer_lang(doc, opts));
+	BUF_PUTSL(out, "---\n");
 }
 
 static void
@@ -686,23 +699,21 @@ md_body(struct md *m, const struct node *root)
 	while (iter_next(&it) != ITER_DONE) {
 		n = it.node;
 		if (n->type == NODE_QUOTE) {
-			if (it.event == ITER_ENTER) {
-				if (m->blocks++ > 0 && !m->in_quote)
-					buf_putc(m->out, '\n');
-				m->in_quote = 1;
-				m->blocks = 0;
-			} else {
-				m->in_quote = 0;
-				m->blocks = 1;
-			}
+			/*
+			 * One "> " per level.  An empty quote has no EXIT
+			 * event and nothing to write.
+			 */
+			if (it.event == ITER_EXIT)
+				textout_pop(&m->to);
+			else if (n->first_child != NULL)
+				textout_push(&m->to, "> ", "> ");
 			continue;
 		}
 		if (it.event != ITER_ENTER || n == root)
 			continue;
 		switch (n->type) {
 		case NODE_PARAGRAPH:
-			if (!(n->prev != NULL && n->prev->type == NODE_HEADING &&
-			    n->prev->as.heading.run_in))
+			if (!node_is_run_in_body(n))
 				md_paragraph(m, n);
 			break;
 		case NODE_HEADING:
@@ -756,11 +767,13 @@ md_render(const struct doc *const *docs, size_t ndocs,
 
 	(void)diag;
 	memset(&m, 0, sizeof(m));
-	m.out = out;
+	buf_init(&m.block);
+	m.out = &m.block;
+	textout_init(&m.to, out, 0);
 	m.points = writer_points(opts, POINTS_INLINE);
 	m.bold_leads = opts->bold_leads;
-	md_front_matter(&m, docs[0], opts);
-	m.blocks = 1;
+	md_front_matter(out, docs[0], opts);
+	m.to.blocks = 1;
 	if (ndocs > 1 && opts->collection_title != NULL)
 		md_title(&m, opts->collection_title, 1);
 	for (i = 0; i < ndocs; i++) {
@@ -775,13 +788,13 @@ md_render(const struct doc *const *docs, size_t ndocs,
 		 */
 		if (doc->meta[META_KICKER] != NULL) {
 			block_start(&m);
-			esc_md(out, doc->meta[META_KICKER],
+			esc_md(m.out, doc->meta[META_KICKER],
 			    strlen(doc->meta[META_KICKER]), ESC_MD_LINE_START);
 			block_end(&m);
 		}
 		if (doc->meta[META_SUBTITLE] != NULL) {
 			block_start(&m);
-			esc_md(out, doc->meta[META_SUBTITLE],
+			esc_md(m.out, doc->meta[META_SUBTITLE],
 			    strlen(doc->meta[META_SUBTITLE]),
 			    ESC_MD_LINE_START);
 			block_end(&m);
@@ -791,7 +804,7 @@ md_render(const struct doc *const *docs, size_t ndocs,
 			meta_line(doc, &line);
 			if (line.len > 0) {
 				block_start(&m);
-				esc_md(out, line.ptr, line.len,
+				esc_md(m.out, line.ptr, line.len,
 				    ESC_MD_LINE_START);
 				block_end(&m);
 			}
@@ -799,6 +812,8 @@ md_render(const struct doc *const *docs, size_t ndocs,
 		md_body(&m, doc->root);
 	}
 	buf_free(&line);
+	buf_free(&m.block);
+	textout_free(&m.to);
 	return 0;
 }
 

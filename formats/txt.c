@@ -9,179 +9,34 @@
  * characters count 2), breaking between Chinese characters, never before
  * 。，、；：？！）》” and the like nor after （《“, never inside —— or …… or a
  * Latin word or number.  Continuation lines are flush left (回行顶格).
+ *
+ * A block quote indents its lines by two more ideographic spaces per
+ * level, wrapped lines included, so a quote inside a quote shows as a
+ * deeper indent.  Lines, wrapping and blank lines come from textout.c.
  */
 #include <string.h>
 
 #include "common.h"
+#include "textout.h"
 #include "../src/utf8.h"
 
 #define INDENT "\xE3\x80\x80\xE3\x80\x80"	/* two U+3000 */
 
 struct txt {
-	struct buf		*out;
-	size_t			 wrap;
+	struct textout		 to;	/* lines, prefixes, blank lines */
 	enum points_mode	 points;
-	int			 blocks;	/* blocks written so far */
-	int			 quote;		/* inside a block quote */
 	int			 hant;		/* Traditional Chinese text */
 };
 
-/* May not start a line (clreq "basic" level plus a few). */
-static int
-no_line_start(uint32_t cp)
-{
-	static const char set[] =
-	    "。，、；：？！）》〉」』】〕〗”’…%％·～?!,.;:)]}>";
-	char	 enc[4];
-	size_t	 n = utf8_encode(cp, enc), i;
-
-	for (i = 0; i + n <= sizeof(set) - 1; ) {
-		size_t k = 0, adv;
-
-		utf8_decode((const unsigned char *)set + i, sizeof(set) - 1 - i,
-		    &adv);
-		k = adv;
-		if (k == n && memcmp(set + i, enc, n) == 0)
-			return 1;
-		i += k;
-	}
-	return 0;
-}
-
-/* May not end a line. */
-static int
-no_line_end(uint32_t cp)
-{
-	return cp == 0xFF08 || cp == 0x300A || cp == 0x3008 ||
-	    cp == 0x300C || cp == 0x300E || cp == 0x3010 || cp == 0x3014 ||
-	    cp == 0x3016 || cp == 0x201C || cp == 0x2018 || cp == '(' ||
-	    cp == '[' || cp == '{';
-}
-
-static int
-is_word_char(uint32_t cp)
-{
-	return cp > ' ' && cp < 0x7F && !no_line_start(cp) &&
-	    !no_line_end(cp);
-}
-
 /*
- * Length in bytes of the unbreakable unit at s[pos]: a Latin word or
- * number, —— or ……, or one character; closing marks after it and opening
- * marks before the next character are glued on.
+ * Writes a block: a blank line before it, lines split at hard breaks.
+ * The first line starts with indent; later lines, from hard breaks or
+ * wrapping, are flush left (回行顶格) under the quotes' indentation.
  */
-static size_t
-unit_len(const char *s, size_t len, size_t pos)
-{
-	size_t		 p = pos, q;
-	uint32_t	 cp;
-
-	/* Opening marks glue to what follows. */
-	for (;;) {
-		q = p;
-		cp = utf8_next(s, len, &q);
-		if (!no_line_end(cp) || q >= len)
-			break;
-		p = q;
-	}
-	q = p;
-	cp = utf8_next(s, len, &q);
-	if (is_word_char(cp)) {
-		while (q < len) {
-			size_t r = q;
-
-			if (!is_word_char(utf8_next(s, len, &r)))
-				break;
-			q = r;
-		}
-	} else if ((cp == 0x2014 || cp == 0x2026) && q < len) {
-		size_t r = q;
-
-		if (utf8_next(s, len, &r) == cp)
-			q = r;
-	}
-	p = q;
-	/* Closing marks glue to what precedes. */
-	while (p < len) {
-		q = p;
-		cp = utf8_next(s, len, &q);
-		if (!no_line_start(cp))
-			break;
-		p = q;
-		/* …… and —— stay whole even as closing marks. */
-	}
-	return p - pos;
-}
-
-/* Writes one logical line, wrapped when t->wrap is set. */
-static void
-put_line(struct txt *t, const char *prefix, const char *s, size_t len)
-{
-	size_t	 col, pos = 0, n, w, line_start;
-
-	buf_puts(t->out, prefix);
-	if (t->wrap == 0) {
-		buf_put(t->out, s, len);
-		buf_rtrim_spaces(t->out);
-		buf_putc(t->out, '\n');
-		return;
-	}
-	col = utf8_width(prefix, strlen(prefix), 1);
-	line_start = t->out->len;
-	while (pos < len) {
-		if (s[pos] == ' ') {
-			/* A space is a break opportunity; dropped at breaks. */
-			if (col > 0 && t->out->len > line_start) {
-				buf_putc(t->out, ' ');
-				col++;
-			}
-			pos++;
-			continue;
-		}
-		n = unit_len(s, len, pos);
-		w = utf8_width(s + pos, n, 1);
-		if (col + w > t->wrap && t->out->len > line_start) {
-			buf_rtrim_spaces(t->out);
-			buf_putc(t->out, '\n');
-			line_start = t->out->len;
-			col = 0;
-		}
-		buf_put(t->out, s + pos, n);
-		col += w;
-		pos += n;
-	}
-	buf_rtrim_spaces(t->out);
-	buf_putc(t->out, '\n');
-}
-
-/* Writes a block: a blank line before it, lines split at hard breaks. */
 static void
 put_block(struct txt *t, const char *indent, const struct buf *text)
 {
-	const char	*s = text->ptr, *nl;
-	size_t		 len = text->len;
-	int		 first = 1;
-
-	if (len == 0)
-		return;
-	if (t->blocks++ > 0)
-		buf_putc(t->out, '\n');
-	while (len > 0 || first) {
-		nl = memchr(s, '\n', len);
-		put_line(t, first ? indent : (t->quote ? INDENT : ""), s,
-		    nl ? (size_t)(nl - s) : len);
-		first = 0;
-		if (nl == NULL)
-			break;
-		len -= (size_t)(nl - s) + 1;
-		s = nl + 1;
-	}
-}
-
-static const char *
-para_indent(const struct txt *t)
-{
-	return t->quote ? INDENT INDENT : INDENT;
+	textout_block(&t->to, indent, "", text->ptr, text->len, 0);
 }
 
 /* A point as text: label, lead and the rest, run together. */
@@ -204,7 +59,7 @@ put_point_list(struct txt *t, const struct node *list)
 		else
 			point_text(c, &b);
 		if (t->points == POINTS_SPLIT || c->next == NULL) {
-			put_block(t, para_indent(t), &b);
+			put_block(t, INDENT, &b);
 			buf_truncate(&b, 0);
 		}
 	}
@@ -229,7 +84,7 @@ put_list(struct txt *t, const struct node *list, int depth)
 		for (c = item->first_child; c != NULL && node_is_inline(c);
 		    c = c->next)
 			plain_text(c, &b);
-		put_block(t, para_indent(t), &b);
+		put_block(t, INDENT, &b);
 		buf_truncate(&b, 0);
 		/* Nested lists, and text after them, one level in. */
 		for (; c != NULL; c = c->next) {
@@ -240,7 +95,7 @@ put_list(struct txt *t, const struct node *list, int depth)
 			for (i = 0; i <= depth; i++)
 				buf_puts(&b, INDENT);
 			plain_text(c, &b);
-			put_block(t, para_indent(t), &b);
+			put_block(t, INDENT, &b);
 			buf_truncate(&b, 0);
 		}
 	}
@@ -293,18 +148,21 @@ put_table(struct txt *t, const struct node *table)
 	}
 	if (b.len > 0)
 		buf_truncate(&b, b.len - 1);
-	/* Rows are lines of their own: no wrapping, no indent. */
-	if (t->blocks++ > 0)
-		buf_putc(t->out, '\n');
+	/*
+	 * Rows are lines of their own: no wrapping, no indent but a
+	 * quote's.  Written line by line, not as a block, so that rows that
+	 * come out empty still make their lines.
+	 */
+	if (t->to.blocks++ > 0)
+		textout_blank(&t->to);
 	{
 		const char *s = b.ptr, *nl;
 		size_t len = b.len;
 
 		for (;;) {
 			nl = memchr(s, '\n', len);
-			buf_put(t->out, s, nl ? (size_t)(nl - s) : len);
-			buf_rtrim_spaces(t->out);
-			buf_putc(t->out, '\n');
+			textout_line(&t->to, "", "", s,
+			    nl ? (size_t)(nl - s) : len, TEXTOUT_NOWRAP);
 			if (nl == NULL)
 				break;
 			len -= (size_t)(nl - s) + 1;
@@ -321,13 +179,12 @@ put_heading(struct txt *t, const struct node *h)
 	struct buf	 b = BUF_INIT;
 
 	labelled_text(h->as.heading.label, h, &b);
-	if (h->as.heading.run_in && h->next != NULL &&
-	    h->next->type == NODE_PARAGRAPH) {
+	if (node_run_in_body(h) != NULL) {
 		/* Written back as the author had it: one indented line. */
-		plain_text(h->next, &b);
-		put_block(t, para_indent(t), &b);
+		plain_text(node_run_in_body(h), &b);
+		put_block(t, INDENT, &b);
 	} else
-		put_block(t, t->quote ? INDENT : "", &b);
+		put_block(t, "", &b);
 	buf_free(&b);
 }
 
@@ -341,38 +198,41 @@ render_doc(struct txt *t, const struct doc *doc)
 	if (doc->meta[META_KICKER] != NULL) {
 		buf_puts(&b, doc->meta[META_KICKER]);
 		put_block(t, "", &b);
-		t->blocks = 0;
+		t->to.blocks = 0;
 		buf_truncate(&b, 0);
 	}
 	if (doc->meta[META_TITLE] != NULL) {
-		put_line(t, "", doc->meta[META_TITLE],
-		    strlen(doc->meta[META_TITLE]));
-		t->blocks = 1;
+		textout_line(&t->to, "", "", doc->meta[META_TITLE],
+		    strlen(doc->meta[META_TITLE]), 0);
+		t->to.blocks = 1;
 	}
 	if (doc->meta[META_SUBTITLE] != NULL)
-		put_line(t, "", doc->meta[META_SUBTITLE],
-		    strlen(doc->meta[META_SUBTITLE]));
+		textout_line(&t->to, "", "", doc->meta[META_SUBTITLE],
+		    strlen(doc->meta[META_SUBTITLE]), 0);
 	meta_line(doc, &b);
 	if (b.len > 0)
-		put_line(t, "", b.ptr, b.len);
+		textout_line(&t->to, "", "", b.ptr, b.len, 0);
 	buf_truncate(&b, 0);
 
 	iter_init(&it, doc->root);
 	while (iter_next(&it) != ITER_DONE) {
 		n = it.node;
 		if (n->type == NODE_QUOTE) {
-			t->quote = it.event == ITER_ENTER;
+			/* Each level indents its lines by two more U+3000. */
+			if (it.event == ITER_EXIT)
+				textout_pop(&t->to);
+			else if (n->first_child != NULL)
+				textout_push(&t->to, INDENT, INDENT);
 			continue;
 		}
 		if (it.event != ITER_ENTER || n->type == NODE_DOCUMENT)
 			continue;
 		switch (n->type) {
 		case NODE_PARAGRAPH:
-			if (n->prev != NULL && n->prev->type == NODE_HEADING &&
-			    n->prev->as.heading.run_in)
+			if (node_is_run_in_body(n))
 				break;	/* written with its heading */
 			plain_text(n, &b);
-			put_block(t, para_indent(t), &b);
+			put_block(t, INDENT, &b);
 			break;
 		case NODE_HEADING:
 			put_heading(t, n);
@@ -394,7 +254,7 @@ render_doc(struct txt *t, const struct doc *doc)
 				buf_puts(&b, n->as.figure.alt);
 				buf_puts(&b, "］");
 			}
-			put_block(t, para_indent(t), &b);
+			put_block(t, INDENT, &b);
 			break;
 		case NODE_RULE:
 			BUF_PUTSL(&b, "＊　＊　＊");
@@ -404,8 +264,7 @@ render_doc(struct txt *t, const struct doc *doc)
 			break;
 		}
 		buf_truncate(&b, 0);
-		if (n->type != NODE_QUOTE)
-			iter_skip_children(&it);
+		iter_skip_children(&it);
 	}
 	buf_free(&b);
 }
@@ -419,22 +278,21 @@ txt_render(const struct doc *const *docs, size_t ndocs,
 
 	(void)diag;
 	memset(&t, 0, sizeof(t));
-	t.out = out;
-	t.wrap = opts->wrap;
+	textout_init(&t.to, out, opts->wrap);
 	t.points = writer_points(opts, POINTS_INLINE);
 	if (ndocs > 1 && opts->collection_title != NULL) {
-		put_line(&t, "", opts->collection_title,
-		    strlen(opts->collection_title));
+		textout_line(&t.to, "", "", opts->collection_title,
+		    strlen(opts->collection_title), 0);
 		buf_putc(out, '\n');
 	}
 	for (i = 0; i < ndocs; i++) {
 		if (i > 0)
 			BUF_PUTSL(out, "\n\n");
-		t.blocks = 0;
-		t.quote = 0;
+		t.to.blocks = 0;
 		t.hant = writer_lang_hant(docs[i]->meta[META_LANG]);
 		render_doc(&t, docs[i]);
 	}
+	textout_free(&t.to);
 	return 0;
 }
 

@@ -89,16 +89,14 @@ xhtml_heading_empty(const struct node *h)
 static int
 joins_next(const struct node *h)
 {
-	return h->as.heading.run_in && h->as.heading.level > 1 &&
-	    h->next != NULL &&
-	    h->next->type == NODE_PARAGRAPH;
+	return h->as.heading.level > 1 && node_run_in_body(h) != NULL;
 }
 
 static int
 joined_to_heading(const struct node *p)
 {
-	return p->prev != NULL && p->prev->type == NODE_HEADING &&
-	    !xhtml_heading_empty(p->prev) && joins_next(p->prev);
+	return node_is_run_in_body(p) && !xhtml_heading_empty(p->prev) &&
+	    joins_next(p->prev);
 }
 
 /*

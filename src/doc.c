@@ -663,3 +663,19 @@ node_trim_inlines(struct node *container)
 	    node_text_len(container->last_child) == 0)
 		node_free(container->last_child);
 }
+
+const struct node *
+node_run_in_body(const struct node *h)
+{
+	if (h == NULL || h->type != NODE_HEADING || !h->as.heading.run_in ||
+	    h->next == NULL || h->next->type != NODE_PARAGRAPH)
+		return NULL;
+	return h->next;
+}
+
+int
+node_is_run_in_body(const struct node *p)
+{
+	return p != NULL && p->prev != NULL &&
+	    node_run_in_body(p->prev) == p;
+}

@@ -243,6 +243,15 @@ void		 node_trim_text(struct node *container,
 void		 node_trim_inlines(struct node *container);
 /* Moves all children of from to the end of to's children. */
 void		 node_move_children(struct node *to, struct node *from);
+/*
+ * The paragraph that holds the rest of a run-in heading's line: h's next
+ * sibling when h is a NODE_HEADING with as.heading.run_in set and that
+ * sibling is a NODE_PARAGRAPH; else NULL.  Writers that keep the author's
+ * layout write the two together.
+ */
+const struct node *node_run_in_body(const struct node *h);
+/* Is p the node_run_in_body() of the block before it? */
+int		 node_is_run_in_body(const struct node *p);
 /* Number of nodes of the given type in the subtree (node included). */
 size_t		 node_count(const struct node *node, enum node_type type);
 /*
