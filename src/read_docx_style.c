@@ -155,6 +155,9 @@ classify_name(struct dx_style *s, const char *raw)
 	else if (strcmp(name, "caption") == 0 || strcmp(name, "题注") == 0 ||
 	    strcmp(name, "題注") == 0)
 		s->kind = DXS_CAPTION;
+	else if (strcmp(name, "list paragraph") == 0 ||
+	    strcmp(name, "列出段落") == 0 || strcmp(name, "列表段落") == 0)
+		s->kind = DXS_LIST;
 }
 
 /* --- styles.xml ---------------------------------------------------------- */
