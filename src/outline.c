@@ -643,6 +643,72 @@ find_lists(struct outline *o)
 }
 
 /*
+ * Numbering that runs on: members of one family numbered n, n+1, … in
+ * order (whatever stands between them) are one series, and a series
+ * numbers one kind of thing.  When most of a series are paragraphs or
+ * list items ("1.便民服务事项：" … "2.公共服务事项：" …), a member
+ * that happens to be short ("3.志愿服务事项，由各社区自行安排。") is
+ * their next item, not a heading.
+ */
+static void
+series_items(struct outline *o)
+{
+	struct item	*v = o->v;
+	size_t		 i, k, idx[256], n, heads;
+	int		 fam, last;
+
+	for (fam = 0; fam < FAM__HEADS; fam++) {
+		if (fam == FAM_SECNUM)
+			continue;
+		n = 0;
+		last = -1;
+		for (i = 0; i <= o->n; i++) {
+			struct item *it = i < o->n ? &v[i] : NULL;
+
+			if (it != NULL && (it->m.fam != (enum family)fam ||
+			    it->bare || it->joined || it->back_matter ||
+			    it->node->type != NODE_PARAGRAPH ||
+			    (it->cls != CLS_HEADING && it->cls != CLS_RUNIN &&
+			    it->cls != CLS_MARKED && it->cls != CLS_LIST)))
+				continue;
+			if (it != NULL && it->m.num == last + 1 && n > 0 &&
+			    n < 256) {
+				idx[n++] = i;
+				last = it->m.num;
+				continue;
+			}
+			/* The series so far ends here. */
+			for (heads = 0, k = 0; k < n; k++)
+				heads += v[idx[k]].cls == CLS_HEADING ||
+				    v[idx[k]].cls == CLS_RUNIN;
+			if (n >= 2 && heads > 0 && heads * 2 < n)
+				for (k = 0; k < n; k++) {
+					struct item *m = &v[idx[k]];
+
+					if (m->cls != CLS_HEADING &&
+					    m->cls != CLS_RUNIN)
+						continue;
+					m->cls = CLS_MARKED;
+					m->rule = "in a numbered series of "
+					    "paragraphs, not a heading";
+					diag_note(o->diag, "line %u: %.*s: its "
+					    "series %s %d-%d is mostly "
+					    "paragraphs, so not a heading",
+					    m->node->line, shown(m),
+					    m->text.ptr,
+					    outline_family_example[fam],
+					    v[idx[0]].m.num, last);
+				}
+			n = 0;
+			if (it != NULL) {
+				idx[n++] = i;
+				last = it->m.num;
+			}
+		}
+	}
+}
+
+/*
  * A law (a text of 第X条 paragraphs) is divided into 编 章 节 and 条;
  * inside an article, 一、 （一） 1. number its items (项 目), never
  * headings.  Three articles make a law.
@@ -1455,6 +1521,8 @@ outline_siblings(struct node *parent, const struct outline_opts *opts,
 	law_items(&o);
 	join_broken(&o);
 	find_lists(&o);
+	if (opts->levels == NULL)
+		series_items(&o);
 	if (opts->levels != NULL) {
 		o.base = 0;
 		decide_levels(&o, user);
