@@ -115,10 +115,19 @@ static int	 headline_shaped(const char *, size_t);
 static void
 find_bold(struct blk *v, size_t n)
 {
-	size_t		 i;
+	size_t		 i, first_h;
 	struct article_meta m;
 
-	for (i = 0; i + 1 < n; i++) {
+	/*
+	 * Headings the source marks (<h2>, ##, Word heading styles) rank
+	 * above the subheads found here: a bold line before the first of
+	 * them would sit in no section of theirs, so it is emphasis (a
+	 * credit, a key sentence), not a subhead.
+	 */
+	for (first_h = 0; first_h < n && v[first_h].n->type != NODE_HEADING;
+	    first_h++)
+		;
+	for (i = first_h < n ? first_h : 0; i + 1 < n; i++) {
 		struct blk *b = &v[i], *next = &v[i + 1];
 		size_t chars = chars_of(b);
 
@@ -414,6 +423,9 @@ plain_candidate(const struct blk *b)
 	chars = chars_of(b);
 	if (chars < 4 || chars > 30 || !ht_shaped(b->text.ptr, b->text.len, 30,
 	    0, 0) || ht_ends_sentence(b->text.ptr, b->text.len))
+		return 0;
+	/* 第 3 條, 1.: a numbered line is no unnumbered subhead. */
+	if (outline_numbered(b->text.ptr, b->text.len))
 		return 0;
 	f = ht_first_cp(b->text.ptr, b->text.len);
 	l = ht_last_cp(b->text.ptr, b->text.len);
