@@ -1066,6 +1066,43 @@ holds(const struct outline *o, int g, int f)
 }
 
 /*
+ * The levels the source's own headings give marker families: when every
+ * heading a reader found (Word heading style, <h2>, ##) that opens with
+ * a marker of family f has one level, f is that level in this document,
+ * and members of f recognised in the text join it (pandoc's Word file
+ * keeps "（三）基本原则" a heading style but makes the run-in
+ * "（一）指导思想。…" a paragraph with a bold start).  0 where none or
+ * where they disagree.
+ */
+static void
+pin_families(const struct outline *o, int *pinned)
+{
+	struct marker	 m;
+	size_t		 i;
+	int		 f, lvl;
+
+	for (f = 0; f < FAM__HEADS; f++)
+		pinned[f] = 0;
+	for (i = 0; i < o->n; i++) {
+		const struct node *h = o->v[i].node;
+
+		if (h->type != NODE_HEADING || h->as.heading.label == NULL ||
+		    !outline_parse_marker(h->as.heading.label,
+		    strlen(h->as.heading.label), 0, &m) ||
+		    m.fam == FAM_NONE || m.fam >= FAM__HEADS)
+			continue;
+		lvl = h->as.heading.level;
+		if (pinned[m.fam] == 0)
+			pinned[m.fam] = lvl;
+		else if (pinned[m.fam] != lvl)
+			pinned[m.fam] = -1;
+	}
+	for (f = 0; f < FAM__HEADS; f++)
+		if (pinned[f] < 0)
+			pinned[f] = 0;
+}
+
+/*
  * Orders the level families present: by how many others hold each
  * (holds() one way and not the other), then by the conventional order.
  * An unnumbered level goes right above the family it was found over.
@@ -1074,12 +1111,22 @@ static void
 assign_levels(struct outline *o)
 {
 	int	 used[FID__COUNT] = { 0 }, depth[FID__COUNT] = { 0 };
+	int	 pinned[FAM__HEADS];
 	int	 order[FID__COUNT], n = 0, f, g, k, key_f, key_g, over;
 	size_t	 i;
 
 	for (i = 0; i < o->n; i++)
 		if (o->v[i].level >= 0 && o->v[i].fid >= 0)
 			used[o->v[i].fid] = 1;
+	pin_families(o, pinned);
+	for (f = 0; f < FAM__HEADS; f++)
+		if (pinned[f] > 0 && used[f]) {
+			used[f] = 0;
+			diag_note(o->diag, "level %d: %s headings, the level of "
+			    "the source's own %s headings", pinned[f],
+			    outline_family_example[f],
+			    outline_family_example[f]);
+		}
 	over = o->over;
 	for (f = 0; f < FAM__HEADS; f++)
 		for (g = 0; g < FAM__HEADS; g++)
@@ -1147,6 +1194,9 @@ assign_levels(struct outline *o)
 		buf_free(&holds_f);
 		buf_free(&held);
 	}
+	for (f = 0; f < FAM__HEADS; f++)
+		if (pinned[f] > 0)
+			o->level_of[f] = pinned[f];
 	for (i = 0; i < o->n; i++)
 		if (o->v[i].level >= 0 && o->v[i].fid >= 0)
 			o->v[i].level = o->level_of[o->v[i].fid];
