@@ -154,6 +154,7 @@ struct walk {
 	/* The indents of the open levels of a list of list paragraphs. */
 	int		 lind[8];
 	int		 nlind;
+	int		 bullet_base;	/* ilvl of a bulleted list's level 0 */
 	int		 in_sdtpr;
 	unsigned int	 paras;
 	char		*alt_text;	/* wp:docPr descr of the next picture */
@@ -595,8 +596,13 @@ emit(struct node *to, struct node *block)
 		node_free(block);
 }
 
+/*
+ * Levels count from the list's first item: a bulleted list nested under
+ * a numbered paragraph (pandoc: ilvl 1 under a "1." item read as a
+ * paragraph) starts at its own level.
+ */
 static void
-emit_item(struct node *to, struct node *item, int ilvl)
+emit_item(struct walk *w, struct node *to, struct node *item, int ilvl)
 {
 	struct node	*list = to->last_child, *it, *sub;
 	int		 d;
@@ -608,7 +614,11 @@ emit_item(struct node *to, struct node *item, int ilvl)
 		list->rule = "Word bulleted list";
 		list->line = item->line;
 		emit(to, list);
+		w->bullet_base = ilvl > 0 ? ilvl : 0;
 	}
+	if (ilvl < w->bullet_base)
+		w->bullet_base = ilvl > 0 ? ilvl : 0;
+	ilvl -= w->bullet_base;
 	for (d = 0; d < ilvl && d < 8; d++) {
 		it = list->last_child;
 		if (it == NULL)
@@ -852,7 +862,7 @@ para_end(struct walk *w, struct level *l)
 	if (bullet == 1) {
 		n->type = NODE_LIST_ITEM;
 		n->rule = NULL;
-		emit_item(to, n, p->props.ilvl);
+		emit_item(w, to, n, p->props.ilvl);
 		goto after;
 	}
 	if (p->props.kind == DXS_LIST && bullet < 0 && p->props.heading <= 0) {
