@@ -115,10 +115,19 @@ static int	 headline_shaped(const char *, size_t);
 static void
 find_bold(struct blk *v, size_t n)
 {
-	size_t		 i;
+	size_t		 i, first_h;
 	struct article_meta m;
 
-	for (i = 0; i + 1 < n; i++) {
+	/*
+	 * Headings the source marks (<h2>, ##, Word heading styles) rank
+	 * above the subheads found here: a bold line before the first of
+	 * them would sit in no section of theirs, so it is emphasis (a
+	 * credit, a key sentence), not a subhead.
+	 */
+	for (first_h = 0; first_h < n && v[first_h].n->type != NODE_HEADING;
+	    first_h++)
+		;
+	for (i = first_h < n ? first_h : 0; i + 1 < n; i++) {
 		struct blk *b = &v[i], *next = &v[i + 1];
 		size_t chars = chars_of(b);
 
@@ -403,6 +412,75 @@ find_di(struct blk *v, size_t n)
 	}
 }
 
+/*
+ * The source's own headings number a run 第一，… 第二，… (a Word file's
+ * heading styles, Markdown ##): a paragraph that opens with the next
+ * number in bold, its first sentence short, inside the section of the
+ * number before it, is the run's next heading at their level, run-in
+ * when text follows the sentence.  Word files and Markdown write a
+ * run-in heading so: a bold start (pandoc's Word file of an article
+ * whose 第三， alone was run-in).
+ */
+static void
+find_di_continued(struct blk *v, size_t n)
+{
+	size_t		 i, j, pos, q, end, chars;
+	uint32_t	 cp;
+	int		 num, prev;
+
+	for (i = 1; i < n; i++) {
+		struct blk *b = &v[i];
+		const char *s = b->text.ptr;
+		size_t len = b->text.len;
+
+		if (!is_para(b) || !b->single || b->n->first_child == NULL ||
+		    b->n->first_child->type != NODE_STRONG)
+			continue;
+		pos = 0;
+		if (len == 0 || utf8_next(s, len, &pos) != 0x7B2C ||
+		    (num = article_cn_number(s, len, &pos,
+		    ARTICLE_CN_SMALL)) < 2 || pos >= len)
+			continue;
+		q = pos;
+		cp = utf8_next(s, len, &q);
+		if (cp != 0xFF0C && cp != 0x3001 && cp != ',')
+			continue;
+		/* The section it is in: the heading before it. */
+		for (j = i; j > 0 && v[j - 1].n->type != NODE_HEADING; j--)
+			;
+		if (j == 0 || v[j - 1].kind < K_H1 || v[j - 1].kind >= K_BOLD)
+			continue;
+		pos = 0;
+		if (v[j - 1].text.len == 0 || utf8_next(v[j - 1].text.ptr,
+		    v[j - 1].text.len, &pos) != 0x7B2C)
+			continue;
+		prev = article_cn_number(v[j - 1].text.ptr, v[j - 1].text.len,
+		    &pos, ARTICLE_CN_SMALL);
+		if (prev != num - 1 || pos >= v[j - 1].text.len)
+			continue;
+		cp = utf8_next(v[j - 1].text.ptr, v[j - 1].text.len, &pos);
+		if (cp != 0xFF0C && cp != 0x3001 && cp != ',')
+			continue;
+		for (end = pos = q, chars = 0; pos < len;) {
+			cp = utf8_next(s, len, &pos);
+			chars++;
+			end = pos;
+			if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F)
+				break;
+		}
+		if (chars > 40 || chars < 2)
+			continue;
+		b->kind = v[j - 1].kind;
+		b->label = q;
+		b->body = q;
+		b->num = num;
+		b->runin = ht_skip_spaces(s, len, end) >= len ? 0 : end;
+		b->rule = b->runin ? "第X， after the source's 第X， "
+		    "headings: run-in sentence in bold" : "第X， after the "
+		    "source's 第X， headings: sentence in bold";
+	}
+}
+
 static int
 plain_candidate(const struct blk *b)
 {
@@ -414,6 +492,9 @@ plain_candidate(const struct blk *b)
 	chars = chars_of(b);
 	if (chars < 4 || chars > 30 || !ht_shaped(b->text.ptr, b->text.len, 30,
 	    0, 0) || ht_ends_sentence(b->text.ptr, b->text.len))
+		return 0;
+	/* 第 3 條, 1.: a numbered line is no unnumbered subhead. */
+	if (outline_numbered(b->text.ptr, b->text.len))
 		return 0;
 	f = ht_first_cp(b->text.ptr, b->text.len);
 	l = ht_last_cp(b->text.ptr, b->text.len);
@@ -647,6 +728,26 @@ apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 			b->n->as.heading.level = lvl;
 			continue;
 		}
+		if (b->kind < K_BOLD && b->runin) {
+			/* find_di_continued(): at an existing level. */
+			tail = node_split_inlines(b->n, b->runin,
+			    NODE_PARAGRAPH);
+			tail->rule = "body of a run-in heading";
+			node_trim_text(tail, uc_is_space);
+			if (b->n->next != NULL)
+				node_insert_before(b->n->next, tail);
+			else
+				node_append(b->n->parent, tail);
+			unwrap_strong(b->n);
+			h = to_heading(b->n, b->text.ptr, b->label, b->body,
+			    lvl, b->rule);
+			h->as.heading.run_in = 1;
+			b->n = h;
+			diag_note(diag, "level-%d heading (%s): %.*s", lvl,
+			    b->rule, (int)(b->runin < 60 ? b->runin : 60),
+			    b->text.ptr);
+			continue;
+		}
 		switch (b->kind) {
 		case K_WECHAT:
 			if (b->num < 0)
@@ -723,6 +824,7 @@ shape_headings(struct doc *doc, struct diag *diag)
 	find_symbols(v, n);
 	find_bold(v, n);
 	find_di(v, n);
+	find_di_continued(v, n);
 	find_plain(v, n);
 	rank_kinds(v, n, &r);
 	apply(v, n, &r, diag);

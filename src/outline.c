@@ -643,6 +643,72 @@ find_lists(struct outline *o)
 }
 
 /*
+ * Numbering that runs on: members of one family numbered n, n+1, … in
+ * order (whatever stands between them) are one series, and a series
+ * numbers one kind of thing.  When most of a series are paragraphs or
+ * list items ("1.便民服务事项：" … "2.公共服务事项：" …), a member
+ * that happens to be short ("3.志愿服务事项，由各社区自行安排。") is
+ * their next item, not a heading.
+ */
+static void
+series_items(struct outline *o)
+{
+	struct item	*v = o->v;
+	size_t		 i, k, idx[256], n, heads;
+	int		 fam, last;
+
+	for (fam = 0; fam < FAM__HEADS; fam++) {
+		if (fam == FAM_SECNUM)
+			continue;
+		n = 0;
+		last = -1;
+		for (i = 0; i <= o->n; i++) {
+			struct item *it = i < o->n ? &v[i] : NULL;
+
+			if (it != NULL && (it->m.fam != (enum family)fam ||
+			    it->bare || it->joined || it->back_matter ||
+			    it->node->type != NODE_PARAGRAPH ||
+			    (it->cls != CLS_HEADING && it->cls != CLS_RUNIN &&
+			    it->cls != CLS_MARKED && it->cls != CLS_LIST)))
+				continue;
+			if (it != NULL && it->m.num == last + 1 && n > 0 &&
+			    n < 256) {
+				idx[n++] = i;
+				last = it->m.num;
+				continue;
+			}
+			/* The series so far ends here. */
+			for (heads = 0, k = 0; k < n; k++)
+				heads += v[idx[k]].cls == CLS_HEADING ||
+				    v[idx[k]].cls == CLS_RUNIN;
+			if (n >= 2 && heads > 0 && heads * 2 < n)
+				for (k = 0; k < n; k++) {
+					struct item *m = &v[idx[k]];
+
+					if (m->cls != CLS_HEADING &&
+					    m->cls != CLS_RUNIN)
+						continue;
+					m->cls = CLS_MARKED;
+					m->rule = "in a numbered series of "
+					    "paragraphs, not a heading";
+					diag_note(o->diag, "line %u: %.*s: its "
+					    "series %s %d-%d is mostly "
+					    "paragraphs, so not a heading",
+					    m->node->line, shown(m),
+					    m->text.ptr,
+					    outline_family_example[fam],
+					    v[idx[0]].m.num, last);
+				}
+			n = 0;
+			if (it != NULL) {
+				idx[n++] = i;
+				last = it->m.num;
+			}
+		}
+	}
+}
+
+/*
  * A law (a text of 第X条 paragraphs) is divided into 编 章 节 and 条;
  * inside an article, 一、 （一） 1. number its items (项 目), never
  * headings.  Three articles make a law.
@@ -1000,6 +1066,43 @@ holds(const struct outline *o, int g, int f)
 }
 
 /*
+ * The levels the source's own headings give marker families: when every
+ * heading a reader found (Word heading style, <h2>, ##) that opens with
+ * a marker of family f has one level, f is that level in this document,
+ * and members of f recognised in the text join it (pandoc's Word file
+ * keeps "（三）基本原则" a heading style but makes the run-in
+ * "（一）指导思想。…" a paragraph with a bold start).  0 where none or
+ * where they disagree.
+ */
+static void
+pin_families(const struct outline *o, int *pinned)
+{
+	struct marker	 m;
+	size_t		 i;
+	int		 f, lvl;
+
+	for (f = 0; f < FAM__HEADS; f++)
+		pinned[f] = 0;
+	for (i = 0; i < o->n; i++) {
+		const struct node *h = o->v[i].node;
+
+		if (h->type != NODE_HEADING || h->as.heading.label == NULL ||
+		    !outline_parse_marker(h->as.heading.label,
+		    strlen(h->as.heading.label), 0, &m) ||
+		    m.fam == FAM_NONE || m.fam >= FAM__HEADS)
+			continue;
+		lvl = h->as.heading.level;
+		if (pinned[m.fam] == 0)
+			pinned[m.fam] = lvl;
+		else if (pinned[m.fam] != lvl)
+			pinned[m.fam] = -1;
+	}
+	for (f = 0; f < FAM__HEADS; f++)
+		if (pinned[f] < 0)
+			pinned[f] = 0;
+}
+
+/*
  * Orders the level families present: by how many others hold each
  * (holds() one way and not the other), then by the conventional order.
  * An unnumbered level goes right above the family it was found over.
@@ -1008,12 +1111,22 @@ static void
 assign_levels(struct outline *o)
 {
 	int	 used[FID__COUNT] = { 0 }, depth[FID__COUNT] = { 0 };
+	int	 pinned[FAM__HEADS];
 	int	 order[FID__COUNT], n = 0, f, g, k, key_f, key_g, over;
 	size_t	 i;
 
 	for (i = 0; i < o->n; i++)
 		if (o->v[i].level >= 0 && o->v[i].fid >= 0)
 			used[o->v[i].fid] = 1;
+	pin_families(o, pinned);
+	for (f = 0; f < FAM__HEADS; f++)
+		if (pinned[f] > 0 && used[f]) {
+			used[f] = 0;
+			diag_note(o->diag, "level %d: %s headings, the level of "
+			    "the source's own %s headings", pinned[f],
+			    outline_family_example[f],
+			    outline_family_example[f]);
+		}
 	over = o->over;
 	for (f = 0; f < FAM__HEADS; f++)
 		for (g = 0; g < FAM__HEADS; g++)
@@ -1081,6 +1194,9 @@ assign_levels(struct outline *o)
 		buf_free(&holds_f);
 		buf_free(&held);
 	}
+	for (f = 0; f < FAM__HEADS; f++)
+		if (pinned[f] > 0)
+			o->level_of[f] = pinned[f];
 	for (i = 0; i < o->n; i++)
 		if (o->v[i].level >= 0 && o->v[i].fid >= 0)
 			o->v[i].level = o->level_of[o->v[i].fid];
@@ -1455,6 +1571,8 @@ outline_siblings(struct node *parent, const struct outline_opts *opts,
 	law_items(&o);
 	join_broken(&o);
 	find_lists(&o);
+	if (opts->levels == NULL)
+		series_items(&o);
 	if (opts->levels != NULL) {
 		o.base = 0;
 		decide_levels(&o, user);

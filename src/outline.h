@@ -93,6 +93,12 @@ void	 outline_recognise(struct doc *doc, const struct outline_opts *opts,
 	    struct diag *diag);
 
 /*
+ * Does s[0..len) open with an outline marker (第一章, 一、, （一）, 1.,
+ * 第 3 條, ①, ——…)?  Such a line is numbered, whatever its shape.
+ */
+int	 outline_numbered(const char *s, size_t len);
+
+/*
  * Turns a table of contents among parent's children into a list (rule
  * OUTLINE_RULE_TOC), so that later passes take none of its lines for
  * headings.  outline_recognise() does it too; the web page and Markdown

@@ -3,6 +3,7 @@
  * recogniser collects in its first pass (outline_int.h).
  */
 #include "outline_int.h"
+#include "outline.h"
 
 #include <string.h>
 
@@ -391,4 +392,12 @@ outline_runin_sentence(const char *s, size_t len, size_t marker_chars,
 			return 0;
 	}
 	return 0;
+}
+
+int
+outline_numbered(const char *s, size_t len)
+{
+	struct marker	 m;
+
+	return outline_parse_marker(s, len, 0, &m);
 }

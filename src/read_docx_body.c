@@ -37,6 +37,7 @@
  *
  * node->line holds the ordinal of the paragraph in its part.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -100,6 +101,7 @@ struct para {
 	struct node	*after;		/* holder: text boxes, figures */
 	char		*style;
 	int		 own_outline, own_num, own_ilvl, own_centered;
+	int		 indent;	/* w:ind left, twips (0: the style's) */
 	int		 run_in;	/* mark hidden with w:specVanish */
 	int		 resolved;
 	struct dx_props	 props;
@@ -149,6 +151,10 @@ struct walk {
 	int		 nalts;
 	struct sdt	 sdts[64];
 	int		 nsdts;
+	/* The indents of the open levels of a list of list paragraphs. */
+	int		 lind[8];
+	int		 nlind;
+	int		 bullet_base;	/* ilvl of a bulleted list's level 0 */
 	int		 in_sdtpr;
 	unsigned int	 paras;
 	char		*alt_text;	/* wp:docPr descr of the next picture */
@@ -214,6 +220,25 @@ w_int(struct walk *w, const char *name, int def)
 		x = def;
 	xmlFree(v);
 	return (int)x;
+}
+
+/*
+ * A paragraph's own left indent (w:ind), in twips: w:left (w:start in
+ * strict files), else w:leftChars (hundredths of a character) at a
+ * 16-point character.  0 when unset: the style's indent.
+ */
+static int
+para_indent(struct walk *w)
+{
+	int	 v;
+
+	if ((v = w_int(w, "left", -1)) >= 0 ||
+	    (v = w_int(w, "start", -1)) >= 0)
+		return v;
+	if ((v = w_int(w, "leftChars", -1)) >= 0 ||
+	    (v = w_int(w, "startChars", -1)) >= 0)
+		return v * 16 / 5;
+	return 0;
 }
 
 /* w:val as an on/off switch (absent attribute: on). */
@@ -571,8 +596,13 @@ emit(struct node *to, struct node *block)
 		node_free(block);
 }
 
+/*
+ * Levels count from the list's first item: a bulleted list nested under
+ * a numbered paragraph (pandoc: ilvl 1 under a "1." item read as a
+ * paragraph) starts at its own level.
+ */
 static void
-emit_item(struct node *to, struct node *item, int ilvl)
+emit_item(struct walk *w, struct node *to, struct node *item, int ilvl)
 {
 	struct node	*list = to->last_child, *it, *sub;
 	int		 d;
@@ -584,7 +614,11 @@ emit_item(struct node *to, struct node *item, int ilvl)
 		list->rule = "Word bulleted list";
 		list->line = item->line;
 		emit(to, list);
+		w->bullet_base = ilvl > 0 ? ilvl : 0;
 	}
+	if (ilvl < w->bullet_base)
+		w->bullet_base = ilvl > 0 ? ilvl : 0;
+	ilvl -= w->bullet_base;
 	for (d = 0; d < ilvl && d < 8; d++) {
 		it = list->last_child;
 		if (it == NULL)
@@ -603,6 +637,170 @@ emit_item(struct node *to, struct node *item, int ilvl)
 	}
 	if (node_append(list, item) != 0)
 		node_free(item);
+}
+
+/* 一 二 三 … 十 〇 */
+static int
+cn_digit(uint32_t cp)
+{
+	static const uint32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+	    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x3007 };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(d) / sizeof(d[0]); i++)
+		if (cp == d[i])
+			return 1;
+	return 0;
+}
+
+/*
+ * The label a list paragraph carries as typed text, as artconv's writer
+ * puts it: "・" (a bullet: *bullet set), or a number "1." "1．" "一、"
+ * "(1)" "（一）".  Returns the bytes of the label and the white space
+ * after it (the label alone in *label_len), 0 without one.
+ */
+static size_t
+item_label(const char *s, size_t len, size_t *label_len, int *bullet)
+{
+	size_t		 pos = 0;
+	uint32_t	 cp;
+	int		 digits = 0, paren = 0;
+
+	*bullet = 0;
+	*label_len = 0;
+	if (len == 0)
+		return 0;
+	cp = utf8_next(s, len, &pos);
+	if (cp == 0x30FB || cp == 0x2022 || cp == 0xB7) {	/* ・ • · */
+		*bullet = 1;
+	} else {
+		if (cp == '(' || cp == 0xFF08)
+			paren = 1;
+		else
+			pos = 0;
+		for (;;) {
+			if (pos >= len)
+				return 0;
+			cp = utf8_next(s, len, &pos);
+			if ((cp >= '0' && cp <= '9') ||
+			    (cp >= 0xFF10 && cp <= 0xFF19) || cn_digit(cp)) {
+				if (++digits > 4)
+					return 0;
+				continue;
+			}
+			if (digits == 0)
+				return 0;
+			if (paren ? (cp != ')' && cp != 0xFF09) :
+			    (cp != '.' && cp != 0xFF0E && cp != 0x3001))
+				return 0;
+			break;
+		}
+	}
+	*label_len = pos;
+	for (;;) {
+		if (pos < len && s[pos] == ' ')
+			pos++;
+		else if (pos + 2 < len && memcmp(s + pos, "\xE3\x80\x80", 3) ==
+		    0)
+			pos += 3;
+		else
+			break;
+	}
+	return pos < len ? pos : 0;
+}
+
+/*
+ * A paragraph in a list style without Word numbering: an item whose
+ * label is typed (artconv's writer, and LibreOffice re-saving its
+ * files).  The indent shows the nesting: deeper than the item before,
+ * one level down; back to an open level's indent, up to it.  A
+ * paragraph without a label is text of the item above its level.
+ */
+static void
+emit_list_para(struct walk *w, struct node *to, struct node *n, int indent)
+{
+	struct node	*list = to->last_child, *sub, *rest, *owner = NULL;
+	struct buf	 text = BUF_INIT;
+	size_t		 body, label_len;
+	int		 bullet, d, depth, ordered;
+
+	if (list == NULL || list->type != NODE_LIST || list->rule == NULL ||
+	    strcmp(list->rule, DX_RULE_LIST_PARA) != 0) {
+		list = node_new(NODE_LIST);
+		list->rule = DX_RULE_LIST_PARA;
+		list->line = n->line;
+		emit(to, list);
+		w->nlind = 1;
+		w->lind[0] = indent;
+	}
+	depth = w->nlind - 1;
+	while (depth > 0 && indent < w->lind[depth])
+		depth--;
+	if (indent > w->lind[depth] && depth + 1 < 8) {
+		depth++;
+		w->lind[depth] = indent;
+	}
+	w->nlind = depth + 1;
+	node_text(n, &text);
+	body = item_label(text.ptr, text.len, &label_len, &bullet);
+	if (body == 0) {
+		/* Text of the last item one level up (or of this level). */
+		for (d = 0; d + 1 < depth && list->last_child != NULL; d++) {
+			sub = list->last_child->last_child;
+			if (sub == NULL || sub->type != NODE_LIST)
+				break;
+			list = sub;
+		}
+		owner = list->last_child;
+	}
+	if (owner != NULL) {
+		n->rule = DX_RULE_LIST_PARA;
+		if (node_append(owner, n) != 0)
+			node_free(n);
+		buf_free(&text);
+		return;
+	}
+	/* Down to the list at this depth, opening it where needed. */
+	for (d = 0; d < depth && list->last_child != NULL; d++) {
+		sub = list->last_child->last_child;
+		if (sub == NULL || sub->type != NODE_LIST) {
+			sub = node_new(NODE_LIST);
+			sub->rule = DX_RULE_LIST_PARA;
+			sub->line = n->line;
+			if (node_append(list->last_child, sub) != 0) {
+				node_free(sub);
+				break;
+			}
+		}
+		list = sub;
+	}
+	if (body > 0) {
+		rest = node_split_inlines(n, body, NODE_LIST_ITEM);
+		while (n->first_child != NULL)
+			node_free(n->first_child);
+		node_move_children(n, rest);
+		node_free(rest);
+	}
+	ordered = body > 0 && !bullet;
+	if (list->first_child != NULL && list->as.list.ordered != ordered) {
+		/* A bulleted list after a numbered one, or the reverse. */
+		sub = node_new(NODE_LIST);
+		sub->rule = DX_RULE_LIST_PARA;
+		sub->line = n->line;
+		if (node_append(list->parent, sub) != 0)
+			node_free(sub);
+		else
+			list = sub;
+	}
+	list->as.list.ordered = ordered;
+	n->type = NODE_LIST_ITEM;
+	n->rule = NULL;
+	memset(&n->as, 0, sizeof(n->as));
+	if (ordered)	/* kept as written: it may be the item's text */
+		n->as.item.label = xstrndup(text.ptr, label_len);
+	if (node_append(list, n) != 0)
+		node_free(n);
+	buf_free(&text);
 }
 
 /* Prepends text to the paragraph's inline content. */
@@ -664,7 +862,11 @@ para_end(struct walk *w, struct level *l)
 	if (bullet == 1) {
 		n->type = NODE_LIST_ITEM;
 		n->rule = NULL;
-		emit_item(to, n, p->props.ilvl);
+		emit_item(w, to, n, p->props.ilvl);
+		goto after;
+	}
+	if (p->props.kind == DXS_LIST && bullet < 0 && p->props.heading <= 0) {
+		emit_list_para(w, to, n, p->indent);
 		goto after;
 	}
 	prepend_text(n, num.ptr, num.len);
@@ -1128,6 +1330,8 @@ start_w(struct walk *w, const char *name, int *skip)
 			xmlFree(v);
 		} else if (strcmp(name, "outlineLvl") == 0 && l->in_para)
 			l->p.own_outline = w_int(w, "val", -1);
+		else if (strcmp(name, "ind") == 0 && l->in_para)
+			l->p.indent = para_indent(w);
 		else if (strcmp(name, "jc") == 0 && l->in_para) {
 			v = w_attr(w, "val");
 			l->p.own_centered = v != NULL && strcmp(v, "center") ==

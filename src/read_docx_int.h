@@ -115,7 +115,8 @@ enum dx_style_kind {
 	DXS_META,		/* Author, Date, Metadata (pandoc, artconv) */
 	DXS_TOC,		/* toc N, TOC Heading: generated contents */
 	DXS_QUOTE,		/* Quote, Block Text, 引用 */
-	DXS_CAPTION
+	DXS_CAPTION,
+	DXS_LIST		/* List Paragraph, 列出段落: an item of a list */
 };
 
 /* What a paragraph's or a run's properties say, resolved. */
@@ -220,6 +221,7 @@ struct dx_ctx {
 #define DX_RULE_ONE_CELL	"Word one-cell table, read as its paragraphs"
 #define DX_RULE_QUOTE		"Word quotation style"
 #define DX_RULE_CAPTION		"Word caption style"
+#define DX_RULE_LIST_PARA	"Word list paragraph style"
 
 /*
  * Streams the part (document.xml, or footnotes.xml / endnotes.xml with

@@ -67,7 +67,7 @@ struct dx_num {
 	int		 abs_id;
 	long		 start_override[DX_LEVELS];	/* -1 none */
 	struct dx_lvl	 lvl[DX_LEVELS];		/* full overrides */
-	int		 used;
+	int		 lvl_used[DX_LEVELS];	/* levels numbered so far */
 };
 
 struct dx_styles {
@@ -155,6 +155,9 @@ classify_name(struct dx_style *s, const char *raw)
 	else if (strcmp(name, "caption") == 0 || strcmp(name, "题注") == 0 ||
 	    strcmp(name, "題注") == 0)
 		s->kind = DXS_CAPTION;
+	else if (strcmp(name, "list paragraph") == 0 ||
+	    strcmp(name, "列出段落") == 0 || strcmp(name, "列表段落") == 0)
+		s->kind = DXS_LIST;
 }
 
 /* --- styles.xml ---------------------------------------------------------- */
@@ -765,6 +768,8 @@ dx_number(struct dx_styles *st, int num_id, int ilvl, struct buf *out)
 	const struct dx_lvl	*l, *lk;
 	const char		*p;
 	size_t			 start = out->len;
+	long			*counter;
+	int			*used;
 	int			 k, legal;
 
 	if (num_id <= 0 || (m = find_num(st, num_id)) == NULL ||
@@ -775,25 +780,32 @@ dx_number(struct dx_styles *st, int num_id, int ilvl, struct buf *out)
 	l = m->lvl[ilvl].set ? &m->lvl[ilvl] : &a->lvl[ilvl];
 	if (!l->set)
 		return -1;
-	if (!m->used) {
-		/* A restart, on the num's first use only. */
-		m->used = 1;
-		for (k = 0; k < DX_LEVELS; k++)
-			if (m->start_override[k] >= 0) {
-				a->counter[k] = m->start_override[k] - 1;
-				a->used[k] = 1;
-			}
+	/*
+	 * A restart (lvlOverride/startOverride) takes effect where the num
+	 * first numbers that level: pandoc gives each list a num restarting
+	 * every level, and a list nested in an item must not restart the
+	 * item's own count.  Other nums of one abstract numbering count on
+	 * together.
+	 */
+	counter = a->counter;
+	used = a->used;
+	if (!m->lvl_used[ilvl]) {
+		m->lvl_used[ilvl] = 1;
+		if (m->start_override[ilvl] >= 0) {
+			counter[ilvl] = m->start_override[ilvl] - 1;
+			used[ilvl] = 1;
+		}
 	}
-	if (!a->used[ilvl]) {
-		a->counter[ilvl] = l->start;
-		a->used[ilvl] = 1;
-	} else if (a->counter[ilvl] < 1000000)
-		a->counter[ilvl]++;
+	if (!used[ilvl]) {
+		counter[ilvl] = l->start;
+		used[ilvl] = 1;
+	} else if (counter[ilvl] < 1000000)
+		counter[ilvl]++;
 	for (k = ilvl + 1; k < DX_LEVELS; k++) {
 		int r = (m->lvl[k].set ? &m->lvl[k] : &a->lvl[k])->restart;
 
 		if (r < 0 || (r > 0 && ilvl < r))
-			a->used[k] = 0;
+			used[k] = 0;
 	}
 	if (l->fmt != NULL && strcmp(l->fmt, "bullet") == 0)
 		return 1;
@@ -805,7 +817,7 @@ dx_number(struct dx_styles *st, int num_id, int ilvl, struct buf *out)
 			k = p[1] - '1';
 			lk = m->lvl[k].set ? &m->lvl[k] : &a->lvl[k];
 			dx_format_number(legal ? "decimal" : lk->fmt,
-			    a->used[k] ? a->counter[k] : lk->start, out);
+			    used[k] ? counter[k] : lk->start, out);
 			p++;
 		} else
 			buf_putc(out, *p);

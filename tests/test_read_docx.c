@@ -284,6 +284,86 @@ test_counters_shared_and_restarted(void **state)
 	doc_free(doc);
 }
 
+/*
+ * pandoc gives each list a num restarting all levels: a list nested in
+ * item 2 must not restart the outer count (item 3 stays 三、).
+ */
+static const char numbering_restart[] =
+"<w:abstractNum w:abstractNumId=\"0\">"
+"<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+"<w:lvlText w:val=\"%1、\"/></w:lvl>"
+"<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+"<w:lvlText w:val=\"（%2）\"/><w:suff w:val=\"nothing\"/></w:lvl></w:abstractNum>"
+"<w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/>"
+"<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride>"
+"<w:lvlOverride w:ilvl=\"1\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+"<w:num w:numId=\"6\"><w:abstractNumId w:val=\"0\"/>"
+"<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride>"
+"<w:lvlOverride w:ilvl=\"1\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>";
+
+static void
+test_restart_where_first_used(void **state)
+{
+	struct pkg	 p = { 0 };
+	struct doc	*doc;
+	char		*m;
+
+	(void)state;
+	p.styles = styles;
+	p.numbering = numbering_restart;
+	p.body = P("标题") PN("5", "0", "甲") PN("5", "0", "乙")
+	    PN("6", "1", "子") PN("6", "1", "丑") PN("5", "0", "丙");
+	doc = read_pkg(&p);
+	m = md_of(doc);
+	assert_true(tu_contains(m, "二、乙"));
+	assert_true(tu_contains(m, "（一）子"));
+	assert_true(tu_contains(m, "（二）丑"));
+	assert_true(tu_contains(m, "三、丙"));
+	free(m);
+	doc_free(doc);
+}
+
+/* --- list paragraphs ------------------------------------------------------ */
+
+static const char styles_list[] =
+"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"N\"><w:name w:val=\"Normal\"/></w:style>"
+"<w:style w:type=\"paragraph\" w:styleId=\"LP\"><w:name w:val=\"List Paragraph\"/></w:style>";
+
+#define LP(ind, text) "<w:p><w:pPr><w:pStyle w:val=\"LP\"/>" ind "</w:pPr>" \
+	"<w:r><w:t>" text "</w:t></w:r></w:p>"
+#define IND "<w:ind w:leftChars=\"200\" w:left=\"640\"/>"
+
+/*
+ * artconv's writer: List Paragraph, the label typed, nesting by indent,
+ * the text after a nested list at the nested indent without a label.
+ */
+static void
+test_list_paragraphs(void **state)
+{
+	struct pkg	 p = { 0 };
+	struct doc	*doc;
+	char		*m, *j;
+
+	(void)state;
+	p.styles = styles_list;
+	p.body = P("清单") P("市民政局日前公布社区服务清单，共分三类事项。")
+	    LP("", "1.便民服务事项：") LP(IND, "・老年人助餐；")
+	    LP(IND, "・托育服务；") LP(IND, "以上事项由社区统一受理。")
+	    LP("", "2.志愿服务事项，由各社区自行安排。")
+	    P("清单将根据群众需求动态调整。");
+	doc = read_pkg(&p);
+	m = md_of(doc);
+	j = json_of(doc);
+	assert_false(tu_contains(j, "\"heading\""));
+	assert_true(tu_contains(m, "- 1\\.便民服务事项：\n  - 老年人助餐；\n"
+	    "  - 托育服务；\n\n  以上事项由社区统一受理。\n"
+	    "- 2\\.志愿服务事项，由各社区自行安排。\n"));
+	assert_true(tu_contains(j, "\"label\":\"2.\""));
+	free(m);
+	free(j);
+	doc_free(doc);
+}
+
 /* --- styles, runs, fields ----------------------------------------------- */
 
 static void
@@ -452,6 +532,8 @@ main(void)
 		cmocka_unit_test(test_number_formats),
 		cmocka_unit_test(test_numbered_headings),
 		cmocka_unit_test(test_counters_shared_and_restarted),
+		cmocka_unit_test(test_restart_where_first_used),
+		cmocka_unit_test(test_list_paragraphs),
 		cmocka_unit_test(test_styles_and_runs),
 		cmocka_unit_test(test_textboxes_tables_sdt),
 		cmocka_unit_test(test_notes_and_core),
