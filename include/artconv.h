@@ -1,9 +1,9 @@
 /*
  * artconv.h: the artconv library.
  *
- * artconv turns Chinese articles (plain text, saved web pages, Markdown;
- * UTF-8, GBK/GB18030, Big5 ...) into EPUB, DOCX, Markdown, plain text and
- * JSON.  A conversion has two steps:
+ * artconv turns Chinese articles (plain text, saved web pages, Markdown,
+ * Word files; UTF-8, GBK/GB18030, Big5 ...) into EPUB, DOCX, HTML,
+ * Markdown, plain text, JSON and pandoc's JSON.  A conversion has two steps:
  *
  *   ac_read()    the article's bytes  -> an ac_doc (its structure: title,
  *                                       metadata, headings, points ...)
@@ -175,17 +175,22 @@ AC_EXPORT size_t		 ac_format_count(void);
 AC_EXPORT const ac_format	*ac_format_at(size_t i);
 /* The format called name ("md", "DOCX": any case), or NULL. */
 AC_EXPORT const ac_format	*ac_format_find(const char *name);
-/* The format writing files ending in .ext ("md", "markdown"), or NULL. */
+/* The format writing files ending in .ext ("md", "markdown",
+ * "pandoc.json"), or NULL. */
 AC_EXPORT const ac_format	*ac_format_for_extension(const char *ext);
 AC_EXPORT const char		*ac_format_name(const ac_format *f);
-/* The usual file name extension, without the dot. */
+/*
+ * The usual file name extension, without the leading dot.  Not always the
+ * name: "pandoc-json" writes NAME.pandoc.json, "html-fragment"
+ * NAME.fragment.html.
+ */
 AC_EXPORT const char		*ac_format_extension(const ac_format *f);
 /* One line of English for a help text. */
 AC_EXPORT const char		*ac_format_description(const ac_format *f);
 /* 1 for binary formats (zip packages: EPUB, DOCX), 0 for text. */
 AC_EXPORT int			 ac_format_is_binary(const ac_format *f);
 
-/* The input readers: "text", "html", "md". */
+/* The input readers: "text", "html", "md", "docx". */
 AC_EXPORT size_t		 ac_reader_count(void);
 AC_EXPORT const ac_reader	*ac_reader_at(size_t i);
 /* The reader called name (any case; "txt" is "text"), or NULL. */

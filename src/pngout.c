@@ -105,15 +105,48 @@ deflate_piece(z_stream *zs, const unsigned char *data, size_t len,
 }
 
 /*
+ * A copy of piece that outlives the call: the cache is the process's,
+ * so it takes plain malloc() blocks, which a recoverable call neither
+ * records nor frees when abandoned (recover.h; zipout.c's shared entries
+ * do the same).  NULL when out of memory: the piece is then not kept.
+ */
+static struct buf *
+keepable(const struct buf *piece)
+{
+	struct buf	*keep = malloc(sizeof(*keep));
+
+	if (keep == NULL)
+		return NULL;
+	if ((keep->ptr = malloc(piece->len + 1)) == NULL) {
+		free(keep);
+		return NULL;
+	}
+	memcpy(keep->ptr, piece->ptr, piece->len);
+	keep->ptr[piece->len] = '\0';
+	keep->len = piece->len;
+	keep->cap = piece->len + 1;
+	return keep;
+}
+
+static void
+unkeep(struct buf *keep)
+{
+	free(keep->ptr);
+	free(keep);
+}
+
+/*
  * The piece for row x 2^k, made and kept on first use.  *owned is set
- * when the cache is full and the caller must free the piece.
+ * when the piece is not kept (the cache is full, or out of memory) and
+ * the caller must free it.  Nothing is allocated while the lock is held
+ * but with malloc(), which does not raise (recover.h, rule 4).
  */
 static const struct buf *
 repeated(z_stream *zs, const unsigned char *row, size_t len, int k,
     int *owned)
 {
 	struct cached_row	*c = NULL;
-	struct buf		*piece;
+	struct buf		*piece, *keep;
 	size_t			 i;
 
 	*owned = 0;
@@ -121,9 +154,9 @@ repeated(z_stream *zs, const unsigned char *row, size_t len, int k,
 	for (i = 0; i < ncache && c == NULL; i++)
 		if (cache[i].len == len && memcmp(cache[i].row, row, len) == 0)
 			c = &cache[i];
-	if (c == NULL && ncache < CACHE_ROWS) {
+	if (c == NULL && ncache < CACHE_ROWS &&
+	    (cache[ncache].row = malloc(len)) != NULL) {
 		c = &cache[ncache++];
-		c->row = xmalloc(len);
 		memcpy(c->row, row, len);
 		c->len = len;
 	}
@@ -135,21 +168,22 @@ repeated(z_stream *zs, const unsigned char *row, size_t len, int k,
 	piece = xcalloc(1, sizeof(*piece));
 	buf_init(piece);
 	deflate_piece(zs, row, len, (size_t)1 << k, piece);
-	if (c == NULL) {
+	if (c == NULL || (keep = keepable(piece)) == NULL) {
 		*owned = 1;
 		return piece;
 	}
+	buf_free(piece);
+	free(piece);
 	pthread_mutex_lock(&cache_lock);
 	if (c->piece[k] == NULL)
-		c->piece[k] = piece;
+		c->piece[k] = keep;
 	else {
 		/* Another thread made it meanwhile: the same bytes. */
-		buf_free(piece);
-		free(piece);
-		piece = c->piece[k];
+		unkeep(keep);
+		keep = c->piece[k];
 	}
 	pthread_mutex_unlock(&cache_lock);
-	return piece;
+	return keep;
 }
 
 void
@@ -161,10 +195,9 @@ pngout_cache_clear(void)
 	pthread_mutex_lock(&cache_lock);
 	for (i = 0; i < ncache; i++) {
 		free(cache[i].row);
-		for (k = 0; k <= MAX_POW; k++) {
-			buf_free(cache[i].piece[k]);
-			free(cache[i].piece[k]);
-		}
+		for (k = 0; k <= MAX_POW; k++)
+			if (cache[i].piece[k] != NULL)
+				unkeep(cache[i].piece[k]);
 	}
 	memset(cache, 0, sizeof(cache));
 	ncache = 0;

@@ -3,6 +3,7 @@
  * tests/lib.sh, which builds it against an installed libartconv and
  * checks that its outputs equal artconv's byte for byte.
  *
+ *   apiconv -e FORMAT       prints the format's file name extension
  *   apiconv [-k] [-M KEY=VALUE] [-p inline|split] [-l bold|plain]
  *           [-s official|plain] [-c] [-w N] [-T now|SECONDS]
  *           FORMAT OUTPUT INPUT...
@@ -50,8 +51,14 @@ main(int argc, char *argv[])
 	setlocale(LC_ALL, "");
 	if (ro == NULL || wo == NULL || d == NULL || out == NULL)
 		return 1;
-	while ((c = getopt(argc, argv, "kM:p:l:s:cw:T:")) != -1) {
+	while ((c = getopt(argc, argv, "e:kM:p:l:s:cw:T:")) != -1) {
 		switch (c) {
+		case 'e':
+			if (ac_format_find(optarg) == NULL)
+				return 2;
+			printf("%s\n", ac_format_extension(
+			    ac_format_find(optarg)));
+			return 0;
 		case 'k':
 			st = ac_read_options_set_typography(ro, 0);
 			break;

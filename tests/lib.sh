@@ -142,13 +142,17 @@ compare() {
   name=$1 cliopts=$2 apiopts=$3 fmt=$4; shift 4
   rm -rf "$tmp/c"; mkdir -p "$tmp/c/api"
   # shellcheck disable=SC2086
+  # A format's files end in its extension, not always its name
+  # (pandoc-json writes NAME.pandoc.json): the library says which.
+  ext=$(run "$tmp/apiconv" -e "$fmt") || { bad "apiconv -e $fmt failed"; return; }
   if [ $# -gt 1 ]; then
-    "$BIN" -q --combine $cliopts -t "$fmt" -o "$tmp/c/book.$fmt" "$@" 2>/dev/null
-    cli=$tmp/c/book.$fmt
+    "$BIN" -q --combine $cliopts -t "$fmt" -o "$tmp/c/book.$ext" "$@" 2>/dev/null
+    cli=$tmp/c/book.$ext
   else
     "$BIN" -q $cliopts -t "$fmt" -o "$tmp/c/" "$1" 2>/dev/null
-    cli=$tmp/c/$(basename "${1%.*}").$fmt
+    cli=$tmp/c/$(basename "${1%.*}").$ext
   fi
+  [ -f "$cli" ] || { bad "artconv $name $fmt wrote no $(basename "$cli")"; return; }
   # shellcheck disable=SC2086
   api=$tmp/c/api/$(basename "$cli")
   run "$tmp/apiconv" $apiopts "$fmt" "$api" "$@" 2>"$tmp/api.log" ||
