@@ -15,6 +15,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <pthread.h>
 #include <time.h>
 
@@ -563,6 +564,274 @@ test_loader(void **state)
 	ac_render_options_free(o);
 }
 
+
+/* How many lines of s start with prefix. */
+static int
+count_lines(const char *s, const char *prefix)
+{
+	size_t	 n = strlen(prefix);
+	int	 count = 0;
+
+	for (; s != NULL && *s != '\0'; s = strchr(s, '\n'), s = s ? s + 1 :
+	    NULL)
+		if (strncmp(s, prefix, n) == 0)
+			count++;
+	return count;
+}
+
+/* Reads SAMPLE with o and renders it as Markdown. */
+static char *
+sample_md(const ac_read_options *o)
+{
+	ac_doc	*doc = NULL;
+	char	*md;
+	size_t	 len;
+
+	assert_int_equal(ac_read_file(SAMPLE, o, &doc, NULL), AC_OK);
+	md = render(doc, "md", NULL, &len);
+	ac_doc_free(doc);
+	return md;
+}
+
+/* --outline, --levels, --convert, and a Word file's pictures. */
+static void
+test_read_outline_convert(void **state)
+{
+	ac_read_options	*o = ac_read_options_new();
+	ac_diags	*d = ac_diags_new();
+	ac_doc		*doc = NULL;
+	char		*md;
+
+	(void)state;
+	/* The sample has headings; --outline none keeps the title only. */
+	md = sample_md(o);
+	assert_true(count_lines(md, "#") > 1);
+	free(md);
+	assert_int_equal(ac_read_options_set_outline(o, AC_OUTLINE_NONE),
+	    AC_OK);
+	md = sample_md(o);
+	assert_int_equal(count_lines(md, "#"), 1);
+	free(md);
+	assert_int_equal(ac_read_options_set_outline(o, (ac_outline)7),
+	    AC_ERR_INVALID);
+	assert_int_equal(ac_read_options_set_outline(NULL, AC_OUTLINE_AUTO),
+	    AC_ERR_INVALID);
+	assert_int_equal(ac_read_options_set_outline(o, AC_OUTLINE_AUTO),
+	    AC_OK);
+
+	/* --levels: the lists the command line refuses, refused. */
+	assert_int_equal(ac_read_options_set_levels(o, ",,"), AC_ERR_INVALID);
+	assert_int_equal(ac_read_options_set_levels(o, "一、,一、"),
+	    AC_ERR_INVALID);
+	assert_int_equal(ac_read_options_set_levels(o, "abc"), AC_ERR_INVALID);
+	assert_int_equal(ac_read_options_set_levels(NULL, "一、"),
+	    AC_ERR_INVALID);
+	/* Only 第一章-style markers are headings: the sample has none. */
+	assert_int_equal(ac_read_options_set_levels(o, "第一章"), AC_OK);
+	md = sample_md(o);
+	assert_int_equal(count_lines(md, "#"), 1);
+	free(md);
+	assert_int_equal(ac_read_options_set_levels(o, NULL), AC_OK);
+	md = sample_md(o);
+	assert_true(count_lines(md, "#") > 1);
+	free(md);
+
+	/* --convert: the text and the language change, -M values not. */
+	assert_int_equal(ac_read_options_set_convert(o, "x2y", d),
+	    AC_ERR_INVALID);
+	assert_true(has_message(d, AC_ERROR, "x2y"));
+	assert_int_equal(ac_read_options_set_convert(NULL, "s2t", d),
+	    AC_ERR_INVALID);
+	assert_int_equal(ac_read_options_set_convert(o, "s2t", d), AC_OK);
+	assert_int_equal(ac_read_options_set_meta(o, "author", "张三"), AC_OK);
+	assert_int_equal(ac_read(dst_article, sizeof(dst_article) - 1, o,
+	    &doc, d), AC_OK);
+	assert_string_equal(ac_doc_meta(doc, "title"), "夏令時測試");
+	assert_string_equal(ac_doc_meta(doc, "lang"), "zh-Hant");
+	assert_string_equal(ac_doc_meta(doc, "author"), "张三");
+	ac_doc_free(doc);
+	assert_int_equal(ac_read_options_set_convert(o, "none", d), AC_OK);
+	assert_int_equal(ac_read(dst_article, sizeof(dst_article) - 1, o,
+	    &doc, d), AC_OK);
+	assert_string_equal(ac_doc_meta(doc, "title"), "夏令时测试");
+	ac_doc_free(doc);
+
+	assert_int_equal(ac_read_options_set_images(o, 1), AC_OK);
+	assert_int_equal(ac_read_options_set_images(NULL, 1), AC_ERR_INVALID);
+	ac_diags_free(d);
+	ac_read_options_free(o);
+}
+
+/* --vertical, --svg-cover, --template. */
+static void
+test_render_epub_html_options(void **state)
+{
+	static const char page[] = "<!DOCTYPE html>\n<title>$title$</title>"
+	    "\n<main>$body$</main>\n";
+	ac_render_options	*o = ac_render_options_new();
+	ac_diags		*d = ac_diags_new();
+	ac_buffer		*b = ac_buffer_new();
+	ac_doc			*doc = read_fixture(SAMPLE);
+	struct tu_pkg		 p;
+	char			*epub, *opf, *html, *big;
+	size_t			 len;
+
+	(void)state;
+	assert_int_equal(ac_render_options_set_vertical(o, 1), AC_OK);
+	epub = render(doc, "epub", o, &len);
+	tu_pkg_open(&p, epub, len);
+	opf = tu_pkg_entry(&p, "OEBPS/content.opf", NULL);
+	assert_true(tu_contains(opf, "page-progression-direction=\"rtl\""));
+	free(opf);
+	tu_pkg_close(&p);
+	assert_int_equal(ac_render_options_set_vertical(o, 0), AC_OK);
+	epub = render(doc, "epub", o, &len);
+	tu_pkg_open(&p, epub, len);
+	opf = tu_pkg_entry(&p, "OEBPS/content.opf", NULL);
+	assert_false(tu_contains(opf, "page-progression-direction=\"rtl\""));
+	free(opf);
+	tu_pkg_close(&p);
+
+	/* --svg-cover: the generated cover is cover.svg. */
+	assert_int_equal(ac_render_options_set_svg_cover(o, 1), AC_OK);
+	epub = render(doc, "epub", o, &len);
+	tu_pkg_open(&p, epub, len);
+	opf = tu_pkg_entry(&p, "OEBPS/content.opf", NULL);
+	assert_true(tu_contains(opf, "cover.svg"));
+	assert_false(tu_contains(opf, "cover.png"));
+	free(opf);
+	tu_pkg_close(&p);
+	assert_int_equal(ac_render_options_set_vertical(NULL, 1),
+	    AC_ERR_INVALID);
+	assert_int_equal(ac_render_options_set_svg_cover(NULL, 1),
+	    AC_ERR_INVALID);
+
+	/* --template: the page is the caller's; a bad one fails the render. */
+	assert_int_equal(ac_render_options_set_html_template(o, page,
+	    sizeof(page) - 1), AC_OK);
+	html = render(doc, "html", o, &len);
+	assert_true(strncmp(html, "<!DOCTYPE html>\n<title>", 23) == 0);
+	assert_true(tu_contains(html, "<main>"));
+	assert_true(tu_contains(html, "齐绘"));
+	free(html);
+	assert_int_equal(ac_render_options_set_html_template(o, "$nothing$",
+	    9), AC_OK);
+	assert_int_equal(ac_render(doc, "html", o, b, d), AC_ERR_RENDER);
+	assert_int_equal(ac_buffer_len(b), 0);
+	assert_true(has_message(d, AC_ERROR, "template"));
+	/* Other formats ignore it. */
+	assert_int_equal(ac_render(doc, "md", o, b, d), AC_OK);
+	assert_non_null(big = calloc((4 << 20) + 1, 1));
+	assert_int_equal(ac_render_options_set_html_template(o, big,
+	    (4 << 20) + 1), AC_ERR_INVALID);
+	free(big);
+	assert_int_equal(ac_render_options_set_html_template(o, NULL, 0),
+	    AC_OK);
+	html = render(doc, "html", o, &len);
+	assert_false(tu_contains(html, "<main>$"));
+	free(html);
+
+	ac_doc_free(doc);
+	ac_buffer_free(b);
+	ac_diags_free(d);
+	ac_render_options_free(o);
+}
+
+/* The default loader: confined to the article's folder and path folders. */
+static void
+test_confined_loader(void **state)
+{
+	ac_render_options	*o = ac_render_options_new();
+	ac_diags		*d = ac_diags_new();
+	ac_doc			*doc = read_fixture(IMAGE_PAGE);
+	static const char	 outside[] = "<html><title>越界</title><body>"
+	    "<p>正文。</p><figure><img src=\"../sample.txt\"><figcaption>图"
+	    "</figcaption></figure></body></html>";
+	static const char *const formats[] = { "epub", "docx" };
+	ac_buffer		*b = ac_buffer_new();
+	struct loads		 l;
+	char			*out;
+	size_t			 len, i;
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(ac_render_options_set_images(o, 1), AC_OK);
+	assert_int_equal(ac_render_options_set_resource_base(o, ""),
+	    AC_ERR_INVALID);
+	assert_int_equal(ac_render_options_set_resource_base(NULL, "x"),
+	    AC_ERR_INVALID);
+	/* The page's folder holds its picture. */
+	assert_int_equal(ac_render_options_set_resource_base(o, IMAGE_PAGE),
+	    AC_OK);
+	for (i = 0; i < 2; i++) {
+		out = render(doc, formats[i], o, &len);
+		assert_true(has_png_entry(out, len));
+		free(out);
+	}
+	out = render(doc, "html", o, &len);
+	assert_true(tu_contains(out, "data:image/png;base64,"));
+	free(out);
+
+	/* From another folder it is not found ... */
+	assert_int_equal(ac_render_options_set_resource_base(o, SAMPLE),
+	    AC_OK);
+	assert_int_equal(ac_render(doc, "epub", o, NULL, d), AC_ERR_INVALID);
+	out = render(doc, "epub", o, &len);
+	assert_false(has_png_entry(out, len));
+	free(out);
+	/* ... unless a resource path folder has it. */
+	assert_int_equal(ac_render_options_add_resource_path(o,
+	    "fixtures/no such folder"), AC_ERR_IO);
+	assert_int_equal(ac_render_options_add_resource_path(o,
+	    "fixtures/no such folder:fixtures/images"), AC_ERR_IO);
+	out = render(doc, "epub", o, &len);
+	assert_false(has_png_entry(out, len));
+	free(out);
+	assert_int_equal(ac_render_options_add_resource_path(o,
+	    ":fixtures/images:"), AC_OK);
+	out = render(doc, "epub", o, &len);
+	assert_true(has_png_entry(out, len));
+	free(out);
+	/* The path folders alone, without an article folder. */
+	assert_int_equal(ac_render_options_set_resource_base(o, NULL), AC_OK);
+	out = render(doc, "docx", o, &len);
+	assert_true(has_png_entry(out, len));
+	free(out);
+	assert_int_equal(ac_render_options_add_resource_path(o, NULL), AC_OK);
+	out = render(doc, "docx", o, &len);
+	assert_false(has_png_entry(out, len));
+	free(out);
+
+	/* The caller's loader replaces the default one. */
+	assert_int_equal(ac_render_options_set_resource_base(o, IMAGE_PAGE),
+	    AC_OK);
+	assert_int_equal(ac_render_options_set_resource_loader(o, load_nothing,
+	    &l), AC_OK);
+	out = render(doc, "epub", o, &len);
+	assert_false(has_png_entry(out, len));
+	assert_int_equal(l.calls, 1);
+	free(out);
+	assert_int_equal(ac_render_options_set_resource_loader(o, NULL, NULL),
+	    AC_OK);
+	out = render(doc, "epub", o, &len);
+	assert_true(has_png_entry(out, len));
+	assert_int_equal(l.calls, 1);
+	free(out);
+
+	/* Nothing leaves the folders: a file beside them is refused. */
+	ac_doc_free(doc);
+	assert_int_equal(ac_read(outside, sizeof(outside) - 1, NULL, &doc,
+	    NULL), AC_OK);
+	ac_diags_clear(d);
+	assert_int_equal(ac_render(doc, "epub", o, b, d), AC_OK);
+	assert_true(has_message(d, AC_WARNING, "../sample.txt"));
+	assert_true(has_message(d, AC_WARNING, "outside"));
+	ac_doc_free(doc);
+	ac_buffer_free(b);
+	ac_diags_free(d);
+	ac_render_options_free(o);
+}
+
 /* --- threads ---------------------------------------------------------- */
 
 struct worker {
@@ -631,21 +900,31 @@ struct scenario {
 	const char	*formats;	/* space-separated */
 	int		 reference;	/* DOCX with a reference document */
 	int		 book;		/* a book of the input twice */
-	int		 images;	/* images through load_png */
+	int		 images;	/* 1: images through load_png, 2:
+					 * through the confined loader */
+	int		 more;		/* vertical, SVG cover, a template,
+					 * levels, no outline */
 };
 
 static const struct scenario scenarios[] = {
-	{ "text to docx and md", SAMPLE, "docx md", 0, 0, 0 },
+	{ "text to docx and md", SAMPLE, "docx md", 0, 0, 0, 0 },
 	{ "html to epub and txt", "fixtures/list-tail.html", "epub txt",
-	    0, 0, 0 },
-	{ "gbk html to json", "fixtures/portal-gbk.html", "json", 0, 0, 0 },
-	{ "markdown to md and epub", "fixtures/table.md", "md epub", 0, 0, 0 },
-	{ "front matter to docx", "fixtures/front-matter.md", "docx", 0, 0, 0 },
+	    0, 0, 0, 0 },
+	{ "gbk html to json", "fixtures/portal-gbk.html", "json", 0, 0, 0, 0 },
+	{ "markdown to md and epub", "fixtures/table.md", "md epub", 0, 0, 0,
+	    0 },
+	{ "front matter to docx", "fixtures/front-matter.md", "docx", 0, 0, 0,
+	    0 },
 	{ "docx with a reference document", "fixtures/list-tail.html", "docx",
-	    1, 0, 0 },
+	    1, 0, 0, 0 },
 	{ "book to epub and docx", "fixtures/hidden-seo.html", "epub docx",
-	    0, 1, 0 },
-	{ "images through a loader", IMAGE_PAGE, "epub docx", 0, 0, 1 },
+	    0, 1, 0, 0 },
+	{ "images through a loader", IMAGE_PAGE, "epub docx", 0, 0, 1, 0 },
+	{ "images, confined loader", IMAGE_PAGE, "epub docx html", 0, 0, 2,
+	    0 },
+	{ "vertical, template, levels", SAMPLE, "epub html", 0, 0, 0, 1 },
+	{ "no outline, svg cover", "fixtures/table.md", "epub md", 0, 0, 0,
+	    2 },
 };
 
 struct input {
@@ -681,9 +960,21 @@ run_scenario(const struct scenario *sc, struct input *in, char **out,
 	if ((st = ac_read_options_set_filename(ro, sc->input)) != AC_OK ||
 	    (sc->reference && (st = ac_render_options_set_reference_doc(wo,
 	    in->reference, in->reflen)) != AC_OK) ||
-	    (sc->images && ((st = ac_render_options_set_images(wo, 1)) !=
-	    AC_OK || (st = ac_render_options_set_resource_loader(wo, load_png,
-	    &in->loads)) != AC_OK)) ||
+	    (sc->images && (st = ac_render_options_set_images(wo, 1)) !=
+	    AC_OK) ||
+	    (sc->images == 1 && (st = ac_render_options_set_resource_loader(wo,
+	    load_png, &in->loads)) != AC_OK) ||
+	    (sc->images == 2 && ((st = ac_render_options_set_resource_base(wo,
+	    "fixtures/list-tail.html")) != AC_OK ||
+	    (st = ac_render_options_add_resource_path(wo, "fixtures/images")) !=
+	    AC_OK)) ||
+	    (sc->more == 1 && ((st = ac_render_options_set_vertical(wo, 1)) !=
+	    AC_OK || (st = ac_render_options_set_html_template(wo,
+	    "<h1>$title$</h1>\n$toc$\n$body$\n", 30)) != AC_OK ||
+	    (st = ac_read_options_set_levels(ro, "一、,（一）")) != AC_OK)) ||
+	    (sc->more == 2 && ((st = ac_render_options_set_svg_cover(wo, 1)) !=
+	    AC_OK || (st = ac_read_options_set_outline(ro, AC_OUTLINE_NONE)) !=
+	    AC_OK)) ||
 	    (sc->book && (st = ac_render_options_set_book_title(wo, "合订本")) !=
 	    AC_OK))
 		goto out;
@@ -737,6 +1028,21 @@ stride(void)
 	return p != NULL && strstr(p, "vgpreload") != NULL ? 7 : 1;
 }
 
+/* The process's open descriptors (Linux), or -1 when unknown. */
+static int
+open_fds(void)
+{
+	DIR		*dir = opendir("/proc/self/fd");
+	int		 n = 0;
+
+	if (dir == NULL)
+		return -1;
+	while (readdir(dir) != NULL)
+		n++;
+	closedir(dir);
+	return n;
+}
+
 static void
 test_nomem(void **state)
 {
@@ -747,6 +1053,7 @@ test_nomem(void **state)
 	unsigned long	 n, k, tried, total = 0, step = stride();
 	ac_doc		*doc;
 	ac_status	 st;
+	int		 fds = open_fds();
 
 	(void)state;
 	memset(&in, 0, sizeof(in));
@@ -809,6 +1116,8 @@ test_nomem(void **state)
 	    sizeof(scenarios) / sizeof(scenarios[0]));
 	free(in.reference);
 	free(in.loads.png);
+	/* Abandoned calls closed the folders and files they had open. */
+	assert_int_equal(open_fds(), fds);
 }
 
 /* The process's shared zip entries are not a leak. */
@@ -833,6 +1142,9 @@ main(void)
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_time_policy),
 		cmocka_unit_test(test_loader),
+		cmocka_unit_test(test_read_outline_convert),
+		cmocka_unit_test(test_render_epub_html_options),
+		cmocka_unit_test(test_confined_loader),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_nomem),
 	};
