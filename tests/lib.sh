@@ -161,7 +161,7 @@ compare() {
     { bad "apiconv $name $fmt: $(head -1 "$tmp/api.log")"; return; }
   if cmp -s "$cli" "$api"; then same=$((same + 1)); ok; else bad "API $name $fmt differs from artconv"; fi
 }
-for input in fixtures/*.txt fixtures/*.html fixtures/*.md; do
+for input in fixtures/*.txt fixtures/*.html fixtures/*.md fixtures/*.docx; do
   case $input in *.expected.*) continue ;; esac
   for fmt in $formats; do
     compare "$input" "" "" "$fmt" "$input"
@@ -199,6 +199,12 @@ for fmt in epub docx html; do
     "-i -R fixtures/images" "$fmt" "$tmp/elsewhere/page.html"
   grep -aq 'img001.png\|media/image1.png\|data:image/png' "$cli" && ok ||
     bad "--resource-path: artconv's $fmt has no picture"
+done
+# A Word file's own pictures (the reader keeps them under --images).
+for fmt in epub docx html; do
+  compare "--images (Word)" "--images" "-i" "$fmt" fixtures/word-official.docx
+  grep -aq 'img001.png\|media/image1.png\|data:image/png' "$cli" && ok ||
+    bad "--images: artconv's $fmt of the Word file has no picture"
 done
 for fmt in epub docx; do
   SOURCE_DATE_EPOCH=1700000000 compare "SOURCE_DATE_EPOCH" "" "" "$fmt" fixtures/sample.txt

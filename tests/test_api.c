@@ -30,6 +30,7 @@
 #define SAMPLE		"fixtures/sample.txt"
 #define IMAGE_PAGE	"fixtures/images/page.html"
 #define IMAGE		"fixtures/images/red square.png"
+#define WORD		"fixtures/word-official.docx"
 
 /* An article dated in the hour New York skips (02:30 there). */
 static const char dst_article[] =
@@ -597,10 +598,12 @@ sample_md(const ac_read_options *o)
 static void
 test_read_outline_convert(void **state)
 {
-	ac_read_options	*o = ac_read_options_new();
-	ac_diags	*d = ac_diags_new();
-	ac_doc		*doc = NULL;
-	char		*md;
+	ac_read_options		*o = ac_read_options_new();
+	ac_render_options	*wo = ac_render_options_new();
+	ac_diags		*d = ac_diags_new();
+	ac_doc			*doc = NULL;
+	char			*md, *epub;
+	size_t			 len;
 
 	(void)state;
 	/* The sample has headings; --outline none keeps the title only. */
@@ -656,8 +659,26 @@ test_read_outline_convert(void **state)
 	assert_string_equal(ac_doc_meta(doc, "title"), "夏令时测试");
 	ac_doc_free(doc);
 
-	assert_int_equal(ac_read_options_set_images(o, 1), AC_OK);
+	/* A Word file's pictures: kept when asked, embedded without loader. */
+	assert_int_equal(ac_read_options_set_convert(o, NULL, d), AC_OK);
 	assert_int_equal(ac_read_options_set_images(NULL, 1), AC_ERR_INVALID);
+	assert_int_equal(ac_render_options_set_images(wo, 1), AC_OK);
+	assert_int_equal(ac_read_file(WORD, o, &doc, d), AC_OK);
+	epub = render(doc, "epub", wo, &len);
+	assert_false(has_png_entry(epub, len));
+	free(epub);
+	ac_doc_free(doc);
+	assert_int_equal(ac_read_options_set_images(o, 1), AC_OK);
+	assert_int_equal(ac_read_file(WORD, o, &doc, d), AC_OK);
+	epub = render(doc, "epub", wo, &len);
+	assert_true(has_png_entry(epub, len));
+	free(epub);
+	/* Images off at the render: captions only all the same. */
+	epub = render(doc, "epub", NULL, &len);
+	assert_false(has_png_entry(epub, len));
+	free(epub);
+	ac_doc_free(doc);
+	ac_render_options_free(wo);
 	ac_diags_free(d);
 	ac_read_options_free(o);
 }
