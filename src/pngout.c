@@ -34,6 +34,7 @@
 #include <zlib.h>
 
 #include "alloc.h"
+#include "recover.h"
 
 #define CACHE_ROWS	16	/* distinct repeated rows kept */
 #define MIN_RUN		16	/* shorter runs are deflated with the rest */
@@ -221,6 +222,13 @@ adler_repeat(uLong adler, const unsigned char *row, size_t len, size_t n)
 	return adler;
 }
 
+/* Ends a deflate stream of an abandoned call. */
+static void
+end_stream(void *zs)
+{
+	deflateEnd(zs);
+}
+
 void
 pngout_palette(struct buf *out, const unsigned char *index, int w, int h,
     const unsigned char *palette, int ncolors)
@@ -230,13 +238,19 @@ pngout_palette(struct buf *out, const unsigned char *index, int w, int h,
 	unsigned char	*row, *zero;
 	size_t		 rowlen = (size_t)w + 1, y, run, i, x;
 	uLong		 adler = adler32(0L, Z_NULL, 0);
-	z_stream	 zs;
+	z_stream	*zs;
 	int		 k;
 
-	memset(&zs, 0, sizeof(zs));
-	if (deflateInit2(&zs, LITERAL_LEVEL, Z_DEFLATED, -MAX_WBITS, 8,
+	/*
+	 * zlib's state is malloc()ed by zlib: registered, so that a library
+	 * call abandoned meanwhile ends the stream (recover.h).  The z_stream
+	 * itself is a block of ours, still there when the release runs.
+	 */
+	zs = xcalloc(1, sizeof(*zs));
+	if (deflateInit2(zs, LITERAL_LEVEL, Z_DEFLATED, -MAX_WBITS, 8,
 	    Z_RLE) != Z_OK)
 		alloc_fail();
+	recover_defer(end_stream, zs);
 	row = xcalloc(rowlen, 1);
 	zero = xcalloc(rowlen, 1);
 	row[0] = zero[0] = 2;		/* filter: Up */
@@ -267,14 +281,14 @@ pngout_palette(struct buf *out, const unsigned char *index, int w, int h,
 			continue;
 		}
 		if (lit.len > 0) {
-			deflate_piece(&zs, (const unsigned char *)lit.ptr,
+			deflate_piece(zs, (const unsigned char *)lit.ptr,
 			    lit.len, 1, &idat);
 			buf_truncate(&lit, 0);
 		}
 		for (k = MAX_POW; k >= 0; k--)
 			if (run & ((size_t)1 << k)) {
 				int owned;
-				const struct buf *p = repeated(&zs, zero,
+				const struct buf *p = repeated(zs, zero,
 				    rowlen, k, &owned);
 
 				buf_putbuf(&idat, p);
@@ -285,12 +299,14 @@ pngout_palette(struct buf *out, const unsigned char *index, int w, int h,
 			}
 	}
 	if (lit.len > 0)
-		deflate_piece(&zs, (const unsigned char *)lit.ptr, lit.len, 1,
+		deflate_piece(zs, (const unsigned char *)lit.ptr, lit.len, 1,
 		    &idat);
 	/* The final block: fixed Huffman codes, nothing but its end. */
 	BUF_PUTSL(&idat, "\x03\x00");
 	put_be32(&idat, (uint32_t)adler);
-	deflateEnd(&zs);
+	recover_forget(zs);
+	deflateEnd(zs);
+	free(zs);
 
 	ihdr[0] = (unsigned char)(w >> 24);
 	ihdr[1] = (unsigned char)(w >> 16);

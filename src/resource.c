@@ -458,7 +458,7 @@ static int
 root_open(struct root *r, const char *path, const char **why)
 {
 	struct buf	 b = BUF_INIT;
-	char		*real;
+	char		 real[PATH_MAX];
 
 	if ((r->fd = open(path, DIR_FLAGS)) < 0) {
 		*why = strerror(errno);
@@ -467,9 +467,8 @@ root_open(struct root *r, const char *path, const char **why)
 	fd_register(r->fd);
 	lex_absolute(&b, path);
 	r->abs = buf_detach(&b, NULL);
-	real = realpath(path, NULL);
-	r->real = real != NULL ? xstrdup(real) : NULL;
-	free(real);
+	/* Into our buffer: realpath()'s own would leak if xstrdup() raised. */
+	r->real = realpath(path, real) != NULL ? xstrdup(real) : NULL;
 	return 0;
 }
 
