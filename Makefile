@@ -266,6 +266,7 @@ install: artconv lib
 	install -m 644 $(STLIB) $(DESTDIR)$(LIBDIR)/libartconv.a
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+		-e 's|@REQUIRES_PRIVATE@|$(PKGS)|' \
 		-e 's|@LIBS_PRIVATE@|-pthread $(ICONV_LIBS)|' artconv.pc.in \
 		> $(DESTDIR)$(PKGCONFIGDIR)/artconv.pc
 	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/artconv.pc

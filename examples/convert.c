@@ -9,7 +9,7 @@
 
 #include <artconv.h>
 
-/* Renders doc in format into STEM.format; returns 0, or 1 on failure. */
+/* Renders doc in format into STEM.EXTENSION; returns 0, or 1 on failure. */
 static int
 save(const ac_doc *doc, const char *format, const char *stem)
 {
@@ -19,7 +19,9 @@ save(const ac_doc *doc, const char *format, const char *stem)
 	FILE		*f = NULL;
 	int		 failed = 1;
 
-	snprintf(path, sizeof(path), "%s.%s", stem, format);
+	/* The format's extension: "pandoc-json" writes STEM.pandoc.json. */
+	snprintf(path, sizeof(path), "%s.%s", stem,
+	    ac_format_extension(ac_format_find(format)));
 	if (out != NULL && (st = ac_render(doc, format, NULL, out, NULL)) ==
 	    AC_OK && (f = fopen(path, "wb")) != NULL) {
 		failed = fwrite(ac_buffer_data(out), 1, ac_buffer_len(out), f) !=

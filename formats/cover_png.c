@@ -27,12 +27,36 @@
 #include "writer.h"
 #include "../src/alloc.h"
 #include "../src/pngout.h"
+#include "../src/recover.h"
 #include "../src/title_break.h"
 #include "../src/utf8.h"
 
 #ifdef ARTCONV_PNG_COVER
 
 #include <pango/pangocairo.h>
+
+/*
+ * Pango and cairo objects are held across allocations of ours: inside a
+ * library call they are registered, so that a call abandoned for want of
+ * memory releases them (recover.h).
+ */
+static void
+release_object(void *o)
+{
+	g_object_unref(o);
+}
+
+static void
+release_cairo(void *cr)
+{
+	cairo_destroy(cr);
+}
+
+static void
+release_surface(void *s)
+{
+	cairo_surface_destroy(s);
+}
 
 #define FAMILIES	"Noto Serif CJK SC,Source Han Serif SC,Songti SC," \
 			"STSong,SimSun,Noto Sans CJK SC,serif"
@@ -93,8 +117,11 @@ measure(struct png_ctx *pc, enum cover_part part, const char *s,
 	size_t		 n = utf8_count(s, strlen(s)), k = 0, pos;
 	int		*adv;
 
+	/* Ours first: nothing of ours is allocated while pl is held. */
+	adv = xcalloc(n + 1, sizeof(*adv));
 	pl = layout_for(pc, part, 1000, s, (int)strlen(s));
 	if (pango_layout_get_unknown_glyphs_count(pl) > 0) {
+		free(adv);
 		/* Name the first character no font has. */
 		for (pos = 0; s[pos] != '\0';) {
 			size_t at = pos;
@@ -112,7 +139,6 @@ measure(struct png_ctx *pc, enum cover_part part, const char *s,
 		g_object_unref(pl);
 		return NULL;
 	}
-	adv = xcalloc(n + 1, sizeof(*adv));
 	it = pango_layout_get_iter(pl);
 	do {
 		if (k < n) {
@@ -258,6 +284,7 @@ epub_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
 	pc.h = COVER_H * COVER_PNG_SCALE;
 	pc.pango = pango_font_map_create_context(
 	    pango_cairo_font_map_get_default());
+	recover_defer(release_object, pc.pango);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -298,13 +325,17 @@ epub_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
 	fill(&pc, COVER_W / 2 - 30, l.rule_y, 60, 3);	/* the rule */
 
 	mask = cairo_image_surface_create(CAIRO_FORMAT_A8, pc.w, pc.h);
+	recover_defer(release_surface, mask);
 	cr = cairo_create(mask);
+	recover_defer(release_cairo, cr);
 	cairo_scale(cr, COVER_PNG_SCALE, COVER_PNG_SCALE);
 	pango_cairo_update_context(cr, pc.pango);
 	cairo_set_source_rgba(cr, 0, 0, 0, 1);
 	for (i = 0; i < l.n; i++)
 		draw_line(&pc, cr, mask, &l.line[i]);
+	recover_forget(cr);
 	cairo_destroy(cr);
+	recover_forget(mask);
 	cairo_surface_destroy(mask);
 	palette(plte);
 	pngout_palette(out, pc.index, pc.w, pc.h, plte, 1 + NCLASSES * LEVELS);
@@ -314,6 +345,7 @@ epub_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
 	free(pc.index);
 	rc = 0;
 out:
+	recover_forget(pc.pango);
 	g_object_unref(pc.pango);
 	return rc;
 }

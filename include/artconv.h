@@ -1,9 +1,9 @@
 /*
  * artconv.h: the artconv library.
  *
- * artconv turns Chinese articles (plain text, saved web pages, Markdown;
- * UTF-8, GBK/GB18030, Big5 ...) into EPUB, DOCX, Markdown, plain text and
- * JSON.  A conversion has two steps:
+ * artconv turns Chinese articles (plain text, saved web pages, Markdown,
+ * Word files; UTF-8, GBK/GB18030, Big5 ...) into EPUB, DOCX, HTML,
+ * Markdown, plain text, JSON and pandoc's JSON.  A conversion has two steps:
  *
  *   ac_read()    the article's bytes  -> an ac_doc (its structure: title,
  *                                       metadata, headings, points ...)
@@ -175,17 +175,22 @@ AC_EXPORT size_t		 ac_format_count(void);
 AC_EXPORT const ac_format	*ac_format_at(size_t i);
 /* The format called name ("md", "DOCX": any case), or NULL. */
 AC_EXPORT const ac_format	*ac_format_find(const char *name);
-/* The format writing files ending in .ext ("md", "markdown"), or NULL. */
+/* The format writing files ending in .ext ("md", "markdown",
+ * "pandoc.json"), or NULL. */
 AC_EXPORT const ac_format	*ac_format_for_extension(const char *ext);
 AC_EXPORT const char		*ac_format_name(const ac_format *f);
-/* The usual file name extension, without the dot. */
+/*
+ * The usual file name extension, without the leading dot.  Not always the
+ * name: "pandoc-json" writes NAME.pandoc.json, "html-fragment"
+ * NAME.fragment.html.
+ */
 AC_EXPORT const char		*ac_format_extension(const ac_format *f);
 /* One line of English for a help text. */
 AC_EXPORT const char		*ac_format_description(const ac_format *f);
 /* 1 for binary formats (zip packages: EPUB, DOCX), 0 for text. */
 AC_EXPORT int			 ac_format_is_binary(const ac_format *f);
 
-/* The input readers: "text", "html", "md". */
+/* The input readers: "text", "html", "md", "docx". */
 AC_EXPORT size_t		 ac_reader_count(void);
 AC_EXPORT const ac_reader	*ac_reader_at(size_t i);
 /* The reader called name (any case; "txt" is "text"), or NULL. */
@@ -249,6 +254,49 @@ AC_EXPORT ac_status	 ac_read_options_set_typography(ac_read_options *o,
  * the default, 128. */
 AC_EXPORT ac_status	 ac_read_options_set_max_depth(ac_read_options *o,
 			    size_t depth);
+
+/* How headings, lists and points are recognised in plain paragraphs. */
+typedef enum ac_outline {
+	AC_OUTLINE_AUTO,	/* recognise them (the default) */
+	AC_OUTLINE_NONE		/* paragraphs only (`--outline none`) */
+} ac_outline;
+
+/* The outline mode: `--outline`.  AC_ERR_INVALID for another value. */
+AC_EXPORT ac_status	 ac_read_options_set_outline(ac_read_options *o,
+			    ac_outline mode);
+/*
+ * The heading levels, as `--levels` takes them: markers such as
+ * "一、,（一）,1." separated by commas (ASCII or full-width) or spaces,
+ * level 1 first; paragraphs starting with one of them are headings of its
+ * level, and no others.  NULL (the default): recognise them.
+ * AC_ERR_INVALID for a list artconv would refuse (an empty or repeated
+ * marker, say); the object is then unchanged.
+ */
+AC_EXPORT ac_status	 ac_read_options_set_levels(ac_read_options *o,
+			    const char *levels);
+/*
+ * Converts the article between Simplified and Traditional Chinese with
+ * OpenCC, as `--convert` does: name is one of s2t t2s s2tw tw2s s2hk hk2s
+ * s2twp tw2sp; NULL or "none" (the default): no conversion.  The text and
+ * the text metadata are converted, never addresses, file names or dates,
+ * and the document's language becomes the target's (zh-Hant, zh-TW ...);
+ * values given with ac_read_options_set_meta() are kept as given.
+ * OpenCC's dictionaries are loaded here, once per options object (this
+ * takes a while), and shared by every read using it, also from several
+ * threads.  AC_ERR_INVALID for an unknown name or a configuration OpenCC
+ * cannot load, with the reason appended to diags (which may be NULL);
+ * AC_ERR_NOMEM.  On error the object is unchanged.
+ */
+AC_EXPORT ac_status	 ac_read_options_set_convert(ac_read_options *o,
+			    const char *name, ac_diags *diags);
+/*
+ * 1: a Word file's own pictures are kept in the document, so that a
+ * render with ac_render_options_set_images() embeds them (the command
+ * line does this under `--images`); 0 (the default): their captions only.
+ * Other readers refer to pictures by file name and ignore this.
+ */
+AC_EXPORT ac_status	 ac_read_options_set_images(ac_read_options *o,
+			    int keep);
 
 /* An article read into its structure; immutable. */
 typedef struct ac_doc ac_doc;
@@ -353,16 +401,54 @@ AC_EXPORT ac_status	 ac_render_options_set_reference_doc(
 AC_EXPORT ac_status	 ac_render_options_set_cover(ac_render_options *o,
 			    const void *bytes, size_t len);
 /*
- * 1: EPUB and DOCX embed the images a document refers to, loaded through
- * the resource loader; 0 (the default): captions only.  Without a loader
- * nothing is loaded.
+ * 1: EPUB, DOCX and HTML embed the images a document refers to, loaded as
+ * described below; 0 (the default): captions only (`--images`).
  */
 AC_EXPORT ac_status	 ac_render_options_set_images(ac_render_options *o,
 			    int embed);
-/* The resource loader and its context; NULL load: none (the default). */
+/*
+ * Where images are loaded from.  With images on (above), each picture a
+ * document refers to is looked for:
+ *   1. among the document's own pictures (a Word file read with
+ *      ac_read_options_set_images());
+ *   2. then through the caller's loader, if one is set;
+ *   3. else through the default loader, which is artconv's: confined to
+ *      the folder of the article (the resource base) with the folders
+ *      below it, and to the resource path folders.  It reads no URL (no
+ *      http:, file:, data: ...), no path whose ".." or absolute form leaves
+ *      those folders, no symbolic link that leads out of the folder it is
+ *      met in, nothing but regular files of at most 32 MiB.  With neither
+ *      a base nor a path folder it loads nothing.
+ * A picture that cannot be loaded keeps its caption, with a warning
+ * naming it and the reason.
+ */
+/* The caller's resource loader and its context, used instead of the
+ * default one; NULL load: the default loader (the default). */
 AC_EXPORT ac_status	 ac_render_options_set_resource_loader(
 			    ac_render_options *o, ac_load_fn load,
 			    void *ctx);
+/*
+ * The path of the article file whose folder the default loader reads
+ * from, as artconv reads from its input's folder: relative references
+ * ("photo.jpg", "page_files/a.png") are taken from that folder.  A
+ * relative path is taken from the current folder at each render.  NULL
+ * (the default): no article folder; "" is AC_ERR_INVALID.  The folder is
+ * opened at each render; one that cannot be opened then loads nothing.
+ */
+AC_EXPORT ac_status	 ac_render_options_set_resource_base(
+			    ac_render_options *o, const char *path);
+/*
+ * Adds folders that the default loader also reads from, as
+ * `--resource-path` does: dirs is one folder or several separated by ':'
+ * (empty parts are skipped).  A reference not found in the article's
+ * folder is looked up in each folder in the order added; ".." may lead
+ * from the article's folder into one of them.  AC_ERR_IO if a folder
+ * cannot be opened (nothing is added then); NULL removes every folder
+ * added.  A folder that cannot be opened any more at a render is a
+ * warning of that render.
+ */
+AC_EXPORT ac_status	 ac_render_options_add_resource_path(
+			    ac_render_options *o, const char *dirs);
 /*
  * The date written into EPUB and DOCX packages (metadata, zip entries):
  * AC_TIME_AUTO (the default; seconds ignored), AC_TIME_FIXED with
@@ -377,6 +463,31 @@ AC_EXPORT ac_status	 ac_render_options_set_time(ac_render_options *o,
  */
 AC_EXPORT ac_status	 ac_render_options_set_book_title(
 			    ac_render_options *o, const char *title);
+
+/*
+ * 1: EPUB in vertical text (竖排, `--vertical`): columns and pages from
+ * right to left; 0 (the default): horizontal.  Other formats ignore it.
+ */
+AC_EXPORT ac_status	 ac_render_options_set_vertical(
+			    ac_render_options *o, int vertical);
+/*
+ * 1: the EPUB's generated cover (a book without a cover image) is SVG,
+ * whose bytes do not depend on the fonts installed (`--svg-cover`); 0
+ * (the default): a PNG drawn with the installed fonts where the library
+ * was built with cairo and pango, else SVG.
+ */
+AC_EXPORT ac_status	 ac_render_options_set_svg_cover(
+			    ac_render_options *o, int svg);
+/*
+ * The page around the article for "html", in bytes[0..len) (copied; at
+ * most 4 MiB, else AC_ERR_INVALID), as `--template FILE`: UTF-8 HTML with
+ * $title$, $body$, $toc$ ... (see artconv(1)).  A template artconv
+ * refuses fails the render with AC_ERR_RENDER, diags saying why.  NULL
+ * (the default): artconv's own page.  Other formats ignore it.
+ */
+AC_EXPORT ac_status	 ac_render_options_set_html_template(
+			    ac_render_options *o, const void *bytes,
+			    size_t len);
 
 /*
  * Renders doc in the named format (ac_format_find()) and appends the

@@ -34,6 +34,7 @@
 #include "reader.h"
 #include "recover.h"
 #include "repro.h"
+#include "resource.h"
 #include "writer.h"
 
 struct ac_buffer {
@@ -434,6 +435,10 @@ read_body(struct call *c, void *args)
 		po.fallback_title = o->fallback_title;
 		for (i = 0; i < META__COUNT; i++)
 			po.meta[i] = o->meta[i];
+		po.read.outline.mode = o->outline;
+		po.read.outline.levels = o->levels;
+		po.read.media = o->media;
+		po.convert = o->convert;
 	}
 	if (r->path != NULL) {
 		/* A path names a file: "-" is not standard input here. */
@@ -520,6 +525,50 @@ ac_doc_meta(const ac_doc *doc, const char *key)
 	return ((const struct doc *)doc)->meta[k];
 }
 
+/* --- script conversion -------------------------------------------------- */
+
+struct convert_call {
+	const char		*name;
+	struct script_conv	*sc;		/* the result */
+};
+
+static ac_status
+convert_body(struct call *c, void *args)
+{
+	struct convert_call	*cc = args;
+	char			 why[256];
+
+	if ((cc->sc = script_conv_open(cc->name, why, sizeof(why))) == NULL) {
+		diag_error(&c->d, "%s", why);
+		return AC_ERR_INVALID;
+	}
+	return AC_OK;
+}
+
+/*
+ * Opens the converter now, in a call of its own: an unknown name or a
+ * missing OpenCC configuration is the setter's error, not every read's.
+ */
+ac_status
+ac_read_options_set_convert(ac_read_options *o, const char *name,
+    ac_diags *diags)
+{
+	struct convert_call	 cc;
+	ac_status		 st;
+
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	cc.sc = NULL;
+	if (name != NULL && strcmp(name, "none") != 0) {
+		cc.name = name;
+		if ((st = run(convert_body, &cc, diags)) != AC_OK)
+			return st;
+	}
+	script_conv_close(o->convert);
+	o->convert = cc.sc;
+	return AC_OK;
+}
+
 /* --- rendering ------------------------------------------------------------ */
 
 struct render_call {
@@ -566,6 +615,69 @@ load_resource(void *ctx, const char *src, struct buf *out, const char **why)
 	return rc == 0 ? 0 : -1;
 }
 
+/*
+ * The pictures a document carries (a Word file read with images kept)
+ * come first, as on the command line; then the files, through the
+ * caller's loader or the confined one.
+ */
+struct media_loader {
+	const struct doc	**docs;
+	size_t			 ndocs;
+	struct resource_loader	 files;		/* load NULL: none */
+};
+
+static int
+load_media(void *ctx, const char *src, struct buf *out, const char **why)
+{
+	const struct media_loader	*ml = ctx;
+	const struct doc_media		*m;
+	size_t				 i;
+
+	for (i = 0; i < ml->ndocs; i++)
+		if ((m = doc_find_media(ml->docs[i], src)) != NULL) {
+			buf_put(out, m->data, m->len);
+			return 0;
+		}
+	if (ml->files.load == NULL) {
+		*why = "not in the document";
+		return -1;
+	}
+	return ml->files.load(ml->files.ctx, src, out, why);
+}
+
+/*
+ * The default loader, confined to the folder of the resource base and
+ * the resource path folders (resource.h).  A folder that can no longer be
+ * opened is a warning.  Returns NULL when there is nothing to search.
+ */
+static struct resource_confined *
+confined_loader(const ac_render_options *o, struct resource_paths **rp,
+    struct diag *d)
+{
+	const char	*p;
+	const char	*why = NULL;
+	char		*dir, *bad = NULL;
+	size_t		 n;
+
+	*rp = NULL;
+	if (o->resource_base == NULL && o->resource_paths == NULL)
+		return NULL;
+	*rp = resource_paths_new();
+	for (p = o->resource_paths != NULL ? o->resource_paths : "";
+	    *p != '\0'; p += n + (p[n] == ':')) {
+		if ((n = strcspn(p, ":")) == 0)
+			continue;
+		dir = xstrndup(p, n);
+		if (resource_paths_add(*rp, dir, &bad, &why) != 0) {
+			diag_warn(d, "resource path %s: %s", bad, why);
+			free(bad);
+		}
+		free(dir);
+	}
+	return resource_confined_new(o->resource_base, *rp,
+	    RESOURCE_MAX_IMAGE, 0);
+}
+
 static ac_status
 render_body(struct call *c, void *args)
 {
@@ -573,6 +685,9 @@ render_body(struct call *c, void *args)
 	const struct writer	*w;
 	const struct doc	**docs;
 	struct render_opts	 ro;
+	struct resource_confined *confined = NULL;
+	struct resource_paths	*rp = NULL;
+	struct media_loader	 ml;
 	time_t			 t;
 	size_t			 i;
 	ac_status		 st = AC_ERR_RENDER;
@@ -589,11 +704,24 @@ render_body(struct call *c, void *args)
 	ro.bold_leads = 1;
 	if (r->opts != NULL) {
 		ro = r->opts->ro;
-		if (r->opts->load != NULL) {
+		if (!ro.embed_images)
+			;
+		else if (r->opts->load != NULL) {
 			ro.resources.load = load_resource;
 			ro.resources.ctx = (void *)r->opts;
-		}
+		} else if ((confined = confined_loader(r->opts, &rp, &c->d)) !=
+		    NULL)
+			ro.resources = resource_confined_loader(confined);
 	}
+	for (i = 0; i < r->ndocs && ro.embed_images; i++)
+		if (docs[i]->media != NULL) {
+			ml.docs = docs;
+			ml.ndocs = r->ndocs;
+			ml.files = ro.resources;
+			ro.resources.load = load_media;
+			ro.resources.ctx = &ml;
+			break;
+		}
 	switch (r->opts != NULL ? r->opts->time : AC_TIME_AUTO) {
 	case AC_TIME_FIXED:
 		ro.timestamp = (time_t)r->opts->seconds;
@@ -613,6 +741,8 @@ render_body(struct call *c, void *args)
 	}
 	if (w->render(docs, r->ndocs, &ro, &r->out, &c->d) == 0)
 		st = AC_OK;
+	resource_confined_free(confined);
+	resource_paths_free(rp);
 	free(docs);
 	return st;
 }

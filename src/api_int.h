@@ -9,12 +9,16 @@
 #include <stdint.h>
 
 #include "artconv.h"
+#include "convert_script.h"
 #include "doc.h"
+#include "outline.h"
 #include "reader.h"
 #include "writer.h"
 
 /* The command line's nesting limit, the default. */
 #define API_MAX_DEPTH	128
+/* The command line's limit for --template. */
+#define API_MAX_TEMPLATE	((size_t)4 << 20)
 
 struct ac_read_options {
 	const struct reader	*reader;	/* NULL: detect */
@@ -24,6 +28,10 @@ struct ac_read_options {
 	char			*meta[META__COUNT];
 	int			 keep_punctuation;
 	size_t			 max_depth;
+	enum outline_mode	 outline;	/* AC_OUTLINE_* */
+	char			*levels;	/* checked, or NULL */
+	struct script_conv	*convert;	/* opened, or NULL */
+	int			 media;		/* DOCX: keep pictures */
 };
 
 struct ac_render_options {
@@ -32,6 +40,9 @@ struct ac_render_options {
 	char			*reference_doc;
 	char			*cover;
 	char			*book_title;
+	char			*html_template;
+	char			*resource_base;	/* the article's path */
+	char			*resource_paths; /* folders, ':' between */
 	ac_load_fn		 load;		/* the caller's loader */
 	void			*load_ctx;
 	ac_time_policy		 time;

@@ -9,7 +9,9 @@
  */
 #include "artconv.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "api_int.h"
@@ -169,6 +171,7 @@ ac_read_options_new(void)
 	if (o != NULL) {
 		memset(o, 0, sizeof(*o));
 		o->max_depth = API_MAX_DEPTH;
+		o->outline = OUTLINE_AUTO;
 	}
 	return o;
 }
@@ -185,6 +188,8 @@ ac_read_options_free(ac_read_options *o)
 	free(o->fallback_title);
 	for (i = 0; i < META__COUNT; i++)
 		free(o->meta[i]);
+	free(o->levels);
+	script_conv_close(o->convert);
 	free(o);
 }
 
@@ -274,6 +279,9 @@ ac_render_options_free(ac_render_options *o)
 	free(o->reference_doc);
 	free(o->cover);
 	free(o->book_title);
+	free(o->html_template);
+	free(o->resource_base);
+	free(o->resource_paths);
 	free(o);
 }
 
@@ -441,4 +449,140 @@ ac_render_options_set_book_title(ac_render_options *o, const char *title)
 	if ((st = set_string(&o->book_title, title)) == AC_OK)
 		o->ro.collection_title = o->book_title;
 	return st;
+}
+
+/* --- outline, pictures, vertical text, covers, templates ------------------ */
+
+ac_status
+ac_read_options_set_outline(ac_read_options *o, ac_outline mode)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	switch (mode) {
+	case AC_OUTLINE_AUTO:
+		o->outline = OUTLINE_AUTO;
+		return AC_OK;
+	case AC_OUTLINE_NONE:
+		o->outline = OUTLINE_NONE;
+		return AC_OK;
+	}
+	return AC_ERR_INVALID;
+}
+
+ac_status
+ac_read_options_set_levels(ac_read_options *o, const char *levels)
+{
+	char	 why[160];
+
+	if (o == NULL || (levels != NULL &&
+	    outline_levels_check(levels, why, sizeof(why)) != 0))
+		return AC_ERR_INVALID;
+	return set_string(&o->levels, levels);
+}
+
+ac_status
+ac_read_options_set_images(ac_read_options *o, int keep)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	o->media = keep != 0;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_vertical(ac_render_options *o, int vertical)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	o->ro.vertical = vertical != 0;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_svg_cover(ac_render_options *o, int svg)
+{
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	o->ro.svg_cover = svg != 0;
+	return AC_OK;
+}
+
+ac_status
+ac_render_options_set_html_template(ac_render_options *o, const void *bytes,
+    size_t len)
+{
+	ac_status	 st;
+
+	if (o == NULL || (bytes != NULL && len > API_MAX_TEMPLATE))
+		return AC_ERR_INVALID;
+	if ((st = set_bytes(&o->html_template, bytes, len)) != AC_OK)
+		return st;
+	o->ro.html_template.ptr = o->html_template;
+	o->ro.html_template.len = bytes != NULL ? len : 0;
+	return AC_OK;
+}
+
+/* --- the confined resource loader ----------------------------------------- */
+
+ac_status
+ac_render_options_set_resource_base(ac_render_options *o, const char *path)
+{
+	if (o == NULL || (path != NULL && *path == '\0'))
+		return AC_ERR_INVALID;
+	return set_string(&o->resource_base, path);
+}
+
+/* Can dir[0..len) be opened as a folder?  (The render opens it again.) */
+static int
+is_folder(const char *dir, size_t len)
+{
+	char	*copy;
+	int	 fd;
+
+	if ((copy = alloc_try_malloc(len + 1)) == NULL)
+		return -1;
+	memcpy(copy, dir, len);
+	copy[len] = '\0';
+	fd = open(copy, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(copy);
+	if (fd < 0)
+		return 0;
+	close(fd);
+	return 1;
+}
+
+ac_status
+ac_render_options_add_resource_path(ac_render_options *o, const char *dirs)
+{
+	const char	*p;
+	char		*joined;
+	size_t		 n, old;
+	int		 rc;
+
+	if (o == NULL)
+		return AC_ERR_INVALID;
+	if (dirs == NULL) {
+		free(o->resource_paths);
+		o->resource_paths = NULL;
+		return AC_OK;
+	}
+	for (p = dirs; *p != '\0'; p += n + (p[n] == ':')) {
+		n = strcspn(p, ":");
+		if (n > 0 && (rc = is_folder(p, n)) <= 0)
+			return rc < 0 ? AC_ERR_NOMEM : AC_ERR_IO;
+	}
+	if (*dirs == '\0')
+		return AC_OK;
+	old = o->resource_paths != NULL ? strlen(o->resource_paths) : 0;
+	n = strlen(dirs);
+	if ((joined = alloc_try_malloc(old + 1 + n + 1)) == NULL)
+		return AC_ERR_NOMEM;
+	if (old > 0) {
+		memcpy(joined, o->resource_paths, old);
+		joined[old++] = ':';
+	}
+	memcpy(joined + old, dirs, n + 1);
+	free(o->resource_paths);
+	o->resource_paths = joined;
+	return AC_OK;
 }

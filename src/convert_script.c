@@ -1,5 +1,6 @@
 #include "convert_script.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,9 @@ struct script_conv {
 	size_t		 which;		/* index into conversions[] */
 };
 
+/* OpenCC's error text is global: opening and reading it are one step. */
+static pthread_mutex_t	 open_lock = PTHREAD_MUTEX_INITIALIZER;
+
 struct script_conv *
 script_conv_open(const char *name, char *why, size_t whylen)
 {
@@ -53,14 +57,22 @@ script_conv_open(const char *name, char *why, size_t whylen)
 		snprintf(why, whylen, "unknown conversion \"%s\"", name);
 		return NULL;
 	}
+	/*
+	 * Ours first: running out of memory then leaves no converter open
+	 * (recover.h), and nothing of ours is allocated under the lock.
+	 */
+	sc = xcalloc(1, sizeof(*sc));
+	pthread_mutex_lock(&open_lock);
 	/* OpenCC reports failure as (opencc_t)-1, not NULL. */
 	cc = opencc_open(conversions[i].config);
-	if (cc == (opencc_t)-1) {
+	if (cc == (opencc_t)-1)
 		snprintf(why, whylen, "OpenCC cannot load %s: %s",
 		    conversions[i].config, opencc_error());
+	pthread_mutex_unlock(&open_lock);
+	if (cc == (opencc_t)-1) {
+		free(sc);
 		return NULL;
 	}
-	sc = xcalloc(1, sizeof(*sc));
 	sc->cc = cc;
 	sc->which = i;
 	return sc;

@@ -40,8 +40,9 @@ extern const char *const script_conv_names[];
 /*
  * Opens the conversion called name (one of script_conv_names).  Returns
  * NULL with a one-line reason in why[0..whylen) when the name is unknown
- * or OpenCC cannot load its configuration.  Not thread-safe (OpenCC's
- * error text is global); open once, before starting workers.
+ * or OpenCC cannot load its configuration.  Thread-safe (a lock keeps
+ * OpenCC's global error text to the call that failed); still, open once,
+ * before starting workers: loading the dictionaries takes a while.
  */
 struct script_conv	*script_conv_open(const char *name, char *why,
 			    size_t whylen);

@@ -346,6 +346,9 @@ utf8_mixed(const char *data, size_t len, struct buf *out, size_t *invalid,
 	size_t		 i = 0, run, adv, n;
 
 	*invalid = *gb = 0;
+	/* Closed by an abandoned library call too (recover.h). */
+	if (cd != (iconv_t)-1)
+		recover_defer(close_descriptor, (void *)cd);
 	buf_grow(out, len);
 	while (i < len) {
 		run = i;
@@ -376,8 +379,10 @@ utf8_mixed(const char *data, size_t len, struct buf *out, size_t *invalid,
 		(*invalid)++;
 		i += adv;
 	}
-	if (cd != (iconv_t)-1)
+	if (cd != (iconv_t)-1) {
+		recover_forget((void *)cd);
 		iconv_close(cd);
+	}
 }
 
 static int

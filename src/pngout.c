@@ -34,6 +34,7 @@
 #include <zlib.h>
 
 #include "alloc.h"
+#include "recover.h"
 
 #define CACHE_ROWS	16	/* distinct repeated rows kept */
 #define MIN_RUN		16	/* shorter runs are deflated with the rest */
@@ -105,15 +106,48 @@ deflate_piece(z_stream *zs, const unsigned char *data, size_t len,
 }
 
 /*
+ * A copy of piece that outlives the call: the cache is the process's,
+ * so it takes plain malloc() blocks, which a recoverable call neither
+ * records nor frees when abandoned (recover.h; zipout.c's shared entries
+ * do the same).  NULL when out of memory: the piece is then not kept.
+ */
+static struct buf *
+keepable(const struct buf *piece)
+{
+	struct buf	*keep = malloc(sizeof(*keep));
+
+	if (keep == NULL)
+		return NULL;
+	if ((keep->ptr = malloc(piece->len + 1)) == NULL) {
+		free(keep);
+		return NULL;
+	}
+	memcpy(keep->ptr, piece->ptr, piece->len);
+	keep->ptr[piece->len] = '\0';
+	keep->len = piece->len;
+	keep->cap = piece->len + 1;
+	return keep;
+}
+
+static void
+unkeep(struct buf *keep)
+{
+	free(keep->ptr);
+	free(keep);
+}
+
+/*
  * The piece for row x 2^k, made and kept on first use.  *owned is set
- * when the cache is full and the caller must free the piece.
+ * when the piece is not kept (the cache is full, or out of memory) and
+ * the caller must free it.  Nothing is allocated while the lock is held
+ * but with malloc(), which does not raise (recover.h, rule 4).
  */
 static const struct buf *
 repeated(z_stream *zs, const unsigned char *row, size_t len, int k,
     int *owned)
 {
 	struct cached_row	*c = NULL;
-	struct buf		*piece;
+	struct buf		*piece, *keep;
 	size_t			 i;
 
 	*owned = 0;
@@ -121,9 +155,9 @@ repeated(z_stream *zs, const unsigned char *row, size_t len, int k,
 	for (i = 0; i < ncache && c == NULL; i++)
 		if (cache[i].len == len && memcmp(cache[i].row, row, len) == 0)
 			c = &cache[i];
-	if (c == NULL && ncache < CACHE_ROWS) {
+	if (c == NULL && ncache < CACHE_ROWS &&
+	    (cache[ncache].row = malloc(len)) != NULL) {
 		c = &cache[ncache++];
-		c->row = xmalloc(len);
 		memcpy(c->row, row, len);
 		c->len = len;
 	}
@@ -135,21 +169,22 @@ repeated(z_stream *zs, const unsigned char *row, size_t len, int k,
 	piece = xcalloc(1, sizeof(*piece));
 	buf_init(piece);
 	deflate_piece(zs, row, len, (size_t)1 << k, piece);
-	if (c == NULL) {
+	if (c == NULL || (keep = keepable(piece)) == NULL) {
 		*owned = 1;
 		return piece;
 	}
+	buf_free(piece);
+	free(piece);
 	pthread_mutex_lock(&cache_lock);
 	if (c->piece[k] == NULL)
-		c->piece[k] = piece;
+		c->piece[k] = keep;
 	else {
 		/* Another thread made it meanwhile: the same bytes. */
-		buf_free(piece);
-		free(piece);
-		piece = c->piece[k];
+		unkeep(keep);
+		keep = c->piece[k];
 	}
 	pthread_mutex_unlock(&cache_lock);
-	return piece;
+	return keep;
 }
 
 void
@@ -161,10 +196,9 @@ pngout_cache_clear(void)
 	pthread_mutex_lock(&cache_lock);
 	for (i = 0; i < ncache; i++) {
 		free(cache[i].row);
-		for (k = 0; k <= MAX_POW; k++) {
-			buf_free(cache[i].piece[k]);
-			free(cache[i].piece[k]);
-		}
+		for (k = 0; k <= MAX_POW; k++)
+			if (cache[i].piece[k] != NULL)
+				unkeep(cache[i].piece[k]);
 	}
 	memset(cache, 0, sizeof(cache));
 	ncache = 0;
@@ -188,6 +222,13 @@ adler_repeat(uLong adler, const unsigned char *row, size_t len, size_t n)
 	return adler;
 }
 
+/* Ends a deflate stream of an abandoned call. */
+static void
+end_stream(void *zs)
+{
+	deflateEnd(zs);
+}
+
 void
 pngout_palette(struct buf *out, const unsigned char *index, int w, int h,
     const unsigned char *palette, int ncolors)
@@ -197,13 +238,19 @@ pngout_palette(struct buf *out, const unsigned char *index, int w, int h,
 	unsigned char	*row, *zero;
 	size_t		 rowlen = (size_t)w + 1, y, run, i, x;
 	uLong		 adler = adler32(0L, Z_NULL, 0);
-	z_stream	 zs;
+	z_stream	*zs;
 	int		 k;
 
-	memset(&zs, 0, sizeof(zs));
-	if (deflateInit2(&zs, LITERAL_LEVEL, Z_DEFLATED, -MAX_WBITS, 8,
+	/*
+	 * zlib's state is malloc()ed by zlib: registered, so that a library
+	 * call abandoned meanwhile ends the stream (recover.h).  The z_stream
+	 * itself is a block of ours, still there when the release runs.
+	 */
+	zs = xcalloc(1, sizeof(*zs));
+	if (deflateInit2(zs, LITERAL_LEVEL, Z_DEFLATED, -MAX_WBITS, 8,
 	    Z_RLE) != Z_OK)
 		alloc_fail();
+	recover_defer(end_stream, zs);
 	row = xcalloc(rowlen, 1);
 	zero = xcalloc(rowlen, 1);
 	row[0] = zero[0] = 2;		/* filter: Up */
@@ -234,14 +281,14 @@ pngout_palette(struct buf *out, const unsigned char *index, int w, int h,
 			continue;
 		}
 		if (lit.len > 0) {
-			deflate_piece(&zs, (const unsigned char *)lit.ptr,
+			deflate_piece(zs, (const unsigned char *)lit.ptr,
 			    lit.len, 1, &idat);
 			buf_truncate(&lit, 0);
 		}
 		for (k = MAX_POW; k >= 0; k--)
 			if (run & ((size_t)1 << k)) {
 				int owned;
-				const struct buf *p = repeated(&zs, zero,
+				const struct buf *p = repeated(zs, zero,
 				    rowlen, k, &owned);
 
 				buf_putbuf(&idat, p);
@@ -252,12 +299,14 @@ pngout_palette(struct buf *out, const unsigned char *index, int w, int h,
 			}
 	}
 	if (lit.len > 0)
-		deflate_piece(&zs, (const unsigned char *)lit.ptr, lit.len, 1,
+		deflate_piece(zs, (const unsigned char *)lit.ptr, lit.len, 1,
 		    &idat);
 	/* The final block: fixed Huffman codes, nothing but its end. */
 	BUF_PUTSL(&idat, "\x03\x00");
 	put_be32(&idat, (uint32_t)adler);
-	deflateEnd(&zs);
+	recover_forget(zs);
+	deflateEnd(zs);
+	free(zs);
 
 	ihdr[0] = (unsigned char)(w >> 24);
 	ihdr[1] = (unsigned char)(w >> 16);

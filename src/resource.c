@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +21,7 @@
 #endif
 
 #include "alloc.h"
+#include "recover.h"
 
 /* Reasons (see resource.h: short, static, for a warning). */
 static const char R_LEAVES[] = "a symbolic link leading out of the allowed "
@@ -365,6 +367,31 @@ resource_open_beneath(int dirfd, const char *rel, int flags,
 	return open_beneath_portable(dirfd, rel, why);
 }
 
+/*
+ * Inside a library call (recover.h) a descriptor held across code that
+ * may run out of memory is registered, so that an abandoned call closes
+ * it; outside one these do nothing but close.  The key is fd + 1, never
+ * NULL.
+ */
+static void
+close_registered(void *key)
+{
+	close((int)((intptr_t)key - 1));
+}
+
+static void
+fd_register(int fd)
+{
+	recover_defer(close_registered, (void *)((intptr_t)fd + 1));
+}
+
+static void
+fd_close(int fd)
+{
+	recover_forget((void *)((intptr_t)fd + 1));
+	close(fd);
+}
+
 /* Reads the regular file open on fd (closing it), at most max bytes. */
 static int
 read_fd(int fd, size_t max, struct buf *out, const char **why)
@@ -373,6 +400,7 @@ read_fd(int fd, size_t max, struct buf *out, const char **why)
 	ssize_t		 n;
 	int		 rc = -1;
 
+	fd_register(fd);
 	if (fstat(fd, &st) != 0) {
 		*why = strerror(errno);
 		goto out;
@@ -406,7 +434,7 @@ read_fd(int fd, size_t max, struct buf *out, const char **why)
 	}
 	rc = 0;
 out:
-	close(fd);
+	fd_close(fd);
 	return rc;
 }
 
@@ -430,17 +458,17 @@ static int
 root_open(struct root *r, const char *path, const char **why)
 {
 	struct buf	 b = BUF_INIT;
-	char		*real;
+	char		 real[PATH_MAX];
 
 	if ((r->fd = open(path, DIR_FLAGS)) < 0) {
 		*why = strerror(errno);
 		return -1;
 	}
+	fd_register(r->fd);
 	lex_absolute(&b, path);
 	r->abs = buf_detach(&b, NULL);
-	real = realpath(path, NULL);
-	r->real = real != NULL ? xstrdup(real) : NULL;
-	free(real);
+	/* Into our buffer: realpath()'s own would leak if xstrdup() raised. */
+	r->real = realpath(path, real) != NULL ? xstrdup(real) : NULL;
 	return 0;
 }
 
@@ -448,7 +476,7 @@ static void
 root_close(struct root *r)
 {
 	if (r->fd >= 0)
-		close(r->fd);
+		fd_close(r->fd);
 	free(r->abs);
 	free(r->real);
 	r->fd = -1;

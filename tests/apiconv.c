@@ -3,12 +3,17 @@
  * tests/lib.sh, which builds it against an installed libartconv and
  * checks that its outputs equal artconv's byte for byte.
  *
+ *   apiconv -e FORMAT       prints the format's file name extension
  *   apiconv [-k] [-M KEY=VALUE] [-p inline|split] [-l bold|plain]
  *           [-s official|plain] [-c] [-w N] [-T now|SECONDS]
+ *           [-O auto|none] [-L LEVELS] [-C CONV] [-V] [-S] [-P TEMPLATE]
+ *           [-i] [-R DIR[:DIR...]]
  *           FORMAT OUTPUT INPUT...
  *
  * The options are artconv's --keep-punctuation, -M, --points, --leads,
- * --docx-style, --toc, --wrap, --now.  Several inputs make one book
+ * --docx-style, --toc, --wrap, --now, --outline, --levels, --convert,
+ * --vertical, --svg-cover, --template, --images (the confined loader,
+ * based at each input's path) and --resource-path.  Several inputs make one book
  * (artconv --combine) titled -M title=, else OUTPUT's file name.  The host
  * program's locale is the environment's (setlocale), which the library
  * must not let change the output.
@@ -45,13 +50,21 @@ main(int argc, char *argv[])
 	char			*key, *eq, *book;
 	FILE			*f;
 	ac_status		 st = AC_OK;
-	int			 c, i, n, rc = 1;
+	static char		 page[4 << 20];
+	size_t			 page_len;
+	int			 c, i, n, rc = 1, images = 0;
 
 	setlocale(LC_ALL, "");
 	if (ro == NULL || wo == NULL || d == NULL || out == NULL)
 		return 1;
-	while ((c = getopt(argc, argv, "kM:p:l:s:cw:T:")) != -1) {
+	while ((c = getopt(argc, argv, "e:kM:p:l:s:cw:T:O:L:C:VSP:iR:")) != -1) {
 		switch (c) {
+		case 'e':
+			if (ac_format_find(optarg) == NULL)
+				return 2;
+			printf("%s\n", ac_format_extension(
+			    ac_format_find(optarg)));
+			return 0;
 		case 'k':
 			st = ac_read_options_set_typography(ro, 0);
 			break;
@@ -92,6 +105,41 @@ main(int argc, char *argv[])
 			    ac_render_options_set_time(wo, AC_TIME_FIXED,
 			    strtoll(optarg, NULL, 10));
 			break;
+		case 'O':
+			st = ac_read_options_set_outline(ro,
+			    strcmp(optarg, "none") == 0 ? AC_OUTLINE_NONE :
+			    AC_OUTLINE_AUTO);
+			break;
+		case 'L':
+			st = ac_read_options_set_levels(ro, optarg);
+			break;
+		case 'C':
+			st = ac_read_options_set_convert(ro, optarg, d);
+			break;
+		case 'V':
+			st = ac_render_options_set_vertical(wo, 1);
+			break;
+		case 'S':
+			st = ac_render_options_set_svg_cover(wo, 1);
+			break;
+		case 'P':
+			if ((f = fopen(optarg, "rb")) == NULL) {
+				perror(optarg);
+				return 1;
+			}
+			page_len = fread(page, 1, sizeof(page), f);
+			fclose(f);
+			st = ac_render_options_set_html_template(wo, page,
+			    page_len);
+			break;
+		case 'i':
+			images = 1;
+			if ((st = ac_read_options_set_images(ro, 1)) == AC_OK)
+				st = ac_render_options_set_images(wo, 1);
+			break;
+		case 'R':
+			st = ac_render_options_add_resource_path(wo, optarg);
+			break;
 		default:
 			return 2;
 		}
@@ -111,6 +159,12 @@ main(int argc, char *argv[])
 			rc = fail(argv[optind + 2 + i], st, d);
 			goto out;
 		}
+	/* artconv reads an article's pictures from beside it. */
+	if (n == 1 && images && (st = ac_render_options_set_resource_base(wo,
+	    argv[optind + 2])) != AC_OK) {
+		rc = fail("resource base", st, d);
+		goto out;
+	}
 	if (n == 1)
 		st = ac_render(docs[0], format, wo, out, d);
 	else {

@@ -12,8 +12,10 @@
 #     writes the sample's DOCX and Markdown byte for byte as artconv does,
 #     linked shared and static;
 #   - tests/apiconv.c (the public API only) equals artconv on every
-#     fixture in every format, with options, as a book, with
-#     SOURCE_DATE_EPOCH, and in time zones with daylight saving;
+#     fixture in every format, with options (--vertical, --svg-cover,
+#     --template, --outline, --levels, --convert, --images and
+#     --resource-path among them), as a book, with SOURCE_DATE_EPOCH, and
+#     in time zones with daylight saving;
 #   - a program including artconv.h, <cmark.h> and <libxml/tree.h>
 #     compiles with -Wall -Wextra -Werror.
 set -u
@@ -142,20 +144,24 @@ compare() {
   name=$1 cliopts=$2 apiopts=$3 fmt=$4; shift 4
   rm -rf "$tmp/c"; mkdir -p "$tmp/c/api"
   # shellcheck disable=SC2086
+  # A format's files end in its extension, not always its name
+  # (pandoc-json writes NAME.pandoc.json): the library says which.
+  ext=$(run "$tmp/apiconv" -e "$fmt") || { bad "apiconv -e $fmt failed"; return; }
   if [ $# -gt 1 ]; then
-    "$BIN" -q --combine $cliopts -t "$fmt" -o "$tmp/c/book.$fmt" "$@" 2>/dev/null
-    cli=$tmp/c/book.$fmt
+    "$BIN" -q --combine $cliopts -t "$fmt" -o "$tmp/c/book.$ext" "$@" 2>/dev/null
+    cli=$tmp/c/book.$ext
   else
     "$BIN" -q $cliopts -t "$fmt" -o "$tmp/c/" "$1" 2>/dev/null
-    cli=$tmp/c/$(basename "${1%.*}").$fmt
+    cli=$tmp/c/$(basename "${1%.*}").$ext
   fi
+  [ -f "$cli" ] || { bad "artconv $name $fmt wrote no $(basename "$cli")"; return; }
   # shellcheck disable=SC2086
   api=$tmp/c/api/$(basename "$cli")
   run "$tmp/apiconv" $apiopts "$fmt" "$api" "$@" 2>"$tmp/api.log" ||
     { bad "apiconv $name $fmt: $(head -1 "$tmp/api.log")"; return; }
   if cmp -s "$cli" "$api"; then same=$((same + 1)); ok; else bad "API $name $fmt differs from artconv"; fi
 }
-for input in fixtures/*.txt fixtures/*.html fixtures/*.md; do
+for input in fixtures/*.txt fixtures/*.html fixtures/*.md fixtures/*.docx; do
   case $input in *.expected.*) continue ;; esac
   for fmt in $formats; do
     compare "$input" "" "" "$fmt" "$input"
@@ -166,6 +172,39 @@ for fmt in $formats; do
     "-p split -l plain -s plain -c -w 40 -k -M author=某某" "$fmt" fixtures/sample.txt
   # artconv sorts its inputs by path; the API keeps the order given.
   compare "book" "" "" "$fmt" fixtures/list-tail.html fixtures/sample.txt fixtures/table.md
+done
+# The options of the merged branches, each against artconv's own.
+printf '<!DOCTYPE html>\n<html lang="$lang$">\n<title>$title$</title>\n<nav>$toc$</nav>\n<main>$body$</main>\n' \
+  > "$tmp/page.html"
+compare "--vertical" "--vertical" "-V" epub fixtures/sample.txt
+compare "--svg-cover" "--svg-cover" "-S" epub fixtures/sample.txt
+compare "--vertical --svg-cover" "--vertical --svg-cover" "-V -S" epub fixtures/list-tail.html
+compare "--template" "--template $tmp/page.html" "-P $tmp/page.html" html fixtures/sample.txt
+for fmt in md json html docx; do
+  compare "--outline none" "--outline none" "-O none" "$fmt" fixtures/sample.txt
+  compare "--levels" "--levels （一）,一、" "-L （一）,一、" "$fmt" fixtures/sample.txt
+  compare "--levels 第一章" "--levels 第一章" "-L 第一章" "$fmt" fixtures/sample.txt
+  compare "--convert s2twp" "--convert s2twp" "-C s2twp" "$fmt" fixtures/sample.txt
+done
+# --images: the confined loader from the article's folder, then from a
+# --resource-path folder for a copy of the page that lacks its picture.
+mkdir -p "$tmp/elsewhere"
+cp fixtures/images/page.html "$tmp/elsewhere/page.html"
+for fmt in epub docx html; do
+  compare "--images" "--images" "-i" "$fmt" fixtures/images/page.html
+  grep -aq 'img001.png\|media/image1.png\|data:image/png' "$cli" && ok ||
+    bad "--images: artconv's $fmt of the image page has no picture"
+  compare "--images (not found)" "--images" "-i" "$fmt" "$tmp/elsewhere/page.html"
+  compare "--resource-path" "--images --resource-path fixtures/images" \
+    "-i -R fixtures/images" "$fmt" "$tmp/elsewhere/page.html"
+  grep -aq 'img001.png\|media/image1.png\|data:image/png' "$cli" && ok ||
+    bad "--resource-path: artconv's $fmt has no picture"
+done
+# A Word file's own pictures (the reader keeps them under --images).
+for fmt in epub docx html; do
+  compare "--images (Word)" "--images" "-i" "$fmt" fixtures/word-official.docx
+  grep -aq 'img001.png\|media/image1.png\|data:image/png' "$cli" && ok ||
+    bad "--images: artconv's $fmt of the Word file has no picture"
 done
 for fmt in epub docx; do
   SOURCE_DATE_EPOCH=1700000000 compare "SOURCE_DATE_EPOCH" "" "" "$fmt" fixtures/sample.txt
@@ -184,7 +223,8 @@ for tz in America/New_York Australia/Lord_Howe Asia/Shanghai; do
       bad "the API's $fmt under TZ=$tz differs from its $fmt in UTC"
   done
 done
-echo "libtest: API = artconv on $same outputs (every fixture in every format, options, books, SOURCE_DATE_EPOCH, time zones)"
+echo "libtest: API = artconv on $same outputs (every fixture in every format, options, books," \
+  "vertical, SVG cover, template, outline, levels, convert, images, resource path, SOURCE_DATE_EPOCH, time zones)"
 
 # --- headers side by side ---------------------------------------------------
 cat > "$tmp/together.c" <<'EOF'
