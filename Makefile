@@ -212,6 +212,10 @@ regen: artconv $(TOOL_BIN)
 bench: artconv
 	@BIN=./artconv bench/run.sh
 
+# Leaks of system libraries (fontconfig) are not artconv's: tests/lsan.supp.
+LSAN_SUPP = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+asan fuzz fuzz-long: export LSAN_OPTIONS = $(LSAN_SUPP)
+
 # Sanitizer build in its own directory, running the unit and golden tests.
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \

@@ -266,8 +266,11 @@ load_styles(struct dx_styles *st, xmlDoc *doc)
 			    NULL)
 				classify_name(s, v);
 			else if (dx_is_w(c, "basedOn") &&
-			    (v = dx_w_attr(c, "val")) != NULL)
+			    (v = dx_w_attr(c, "val")) != NULL) {
+				/* Repeated: the last one counts, as in Word. */
+				free(s->based_on);
 				s->based_on = xstrdup(v);
+			}
 			else if (dx_is_w(c, "pPr"))
 				read_ppr(c, s);
 			else if (dx_is_w(c, "rPr"))

@@ -8,7 +8,7 @@ TOOLS=${TOOLS:-build/tests}
 command -v valgrind >/dev/null || { echo "valgrind: SKIPPED - valgrind not installed"; [ "${ARTCONV_REQUIRE_ALL:-0}" = 1 ] && exit 1; exit 0; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/artconv-vg.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp"
 fail=0
 for fmt in $("$BIN" --list-formats); do
   for input in fixtures/*.txt fixtures/*.html fixtures/*.md fixtures/*.docx; do
