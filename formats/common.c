@@ -26,6 +26,12 @@ label_separator(const char *label)
 	return "\xE3\x80\x80";			/* U+3000 */
 }
 
+int
+blank(const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
 void
 labelled_text(const char *label, const struct node *n, struct buf *out)
 {

@@ -16,6 +16,8 @@
  * （一） 1.), an ideographic space after a word label (第一章　总则).
  */
 const char	*label_separator(const char *label);
+/* Is s absent: NULL or the empty string? */
+int		 blank(const char *s);
 /* Appends label, separator and the node's text (headings, list items). */
 void		 labelled_text(const char *label, const struct node *n,
 		    struct buf *out);
