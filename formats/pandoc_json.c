@@ -305,18 +305,6 @@ point_list(struct pj *p, const struct node *list)
 	close_with(p->out, "]]},");
 }
 
-/* A list whose items carry literal labels shows those, not numbers. */
-static int
-list_labelled(const struct node *list)
-{
-	const struct node	*c;
-
-	for (c = list->first_child; c != NULL; c = c->next)
-		if (!blank(c->as.item.label))
-			return 1;
-	return 0;
-}
-
 static void
 list_item_start(struct pj *p, const struct node *item)
 {
@@ -336,16 +324,10 @@ static void
 table(struct pj *p, const struct node *t)
 {
 	const struct node	*row, *cell;
-	size_t			 cols = 0, n, i;
+	size_t			 cols, i;
 	int			 head = 1;
 
-	for (row = t->first_child; row != NULL; row = row->next) {
-		for (n = 0, cell = row->first_child; cell; cell = cell->next)
-			n++;
-		if (n > cols)
-			cols = n;
-	}
-	if (cols == 0)
+	if ((cols = table_columns(t)) == 0)
 		return;
 	BUF_PUTSL(p->out, "{\"t\":\"Table\",\"c\":[" NO_ATTR ",[null,[]],[");
 	for (i = 0; i < cols; i++)

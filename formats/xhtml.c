@@ -183,18 +183,6 @@ link_opens(const struct node *n)
 	return 1;
 }
 
-/* A list whose items carry literal labels shows those, not bullets. */
-static int
-list_labelled(const struct node *list)
-{
-	const struct node	*c;
-
-	for (c = list->first_child; c != NULL; c = c->next)
-		if (!blank(c->as.item.label))
-			return 1;
-	return 0;
-}
-
 /* Shortens a toc label to its first sentence, at most 40 characters. */
 static void
 short_label(struct buf *b)
