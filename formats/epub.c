@@ -46,7 +46,6 @@
 #include "../src/zipout.h"
 
 #define OPS		"OEBPS/"
-#define NAV_STACK	(XHTML_MAX_LEVEL + 2)
 
 /* Names the book uses where the article has none. */
 #define UNTITLED	"未命名"
@@ -66,8 +65,7 @@ struct epub {
 	struct epub_part	*cur;		/* the part being written */
 	char			 prefix[24];	/* "" or "a01-" (--combine) */
 	int			 tocbase;	/* depth of doc's entries - 1 */
-	int			 nav[NAV_STACK]; /* levels open in the toc */
-	int			 nnav;
+	struct xhtml_levels	 nav;		/* headings open, for the toc */
 	struct xhtml		 x;		/* the chapters' markup */
 };
 
@@ -113,11 +111,7 @@ toc_add(struct epub *e, int depth, const char *file, unsigned int anchor,
 		e->toc = xreallocarray(e->toc, e->toccap, sizeof(*e->toc));
 	}
 	t = &e->toc[e->ntoc];
-	/* Nesting opens one level at a time (an <ol> lives in an <li>). */
-	if (e->ntoc == 0 || depth < 1)
-		depth = 1;
-	else if (depth > t[-1].depth + 1)
-		depth = t[-1].depth + 1;
+	depth = xhtml_toc_depth(depth, e->ntoc > 0 ? t[-1].depth : 0);
 	e->ntoc++;
 	buf_puts(&href, file);
 	if (anchor != 0)
@@ -125,19 +119,6 @@ toc_add(struct epub *e, int depth, const char *file, unsigned int anchor,
 	t->depth = depth;
 	t->href = buf_detach(&href, NULL);
 	t->label = len > 0 ? xstrndup(label, len) : xstrdup(UNTITLED);
-}
-
-/*
- * Toc depth for a heading of the given level: closes deeper or equal
- * headings still open, then opens this one.
- */
-static int
-nav_heading(struct epub *e, int level)
-{
-	while (e->nnav > 0 && e->nav[e->nnav - 1] >= level)
-		e->nnav--;
-	e->nav[e->nnav++] = level;
-	return e->tocbase + e->nnav;
 }
 
 static void
@@ -149,7 +130,7 @@ part_begin(struct epub *e, const char *name, const char *id,
 	    bodyclass);
 	e->x.out = &e->cur->text;
 	xhtml_new_part(&e->x);
-	e->nnav = 0;
+	e->nav.n = 0;
 }
 
 static void
@@ -217,7 +198,8 @@ toc_heading(void *ctx, unsigned int id, int level, const char *text,
 {
 	struct epub	*e = ctx;
 
-	toc_add(e, nav_heading(e, level), e->cur->name, id, text, len);
+	toc_add(e, e->tocbase + xhtml_levels_open(&e->nav, level),
+	    e->cur->name, id, text, len);
 }
 
 static void
@@ -225,7 +207,7 @@ toc_point(void *ctx, unsigned int id, const char *text, size_t len)
 {
 	struct epub	*e = ctx;
 
-	toc_add(e, e->tocbase + e->nnav + 1, e->cur->name, id, text, len);
+	toc_add(e, e->tocbase + e->nav.n + 1, e->cur->name, id, text, len);
 }
 
 static const char *
@@ -316,7 +298,7 @@ render_doc(struct epub *e, const struct doc *doc, const char *lang,
 			toc_add(e, e->tocbase + 1, name, 0, LEAD_LABEL,
 			    strlen(LEAD_LABEL));
 			/* Headings in the lead nest under its entry. */
-			e->nav[e->nnav++] = 0;
+			xhtml_levels_open(&e->nav, 0);
 			if (e->body == SIZE_MAX)
 				e->body = e->nparts - 1;
 		}

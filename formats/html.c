@@ -129,8 +129,7 @@ struct html {
 	struct xhtml	 x;
 	struct tocent	*toc;
 	size_t		 ntoc, toccap;
-	int		 nav[XHTML_MAX_LEVEL + 2];	/* levels open */
-	int		 nnav;
+	struct xhtml_levels nav;	/* headings open, for the contents */
 	int		 tocbase;
 	struct {
 		char	*src;
@@ -152,11 +151,7 @@ toc_add(struct html *h, int depth, const char *href, const char *text,
 		h->toc = xreallocarray(h->toc, h->toccap, sizeof(*h->toc));
 	}
 	t = &h->toc[h->ntoc];
-	if (h->ntoc == 0 || depth < 1)
-		depth = 1;
-	else if (depth > t[-1].depth + 1)
-		depth = t[-1].depth + 1;
-	t->depth = depth;
+	t->depth = xhtml_toc_depth(depth, h->ntoc > 0 ? t[-1].depth : 0);
 	snprintf(t->href, sizeof(t->href), "%s", href);
 	t->text = len > 0 ? xstrndup(text, len) : xstrdup(UNTITLED);
 	h->ntoc++;
@@ -170,11 +165,8 @@ toc_heading(void *ctx, unsigned int id, int level, const char *text,
 	char		 href[32];
 
 	snprintf(href, sizeof(href), "#a%u", id);
-	while (h->nnav > 0 && h->nav[h->nnav - 1] >= level)
-		h->nnav--;
-	if (h->nnav < XHTML_MAX_LEVEL + 1)
-		h->nav[h->nnav++] = level;
-	toc_add(h, h->tocbase + h->nnav, href, text, len);
+	toc_add(h, h->tocbase + xhtml_levels_open(&h->nav, level), href, text,
+	    len);
 }
 
 static void
@@ -295,7 +287,7 @@ bodies(struct html *h, const struct doc *const *docs, size_t ndocs,
 		BUF_PUTSL(b, "\">\n");
 		head_block(docs[i], 2, b);
 		/* The article's title heads its entries in the contents. */
-		h->nnav = 0;
+		h->nav.n = 0;
 		h->tocbase = 1;
 		snprintf(id, sizeof(id), "#art%zu", i + 1);
 		toc_add(h, 1, id, doc_title(docs[i]),

@@ -216,18 +216,34 @@ html_rank(struct xhtml *x, int level)
 {
 	int	 rank;
 
-	while (x->nh > 0 && x->hlev[x->nh - 1] >= level)
-		x->nh--;
-	if (x->nh < XHTML_MAX_LEVEL)
-		x->hlev[x->nh++] = level;
-	rank = x->nh + x->rank_base;
+	rank = xhtml_levels_open(&x->open, level) + x->rank_base;
 	return rank < XHTML_MAX_LEVEL ? rank : XHTML_MAX_LEVEL;
 }
 
 void
 xhtml_new_part(struct xhtml *x)
 {
-	x->nh = 0;
+	x->open.n = 0;
+}
+
+int
+xhtml_levels_open(struct xhtml_levels *l, int level)
+{
+	int	 cap = (int)(sizeof(l->lev) / sizeof(l->lev[0]));
+
+	while (l->n > 0 && l->lev[l->n - 1] >= level)
+		l->n--;
+	if (l->n < cap)
+		l->lev[l->n++] = level;
+	return l->n;
+}
+
+int
+xhtml_toc_depth(int depth, int prev)
+{
+	if (prev == 0 || depth < 1)
+		return 1;
+	return depth > prev + 1 ? prev + 1 : depth;
 }
 
 /* ------------------------------------------------------------ body */

@@ -86,6 +86,29 @@
 "figure { margin: 1em 0; text-align: center; }\n" \
 "figure img { max-width: 100%; height: auto; }\n"
 
+/*
+ * The headings open at a point of the text, as a stack of strictly rising
+ * levels (1-6; a writer may push 0 for an entry that holds the headings
+ * after it, such as the EPUB's lead).
+ */
+struct xhtml_levels {
+	int	 lev[XHTML_MAX_LEVEL + 1];
+	int	 n;
+};
+
+/*
+ * A heading of the given level opens: those open at the same or a deeper
+ * level close.  Returns how many are now open, this one included: its
+ * depth among them (its <hN> rank, its nesting in a contents list).
+ */
+int	 xhtml_levels_open(struct xhtml_levels *l, int level);
+/*
+ * The depth a contents entry may take after one of depth prev (0: it is
+ * the first): at least 1 and at most prev + 1, because nesting opens one
+ * level at a time (an <ol> lives in an <li>).
+ */
+int	 xhtml_toc_depth(int depth, int prev);
+
 struct xhtml_hooks {
 	/*
 	 * A heading of the given level (1-6) was given anchor "a<id>";
@@ -112,8 +135,7 @@ struct xhtml {
 	int			 html;		/* HTML syntax: <br>, not <br/> */
 	struct xhtml_hooks	 hooks;
 	unsigned int		 nids;		/* anchors handed out */
-	int			 hlev[XHTML_MAX_LEVEL]; /* levels open */
-	int			 nh;
+	struct xhtml_levels	 open;		/* headings open */
 	int			 hopen;		/* rank of the open <hN> */
 	int			 figure;	/* how the open figure is put */
 };
