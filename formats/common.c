@@ -26,6 +26,38 @@ label_separator(const char *label)
 	return "\xE3\x80\x80";			/* U+3000 */
 }
 
+int
+blank(const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
+int
+list_labelled(const struct node *list)
+{
+	const struct node	*c;
+
+	for (c = list->first_child; c != NULL; c = c->next)
+		if (!blank(c->as.item.label))
+			return 1;
+	return 0;
+}
+
+size_t
+table_columns(const struct node *table)
+{
+	const struct node	*row, *cell;
+	size_t			 cols = 0, n;
+
+	for (row = table->first_child; row != NULL; row = row->next) {
+		for (n = 0, cell = row->first_child; cell; cell = cell->next)
+			n++;
+		if (n > cols)
+			cols = n;
+	}
+	return cols;
+}
+
 void
 labelled_text(const char *label, const struct node *n, struct buf *out)
 {

@@ -16,6 +16,15 @@
  * （一） 1.), an ideographic space after a word label (第一章　总则).
  */
 const char	*label_separator(const char *label);
+/* Is s absent: NULL or the empty string? */
+int		 blank(const char *s);
+/*
+ * Does any item of list carry its own label ("甲、")?  Such a list shows
+ * those labels, not bullets or numbers.
+ */
+int		 list_labelled(const struct node *list);
+/* The number of cells in table's longest row (0: an empty table). */
+size_t		 table_columns(const struct node *table);
 /* Appends label, separator and the node's text (headings, list items). */
 void		 labelled_text(const char *label, const struct node *n,
 		    struct buf *out);

@@ -530,16 +530,10 @@ static void
 put_table(struct docx *dx, const struct node *table)
 {
 	const struct node	*row, *cell;
-	size_t			 cols = 0, n, i;
+	size_t			 cols, i;
 	int			 width;
 
-	for (row = table->first_child; row != NULL; row = row->next) {
-		for (n = 0, cell = row->first_child; cell; cell = cell->next)
-			n++;
-		if (n > cols)
-			cols = n;
-	}
-	if (cols == 0)
+	if ((cols = table_columns(table)) == 0)
 		return;
 	/* Two tables in a row would merge into one. */
 	if (dx->after_table)

@@ -20,8 +20,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "common.h"
 #include "docx_int.h"
 #include "../src/alloc.h"
 #include "../src/escape.h"
@@ -757,22 +757,6 @@ docx_kit_sect(struct docx_kit *kit, int grid)
 		buf_puts(&kit->sect, layout_of(kit)->grid);
 }
 
-static int
-lang_is_hant(const char *lang)
-{
-	static const char *const tags[] = { "zh-TW", "zh-HK", "zh-MO",
-	    "zh-Hant" };
-	size_t	 i, n;
-
-	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
-		n = strlen(tags[i]);
-		if (strncasecmp(lang, tags[i], n) == 0 &&
-		    (lang[n] == '\0' || lang[n] == '-'))
-			return 1;
-	}
-	return 0;
-}
-
 void
 docx_kit_init(struct docx_kit *kit, const struct render_opts *opts,
     const char *lang, int shift)
@@ -792,7 +776,7 @@ docx_kit_init(struct docx_kit *kit, const struct render_opts *opts,
 	kit->style = opts->docx_style == DOCX_PLAIN ? DOCX_PLAIN :
 	    DOCX_OFFICIAL;
 	kit->shift = shift;
-	kit->hant = lang_is_hant(lang);
+	kit->hant = writer_lang_hant(lang);
 	kit->even_odd = layout_of(kit)->even_odd;
 	kit->page = layout_of(kit)->page;
 	kit->body_sz = layout_of(kit)->body_sz;

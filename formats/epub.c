@@ -46,7 +46,6 @@
 #include "../src/zipout.h"
 
 #define OPS		"OEBPS/"
-#define NAV_STACK	(XHTML_MAX_LEVEL + 2)
 
 /* Names the book uses where the article has none. */
 #define UNTITLED	"未命名"
@@ -66,32 +65,11 @@ struct epub {
 	struct epub_part	*cur;		/* the part being written */
 	char			 prefix[24];	/* "" or "a01-" (--combine) */
 	int			 tocbase;	/* depth of doc's entries - 1 */
-	int			 nav[NAV_STACK]; /* levels open in the toc */
-	int			 nnav;
+	struct xhtml_levels	 nav;		/* headings open, for the toc */
 	struct xhtml		 x;		/* the chapters' markup */
 };
 
 /* ------------------------------------------------------------ helpers */
-
-static void
-put_text(struct buf *b, const char *s)
-{
-	if (s != NULL)
-		esc_xml_text(b, s, strlen(s));
-}
-
-static void
-put_attr(struct buf *b, const char *s)
-{
-	if (s != NULL)
-		esc_xml_attr(b, s, strlen(s));
-}
-
-static int
-empty(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
 
 /* A level-1 heading at the top of the tree starts a chapter file. */
 static int
@@ -133,11 +111,7 @@ toc_add(struct epub *e, int depth, const char *file, unsigned int anchor,
 		e->toc = xreallocarray(e->toc, e->toccap, sizeof(*e->toc));
 	}
 	t = &e->toc[e->ntoc];
-	/* Nesting opens one level at a time (an <ol> lives in an <li>). */
-	if (e->ntoc == 0 || depth < 1)
-		depth = 1;
-	else if (depth > t[-1].depth + 1)
-		depth = t[-1].depth + 1;
+	depth = xhtml_toc_depth(depth, e->ntoc > 0 ? t[-1].depth : 0);
 	e->ntoc++;
 	buf_puts(&href, file);
 	if (anchor != 0)
@@ -147,29 +121,16 @@ toc_add(struct epub *e, int depth, const char *file, unsigned int anchor,
 	t->label = len > 0 ? xstrndup(label, len) : xstrdup(UNTITLED);
 }
 
-/*
- * Toc depth for a heading of the given level: closes deeper or equal
- * headings still open, then opens this one.
- */
-static int
-nav_heading(struct epub *e, int level)
-{
-	while (e->nnav > 0 && e->nav[e->nnav - 1] >= level)
-		e->nnav--;
-	e->nav[e->nnav++] = level;
-	return e->tocbase + e->nnav;
-}
-
 static void
 part_begin(struct epub *e, const char *name, const char *id,
     const char *lang, const char *title, const char *bodyclass)
 {
 	e->cur = part_add(e, name, id);
-	epub_xhtml_start(&e->cur->text, lang, empty(title) ? UNTITLED : title,
+	epub_xhtml_start(&e->cur->text, lang, blank(title) ? UNTITLED : title,
 	    bodyclass);
 	e->x.out = &e->cur->text;
 	xhtml_new_part(&e->x);
-	e->nnav = 0;
+	e->nav.n = 0;
 }
 
 static void
@@ -196,7 +157,7 @@ figure_image(struct epub *e, const struct node *fig)
 	struct epub_image	*im;
 	size_t			 i;
 
-	if (!o->embed_images || o->resources.load == NULL || empty(src))
+	if (!o->embed_images || o->resources.load == NULL || blank(src))
 		return NULL;
 	for (i = 0; i < e->nimages; i++)
 		if (strcmp(e->images[i].src, src) == 0)
@@ -237,7 +198,8 @@ toc_heading(void *ctx, unsigned int id, int level, const char *text,
 {
 	struct epub	*e = ctx;
 
-	toc_add(e, nav_heading(e, level), e->cur->name, id, text, len);
+	toc_add(e, e->tocbase + xhtml_levels_open(&e->nav, level),
+	    e->cur->name, id, text, len);
 }
 
 static void
@@ -245,7 +207,7 @@ toc_point(void *ctx, unsigned int id, const char *text, size_t len)
 {
 	struct epub	*e = ctx;
 
-	toc_add(e, e->tocbase + e->nnav + 1, e->cur->name, id, text, len);
+	toc_add(e, e->tocbase + e->nav.n + 1, e->cur->name, id, text, len);
 }
 
 static const char *
@@ -261,7 +223,7 @@ chapter_image(void *ctx, const struct node *fig)
 static const char *
 doc_title(const struct doc *doc)
 {
-	return empty(doc->meta[META_TITLE]) ? UNTITLED :
+	return blank(doc->meta[META_TITLE]) ? UNTITLED :
 	    doc->meta[META_TITLE];
 }
 
@@ -269,9 +231,8 @@ doc_title(const struct doc *doc)
 static void
 title_page(struct epub *e, const struct doc *doc, const char *lang)
 {
-	struct buf	*b, line = BUF_INIT;
+	struct buf	*b;
 	char		 name[64], id[48];
-	const char	*url = doc->meta[META_URL];
 
 	snprintf(name, sizeof(name), "%stitle.xhtml", e->prefix);
 	if (e->prefix[0] != '\0')
@@ -281,39 +242,8 @@ title_page(struct epub *e, const struct doc *doc, const char *lang)
 	part_begin(e, name, id, lang, doc_title(doc), "titlepage");
 	b = &e->cur->text;
 	BUF_PUTSL(b, "<section epub:type=\"titlepage\">\n");
-	if (!empty(doc->meta[META_KICKER])) {
-		BUF_PUTSL(b, "<p class=\"kicker\">");
-		put_text(b, doc->meta[META_KICKER]);
-		BUF_PUTSL(b, "</p>\n");
-	}
-	BUF_PUTSL(b, "<h1 class=\"title\">");
-	put_text(b, doc_title(doc));
-	BUF_PUTSL(b, "</h1>\n");
-	if (!empty(doc->meta[META_SUBTITLE])) {
-		BUF_PUTSL(b, "<p class=\"subtitle\">");
-		put_text(b, doc->meta[META_SUBTITLE]);
-		BUF_PUTSL(b, "</p>\n");
-	}
-	meta_line(doc, &line);
-	if (line.len > 0) {
-		BUF_PUTSL(b, "<p class=\"meta\">");
-		esc_xml_text(b, line.ptr, line.len);
-		BUF_PUTSL(b, "</p>\n");
-	}
-	if (!empty(url)) {
-		BUF_PUTSL(b, "<p class=\"url\">原文：");
-		if (xhtml_url_usable(url)) {
-			BUF_PUTSL(b, "<a href=\"");
-			xhtml_put_url(b, url);
-			BUF_PUTSL(b, "\">");
-			put_text(b, url);
-			BUF_PUTSL(b, "</a>");
-		} else
-			put_text(b, url);
-		BUF_PUTSL(b, "</p>\n");
-	}
+	xhtml_title_block(b, doc, doc_title(doc), 1, "url");
 	part_end(e);
-	buf_free(&line);
 }
 
 /* Adds the contents page's slot to the spine; it is written last. */
@@ -368,7 +298,7 @@ render_doc(struct epub *e, const struct doc *doc, const char *lang,
 			toc_add(e, e->tocbase + 1, name, 0, LEAD_LABEL,
 			    strlen(LEAD_LABEL));
 			/* Headings in the lead nest under its entry. */
-			e->nav[e->nnav++] = 0;
+			xhtml_levels_open(&e->nav, 0);
 			if (e->body == SIZE_MAX)
 				e->body = e->nparts - 1;
 		}
@@ -391,9 +321,9 @@ cover_page(struct epub *e, const char *lang, const char *title,
 	b = &e->cur->text;
 	epub_xhtml_start(b, lang, "封面", "cover");
 	BUF_PUTSL(b, "<section class=\"cover\">\n<img src=\"");
-	put_attr(b, image);
+	xml_attr(b, image);
 	BUF_PUTSL(b, "\" alt=\"");
-	put_attr(b, title);
+	xml_attr(b, title);
 	BUF_PUTSL(b, "\" epub:type=\"cover\" role=\"doc-cover\"/>\n");
 	part_end(e);
 }
@@ -410,7 +340,7 @@ cover_text_of(const struct doc *const *docs, size_t ndocs, const char *title,
 	if (ndocs == 1) {
 		c->kicker = d->meta[META_KICKER];
 		c->subtitle = d->meta[META_SUBTITLE];
-		c->source = !empty(d->meta[META_SOURCE]) ?
+		c->source = !blank(d->meta[META_SOURCE]) ?
 		    d->meta[META_SOURCE] : d->meta[META_AUTHOR];
 		c->date = d->meta[META_DATE];
 	}
@@ -457,7 +387,7 @@ generated_cover(struct epub *e, const struct doc *const *docs, size_t ndocs,
 static void
 note_unused(struct epub *e, const struct doc *doc)
 {
-	if (!empty(doc->meta[META_VIEWS]))
+	if (!blank(doc->meta[META_VIEWS]))
 		diag_note(e->diag, "epub: view count %s not kept (no place "
 		    "for it in a book)", doc->meta[META_VIEWS]);
 }
@@ -538,7 +468,7 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 			goto out;
 		}
 	lang = writer_lang(docs[0], opts);
-	if (ndocs > 1 && !empty(opts->collection_title))
+	if (ndocs > 1 && !blank(opts->collection_title))
 		coll = opts->collection_title;
 	title = coll != NULL ? coll : doc_title(docs[0]);
 	if (opts->cover.len > 0) {

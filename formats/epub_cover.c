@@ -282,6 +282,20 @@ cover_layout_free(struct cover_layout *l)
 }
 
 void
+epub_cover_svg_start(struct buf *b, const char *lang, const char *title,
+    size_t len)
+{
+	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" ");
+	buf_printf(b, "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+	    "xml:lang=\"", COVER_W, COVER_H, COVER_W, COVER_H);
+	esc_xml_attr(b, lang, strlen(lang));
+	BUF_PUTSL(b, "\">\n<title>");
+	esc_xml_text(b, title, len);
+	BUF_PUTSL(b, "</title>\n");
+}
+
+void
 epub_cover_svg(struct buf *b, const char *lang, const struct epub_cover *c)
 {
 	struct cover_layout	 l;
@@ -294,14 +308,8 @@ epub_cover_svg(struct buf *b, const char *lang, const struct epub_cover *c)
 		text[i] = cover_text(c, (enum cover_part)i);
 	cover_layout(text, adv, &l);
 
-	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" ");
-	buf_printf(b, "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-	    "xml:lang=\"", COVER_W, COVER_H, COVER_W, COVER_H);
-	esc_xml_attr(b, lang, strlen(lang));
-	BUF_PUTSL(b, "\">\n<title>");
-	esc_xml_text(b, c->title, strlen(c->title));
-	buf_printf(b, "</title>\n"
+	epub_cover_svg_start(b, lang, c->title, strlen(c->title));
+	buf_printf(b,
 	    "<rect width=\"%d\" height=\"%d\" fill=\"#f7f2e8\"/>\n"
 	    "<rect x=\"30\" y=\"30\" width=\"540\" height=\"840\" "
 	    "fill=\"none\" stroke=\"#%06x\" stroke-width=\"3\"/>\n"

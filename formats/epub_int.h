@@ -81,6 +81,12 @@ void	 epub_book_id(const struct doc *const *docs, size_t ndocs,
 void	 epub_split_parts(struct epub_part **parts, size_t *nparts,
 	    size_t *cap, size_t *body, struct epub_tocent *toc, size_t ntoc);
 /*
+ * Opens a cover SVG of COVER_W x COVER_H: the XML declaration, <svg> with
+ * its size and xml:lang, and <title> holding title[0..len), escaped.
+ */
+void	 epub_cover_svg_start(struct buf *b, const char *lang,
+	    const char *title, size_t len);
+/*
  * The vertical cover (--vertical): the same text in columns from right to
  * left, each character placed by the code (see epub_vertical.c).
  */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "epub_int.h"
+#include "xhtml.h"
 #include "../src/escape.h"
 
 /*
@@ -20,19 +21,9 @@
 const char epub_css[] =
 "@charset \"UTF-8\";\n"
 "body {\n"
-"  font-family: \"Songti SC\", \"STSong\", \"Noto Serif CJK SC\",\n"
-"    \"Source Han Serif SC\", \"Noto Serif SC\", \"SimSun\", \"宋体\", serif;\n"
+XHTML_CSS_SERIF
 "  line-height: 1.75;\n"
-"  text-align: justify;\n"
-"  -webkit-line-break: strict;\n"
-"  line-break: strict;\n"
-"  overflow-wrap: break-word;\n"
-"}\n"
-"p { margin: 0; text-indent: 2em; }\n"
-"h1, h2, h3, h4, h5, h6 {\n"
-"  font-family: \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\",\n"
-"    \"Source Han Sans SC\", \"Microsoft YaHei\", \"SimHei\", \"黑体\",\n"
-"    sans-serif;\n"
+XHTML_CSS_FLOW
 "  font-weight: bold;\n"
 "  font-size: 1em;\n"
 "  line-height: 1.5;\n"
@@ -51,14 +42,12 @@ const char epub_css[] =
 "}\n"
 /* （一）: 楷体 in official documents. */
 ".l2 {\n"
-"  font-family: \"STKaiti\", \"KaiTi\", \"楷体\", \"LXGW WenKai\",\n"
-"    \"AR PL UKai CN\", serif;\n"
+XHTML_CSS_KAITI
 "  font-size: 1.15em;\n"
 "}\n"
 /* 1. and deeper: 仿宋, then the body face. */
 ".l3 {\n"
-"  font-family: \"STFangsong\", \"FangSong\", \"仿宋\", \"FandolFang\",\n"
-"    \"Songti SC\", \"STSong\", \"Noto Serif CJK SC\", serif;\n"
+XHTML_CSS_FANGSONG
 "  font-size: 1.05em;\n"
 "}\n"
 ".l4, .l5, .l6 {\n"
@@ -72,22 +61,7 @@ const char epub_css[] =
 "  font-style: normal;\n"
 "  font-weight: bold;\n"
 "}\n"
-"@supports (text-emphasis-style: dot) or (-webkit-text-emphasis-style: dot) {\n"
-"  em {\n"
-"    font-weight: inherit;\n"
-"    -webkit-text-emphasis-style: filled dot;\n"
-"    text-emphasis-style: filled dot;\n"
-"    -webkit-text-emphasis-position: under right;\n"
-"    text-emphasis-position: under right;\n"
-"  }\n"
-"}\n"
-"blockquote {\n"
-"  margin: 0.5em 0 0.5em 2em;\n"
-"  font-family: \"STKaiti\", \"KaiTi\", \"楷体\", \"LXGW WenKai\",\n"
-"    \"AR PL UKai CN\", serif;\n"
-"}\n"
-"ul, ol { margin: 0.5em 0; padding-left: 2em; }\n"
-"ul.lit { list-style: none; }\n"
+XHTML_CSS_EMPHASIS
 "li { margin: 0; }\n"
 /* Text after a nested list, inside its item: no paragraph indent. */
 "li p { text-indent: 0; margin: 0; }\n"
@@ -108,8 +82,7 @@ const char epub_css[] =
 "  vertical-align: top;\n"
 "}\n"
 "th { font-weight: bold; }\n"
-"figure { margin: 1em 0; text-align: center; }\n"
-"figure img { max-width: 100%; height: auto; }\n"
+XHTML_CSS_FIGURE
 "figcaption, p.caption {\n"
 "  text-indent: 0;\n"
 "  text-align: center;\n"
@@ -227,18 +200,6 @@ epub_image_ext(const char *type)
 	return "gif";
 }
 
-static void
-put_text(struct buf *b, const char *s)
-{
-	esc_xml_text(b, s, strlen(s));
-}
-
-static void
-put_attr(struct buf *b, const char *s)
-{
-	esc_xml_attr(b, s, strlen(s));
-}
-
 void
 epub_xhtml_start(struct buf *b, const char *lang, const char *title,
     const char *bodyclass)
@@ -247,14 +208,14 @@ epub_xhtml_start(struct buf *b, const char *lang, const char *title,
 	    "<!DOCTYPE html>\n"
 	    "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
 	    "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
-	put_attr(b, lang);
+	xml_attr(b, lang);
 	BUF_PUTSL(b, "\" xml:lang=\"");
-	put_attr(b, lang);
+	xml_attr(b, lang);
 	BUF_PUTSL(b, "\">\n<head>\n<title>");
-	put_text(b, title);
+	xml_text(b, title);
 	BUF_PUTSL(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
 	    "href=\"style.css\"/>\n</head>\n<body class=\"");
-	put_attr(b, bodyclass);
+	xml_attr(b, bodyclass);
 	BUF_PUTSL(b, "\">\n");
 }
 
@@ -287,7 +248,7 @@ dc_values(const struct epub_book *bk, struct buf *b, enum meta_key key,
 		if (!first_of(bk, i, key))
 			continue;
 		buf_printf(b, "<dc:%s>", elem);
-		put_text(b, bk->docs[i]->meta[key]);
+		xml_text(b, bk->docs[i]->meta[key]);
 		buf_printf(b, "</dc:%s>\n", elem);
 	}
 }
@@ -325,24 +286,24 @@ opf_metadata(const struct epub_book *bk, struct buf *b)
 	buf_printf(b, "<dc:identifier id=\"pub-id\">urn:uuid:%s"
 	    "</dc:identifier>\n", bk->uuid);
 	BUF_PUTSL(b, "<dc:title id=\"title\">");
-	put_text(b, bk->title);
+	xml_text(b, bk->title);
 	BUF_PUTSL(b, "</dc:title>\n"
 	    "<meta refines=\"#title\" property=\"title-type\">main</meta>\n");
 	if (bk->ndocs == 1 && d0->meta[META_SUBTITLE] != NULL &&
 	    d0->meta[META_SUBTITLE][0] != '\0') {
 		BUF_PUTSL(b, "<dc:title id=\"subtitle\">");
-		put_text(b, d0->meta[META_SUBTITLE]);
+		xml_text(b, d0->meta[META_SUBTITLE]);
 		BUF_PUTSL(b, "</dc:title>\n<meta refines=\"#subtitle\" "
 		    "property=\"title-type\">subtitle</meta>\n");
 	}
 	BUF_PUTSL(b, "<dc:language>");
-	put_text(b, bk->lang);
+	xml_text(b, bk->lang);
 	BUF_PUTSL(b, "</dc:language>\n");
 	for (i = 0; i < bk->ndocs; i++) {
 		if (!first_of(bk, i, META_AUTHOR))
 			continue;
 		buf_printf(b, "<dc:creator id=\"creator%zu\">", ++n);
-		put_text(b, bk->docs[i]->meta[META_AUTHOR]);
+		xml_text(b, bk->docs[i]->meta[META_AUTHOR]);
 		buf_printf(b, "</dc:creator>\n<meta refines=\"#creator%zu\" "
 		    "property=\"role\" scheme=\"marc:relators\">aut</meta>\n",
 		    n);
@@ -387,7 +348,7 @@ epub_opf(const struct epub_book *bk, struct buf *b)
 	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
 	    "unique-identifier=\"pub-id\" xml:lang=\"");
-	put_attr(b, bk->lang);
+	xml_attr(b, bk->lang);
 	BUF_PUTSL(b, "\">\n");
 	opf_metadata(bk, b);
 	BUF_PUTSL(b, "<manifest>\n"
@@ -395,9 +356,9 @@ epub_opf(const struct epub_book *bk, struct buf *b)
 	    "media-type=\"application/x-dtbncx+xml\"/>\n"
 	    "<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n"
 	    "<item id=\"cover-image\" href=\"");
-	put_attr(b, bk->cover_name);
+	xml_attr(b, bk->cover_name);
 	BUF_PUTSL(b, "\" media-type=\"");
-	put_attr(b, bk->cover_type);
+	xml_attr(b, bk->cover_type);
 	BUF_PUTSL(b, "\" properties=\"cover-image\"/>\n");
 	for (i = 0; i < bk->nparts; i++) {
 		p = &bk->parts[i];
@@ -434,31 +395,17 @@ epub_nav(const struct epub_book *bk, struct buf *b)
 {
 	const struct epub_tocent	*t;
 	size_t				 i;
-	int				 prev = 0, d;
+	int				 prev = 0;
 
 	epub_xhtml_start(b, bk->lang, "目录", "nav");
 	BUF_PUTSL(b, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n"
 	    "<h1 class=\"toc-title\">目录</h1>\n");
 	for (i = 0; i < bk->ntoc; i++) {
 		t = &bk->toc[i];
-		if (t->depth > prev)
-			BUF_PUTSL(b, "<ol>\n");
-		else {
-			BUF_PUTSL(b, "</li>\n");
-			for (d = prev; d > t->depth; d--)
-				BUF_PUTSL(b, "</ol>\n</li>\n");
-		}
-		BUF_PUTSL(b, "<li><a href=\"");
-		put_attr(b, t->href);
-		BUF_PUTSL(b, "\">");
-		put_text(b, t->label);
-		BUF_PUTSL(b, "</a>");
-		prev = t->depth;
+		xhtml_toc_item(b, &prev, t->depth, t->href, t->label);
 	}
-	BUF_PUTSL(b, "</li>\n");
-	for (d = prev; d > 1; d--)
-		BUF_PUTSL(b, "</ol>\n</li>\n");
-	BUF_PUTSL(b, "</ol>\n</nav>\n"
+	xhtml_toc_end(b, prev);
+	BUF_PUTSL(b, "</nav>\n"
 	    "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"\">\n"
 	    "<h2>导览</h2>\n<ol>\n"
 	    "<li><a epub:type=\"cover\" href=\"cover.xhtml\">封面</a></li>\n");
@@ -487,14 +434,14 @@ epub_ncx(const struct epub_book *bk, struct buf *b)
 	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" "
 	    "version=\"2005-1\" xml:lang=\"");
-	put_attr(b, bk->lang);
+	xml_attr(b, bk->lang);
 	buf_printf(b, "\">\n<head>\n"
 	    "<meta name=\"dtb:uid\" content=\"urn:uuid:%s\"/>\n"
 	    "<meta name=\"dtb:depth\" content=\"%d\"/>\n"
 	    "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
 	    "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n"
 	    "</head>\n<docTitle><text>", bk->uuid, depth);
-	put_text(b, bk->title);
+	xml_text(b, bk->title);
 	BUF_PUTSL(b, "</text></docTitle>\n<navMap>\n");
 	for (i = 0; i < bk->ntoc; i++) {
 		t = &bk->toc[i];
@@ -502,9 +449,9 @@ epub_ncx(const struct epub_book *bk, struct buf *b)
 			BUF_PUTSL(b, "</navPoint>\n");
 		buf_printf(b, "<navPoint id=\"np%zu\" playOrder=\"%zu\">"
 		    "<navLabel><text>", i + 1, i + 1);
-		put_text(b, t->label);
+		xml_text(b, t->label);
 		BUF_PUTSL(b, "</text></navLabel><content src=\"");
-		put_attr(b, t->href);
+		xml_attr(b, t->href);
 		BUF_PUTSL(b, "\"/>\n");
 		prev = t->depth;
 	}

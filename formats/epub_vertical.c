@@ -257,12 +257,8 @@ turned(uint32_t cp)
 		0xFF5B, 0xFF5D, 0x2026, 0x2014, 0xFF5E, 0xFF1A, 0xFF1B, 0x201C,
 		0x201D, 0x2018, 0x2019
 	};
-	size_t	 i;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (cp == marks[i])
-			return 1;
-	return 0;
+	return uc_in(cp, marks, sizeof(marks) / sizeof(marks[0]));
 }
 
 static int
@@ -293,12 +289,8 @@ no_column_start(uint32_t cp)
 		0xFF1F, 0xFF09, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
 		0x3015, 0x201D, 0x2019, 0x2026
 	};
-	size_t	 i;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (cp == marks[i])
-			return 1;
-	return 0;
+	return uc_in(cp, marks, sizeof(marks) / sizeof(marks[0]));
 }
 
 /* Opening marks, which may not end a column. */
@@ -309,12 +301,8 @@ no_column_end(uint32_t cp)
 		0xFF08, 0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014,
 		0x201C, 0x2018
 	};
-	size_t	 i;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (cp == marks[i])
-			return 1;
-	return 0;
+	return uc_in(cp, marks, sizeof(marks) / sizeof(marks[0]));
 }
 
 static int
@@ -649,14 +637,8 @@ epub_cover_svg_vertical(struct buf *b, const char *lang,
 	vtext_init(&foot, footer.ptr);
 	vtext_layout(&foot, FOOT_F, 300);
 
-	BUF_PUTSL(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" ");
-	buf_printf(b, "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-	    "xml:lang=\"", COVER_W, COVER_H, COVER_W, COVER_H);
-	esc_xml_attr(b, lang, strlen(lang));
-	BUF_PUTSL(b, "\">\n<title>");
-	esc_xml_text(b, t.ptr, t.len);
-	BUF_PUTSL(b, "</title>\n"
+	epub_cover_svg_start(b, lang, t.ptr, t.len);
+	BUF_PUTSL(b,
 	    "<rect width=\"600\" height=\"900\" fill=\"#f7f2e8\"/>\n"
 	    "<rect x=\"30\" y=\"30\" width=\"540\" height=\"840\" "
 	    "fill=\"none\" stroke=\"" RED "\" stroke-width=\"3\"/>\n"

@@ -40,22 +40,12 @@ static const char html_css[] =
 "  margin: 0 auto;\n"
 "  padding: 2em 1.25em 4em;\n"
 "  max-width: 40em;\n"
-"  font-family: \"Songti SC\", \"STSong\", \"Noto Serif CJK SC\",\n"
-"    \"Source Han Serif SC\", \"Noto Serif SC\", \"SimSun\", \"宋体\", serif;\n"
+XHTML_CSS_SERIF
 "  font-size: 1.0625em;\n"
 "  line-height: 1.75;\n"
 "  color: #1a1a1a;\n"
 "  background: #fdfdfb;\n"
-"  text-align: justify;\n"
-"  -webkit-line-break: strict;\n"
-"  line-break: strict;\n"
-"  overflow-wrap: break-word;\n"
-"}\n"
-"p { margin: 0; text-indent: 2em; }\n"
-"h1, h2, h3, h4, h5, h6 {\n"
-"  font-family: \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\",\n"
-"    \"Source Han Sans SC\", \"Microsoft YaHei\", \"SimHei\", \"黑体\",\n"
-"    sans-serif;\n"
+XHTML_CSS_FLOW
 "  font-size: 1em;\n"
 "  line-height: 1.5;\n"
 "  text-align: left;\n"
@@ -75,42 +65,24 @@ static const char html_css[] =
 "p.meta { font-size: 0.85em; color: #555; margin: 0.5em 0 1.5em; }\n"
 "h2.l1 { font-size: 1.2em; }\n"
 ".l2 {\n"
-"  font-family: \"STKaiti\", \"KaiTi\", \"楷体\", \"LXGW WenKai\",\n"
-"    \"AR PL UKai CN\", serif;\n"
+XHTML_CSS_KAITI
 "  font-size: 1.1em;\n"
 "}\n"
 ".l3 {\n"
-"  font-family: \"STFangsong\", \"FangSong\", \"仿宋\", \"FandolFang\",\n"
-"    \"Songti SC\", \"STSong\", \"Noto Serif CJK SC\", serif;\n"
+XHTML_CSS_FANGSONG
 "}\n"
 ".l4, .l5, .l6 { font-family: inherit; }\n"
 "article > header h2 { font-size: 1.4em; text-align: center; text-indent: 0; }\n"
 "span.rh { font-weight: bold; }\n"
 "b.lead, strong { font-weight: bold; }\n"
 "em { font-style: normal; font-weight: bold; }\n"
-"@supports (text-emphasis-style: dot) or (-webkit-text-emphasis-style: dot) {\n"
-"  em {\n"
-"    font-weight: inherit;\n"
-"    -webkit-text-emphasis-style: filled dot;\n"
-"    text-emphasis-style: filled dot;\n"
-"    -webkit-text-emphasis-position: under right;\n"
-"    text-emphasis-position: under right;\n"
-"  }\n"
-"}\n"
-"blockquote {\n"
-"  margin: 0.5em 0 0.5em 2em;\n"
-"  font-family: \"STKaiti\", \"KaiTi\", \"楷体\", \"LXGW WenKai\",\n"
-"    \"AR PL UKai CN\", serif;\n"
-"}\n"
-"ul, ol { margin: 0.5em 0; padding-left: 2em; }\n"
-"ul.lit { list-style: none; }\n"
+XHTML_CSS_EMPHASIS
 "li p { text-indent: 0; }\n"
 "table { border-collapse: collapse; margin: 0.8em auto; font-size: 0.9em;\n"
 "  line-height: 1.5; }\n"
 "th, td { border: 1px solid #888; padding: 0.2em 0.5em; text-align: left;\n"
 "  vertical-align: top; }\n"
-"figure { margin: 1em 0; text-align: center; }\n"
-"figure img { max-width: 100%; height: auto; }\n"
+XHTML_CSS_FIGURE
 "figcaption, p.caption { text-indent: 0; text-align: center;\n"
 "  font-size: 0.9em; color: #555; }\n"
 "hr { border: 0; border-top: 1px solid #999; width: 30%; margin: 1.5em auto; }\n"
@@ -157,8 +129,7 @@ struct html {
 	struct xhtml	 x;
 	struct tocent	*toc;
 	size_t		 ntoc, toccap;
-	int		 nav[XHTML_MAX_LEVEL + 2];	/* levels open */
-	int		 nnav;
+	struct xhtml_levels nav;	/* headings open, for the contents */
 	int		 tocbase;
 	struct {
 		char	*src;
@@ -166,26 +137,6 @@ struct html {
 	}		*images;
 	size_t		 nimages;
 };
-
-static int
-empty(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
-
-static void
-put_text(struct buf *b, const char *s)
-{
-	if (s != NULL)
-		esc_xml_text(b, s, strlen(s));
-}
-
-static void
-put_attr(struct buf *b, const char *s)
-{
-	if (s != NULL)
-		esc_xml_attr(b, s, strlen(s));
-}
 
 /* --- hooks --------------------------------------------------------------- */
 
@@ -200,11 +151,7 @@ toc_add(struct html *h, int depth, const char *href, const char *text,
 		h->toc = xreallocarray(h->toc, h->toccap, sizeof(*h->toc));
 	}
 	t = &h->toc[h->ntoc];
-	if (h->ntoc == 0 || depth < 1)
-		depth = 1;
-	else if (depth > t[-1].depth + 1)
-		depth = t[-1].depth + 1;
-	t->depth = depth;
+	t->depth = xhtml_toc_depth(depth, h->ntoc > 0 ? t[-1].depth : 0);
 	snprintf(t->href, sizeof(t->href), "%s", href);
 	t->text = len > 0 ? xstrndup(text, len) : xstrdup(UNTITLED);
 	h->ntoc++;
@@ -218,11 +165,8 @@ toc_heading(void *ctx, unsigned int id, int level, const char *text,
 	char		 href[32];
 
 	snprintf(href, sizeof(href), "#a%u", id);
-	while (h->nnav > 0 && h->nav[h->nnav - 1] >= level)
-		h->nnav--;
-	if (h->nnav < XHTML_MAX_LEVEL + 1)
-		h->nav[h->nnav++] = level;
-	toc_add(h, h->tocbase + h->nnav, href, text, len);
+	toc_add(h, h->tocbase + xhtml_levels_open(&h->nav, level), href, text,
+	    len);
 }
 
 static void
@@ -260,7 +204,7 @@ page_image(void *ctx, const struct node *fig)
 	struct buf		 data = BUF_INIT, url = BUF_INIT;
 	size_t			 i;
 
-	if (!o->embed_images || o->resources.load == NULL || empty(src))
+	if (!o->embed_images || o->resources.load == NULL || blank(src))
 		return NULL;
 	for (i = 0; i < h->nimages; i++)
 		if (strcmp(h->images[i].src, src) == 0)
@@ -290,49 +234,16 @@ page_image(void *ctx, const struct node *fig)
 static const char *
 doc_title(const struct doc *doc)
 {
-	return empty(doc->meta[META_TITLE]) ? UNTITLED : doc->meta[META_TITLE];
+	return blank(doc->meta[META_TITLE]) ? UNTITLED : doc->meta[META_TITLE];
 }
 
 /* Kicker, title (<hN>), subtitle and the metadata line. */
 static void
 head_block(const struct doc *doc, int rank, struct buf *b)
 {
-	struct buf	 line = BUF_INIT;
-
 	BUF_PUTSL(b, "<header>\n");
-	if (!empty(doc->meta[META_KICKER])) {
-		BUF_PUTSL(b, "<p class=\"kicker\">");
-		put_text(b, doc->meta[META_KICKER]);
-		BUF_PUTSL(b, "</p>\n");
-	}
-	buf_printf(b, "<h%d class=\"title\">", rank);
-	put_text(b, doc_title(doc));
-	buf_printf(b, "</h%d>\n", rank);
-	if (!empty(doc->meta[META_SUBTITLE])) {
-		BUF_PUTSL(b, "<p class=\"subtitle\">");
-		put_text(b, doc->meta[META_SUBTITLE]);
-		BUF_PUTSL(b, "</p>\n");
-	}
-	meta_line(doc, &line);
-	if (line.len > 0) {
-		BUF_PUTSL(b, "<p class=\"meta\">");
-		esc_xml_text(b, line.ptr, line.len);
-		BUF_PUTSL(b, "</p>\n");
-	}
-	if (!empty(doc->meta[META_URL])) {
-		BUF_PUTSL(b, "<p class=\"meta\">原文：");
-		if (xhtml_url_usable(doc->meta[META_URL])) {
-			BUF_PUTSL(b, "<a href=\"");
-			xhtml_put_url(b, doc->meta[META_URL]);
-			BUF_PUTSL(b, "\">");
-			put_text(b, doc->meta[META_URL]);
-			BUF_PUTSL(b, "</a>");
-		} else
-			put_text(b, doc->meta[META_URL]);
-		BUF_PUTSL(b, "</p>\n");
-	}
+	xhtml_title_block(b, doc, doc_title(doc), rank, "meta");
 	BUF_PUTSL(b, "</header>\n");
-	buf_free(&line);
 }
 
 /* The contents list: nested <ol> of links to the headings. */
@@ -340,33 +251,17 @@ static void
 toc_nav(const struct html *h, struct buf *b)
 {
 	size_t	 i;
-	int	 prev = 0, d;
+	int	 prev = 0;
 
 	if (h->ntoc == 0)
 		return;
 	BUF_PUTSL(b, "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n"
 	    "<h2 id=\"toc-title\">目录</h2>\n");
-	for (i = 0; i < h->ntoc; i++) {
-		const struct tocent *t = &h->toc[i];
-
-		if (t->depth > prev)
-			BUF_PUTSL(b, "<ol>\n");
-		else {
-			BUF_PUTSL(b, "</li>\n");
-			for (d = prev; d > t->depth; d--)
-				BUF_PUTSL(b, "</ol>\n</li>\n");
-		}
-		BUF_PUTSL(b, "<li><a href=\"");
-		put_attr(b, t->href);
-		BUF_PUTSL(b, "\">");
-		put_text(b, t->text);
-		BUF_PUTSL(b, "</a>");
-		prev = t->depth;
-	}
-	BUF_PUTSL(b, "</li>\n");
-	for (d = prev; d > 1; d--)
-		BUF_PUTSL(b, "</ol>\n</li>\n");
-	BUF_PUTSL(b, "</ol>\n</nav>\n");
+	for (i = 0; i < h->ntoc; i++)
+		xhtml_toc_item(b, &prev, h->toc[i].depth, h->toc[i].href,
+		    h->toc[i].text);
+	xhtml_toc_end(b, prev);
+	BUF_PUTSL(b, "</nav>\n");
 }
 
 /* The documents' bodies; with several, one <article> each. */
@@ -388,11 +283,11 @@ bodies(struct html *h, const struct doc *const *docs, size_t ndocs,
 	for (i = 0; i < ndocs; i++) {
 		snprintf(id, sizeof(id), "art%zu", i + 1);
 		buf_printf(b, "<article id=\"%s\" lang=\"", id);
-		put_attr(b, writer_lang(docs[i], h->opts));
+		xml_attr(b, writer_lang(docs[i], h->opts));
 		BUF_PUTSL(b, "\">\n");
 		head_block(docs[i], 2, b);
 		/* The article's title heads its entries in the contents. */
-		h->nnav = 0;
+		h->nav.n = 0;
 		h->tocbase = 1;
 		snprintf(id, sizeof(id), "#art%zu", i + 1);
 		toc_add(h, 1, id, doc_title(docs[i]),
@@ -571,7 +466,7 @@ page_render(const struct doc *const *docs, size_t ndocs,
 		return diag_error(diag, "html: nothing to write");
 	html_init(&h, opts, diag);
 	lang = writer_lang(d, opts);
-	title = ndocs > 1 && !empty(opts->collection_title) ?
+	title = ndocs > 1 && !blank(opts->collection_title) ?
 	    opts->collection_title : doc_title(d);
 	bodies(&h, docs, ndocs, &body);
 	for (k = 0; k < V__COUNT; k++) {
@@ -592,13 +487,13 @@ page_render(const struct doc *const *docs, size_t ndocs,
 		size_t i;
 
 		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-			if (!empty(d->meta[keys[i]]))
+			if (!blank(d->meta[keys[i]]))
 				buf_puts(&v[slots[i]].value, d->meta[keys[i]]);
 		meta_line(d, &v[V_META].value);
 		head_block(d, 1, &v[V_HEADER].value);
 	} else {
 		BUF_PUTSL(&v[V_HEADER].value, "<header>\n<h1 class=\"title\">");
-		put_text(&v[V_HEADER].value, title);
+		xml_text(&v[V_HEADER].value, title);
 		BUF_PUTSL(&v[V_HEADER].value, "</h1>\n</header>\n");
 	}
 	buf_puts(&v[V_LANG].value, lang);
@@ -612,12 +507,12 @@ page_render(const struct doc *const *docs, size_t ndocs,
 		goto out;
 	}
 	BUF_PUTSL(out, "<!DOCTYPE html>\n<html lang=\"");
-	put_attr(out, lang);
+	xml_attr(out, lang);
 	BUF_PUTSL(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<meta name=\"color-scheme\" "
 	    "content=\"light dark\">\n<title>");
-	put_text(out, title);
+	xml_text(out, title);
 	BUF_PUTSL(out, "</title>\n");
 	if (v[V_AUTHOR].value.len > 0) {
 		BUF_PUTSL(out, "<meta name=\"author\" content=\"");

@@ -576,15 +576,9 @@ md_table(struct md *m, const struct node *table)
 {
 	const struct node	*row, *cell;
 	struct buf		 text = BUF_INIT;
-	size_t			 cols = 0, n, i;
+	size_t			 cols, n, i;
 
-	for (row = table->first_child; row != NULL; row = row->next) {
-		for (n = 0, cell = row->first_child; cell; cell = cell->next)
-			n++;
-		if (n > cols)
-			cols = n;
-	}
-	if (cols == 0)
+	if ((cols = table_columns(table)) == 0)
 		return;
 	block_start(m);
 	for (row = table->first_child; row != NULL; row = row->next) {

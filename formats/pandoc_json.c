@@ -58,12 +58,6 @@ struct pj {
 	int			 shift;		/* heading levels down (--combine) */
 };
 
-static int
-empty(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
-
 /* Closes a JSON array or object, dropping the comma after its last item. */
 static void
 close_with(struct buf *b, const char *closer)
@@ -134,7 +128,7 @@ attr(struct buf *b, const char *cls, const char *key, const char *value)
 	if (cls != NULL)
 		json_str(b, cls, strlen(cls));
 	BUF_PUTSL(b, "],[");
-	if (key != NULL && !empty(value)) {
+	if (key != NULL && !blank(value)) {
 		buf_putc(b, '[');
 		json_str(b, key, strlen(key));
 		buf_putc(b, ',');
@@ -149,7 +143,7 @@ attr(struct buf *b, const char *cls, const char *key, const char *value)
 static void
 label_text(struct pj *p, const char *label)
 {
-	if (empty(label))
+	if (blank(label))
 		return;
 	text(p, label);
 	text(p, label_separator(label));
@@ -183,7 +177,7 @@ inline_event(struct pj *p, const struct node *n, enum iter_event ev,
 			if (n->type == NODE_STRONG || n->type == NODE_EMPH)
 				close_with(p->out, "]},");
 			else if (n->type == NODE_LINK &&
-			    !empty(n->as.link.url)) {
+			    !blank(n->as.link.url)) {
 				close_with(p->out, "],[");
 				json_str(p->out, n->as.link.url,
 				    strlen(n->as.link.url));
@@ -196,7 +190,7 @@ inline_event(struct pj *p, const struct node *n, enum iter_event ev,
 			raw(p, "{\"t\":\"Strong\",\"c\":[");
 		else if (n->type == NODE_EMPH)
 			raw(p, "{\"t\":\"Emph\",\"c\":[");
-		else if (n->type == NODE_LINK && !empty(n->as.link.url))
+		else if (n->type == NODE_LINK && !blank(n->as.link.url))
 			raw(p, "{\"t\":\"Link\",\"c\":[" NO_ATTR ",[");
 		else
 			raw(p, "{\"t\":\"Span\",\"c\":[" NO_ATTR ",[");
@@ -227,7 +221,7 @@ inlines(struct pj *p, const struct node *first, const struct node *stop)
 static int
 heading_empty(const struct node *h)
 {
-	return empty(h->as.heading.label) && node_text_len(h) == 0;
+	return blank(h->as.heading.label) && node_text_len(h) == 0;
 }
 
 static void
@@ -311,25 +305,13 @@ point_list(struct pj *p, const struct node *list)
 	close_with(p->out, "]]},");
 }
 
-/* A list whose items carry literal labels shows those, not numbers. */
-static int
-list_labelled(const struct node *list)
-{
-	const struct node	*c;
-
-	for (c = list->first_child; c != NULL; c = c->next)
-		if (!empty(c->as.item.label))
-			return 1;
-	return 0;
-}
-
 static void
 list_item_start(struct pj *p, const struct node *item)
 {
 	const struct node	*c = item->first_child;
 
 	buf_putc(p->out, '[');
-	if (empty(item->as.item.label) && (c == NULL || !node_is_inline(c)))
+	if (blank(item->as.item.label) && (c == NULL || !node_is_inline(c)))
 		return;
 	BUF_PUTSL(p->out, "{\"t\":\"Plain\",\"c\":[");
 	label_text(p, item->as.item.label);
@@ -342,16 +324,10 @@ static void
 table(struct pj *p, const struct node *t)
 {
 	const struct node	*row, *cell;
-	size_t			 cols = 0, n, i;
+	size_t			 cols, i;
 	int			 head = 1;
 
-	for (row = t->first_child; row != NULL; row = row->next) {
-		for (n = 0, cell = row->first_child; cell; cell = cell->next)
-			n++;
-		if (n > cols)
-			cols = n;
-	}
-	if (cols == 0)
+	if ((cols = table_columns(t)) == 0)
 		return;
 	BUF_PUTSL(p->out, "{\"t\":\"Table\",\"c\":[" NO_ATTR ",[null,[]],[");
 	for (i = 0; i < cols; i++)
@@ -392,11 +368,11 @@ figure(struct pj *p, const struct node *fig)
 {
 	const char	*src = fig->as.figure.src, *alt = fig->as.figure.alt;
 
-	if (empty(src)) {
+	if (blank(src)) {
 		/* No image to show: its caption, or its description. */
 		if (fig->first_child != NULL)
 			para(p, fig->first_child);
-		else if (!empty(alt)) {
+		else if (!blank(alt)) {
 			raw(p, "{\"t\":\"Para\",\"c\":[");
 			text(p, alt);
 			flush(p);
@@ -512,7 +488,7 @@ blocks(struct pj *p, const struct node *root)
 static void
 meta_inlines(struct pj *p, const char *key, const char *value)
 {
-	if (empty(value))
+	if (blank(value))
 		return;
 	json_str(p->out, key, strlen(key));
 	BUF_PUTSL(p->out, ":{\"t\":\"MetaInlines\",\"c\":[");
@@ -530,9 +506,9 @@ meta_block(struct pj *p, const struct doc *doc, const char *title,
 	BUF_PUTSL(p->out, "\"meta\":{");
 	meta_inlines(p, "title", title);
 	if (!combined) {
-		if (empty(author))
+		if (blank(author))
 			author = doc->meta[META_PUBLISHER];
-		if (!empty(author)) {
+		if (!blank(author)) {
 			BUF_PUTSL(p->out, "\"author\":{\"t\":\"MetaList\",\"c\":"
 			    "[{\"t\":\"MetaInlines\",\"c\":[");
 			text(p, author);
@@ -541,7 +517,7 @@ meta_block(struct pj *p, const struct doc *doc, const char *title,
 		}
 		meta_inlines(p, "subtitle", doc->meta[META_SUBTITLE]);
 		meta_inlines(p, "kicker", doc->meta[META_KICKER]);
-		if (!empty(doc->meta[META_AUTHOR]))
+		if (!blank(doc->meta[META_AUTHOR]))
 			meta_inlines(p, "publisher",
 			    doc->meta[META_PUBLISHER]);
 		meta_inlines(p, "source", doc->meta[META_SOURCE]);
@@ -560,7 +536,7 @@ article_head(struct pj *p, const struct doc *doc)
 	struct buf	 line = BUF_INIT;
 	const char	*title = doc->meta[META_TITLE];
 
-	if (!empty(doc->meta[META_KICKER])) {
+	if (!blank(doc->meta[META_KICKER])) {
 		raw(p, "{\"t\":\"Para\",\"c\":[");
 		text(p, doc->meta[META_KICKER]);
 		flush(p);
@@ -569,10 +545,10 @@ article_head(struct pj *p, const struct doc *doc)
 	BUF_PUTSL(p->out, "{\"t\":\"Header\",\"c\":[1,");
 	attr(p->out, "article", NULL, NULL);
 	BUF_PUTSL(p->out, ",[");
-	text(p, empty(title) ? "未命名" : title);
+	text(p, blank(title) ? "未命名" : title);
 	flush(p);
 	close_with(p->out, "]]},");
-	if (!empty(doc->meta[META_SUBTITLE])) {
+	if (!blank(doc->meta[META_SUBTITLE])) {
 		raw(p, "{\"t\":\"Para\",\"c\":[");
 		text(p, doc->meta[META_SUBTITLE]);
 		flush(p);
@@ -604,7 +580,7 @@ pandoc_json_render(const struct doc *const *docs, size_t ndocs,
 	p.bold_leads = opts->bold_leads;
 	BUF_PUTSL(out, "{\"pandoc-api-version\":" API_VERSION ",");
 	if (ndocs > 1) {
-		title = !empty(opts->collection_title) ?
+		title = !blank(opts->collection_title) ?
 		    opts->collection_title : docs[0]->meta[META_TITLE];
 		meta_block(&p, docs[0], title, writer_lang(docs[0], opts), 1);
 	} else

@@ -24,24 +24,91 @@ enum {
 
 /* ------------------------------------------------------------ helpers */
 
-static void
-put_text(struct buf *b, const char *s)
+void
+xml_text(struct buf *b, const char *s)
 {
 	if (s != NULL)
 		esc_xml_text(b, s, strlen(s));
 }
 
-static void
-put_attr(struct buf *b, const char *s)
+void
+xml_attr(struct buf *b, const char *s)
 {
 	if (s != NULL)
 		esc_xml_attr(b, s, strlen(s));
 }
 
-static int
-empty(const char *s)
+void
+xhtml_toc_item(struct buf *b, int *prev, int depth, const char *href,
+    const char *text)
 {
-	return s == NULL || s[0] == '\0';
+	int	 d;
+
+	if (depth > *prev)
+		BUF_PUTSL(b, "<ol>\n");
+	else {
+		BUF_PUTSL(b, "</li>\n");
+		for (d = *prev; d > depth; d--)
+			BUF_PUTSL(b, "</ol>\n</li>\n");
+	}
+	BUF_PUTSL(b, "<li><a href=\"");
+	xml_attr(b, href);
+	BUF_PUTSL(b, "\">");
+	xml_text(b, text);
+	BUF_PUTSL(b, "</a>");
+	*prev = depth;
+}
+
+void
+xhtml_toc_end(struct buf *b, int prev)
+{
+	int	 d;
+
+	BUF_PUTSL(b, "</li>\n");
+	for (d = prev; d > 1; d--)
+		BUF_PUTSL(b, "</ol>\n</li>\n");
+	BUF_PUTSL(b, "</ol>\n");
+}
+
+void
+xhtml_title_block(struct buf *b, const struct doc *doc, const char *title,
+    int rank, const char *urlclass)
+{
+	struct buf	 line = BUF_INIT;
+	const char	*url = doc->meta[META_URL];
+
+	if (!blank(doc->meta[META_KICKER])) {
+		BUF_PUTSL(b, "<p class=\"kicker\">");
+		xml_text(b, doc->meta[META_KICKER]);
+		BUF_PUTSL(b, "</p>\n");
+	}
+	buf_printf(b, "<h%d class=\"title\">", rank);
+	xml_text(b, title);
+	buf_printf(b, "</h%d>\n", rank);
+	if (!blank(doc->meta[META_SUBTITLE])) {
+		BUF_PUTSL(b, "<p class=\"subtitle\">");
+		xml_text(b, doc->meta[META_SUBTITLE]);
+		BUF_PUTSL(b, "</p>\n");
+	}
+	meta_line(doc, &line);
+	if (line.len > 0) {
+		BUF_PUTSL(b, "<p class=\"meta\">");
+		esc_xml_text(b, line.ptr, line.len);
+		BUF_PUTSL(b, "</p>\n");
+	}
+	buf_free(&line);
+	if (!blank(url)) {
+		buf_printf(b, "<p class=\"%s\">原文：", urlclass);
+		if (xhtml_url_usable(url)) {
+			BUF_PUTSL(b, "<a href=\"");
+			xhtml_put_url(b, url);
+			BUF_PUTSL(b, "\">");
+			xml_text(b, url);
+			BUF_PUTSL(b, "</a>");
+		} else
+			xml_text(b, url);
+		BUF_PUTSL(b, "</p>\n");
+	}
 }
 
 int
@@ -79,7 +146,7 @@ xhtml_heading_text(const struct node *h, struct buf *b)
 int
 xhtml_heading_empty(const struct node *h)
 {
-	return empty(h->as.heading.label) && node_text_len(h) == 0;
+	return blank(h->as.heading.label) && node_text_len(h) == 0;
 }
 
 /*
@@ -116,18 +183,6 @@ link_opens(const struct node *n)
 	return 1;
 }
 
-/* A list whose items carry literal labels shows those, not bullets. */
-static int
-list_labelled(const struct node *list)
-{
-	const struct node	*c;
-
-	for (c = list->first_child; c != NULL; c = c->next)
-		if (!empty(c->as.item.label))
-			return 1;
-	return 0;
-}
-
 /* Shortens a toc label to its first sentence, at most 40 characters. */
 static void
 short_label(struct buf *b)
@@ -161,18 +216,34 @@ html_rank(struct xhtml *x, int level)
 {
 	int	 rank;
 
-	while (x->nh > 0 && x->hlev[x->nh - 1] >= level)
-		x->nh--;
-	if (x->nh < XHTML_MAX_LEVEL)
-		x->hlev[x->nh++] = level;
-	rank = x->nh + x->rank_base;
+	rank = xhtml_levels_open(&x->open, level) + x->rank_base;
 	return rank < XHTML_MAX_LEVEL ? rank : XHTML_MAX_LEVEL;
 }
 
 void
 xhtml_new_part(struct xhtml *x)
 {
-	x->nh = 0;
+	x->open.n = 0;
+}
+
+int
+xhtml_levels_open(struct xhtml_levels *l, int level)
+{
+	int	 cap = (int)(sizeof(l->lev) / sizeof(l->lev[0]));
+
+	while (l->n > 0 && l->lev[l->n - 1] >= level)
+		l->n--;
+	if (l->n < cap)
+		l->lev[l->n++] = level;
+	return l->n;
+}
+
+int
+xhtml_toc_depth(int depth, int prev)
+{
+	if (prev == 0 || depth < 1)
+		return 1;
+	return depth > prev + 1 ? prev + 1 : depth;
 }
 
 /* ------------------------------------------------------------ body */
@@ -230,8 +301,8 @@ open_heading(struct xhtml *x, const struct node *n, struct buf *b)
 		buf_printf(b, "<h%d class=\"l%d\" id=\"a%u\">", x->hopen,
 		    level, x->nids);
 	}
-	if (!empty(l)) {
-		put_text(b, l);
+	if (!blank(l)) {
+		xml_text(b, l);
 		buf_puts(b, label_separator(l));
 	}
 	buf_free(&label);
@@ -245,7 +316,7 @@ open_point(struct xhtml *x, const struct node *n, struct buf *b)
 	const char		*l = n->as.point.label;
 
 	x->nids++;
-	if (!empty(l)) {
+	if (!blank(l)) {
 		buf_puts(&label, l);
 		buf_puts(&label, label_separator(l));
 	}
@@ -260,7 +331,7 @@ open_point(struct xhtml *x, const struct node *n, struct buf *b)
 	else
 		buf_printf(b, "<span class=\"point\" id=\"a%u\">", x->nids);
 	if (lead == NULL || lead->type != NODE_POINT_LEAD) {
-		put_text(b, l);
+		xml_text(b, l);
 		buf_puts(b, label_separator(l));
 	}
 }
@@ -273,14 +344,14 @@ open_figure(struct xhtml *x, const struct node *n, struct buf *b)
 	struct buf	 alt = BUF_INIT;
 
 	if (src != NULL) {
-		if (!empty(n->as.figure.alt))
+		if (!blank(n->as.figure.alt))
 			buf_puts(&alt, n->as.figure.alt);
 		else
 			plain_text(n, &alt);
 		if (alt.len == 0)
 			BUF_PUTSL(&alt, "插图");
 		BUF_PUTSL(b, "<figure>\n<img src=\"");
-		put_attr(b, src);
+		xml_attr(b, src);
 		BUF_PUTSL(b, "\" alt=\"");
 		esc_xml_attr(b, alt.ptr, alt.len);
 		buf_puts(b, x->html ? "\">\n" : "\"/>\n");
@@ -290,9 +361,9 @@ open_figure(struct xhtml *x, const struct node *n, struct buf *b)
 	} else if (n->first_child != NULL) {
 		BUF_PUTSL(b, "<p class=\"caption\">");
 		x->figure = FIG_CAPTION;
-	} else if (!empty(n->as.figure.alt)) {
+	} else if (!blank(n->as.figure.alt)) {
 		BUF_PUTSL(b, "<p class=\"caption\">［图：");
-		put_text(b, n->as.figure.alt);
+		xml_text(b, n->as.figure.alt);
 		BUF_PUTSL(b, "］");
 		x->figure = FIG_CAPTION;
 	} else
@@ -355,7 +426,7 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 		if (enter) {
 			if (x->opts->bold_leads)
 				BUF_PUTSL(b, "<b class=\"lead\">");
-			put_text(b, n->parent->as.point.label);
+			xml_text(b, n->parent->as.point.label);
 			buf_puts(b, label_separator(n->parent->as.point.label));
 		} else if (x->opts->bold_leads)
 			BUF_PUTSL(b, "</b>");
@@ -371,8 +442,8 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 	case NODE_LIST_ITEM:
 		if (enter) {
 			BUF_PUTSL(b, "<li>");
-			if (!empty(n->as.item.label)) {
-				put_text(b, n->as.item.label);
+			if (!blank(n->as.item.label)) {
+				xml_text(b, n->as.item.label);
 				buf_puts(b, label_separator(n->as.item.label));
 			}
 		} else
@@ -407,7 +478,7 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 		buf_puts(b, x->html ? "<hr>\n" : "<hr/>\n");
 		break;
 	case NODE_TEXT:
-		put_text(b, n->as.text);
+		xml_text(b, n->as.text);
 		break;
 	case NODE_STRONG:
 		buf_puts(b, enter ? "<strong>" : "</strong>");

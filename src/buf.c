@@ -1,9 +1,11 @@
 #include "buf.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
 
@@ -160,4 +162,30 @@ buf_detach(struct buf *b, size_t *lenp)
 	p = b->cap ? b->ptr : xstrdup("");
 	buf_init(b);
 	return p;
+}
+
+int
+buf_read_fd(struct buf *out, int fd, size_t max, const char *toolarge,
+    const char **why)
+{
+	ssize_t	 n;
+
+	for (;;) {
+		buf_grow(out, 65536);
+		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			*why = strerror(errno);
+			return -1;
+		}
+		if (n == 0)
+			return 0;
+		out->len += (size_t)n;
+		out->ptr[out->len] = '\0';
+		if (out->len > max) {
+			*why = toolarge;
+			return -1;
+		}
+	}
 }

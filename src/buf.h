@@ -46,6 +46,14 @@ void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 void	 buf_truncate(struct buf *b, size_t len);
 /* Removes trailing ASCII spaces and tabs. */
 void	 buf_rtrim_spaces(struct buf *b);
+/*
+ * Appends what can be read from fd until end of file (retrying after
+ * EINTR), keeping out NUL-terminated.  Returns 0, or -1 with *why set to
+ * strerror() text on a read error or to toolarge once out holds more
+ * than max bytes (what was read stays in out).  Does not close fd.
+ */
+int	 buf_read_fd(struct buf *out, int fd, size_t max, const char *toolarge,
+	    const char **why);
 /* Hands the contents to the caller (free with free()); b becomes empty. */
 char	*buf_detach(struct buf *b, size_t *lenp);
 

@@ -25,7 +25,6 @@ int
 file_read(const char *path, size_t max, struct buf *out, const char **why)
 {
 	struct stat	 st;
-	ssize_t		 n;
 	int		 fd, rc = -1;
 
 	if (strcmp(path, "-") == 0)
@@ -51,25 +50,7 @@ file_read(const char *path, size_t max, struct buf *out, const char **why)
 		}
 		buf_grow(out, (size_t)st.st_size);
 	}
-	for (;;) {
-		buf_grow(out, 65536);
-		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			*why = strerror(errno);
-			goto out;
-		}
-		if (n == 0)
-			break;
-		out->len += (size_t)n;
-		out->ptr[out->len] = '\0';
-		if (out->len > max) {
-			*why = "file too large";
-			goto out;
-		}
-	}
-	rc = 0;
+	rc = buf_read_fd(out, fd, max, "file too large", why);
 out:
 	if (fd != STDIN_FILENO) {
 		recover_forget((void *)(intptr_t)fd);

@@ -397,7 +397,6 @@ static int
 read_fd(int fd, size_t max, struct buf *out, const char **why)
 {
 	struct stat	 st;
-	ssize_t		 n;
 	int		 rc = -1;
 
 	fd_register(fd);
@@ -414,25 +413,7 @@ read_fd(int fd, size_t max, struct buf *out, const char **why)
 		goto out;
 	}
 	buf_grow(out, (size_t)st.st_size + 1);
-	for (;;) {
-		buf_grow(out, 65536);
-		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			*why = strerror(errno);
-			goto out;
-		}
-		if (n == 0)
-			break;
-		out->len += (size_t)n;
-		out->ptr[out->len] = '\0';
-		if (out->len > max) {
-			*why = "too large";
-			goto out;
-		}
-	}
-	rc = 0;
+	rc = buf_read_fd(out, fd, max, "too large", why);
 out:
 	fd_close(fd);
 	return rc;

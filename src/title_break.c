@@ -77,12 +77,8 @@ no_line_start(uint32_t cp)
 		0x2014, 0x00B7, 0x30FB, 0xFF5E, 0x2030, 0x2032, 0x2033,
 		0x2103, '%', ')', ']', '}', ',', '.', ':', ';', '!', '?'
 	};
-	size_t	 i;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (cp == marks[i])
-			return 1;
-	return 0;
+	return uc_in(cp, marks, sizeof(marks) / sizeof(marks[0]));
 }
 
 /* Opening marks, which may not end a line. */
@@ -93,12 +89,8 @@ no_line_end(uint32_t cp)
 		0xFF08, 0xFF3B, 0xFF5B, 0x3008, 0x300A, 0x300C, 0x300E,
 		0x3010, 0x3014, 0x3016, 0x201C, 0x2018, '(', '[', '{'
 	};
-	size_t	 i;
 
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (cp == marks[i])
-			return 1;
-	return 0;
+	return uc_in(cp, marks, sizeof(marks) / sizeof(marks[0]));
 }
 
 /* The break before cp[i] (0 < i < n). */

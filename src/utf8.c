@@ -254,6 +254,17 @@ uc_is_space(uint32_t cp)
 }
 
 int
+uc_in(uint32_t cp, const uint32_t *set, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (cp == set[i])
+			return 1;
+	return 0;
+}
+
+int
 uc_is_forbidden(uint32_t cp)
 {
 	if (cp < 0x20)

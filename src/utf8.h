@@ -57,6 +57,8 @@ size_t	 utf8_count(const char *s, size_t len);
 /* Encodes cp into out (4 bytes room); returns the length. */
 size_t	 utf8_encode(uint32_t cp, char *out);
 
+/* Is cp one of set[0..n)?  (Small lists, such as line-breaking marks.) */
+int	 uc_in(uint32_t cp, const uint32_t *set, size_t n);
 /* Han ideograph (CJK Unified, extensions, compatibility). */
 int	 uc_is_han(uint32_t cp);
 /*
