@@ -69,7 +69,7 @@ html_sniff(const char *data, size_t len)
 	while (i < head && (data[i] == ' ' || data[i] == '\t' ||
 	    data[i] == '\n' || data[i] == '\r'))
 		i++;
-	if (i < head && strncasecmp(data + i, "<!doctype html", 14) == 0)
+	if (head - i >= 14 && strncasecmp(data + i, "<!doctype html", 14) == 0)
 		return 95;
 	if (has_nocase(data, head, "<html"))
 		return 90;
