@@ -37,19 +37,19 @@ $body$
 </body>
 </html>
 TPL
-cat > "$tmp/frame.tpl" <<'TPL'
-<!DOCTYPE html>
-<html lang="zh-CN">
-<head><meta charset="utf-8"><title>片段</title></head>
-<body><main><h1>页面</h1>
-TPL
+# The frame a site puts a fragment in; the site knows its page's language
+# (here: the one artconv gives the whole page).
+frame() { # lang
+  printf '<!DOCTYPE html>\n<html lang="%s">\n<head><meta charset="utf-8"><title>片段</title></head>\n<body><main><h1>页面</h1>\n' "$1"
+}
 i=0 fail=0
 for input in "$@"; do
   i=$((i + 1))
   "$BIN" -q --force -t html -o "$tmp/$i.html" "$input" || { echo "FAIL html $input: artconv"; fail=1; }
   "$BIN" -q --force -t html --template "$tmp/site.tpl" -o "$tmp/$i.tpl.html" "$input" ||
     { echo "FAIL html --template $input: artconv"; fail=1; }
-  { cat "$tmp/frame.tpl"; "$BIN" -q -t html-fragment "$input"; echo '</main></body></html>'; } > "$tmp/$i.frag.html" ||
+  lang=$(sed -n 's/.*<html[^>]* lang="\([^"]*\)".*/\1/p' "$tmp/$i.html" | head -1)
+  { frame "${lang:-zh-CN}"; "$BIN" -q -t html-fragment "$input"; echo '</main></body></html>'; } > "$tmp/$i.frag.html" ||
     { echo "FAIL html-fragment $input: artconv"; fail=1; }
 done
 $vnu --stdout --format gnu "$tmp"/*.html > "$tmp/vnu.log" 2>&1

@@ -20,8 +20,14 @@ say() { # verdict note logfile
   return 0
 }
 
+# A fixture's own options (NAME.args: --vertical, --convert …) apply here
+# too, so the validators see those outputs.
+fixture_args=""
+[ -f "${input%.*}.args" ] && fixture_args=$(cat "${input%.*}.args")
+
 convert() { # extra options...
-  "$BIN" -q --force "$@" -t "$fmt" -o "$out" "$input" 2>"$tmp/err" && return 0
+  # shellcheck disable=SC2086
+  "$BIN" -q --force $fixture_args "$@" -t "$fmt" -o "$out" "$input" 2>"$tmp/err" && return 0
   echo "artconv failed: $(tail -1 "$tmp/err")" > "$tmp/log"
   return 1
 }
@@ -50,11 +56,15 @@ docx_check() { # style
   reasons=$(grep 'check-docx: FAIL:' "$tmp/log" | grep -v 'FAIL: /' | sort -u)
   [ "$reasons" = "check-docx: FAIL: text missing from LibreOffice's rendering" ] || return 1
   [ -f "$tmp/keep/paragraphs.txt" ] || return 1
+  # Raw text may lose the dashes around a page number; layout mode keeps
+  # them, so there only "— N —" goes (a line of text may end in a lone
+  # number that wrapped, such as the 3 of "廁所蹲式X 3").
   nopage='^[[:space:]]*(—[[:space:]]*)?[0-9]+([[:space:]]*—)?[[:space:]]*$'
+  nopage_layout='^[[:space:]]*—[[:space:]]*[0-9]+[[:space:]]*—[[:space:]]*$'
   tr '\f' '\n' < "$tmp/keep/pdf.txt" | grep -Ev "$nopage" > "$tmp/keep/pdf-body.txt"
   pdf=$(ls "$tmp"/keep/lo/*.pdf 2>/dev/null | head -1)
   [ -n "$pdf" ] && pdftotext -layout -enc UTF-8 "$pdf" - | tr '\f' '\n' |
-    grep -Ev "$nopage" > "$tmp/keep/pdf-layout.txt"
+    grep -Ev "$nopage_layout" > "$tmp/keep/pdf-layout.txt"
   for t in pdf-body pdf-layout; do
     [ -s "$tmp/keep/$t.txt" ] || continue
     if python3 "$CHECK_KIT/text-preserved.py" "$tmp/keep/paragraphs.txt" \
