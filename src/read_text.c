@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "analyze.h"
 #include "article.h"
 #include "buf.h"
 #include "encoding.h"
@@ -845,15 +846,10 @@ text_read(const char *data, size_t len, const struct read_opts *opts,
 	body = read_head(&ls, doc, diag);
 	read_footer(&ls, body, diag);
 	read_body(&ls, body, doc, diag);
-	doc_set_meta(doc, META_LANG, article_guess_lang(dec.text, dec.len));
-	outline_recognise(doc, &opts->outline, diag);
-	if (doc->root->first_child == NULL && doc->meta[META_TITLE] == NULL) {
-		diag_error(diag, "no text");
-		goto out;
-	}
-	*out = doc;
-	doc = NULL;
-	rc = 0;
+	/* The language from all the text, the lines left out included. */
+	analyze_article(doc, ANALYZE_PLAIN, dec.text, dec.len, &opts->outline,
+	    diag);
+	rc = analyze_deliver(&doc, out, "no text", diag);
 out:
 	doc_free(doc);
 	free(ls.v);
