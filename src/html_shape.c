@@ -898,7 +898,7 @@ shape_drop_title_repeat(struct doc *doc)
 		buf_truncate(&t, 0);
 		buf_truncate(&a, 0);
 		node_text(c, &b);
-		ht_fold(b.ptr, &t);
+		utf8_fold(b.ptr, &t);
 		buf_truncate(&b, 0);
 		for (which = 0; which < 2; which++) {
 			const char *m = doc->meta[which == 0 ? META_TITLE :
@@ -907,7 +907,7 @@ shape_drop_title_repeat(struct doc *doc)
 			if (m == NULL)
 				continue;
 			buf_truncate(&a, 0);
-			ht_fold(m, &a);
+			utf8_fold(m, &a);
 			if (a.len > 0 && a.len == t.len &&
 			    memcmp(a.ptr, t.ptr, t.len) == 0) {
 				node_free(c);

@@ -253,19 +253,3 @@ ht_has_break(const struct node *p)
 			return 1;
 	return 0;
 }
-
-void
-ht_fold(const char *s, struct buf *out)
-{
-	size_t		 pos = 0, len = strlen(s);
-	uint32_t	 cp;
-
-	while (pos < len) {
-		cp = utf8_next(s, len, &pos);
-		if (uc_is_space(cp))
-			continue;
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			cp -= 0xFEE0;
-		buf_put_utf8(out, cp);
-	}
-}

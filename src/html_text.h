@@ -65,11 +65,6 @@ int	 ht_parse_mark(const char *s, size_t len, struct mark *m);
 
 /* Does the inline tree under n hold a line break? */
 int	 ht_has_break(const struct node *n);
-/*
- * Appends s folded for comparison: white space left out, full-width
- * ASCII as ASCII.
- */
-void	 ht_fold(const char *s, struct buf *out);
 
 /*
  * Lines of the paragraphs directly under doc->root: ruler lines (=====)

@@ -373,3 +373,19 @@ utf8_width(const char *s, size_t len, int ambiguous_wide)
 		w += (size_t)uc_width(utf8_next(s, len, &pos), ambiguous_wide);
 	return w;
 }
+
+void
+utf8_fold(const char *s, struct buf *out)
+{
+	size_t		 pos = 0, len = strlen(s);
+	uint32_t	 cp;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (uc_is_space(cp))
+			continue;
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;
+		buf_put_utf8(out, cp);
+	}
+}

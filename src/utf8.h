@@ -83,5 +83,12 @@ int	 uc_is_forbidden(uint32_t cp);
 int	 uc_width(uint32_t cp, int ambiguous_wide);
 /* Sum of uc_width over valid UTF-8 s[0..len). */
 size_t	 utf8_width(const char *s, size_t len, int ambiguous_wide);
+/*
+ * Appends valid UTF-8 string s to out folded for comparison: every white
+ * space character (uc_is_space(): ASCII white space, NBSP, U+3000 and
+ * the other Unicode spaces) left out, full-width ASCII (U+FF01-FF5E) as
+ * ASCII.
+ */
+void	 utf8_fold(const char *s, struct buf *out);
 
 #endif
