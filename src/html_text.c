@@ -120,20 +120,6 @@ dec_num(const char *s, size_t len, size_t *pos)
 	return v;
 }
 
-size_t
-ht_skip_spaces(const char *s, size_t len, size_t pos)
-{
-	size_t	 q;
-
-	while (pos < len) {
-		q = pos;
-		if (!uc_is_space(utf8_next(s, len, &q)))
-			break;
-		pos = q;
-	}
-	return pos;
-}
-
 static int
 is_bullet(uint32_t cp)
 {
@@ -237,7 +223,7 @@ ht_parse_mark(const char *s, size_t len, struct mark *m)
 	} else
 		return 0;
 	m->len = q;
-	m->body = ht_skip_spaces(s, len, q);
+	m->body = utf8_skip_space(s, len, q);
 	return m->body < len;
 }
 

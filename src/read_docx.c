@@ -190,23 +190,11 @@ node_content(const xmlNode *n)
 
 	if (c != NULL) {
 		struct buf b = BUF_INIT;
-		size_t a = 0, e = strlen((const char *)c), q;
+		size_t a, tl = utf8_trim((const char *)c,
+		    strlen((const char *)c), &a);
 
-		/* trimmed */
-		while (a < e) {
-			q = a;
-			if (!uc_is_space(utf8_next((const char *)c, e, &q)))
-				break;
-			a = q;
-		}
-		while (e > a) {
-			q = e;
-			if (!uc_is_space(utf8_prev((const char *)c, &q)))
-				break;
-			e = q;
-		}
-		if (e > a) {
-			buf_put(&b, c + a, e - a);
+		if (tl > 0) {
+			buf_put(&b, c + a, tl);
 			s = buf_detach(&b, NULL);
 		}
 		xmlFree(c);

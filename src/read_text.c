@@ -45,20 +45,9 @@ static void
 lines_add(struct lines *ls, const char *s, size_t len, unsigned int no)
 {
 	struct line	*l;
-	size_t		 a = 0, b = len, q;
+	size_t		 a, b;
 
-	while (a < len) {
-		q = a;
-		if (!uc_is_space(utf8_next(s, len, &q)))
-			break;
-		a = q;
-	}
-	while (b > a) {
-		q = b;
-		if (!uc_is_space(utf8_prev(s, &q)))
-			break;
-		b = q;
-	}
+	b = utf8_trim(s, len, &a) + a;
 	if (ls->n == ls->cap) {
 		ls->cap = ls->cap ? ls->cap * 2 : 256;
 		ls->v = xreallocarray(ls->v, ls->cap, sizeof(*ls->v));
@@ -287,13 +276,7 @@ field_line(const struct line *l, struct buf *label, size_t *value)
 		q = pos;
 		cp = utf8_next(l->s, l->len, &q);
 		if (cp == 0x3011) {			/* 】 */
-			*value = q;
-			while (*value < l->len) {
-				q = *value;
-				if (!uc_is_space(utf8_next(l->s, l->len, &q)))
-					break;
-				*value = q;
-			}
+			*value = utf8_skip_space(l->s, l->len, q);
 			return han >= 1 && han <= 8;
 		}
 		if (uc_is_han(cp)) {
