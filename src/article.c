@@ -619,3 +619,17 @@ article_cn_number(const char *s, size_t len, size_t *pos, int form)
 	*pos = p;
 	return value;
 }
+
+int
+article_same_text(const char *a, const char *b)
+{
+	struct buf	 x = BUF_INIT, y = BUF_INIT;
+	int		 eq;
+
+	utf8_fold(a, &x);
+	utf8_fold(b, &y);
+	eq = x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0;
+	buf_free(&x);
+	buf_free(&y);
+	return eq;
+}

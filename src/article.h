@@ -69,6 +69,17 @@ int	 article_footer_line(const char *s, size_t len);
 const char *article_guess_lang(const char *s, size_t len);
 
 /*
+ * Do strings a and b (valid UTF-8) say the same, as titles are compared
+ * (a headline against the title taken from metadata, front matter or the
+ * page's <title>)?  They do when they are equal after utf8_fold(): all
+ * white space is ignored, wherever it stands (ASCII spaces, tabs and
+ * newlines, NBSP, U+3000 and the other Unicode spaces), so "标题 一" and
+ * "标题一" match; full-width ASCII counts as ASCII ("ＡＢ" is "AB").
+ * Nothing else is folded: case and punctuation count.
+ */
+int	 article_same_text(const char *a, const char *b);
+
+/*
  * A character a line cannot end with unless it breaks off mid-phrase
  * (的和与及或在是对把将为从向以了着之被并而): such a line is no heading.
  */

@@ -615,15 +615,11 @@ void
 node_trim_text(struct node *container, int (*is_space)(uint32_t))
 {
 	struct node	*t;
-	size_t		 len, a, b, q;
+	size_t		 len, a, b;
 
 	while ((t = edge_text(container->first_child, 0)) != NULL) {
 		len = strlen(t->as.text);
-		for (a = 0; a < len; a = q) {
-			q = a;
-			if (!is_space(utf8_next(t->as.text, len, &q)))
-				break;
-		}
+		a = utf8_skip_while(t->as.text, len, 0, is_space);
 		if (a == 0)
 			break;
 		memmove(t->as.text, t->as.text + a, len - a + 1);
@@ -633,11 +629,7 @@ node_trim_text(struct node *container, int (*is_space)(uint32_t))
 	}
 	while ((t = edge_text(container->last_child, 1)) != NULL) {
 		len = strlen(t->as.text);
-		for (b = len; b > 0; b = q) {
-			q = b;
-			if (!is_space(utf8_prev(t->as.text, &q)))
-				break;
-		}
+		b = utf8_back_while(t->as.text, 0, len, is_space);
 		if (b == len)
 			break;
 		t->as.text[b] = '\0';

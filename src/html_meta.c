@@ -56,20 +56,6 @@ fold(const char *s, struct buf *out)
 	}
 }
 
-static int
-same_text(const char *a, const char *b)
-{
-	struct buf	 x = BUF_INIT, y = BUF_INIT;
-	int		 eq;
-
-	fold(a, &x);
-	fold(b, &y);
-	eq = x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0;
-	buf_free(&x);
-	buf_free(&y);
-	return eq;
-}
-
 /* Characters that separate a headline from a site name in <title>. */
 static int
 title_sep(uint32_t cp)
@@ -398,7 +384,7 @@ find_text_block(struct hdom *dom, const char *t)
 		    n->tag == HT_HTML || n->tag == HT_BODY)
 			continue;
 		s = node_string(dom, n, 0);
-		if (same_text(s, t)) {
+		if (article_same_text(s, t)) {
 			free(s);
 			return n;
 		}

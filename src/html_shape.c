@@ -217,7 +217,7 @@ find_symbols(struct blk *v, size_t n)
 		    v[i - 1].n->type == NODE_FIGURE) ||
 		    html_caption_text(s, len, 0))
 			continue;
-		q = ht_skip_spaces(s, len, q);
+		q = utf8_skip_space(s, len, q);
 		if (q >= len || !ht_shaped(s + q, len - q, 40, 1, 1))
 			continue;
 		b->kind = K_SYMBOL + symbol_index(cp, syms, &nsyms);
@@ -293,7 +293,7 @@ find_wechat(struct blk *v, size_t n)
 			continue;
 		if (b->single && b->text.len > 2 &&
 		    (g = glued_number(s, b->text.len)) > 0) {
-			size_t body = ht_skip_spaces(s, b->text.len, g);
+			size_t body = utf8_skip_space(s, b->text.len, g);
 
 			if (s[1] - '0' != want || !headline_shaped(s + body,
 			    b->text.len - body))
@@ -395,7 +395,7 @@ find_di(struct blk *v, size_t n)
 			}
 			if (chars > 40)
 				break;
-			if (ht_skip_spaces(s, b->text.len, end) >= b->text.len) {
+			if (utf8_skip_space(s, b->text.len, end) >= b->text.len) {
 				if (m[k] + 1 >= j || !is_para(&v[m[k] + 1]))
 					break;
 				alone++;
@@ -474,7 +474,7 @@ find_di_continued(struct blk *v, size_t n)
 		b->label = q;
 		b->body = q;
 		b->num = num;
-		b->runin = ht_skip_spaces(s, len, end) >= len ? 0 : end;
+		b->runin = utf8_skip_space(s, len, end) >= len ? 0 : end;
 		b->rule = b->runin ? "第X， after the source's 第X， "
 		    "headings: run-in sentence in bold" : "第X， after the "
 		    "source's 第X， headings: sentence in bold";
@@ -898,7 +898,7 @@ shape_drop_title_repeat(struct doc *doc)
 		buf_truncate(&t, 0);
 		buf_truncate(&a, 0);
 		node_text(c, &b);
-		ht_fold(b.ptr, &t);
+		utf8_fold(b.ptr, &t);
 		buf_truncate(&b, 0);
 		for (which = 0; which < 2; which++) {
 			const char *m = doc->meta[which == 0 ? META_TITLE :
@@ -907,7 +907,7 @@ shape_drop_title_repeat(struct doc *doc)
 			if (m == NULL)
 				continue;
 			buf_truncate(&a, 0);
-			ht_fold(m, &a);
+			utf8_fold(m, &a);
 			if (a.len > 0 && a.len == t.len &&
 			    memcmp(a.ptr, t.ptr, t.len) == 0) {
 				node_free(c);

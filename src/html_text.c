@@ -120,20 +120,6 @@ dec_num(const char *s, size_t len, size_t *pos)
 	return v;
 }
 
-size_t
-ht_skip_spaces(const char *s, size_t len, size_t pos)
-{
-	size_t	 q;
-
-	while (pos < len) {
-		q = pos;
-		if (!uc_is_space(utf8_next(s, len, &q)))
-			break;
-		pos = q;
-	}
-	return pos;
-}
-
 static int
 is_bullet(uint32_t cp)
 {
@@ -237,7 +223,7 @@ ht_parse_mark(const char *s, size_t len, struct mark *m)
 	} else
 		return 0;
 	m->len = q;
-	m->body = ht_skip_spaces(s, len, q);
+	m->body = utf8_skip_space(s, len, q);
 	return m->body < len;
 }
 
@@ -252,20 +238,4 @@ ht_has_break(const struct node *p)
 		if (it.event == ITER_ENTER && it.node->type == NODE_LINEBREAK)
 			return 1;
 	return 0;
-}
-
-void
-ht_fold(const char *s, struct buf *out)
-{
-	size_t		 pos = 0, len = strlen(s);
-	uint32_t	 cp;
-
-	while (pos < len) {
-		cp = utf8_next(s, len, &pos);
-		if (uc_is_space(cp))
-			continue;
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			cp -= 0xFEE0;
-		buf_put_utf8(out, cp);
-	}
 }

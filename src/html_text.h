@@ -32,8 +32,6 @@ int	 ht_has_letter(const char *s, size_t len);
  */
 int	 ht_shaped(const char *s, size_t len, size_t max, int final_colon,
 	    int final_q);
-/* pos moved past white space (any width). */
-size_t	 ht_skip_spaces(const char *s, size_t len, size_t pos);
 /* Symbols that lead a stand-alone section heading (➤ ● ■ ◆ ▶ ★ …). */
 int	 ht_heading_symbol(uint32_t cp);
 
@@ -65,11 +63,6 @@ int	 ht_parse_mark(const char *s, size_t len, struct mark *m);
 
 /* Does the inline tree under n hold a line break? */
 int	 ht_has_break(const struct node *n);
-/*
- * Appends s folded for comparison: white space left out, full-width
- * ASCII as ASCII.
- */
-void	 ht_fold(const char *s, struct buf *out);
 
 /*
  * Lines of the paragraphs directly under doc->root: ruler lines (=====)

@@ -199,20 +199,6 @@ md_front_matter(const char *s, size_t len, struct doc *doc, unsigned int *lines,
 
 /* --- after the walk ------------------------------------------------------ */
 
-static int
-same_text(const char *a, const char *b)
-{
-	struct buf	 x = BUF_INIT, y = BUF_INIT;
-	int		 eq;
-
-	ht_fold(a, &x);
-	ht_fold(b, &y);
-	eq = x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0;
-	buf_free(&x);
-	buf_free(&y);
-	return eq;
-}
-
 /* The one link a heading is made of, or NULL. */
 static const struct node *
 only_link(const struct node *h)
@@ -322,7 +308,7 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 		    "; its link the address" : "");
 		node_free(h1);
 		take_meta_lines(doc, after, diag);
-	} else if (same_text(doc->meta[META_TITLE], t.ptr)) {
+	} else if (article_same_text(doc->meta[META_TITLE], t.ptr)) {
 		diag_note(diag, "line %u: the heading the article opens with "
 		    "repeats the title", h1->line);
 		node_free(h1);

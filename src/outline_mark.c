@@ -135,20 +135,6 @@ outline_has_letter(const char *s, size_t len)
 	return 0;
 }
 
-size_t
-outline_skip_space(const char *s, size_t len, size_t pos)
-{
-	size_t		 q;
-
-	while (pos < len) {
-		q = pos;
-		if (!uc_is_space(utf8_next(s, len, &q)))
-			break;
-		pos = q;
-	}
-	return pos;
-}
-
 int
 outline_ends_sentence(const char *s, size_t len)
 {
@@ -162,15 +148,9 @@ outline_ends_sentence(const char *s, size_t len)
 char *
 outline_trimmed_copy(const char *s, size_t len)
 {
-	size_t	 a = outline_skip_space(s, len, 0), b = len, q;
+	size_t	 a, n = utf8_trim(s, len, &a);
 
-	while (b > a) {
-		q = b;
-		if (!uc_is_space(utf8_prev(s, &q)))
-			break;
-		b = q;
-	}
-	return xstrndup(s + a, b - a);
+	return xstrndup(s + a, n);
 }
 
 /* --- markers ------------------------------------------------------------- */
@@ -209,19 +189,19 @@ parse_ordinal(const char *s, size_t len, size_t p, struct marker *m)
 	size_t		 q;
 	int		 n;
 
-	p = outline_skip_space(s, len, p);
+	p = utf8_skip_space(s, len, p);
 	if (outline_dec_digit(peek(s, len, p)) >= 0)
 		n = dec_number(s, len, &p);
 	else
 		n = article_cn_number(s, len, &p, ARTICLE_CN_ANY);
 	if (n < 0)
 		return 0;
-	q = outline_skip_space(s, len, p);
+	q = utf8_skip_space(s, len, p);
 	if (q >= len || (m->fam = ordinal_unit(s, len, &q)) == FAM_NONE)
 		return 0;
 	m->num = n;
 	m->len = q;
-	m->body = outline_skip_space(s, len, q);
+	m->body = utf8_skip_space(s, len, q);
 	return 1;
 }
 
@@ -305,7 +285,7 @@ outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 			return 0;
 		q = p;
 		if (p >= len ||
-		    outline_skip_space(s, len, p) >= len) {
+		    utf8_skip_space(s, len, p) >= len) {
 			/* A number alone on its line: a section number. */
 			m->fam = FAM_SECNUM;
 			goto done;
@@ -344,7 +324,7 @@ outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 done:
 	m->num = n;
 	m->len = q;
-	m->body = outline_skip_space(s, len, q);
+	m->body = utf8_skip_space(s, len, q);
 	return 1;
 }
 
@@ -384,7 +364,7 @@ outline_runin_sentence(const char *s, size_t len, size_t marker_chars,
 			return 0;
 		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
 			end = pos;
-			if (outline_skip_space(s, len, pos) >= len)
+			if (utf8_skip_space(s, len, pos) >= len)
 				return 0;	/* nothing follows */
 			return outline_has_letter(s, end) ? end : 0;
 		}

@@ -37,6 +37,7 @@
 #include <time.h>
 
 #include "alloc.h"
+#include "analyze.h"
 #include "article.h"
 #include "buf.h"
 #include "html_shape.h"
@@ -189,23 +190,11 @@ node_content(const xmlNode *n)
 
 	if (c != NULL) {
 		struct buf b = BUF_INIT;
-		size_t a = 0, e = strlen((const char *)c), q;
+		size_t a, tl = utf8_trim((const char *)c,
+		    strlen((const char *)c), &a);
 
-		/* trimmed */
-		while (a < e) {
-			q = a;
-			if (!uc_is_space(utf8_next((const char *)c, e, &q)))
-				break;
-			a = q;
-		}
-		while (e > a) {
-			q = e;
-			if (!uc_is_space(utf8_prev((const char *)c, &q)))
-				break;
-			e = q;
-		}
-		if (e > a) {
-			buf_put(&b, c + a, e - a);
+		if (tl > 0) {
+			buf_put(&b, c + a, tl);
 			s = buf_detach(&b, NULL);
 		}
 		xmlFree(c);
@@ -733,28 +722,6 @@ report(const struct dx_ctx *cx, size_t comments, struct diag *diag)
 		    "" : "es", c->depth_cut == 1 ? "" : "s");
 }
 
-/*
- * Does the file show structure by layout (heading styles, bold lines)?
- * Then it is shaped as a web page is (bold stand-alone lines are
- * subheads, heading levels rank by nesting); a file of plain paragraphs
- * is read exactly as plain text.
- */
-static int
-uses_layout(const struct doc *doc)
-{
-	const struct node	*c;
-
-	for (c = doc->root->first_child; c != NULL; c = c->next) {
-		if (c->type == NODE_HEADING)
-			return 1;
-		if (c->type == NODE_PARAGRAPH && c->first_child != NULL &&
-		    c->first_child == c->last_child &&
-		    c->first_child->type == NODE_STRONG)
-			return 1;
-	}
-	return 0;
-}
-
 static size_t
 count_comments(struct dx_ctx *cx, const char *part)
 {
@@ -795,7 +762,6 @@ docx_read(const char *data, size_t len, const struct read_opts *opts,
 	struct dx_ctx	 cx;
 	struct core	 core;
 	struct doc	*doc = NULL;
-	struct buf	 all = BUF_INIT;
 	char		*main_part = NULL, *core_part = NULL, *dir = NULL;
 	char		*styles = NULL, *numbering = NULL, *foot = NULL;
 	char		*end = NULL, *comm = NULL, *date;
@@ -892,21 +858,11 @@ docx_read(const char *data, size_t len, const struct read_opts *opts,
 		    core.created);
 		free(date);
 	}
-	shape_sample_text(doc, &all);
-	doc_set_meta(doc, META_LANG, article_guess_lang(all.ptr, all.len));
-	if (uses_layout(doc))
-		shape_tree(doc, diag);
-	outline_recognise(doc, &opts->outline, diag);
-	shape_after_outline(doc);
+	analyze_article(doc, ANALYZE_LAYOUT, NULL, 0, &opts->outline, diag);
+	/* The notes come after the outline: their paragraphs are not outlined. */
 	append_notes(&cx, doc);
 	report(&cx, comments, diag);
-	if (doc->root->first_child == NULL && doc->meta[META_TITLE] == NULL) {
-		diag_error(diag, "no text in the document");
-		goto out;
-	}
-	*out = doc;
-	doc = NULL;
-	rc = 0;
+	rc = analyze_deliver(&doc, out, "no text in the document", diag);
 out:
 	for (i = 0; i < cx.nnotes; i++)
 		node_free(cx.notes[i].blocks);
@@ -914,7 +870,6 @@ out:
 	rels_free(&cx);
 	dx_styles_free(cx.styles);
 	core_free(&core);
-	buf_free(&all);
 	doc_free(doc);
 	free(main_part);
 	free(core_part);

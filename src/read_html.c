@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "alloc.h"
+#include "analyze.h"
 #include "article.h"
 #include "buf.h"
 #include "encoding.h"
@@ -440,7 +441,6 @@ html_read(const char *data, size_t len, const struct read_opts *opts,
 	struct html_article	 art;
 	struct prep		 prep = { 0, 0 };
 	struct doc		*doc = NULL;
-	struct buf		 all = BUF_INIT;
 	char			*declared;
 	size_t			 hidden;
 	int			 rc = -1;
@@ -501,21 +501,9 @@ html_read(const char *data, size_t len, const struct read_opts *opts,
 	drop_link_lists(doc, diag);
 	cut_footer(doc, diag);
 	demote_sentence_headings(doc, diag);
-	shape_sample_text(doc, &all);
-	doc_set_meta(doc, META_LANG, article_guess_lang(all.ptr, all.len));
-	if (opts->outline.mode != OUTLINE_NONE)
-		shape_tree(doc, diag);
-	outline_recognise(doc, &opts->outline, diag);
-	shape_after_outline(doc);
-	if (doc->root->first_child == NULL && doc->meta[META_TITLE] == NULL) {
-		diag_error(diag, "no text in the page");
-		goto out;
-	}
-	*out = doc;
-	doc = NULL;
-	rc = 0;
+	analyze_article(doc, ANALYZE_PAGE, NULL, 0, &opts->outline, diag);
+	rc = analyze_deliver(&doc, out, "no text in the page", diag);
 out:
-	buf_free(&all);
 	doc_free(doc);
 	html_article_free(&art);
 	hdom_free(&dom);

@@ -21,12 +21,11 @@
 #include <strings.h>
 
 #include "alloc.h"
-#include "article.h"
+#include "analyze.h"
 #include "buf.h"
 #include "encoding.h"
 #include "html_conv.h"
 #include "html_dom.h"
-#include "html_shape.h"
 #include "md_int.h"
 #include "outline.h"
 #include "reader.h"
@@ -703,7 +702,6 @@ md_read(const char *data, size_t len, const struct read_opts *opts,
 	struct decoded	 dec;
 	struct md	 m;
 	struct doc	*doc = NULL;
-	struct buf	 all = BUF_INIT;
 	cmark_node	*root = NULL;
 	size_t		 skip, i;
 	int		 rc = -1;
@@ -747,26 +745,11 @@ md_read(const char *data, size_t len, const struct read_opts *opts,
 		    m.html_blocks);
 	md_take_title(doc, top_setext(m.src, m.len), diag);
 	md_cut_tail(doc, diag);
-	if (doc->meta[META_LANG] == NULL) {
-		shape_sample_text(doc, &all);
-		doc_set_meta(doc, META_LANG, article_guess_lang(all.ptr,
-		    all.len));
-	}
-	if (opts->outline.mode != OUTLINE_NONE)
-		shape_tree(doc, diag);
-	outline_recognise(doc, &opts->outline, diag);
-	shape_after_outline(doc);
-	if (doc->root->first_child == NULL && doc->meta[META_TITLE] == NULL) {
-		diag_error(diag, "no text");
-		goto out;
-	}
-	*out = doc;
-	doc = NULL;
-	rc = 0;
+	analyze_article(doc, ANALYZE_PAGE, NULL, 0, &opts->outline, diag);
+	rc = analyze_deliver(&doc, out, "no text", diag);
 out:
 	if (root != NULL)
 		cmark_node_free(root);
-	buf_free(&all);
 	buf_free(&m.run);
 	free(m.blocks);
 	free(m.lists);

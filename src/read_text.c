@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "analyze.h"
 #include "article.h"
 #include "buf.h"
 #include "encoding.h"
@@ -44,20 +45,9 @@ static void
 lines_add(struct lines *ls, const char *s, size_t len, unsigned int no)
 {
 	struct line	*l;
-	size_t		 a = 0, b = len, q;
+	size_t		 a, b;
 
-	while (a < len) {
-		q = a;
-		if (!uc_is_space(utf8_next(s, len, &q)))
-			break;
-		a = q;
-	}
-	while (b > a) {
-		q = b;
-		if (!uc_is_space(utf8_prev(s, &q)))
-			break;
-		b = q;
-	}
+	b = utf8_trim(s, len, &a) + a;
 	if (ls->n == ls->cap) {
 		ls->cap = ls->cap ? ls->cap * 2 : 256;
 		ls->v = xreallocarray(ls->v, ls->cap, sizeof(*ls->v));
@@ -286,13 +276,7 @@ field_line(const struct line *l, struct buf *label, size_t *value)
 		q = pos;
 		cp = utf8_next(l->s, l->len, &q);
 		if (cp == 0x3011) {			/* 】 */
-			*value = q;
-			while (*value < l->len) {
-				q = *value;
-				if (!uc_is_space(utf8_next(l->s, l->len, &q)))
-					break;
-				*value = q;
-			}
+			*value = utf8_skip_space(l->s, l->len, q);
 			return han >= 1 && han <= 8;
 		}
 		if (uc_is_han(cp)) {
@@ -845,15 +829,10 @@ text_read(const char *data, size_t len, const struct read_opts *opts,
 	body = read_head(&ls, doc, diag);
 	read_footer(&ls, body, diag);
 	read_body(&ls, body, doc, diag);
-	doc_set_meta(doc, META_LANG, article_guess_lang(dec.text, dec.len));
-	outline_recognise(doc, &opts->outline, diag);
-	if (doc->root->first_child == NULL && doc->meta[META_TITLE] == NULL) {
-		diag_error(diag, "no text");
-		goto out;
-	}
-	*out = doc;
-	doc = NULL;
-	rc = 0;
+	/* The language from all the text, the lines left out included. */
+	analyze_article(doc, ANALYZE_PLAIN, dec.text, dec.len, &opts->outline,
+	    diag);
+	rc = analyze_deliver(&doc, out, "no text", diag);
 out:
 	doc_free(doc);
 	free(ls.v);

@@ -384,3 +384,62 @@ utf8_width(const char *s, size_t len, int ambiguous_wide)
 		w += (size_t)uc_width(utf8_next(s, len, &pos), ambiguous_wide);
 	return w;
 }
+
+void
+utf8_fold(const char *s, struct buf *out)
+{
+	size_t		 pos = 0, len = strlen(s);
+	uint32_t	 cp;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (uc_is_space(cp))
+			continue;
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;
+		buf_put_utf8(out, cp);
+	}
+}
+
+size_t
+utf8_skip_while(const char *s, size_t len, size_t pos, int (*in)(uint32_t))
+{
+	size_t	 q;
+
+	while (pos < len) {
+		q = pos;
+		if (!in(utf8_next(s, len, &q)))
+			break;
+		pos = q;
+	}
+	return pos;
+}
+
+size_t
+utf8_back_while(const char *s, size_t floor, size_t end, int (*in)(uint32_t))
+{
+	size_t	 q;
+
+	while (end > floor) {
+		q = end;
+		if (!in(utf8_prev(s, &q)))
+			break;
+		end = q;
+	}
+	return end;
+}
+
+size_t
+utf8_skip_space(const char *s, size_t len, size_t pos)
+{
+	return utf8_skip_while(s, len, pos, uc_is_space);
+}
+
+size_t
+utf8_trim(const char *s, size_t len, size_t *start)
+{
+	size_t	 a = utf8_skip_while(s, len, 0, uc_is_space);
+
+	*start = a;
+	return utf8_back_while(s, a, len, uc_is_space) - a;
+}

@@ -50,6 +50,27 @@ int	 utf8_valid(const char *s, size_t len);
  * entering the tree passes through it or an equivalent decoder.
  */
 size_t	 utf8_repair(const char *s, size_t len, struct buf *out);
+/*
+ * Trimming valid UTF-8.  utf8_skip_while() returns the first position at
+ * or after pos in s[0..len) whose character is not in the class `in`, or
+ * len; utf8_back_while() the position at or after floor where the run of
+ * such characters that ends s[floor..end) starts (end when there is
+ * none).  The _space forms and utf8_trim() take white space of any width
+ * as uc_is_space() does: ASCII white space, NBSP, U+3000 and the other
+ * Unicode spaces.
+ */
+size_t	 utf8_skip_while(const char *s, size_t len, size_t pos,
+	    int (*in)(uint32_t));
+size_t	 utf8_back_while(const char *s, size_t floor, size_t end,
+	    int (*in)(uint32_t));
+/* pos moved past white space. */
+size_t	 utf8_skip_space(const char *s, size_t len, size_t pos);
+/*
+ * The part of s[0..len) without white space at either end: returns its
+ * length and stores its start in *start (len, and length 0, when s is
+ * all white space).
+ */
+size_t	 utf8_trim(const char *s, size_t len, size_t *start);
 /* Bytes of the first `chars` code points of valid UTF-8 s[0..len). */
 size_t	 utf8_prefix(const char *s, size_t len, size_t chars);
 /* Number of code points in valid UTF-8 s[0..len). */
@@ -85,5 +106,12 @@ int	 uc_is_forbidden(uint32_t cp);
 int	 uc_width(uint32_t cp, int ambiguous_wide);
 /* Sum of uc_width over valid UTF-8 s[0..len). */
 size_t	 utf8_width(const char *s, size_t len, int ambiguous_wide);
+/*
+ * Appends valid UTF-8 string s to out folded for comparison: every white
+ * space character (uc_is_space(): ASCII white space, NBSP, U+3000 and
+ * the other Unicode spaces) left out, full-width ASCII (U+FF01-FF5E) as
+ * ASCII.
+ */
+void	 utf8_fold(const char *s, struct buf *out);
 
 #endif

@@ -1,4 +1,4 @@
-/* Unit tests: src/article.c (script guess, Chinese numerals). */
+/* Unit tests: src/article.c (script guess, Chinese numerals, titles). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -83,6 +83,22 @@ test_cn_number(void **state)
 	assert_int_equal(article_cn_digit(0x7532), -1);	/* 甲 */
 }
 
+/* Titles match whatever white space they hold, and full-width ASCII. */
+static void
+test_same_text(void **state)
+{
+	(void)state;
+	assert_true(article_same_text("标题一", "标题一"));
+	assert_true(article_same_text("标题 一", "标题一"));
+	assert_true(article_same_text(" 标题\t一\n", "标题一"));
+	assert_true(article_same_text("标题\xc2\xa0一", "标题\xe3\x80\x80一"));
+	assert_true(article_same_text("ＡＢＣ２０２１", "ABC 2021"));
+	assert_true(article_same_text("", " \xe3\x80\x80"));
+	assert_false(article_same_text("abc", "ABC"));
+	assert_false(article_same_text("标题一", "标题一。"));
+	assert_false(article_same_text("标题一", "标题二"));
+}
+
 int
 main(void)
 {
@@ -90,6 +106,7 @@ main(void)
 		cmocka_unit_test(test_guess_lang),
 		cmocka_unit_test(test_guess_lang_sample),
 		cmocka_unit_test(test_cn_number),
+		cmocka_unit_test(test_same_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -243,6 +243,37 @@ test_esc_display(void **state)
 	}
 }
 
+/* Trimming: any width of white space at either end, nothing inside. */
+static void
+test_trim(void **state)
+{
+	static const struct {
+		const char	*in;
+		size_t		 start, len;
+	} cases[] = {
+		{ "", 0, 0 },
+		{ "标题", 0, 6 },
+		{ " \t标题\n", 2, 6 },
+		/* U+3000, NBSP, U+2003 at the ends; the inner space stays. */
+		{ "\xe3\x80\x80标 题\xc2\xa0\xe2\x80\x83", 3, 7 },
+		{ "\xe3\x80\x80 \xc2\xa0", 6, 0 },
+	};
+	size_t	 i, start, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *s = cases[i].in;
+
+		n = utf8_trim(s, strlen(s), &start);
+		assert_int_equal(start, cases[i].start);
+		assert_int_equal(n, cases[i].len);
+	}
+	assert_int_equal(utf8_skip_space("\xe3\x80\x80 a", 5, 0), 4);
+	assert_int_equal(utf8_skip_space("a b", 3, 1), 2);
+	assert_int_equal(utf8_back_while("ab  ", 0, 4, uc_is_space), 2);
+	assert_int_equal(utf8_back_while("  ", 1, 2, uc_is_space), 1);
+}
+
 int
 main(void)
 {
@@ -255,6 +286,7 @@ main(void)
 		cmocka_unit_test(test_prev_and_count),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_classes),
+		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_xml_escaping),
 		cmocka_unit_test(test_json_escaping),
 		cmocka_unit_test(test_md_escaping),
