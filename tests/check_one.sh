@@ -56,16 +56,20 @@ docx_check() { # style
   reasons=$(grep 'check-docx: FAIL:' "$tmp/log" | grep -v 'FAIL: /' | sort -u)
   [ "$reasons" = "check-docx: FAIL: text missing from LibreOffice's rendering" ] || return 1
   [ -f "$tmp/keep/paragraphs.txt" ] || return 1
-  # Raw text may lose the dashes around a page number; layout mode keeps
-  # them, so there only "— N —" goes (a line of text may end in a lone
-  # number that wrapped, such as the 3 of "廁所蹲式X 3").
+  # pdftotext may lose the dashes around a page number, so a line of a
+  # lone number goes too; but a line of text can also end in a number that
+  # wrapped alone (the 3 of "廁所蹲式X 3"), so layout mode is also tried
+  # dropping only "— N —".
   nopage='^[[:space:]]*(—[[:space:]]*)?[0-9]+([[:space:]]*—)?[[:space:]]*$'
-  nopage_layout='^[[:space:]]*—[[:space:]]*[0-9]+[[:space:]]*—[[:space:]]*$'
+  dashed='^[[:space:]]*—[[:space:]]*[0-9]+[[:space:]]*—[[:space:]]*$'
   tr '\f' '\n' < "$tmp/keep/pdf.txt" | grep -Ev "$nopage" > "$tmp/keep/pdf-body.txt"
   pdf=$(ls "$tmp"/keep/lo/*.pdf 2>/dev/null | head -1)
-  [ -n "$pdf" ] && pdftotext -layout -enc UTF-8 "$pdf" - | tr '\f' '\n' |
-    grep -Ev "$nopage_layout" > "$tmp/keep/pdf-layout.txt"
-  for t in pdf-body pdf-layout; do
+  if [ -n "$pdf" ]; then
+    pdftotext -layout -enc UTF-8 "$pdf" - | tr '\f' '\n' > "$tmp/keep/layout-all.txt"
+    grep -Ev "$nopage" "$tmp/keep/layout-all.txt" > "$tmp/keep/pdf-layout.txt"
+    grep -Ev "$dashed" "$tmp/keep/layout-all.txt" > "$tmp/keep/pdf-layout-dashed.txt"
+  fi
+  for t in pdf-body pdf-layout pdf-layout-dashed; do
     [ -s "$tmp/keep/$t.txt" ] || continue
     if python3 "$CHECK_KIT/text-preserved.py" "$tmp/keep/paragraphs.txt" \
         "$tmp/keep/$t.txt" >>"$tmp/log" 2>&1; then
@@ -80,7 +84,8 @@ docx_check() { # style
 # the article's headings, points and text (tests/pandoc_check.py); the
 # sample also goes on to ODT, LaTeX, RST and Org, again without a message.
 pandoc_check() {
-  "$BIN" -q --force -t json -o "$tmp/tree.json" "$input" 2>>"$tmp/log" || return 1
+  # shellcheck disable=SC2086
+  "$BIN" -q --force $fixture_args -t json -o "$tmp/tree.json" "$input" 2>>"$tmp/log" || return 1
   targets="json plain"
   [ $slow = 1 ] && case $base in sample.txt|000-seed.txt) targets="$targets odt latex rst org" ;; esac
   for to in $targets; do
