@@ -56,9 +56,11 @@ ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DCMARK_NO_SHORT_NAMES -
 ALL_CFLAGS = $(WARN) -pthread -fPIC -fvisibility=hidden $(CFLAGS)
 ALL_LIBS = $(PKG_LIBS) $(ICONV_LIBS) $(LDLIBS)
 
-LIB_SRC := $(sort $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard formats/*.c))
+LIB_SRC := $(sort $(wildcard src/*.c) $(wildcard formats/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
-MAIN_OBJ := $(BUILD)/src/main.o
+# The command line: cli/, linked with the library, never part of it.
+CLI_SRC := $(sort $(wildcard cli/*.c))
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libartconv.a
 BIN := $(BUILD)/artconv
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
@@ -66,7 +68,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/tool_*.c))
 TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
-HEADERS := $(wildcard include/*.h src/*.h formats/*.h)
+HEADERS := $(wildcard include/*.h src/*.h formats/*.h cli/*.h)
 
 # The public library, versioned from include/artconv.h.
 VERSION := $(shell sed -n 's/^\#define AC_VERSION_STRING[^"]*"\(.*\)"/\1/p' include/artconv.h)
@@ -125,9 +127,9 @@ $(STLIB): $(LIB_OBJ)
 
 lib: $(PUBLIC_LIBS)
 
-$(BIN): $(MAIN_OBJ) $(LIB)
+$(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(V),,echo "  LD      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(MAIN_OBJ) $(LIB) $(ALL_LIBS) -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(CLI_OBJ) $(LIB) $(ALL_LIBS) -o $@
 
 $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/tu_png.h $(LIB) $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -253,7 +255,7 @@ print-libs:
 	@echo $(ALL_LIBS) -pthread
 
 lint:
-	clang-tidy $(LIB_SRC) src/main.c -- $(ALL_CPPFLAGS) -std=c11
+	clang-tidy $(LIB_SRC) $(CLI_SRC) -- $(ALL_CPPFLAGS) -std=c11
 
 check-man:
 	@LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l ./artconv.1 >/dev/null
