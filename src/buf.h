@@ -1,6 +1,6 @@
 /*
- * Growable byte buffer.  Every writer renders into one; only the command line (cli/) writes
- * a buffer to a file.  The buffer always holds a NUL after its last byte, so
+ * Growable byte buffer.  Every writer renders into one; only the command
+ * line (cli/) writes a buffer to a file.  The buffer always holds a NUL after its last byte, so
  * b->ptr is a valid C string (of the first NUL-free part) even when empty.
  * Growth is geometric (about 1.5x), so a sequence of appends is amortised
  * linear in the total size.  Allocation failure aborts (see alloc.h).
