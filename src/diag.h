@@ -1,7 +1,8 @@
 /*
  * Diagnostics collected while converting one article.  Library code never
  * prints: it records notes (shown with -v), warnings (shown unless -q) and
- * at most one error here, and the command line (cli/) prints them as "artconv: FILE: ...".
+ * at most one error here, and the command line (cli/) prints them as
+ * "artconv: FILE: ...".
  */
 #ifndef ARTCONV_DIAG_H
 #define ARTCONV_DIAG_H
