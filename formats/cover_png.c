@@ -18,6 +18,7 @@
  * say; so the bytes depend only on the text, the fonts and the library
  * versions.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,8 +263,41 @@ palette(unsigned char *plte)
 		}
 }
 
+/*
+ * fontconfig and pango are not safe to enter from several threads at once
+ * (ThreadSanitizer saw two workers of a batch racing inside fontconfig's
+ * pattern code, and valgrind once saw a jump to a wild address there), so
+ * one cover is drawn at a time; a cover takes a few milliseconds.  The
+ * lock is released also when a recoverable call is abandoned inside.
+ */
+static pthread_mutex_t	 cover_lock = PTHREAD_MUTEX_INITIALIZER;
+static PangoFontMap	*cover_fontmap;		/* under cover_lock */
+
+static void
+release_cover_lock(void *lock)
+{
+	pthread_mutex_unlock(lock);
+}
+
+static int	 draw_cover_png(struct buf *, const char *,
+		    const struct epub_cover *, const char **);
+
 int
 epub_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
+    const char **why)
+{
+	int	 rc;
+
+	pthread_mutex_lock(&cover_lock);
+	recover_defer(release_cover_lock, &cover_lock);
+	rc = draw_cover_png(out, lang, c, why);
+	recover_forget(&cover_lock);
+	pthread_mutex_unlock(&cover_lock);
+	return rc;
+}
+
+static int
+draw_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
     const char **why)
 {
 	static __thread char	 reason[160];
@@ -282,8 +316,14 @@ epub_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
 	memset(&pc, 0, sizeof(pc));
 	pc.w = COVER_W * COVER_PNG_SCALE;
 	pc.h = COVER_H * COVER_PNG_SCALE;
-	pc.pango = pango_font_map_create_context(
-	    pango_cairo_font_map_get_default());
+	/*
+	 * One font map for the process, used under cover_lock: pango's
+	 * default one is per thread, and a worker's is destroyed (into
+	 * fontconfig) when the worker ends, while another may be drawing.
+	 */
+	if (cover_fontmap == NULL)
+		cover_fontmap = pango_cairo_font_map_new();
+	pc.pango = pango_font_map_create_context(cover_fontmap);
 	recover_defer(release_object, pc.pango);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
