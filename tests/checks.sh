@@ -101,8 +101,12 @@ if [ -n "${CORPUS:-}" ] && [ -f "$CORPUS/000-seed.body.txt" ]; then
     seed="$tmp/seed.$fmt"
     if [ "$fmt" = pandoc-json ]; then
       # What pandoc makes of it, as plain text.
+      if ! have pandoc; then
+        echo "SKIP text-preserved $fmt sample (pandoc not installed)" >> "$tmp/results"
+        continue
+      fi
       seed="$tmp/seed-pandoc.txt"
-      have pandoc && pandoc -f json -t plain -s -o "$seed" "$tmp/seed.$fmt"
+      pandoc -f json -t plain -s -o "$seed" "$tmp/seed.$fmt"
     fi
     if python3 "$CHECK_KIT/text-preserved.py" "$CORPUS/000-seed.body.txt" "$seed" \
         > "$tmp/tp" 2>&1; then
