@@ -133,12 +133,29 @@ node_new(enum node_type type)
 	return n;
 }
 
+/*
+ * The tree holds valid UTF-8 only.  Readers decode their input, but a
+ * library can still hand back invalid bytes: cmark decodes &#xFFFE; and
+ * &#xFFFF; to the single bytes 0xFE and 0xFF (its encoder's markers), so
+ * text is checked here, where all of it enters, and repaired with U+FFFD.
+ */
+static char *
+valid_copy(const char *s, size_t len)
+{
+	struct buf	 b = BUF_INIT;
+
+	if (utf8_valid(s, len))
+		return xstrndup(s, len);
+	utf8_repair(s, len, &b);
+	return buf_detach(&b, NULL);
+}
+
 struct node *
 node_new_text(const char *s, size_t len)
 {
 	struct node	*n = node_new(NODE_TEXT);
 
-	n->as.text = xstrndup(s, len);
+	n->as.text = valid_copy(s, len);
 	return n;
 }
 
@@ -315,10 +332,17 @@ node_append_text(struct node *parent, const char *s, size_t len)
 	if (len == 0)
 		return;
 	if (last != NULL && last->type == NODE_TEXT) {
+		char	*add = NULL;
+
+		if (!utf8_valid(s, len)) {
+			s = add = valid_copy(s, len);
+			len = strlen(add);
+		}
 		old = strlen(last->as.text);
 		last->as.text = xrealloc(last->as.text, old + len + 1);
 		memcpy(last->as.text + old, s, len);
 		last->as.text[old + len] = '\0';
+		free(add);
 		return;
 	}
 	if (node_append(parent, node_new_text(s, len)) != 0)

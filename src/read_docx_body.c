@@ -1175,7 +1175,8 @@ fld_char(struct walk *w, struct level *l)
 	if (strcmp(type, "begin") == 0)
 		field_begin(l, NULL, 0);
 	else if (strcmp(type, "separate") == 0 && l->nfields > 0 &&
-	    l->fields_over == 0) {
+	    l->fields_over == 0 && !l->fields[l->nfields - 1].result) {
+		/* A second "separate" in one field changes nothing. */
 		l->fields[l->nfields - 1].result = 1;
 		field_classify(&l->fields[l->nfields - 1]);
 		w->cx->counts.fields++;
