@@ -24,6 +24,7 @@
 #include "docx_int.h"
 #include "../src/alloc.h"
 #include "../src/escape.h"
+#include "../src/xml_util.h"
 
 #define REF_MAX_PART	(64u * 1024 * 1024)	/* zip bombs stop here */
 #define REF_XML_OPTS	(XML_PARSE_NONET | XML_PARSE_NOERROR | \
@@ -170,17 +171,6 @@ w_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-static const char *
-plain_attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr	*a;
-
-	for (a = n->properties; a != NULL; a = a->next)
-		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0 &&
-		    a->children != NULL && a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
-	return NULL;
-}
 
 /* The directory part of a part name, with its final slash ("word/"). */
 static size_t
@@ -240,11 +230,11 @@ each_rel(struct ref *r, const char *source, rel_fn *fn)
 		for (n = xmlDocGetRootElement(doc)->children; n != NULL;
 		    n = n->next) {
 			if (n->type != XML_ELEMENT_NODE ||
-			    (type = plain_attr(n, "Type")) == NULL ||
-			    (target = plain_attr(n, "Target")) == NULL ||
+			    (type = xml_plain_attr(n, "Type")) == NULL ||
+			    (target = xml_plain_attr(n, "Target")) == NULL ||
 			    strrchr(type, '/') == NULL)
 				continue;
-			mode = plain_attr(n, "TargetMode");
+			mode = xml_plain_attr(n, "TargetMode");
 			if (mode == NULL || strcmp(mode, "External") != 0)
 				fn(r, source, strrchr(type, '/') + 1, target);
 		}

@@ -45,6 +45,7 @@
 #include "read_docx_int.h"
 #include "reader.h"
 #include "utf8.h"
+#include "xml_util.h"
 
 static const unsigned char ole_magic[8] = {
 	0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1
@@ -142,16 +143,16 @@ load_rels(struct dx_ctx *cx, const char *name)
 		return absent ? 0 : -1;
 	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE ||
-		    (id = dx_plain_attr(n, "Id")) == NULL ||
-		    (type = dx_plain_attr(n, "Type")) == NULL ||
-		    (target = dx_plain_attr(n, "Target")) == NULL)
+		    (id = xml_plain_attr(n, "Id")) == NULL ||
+		    (type = xml_plain_attr(n, "Type")) == NULL ||
+		    (target = xml_plain_attr(n, "Target")) == NULL)
 			continue;
 		if (cx->nrels == cap) {
 			cap = cap ? cap * 2 : 32;
 			cx->rels = xreallocarray(cx->rels, cap,
 			    sizeof(*cx->rels));
 		}
-		mode = dx_plain_attr(n, "TargetMode");
+		mode = xml_plain_attr(n, "TargetMode");
 		cx->rels[cx->nrels].id = xstrdup(id);
 		cx->rels[cx->nrels].type = xstrdup(strrchr(type, '/') != NULL ?
 		    strrchr(type, '/') + 1 : type);

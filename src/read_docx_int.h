@@ -101,8 +101,6 @@ int		 dx_is(const xmlNode *n, const char *ns, const char *name);
 int		 dx_is_w(const xmlNode *n, const char *name);
 /* The w:NAME attribute (either namespace), or NULL. */
 const char	*dx_w_attr(const xmlNode *n, const char *name);
-/* An attribute without namespace, or NULL. */
-const char	*dx_plain_attr(const xmlNode *n, const char *name);
 /* An OOXML on/off value: absent val means on. */
 int		 dx_on(const char *val);
 
