@@ -56,7 +56,13 @@ ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -DCMARK_NO_SHORT_NAMES -
 ALL_CFLAGS = $(WARN) -pthread -fPIC -fvisibility=hidden $(CFLAGS)
 ALL_LIBS = $(PKG_LIBS) $(ICONV_LIBS) $(LDLIBS)
 
-LIB_SRC := $(sort $(wildcard src/*.c) $(wildcard formats/*.c))
+# The library's layers, lowest first: src/tree (the document, buffers,
+# UTF-8, escaping, allocation), src/io (files, zip, PNG, resources),
+# src/analyze (shaping, outline, typography, metadata), src/read (one
+# folder per input format), formats (one file or folder per output
+# format), then src/*.c (the public API).  tests/layers.sh checks that
+# includes only point down.
+LIB_SRC := $(sort $(shell find src formats -name '*.c'))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 # The command line: cli/, linked with the library, never part of it.
 CLI_SRC := $(sort $(wildcard cli/*.c))
@@ -68,7 +74,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/tool_*.c))
 TOOL_BIN := $(TOOL_SRC:tests/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz_*.c))
-HEADERS := $(wildcard include/*.h src/*.h formats/*.h cli/*.h)
+HEADERS := $(wildcard include/*.h cli/*.h) $(shell find src formats -name '*.h')
 
 # The public library, versioned from include/artconv.h.
 VERSION := $(shell sed -n 's/^\#define AC_VERSION_STRING[^"]*"\(.*\)"/\1/p' include/artconv.h)
@@ -77,7 +83,7 @@ SHLIB := $(BUILD)/lib/libartconv.so.$(VERSION)
 STLIB := $(BUILD)/lib/libartconv.a
 PUBLIC_LIBS := $(SHLIB) $(STLIB)
 
-.PHONY: all run test deps test-deps unit golden spec corpus preserve cli batch hostile attack convert engines roundtrip checks regen bench \
+.PHONY: all run test deps test-deps unit layers golden spec corpus preserve cli batch hostile attack convert engines roundtrip checks regen bench \
 	fuzz fuzz-long asan valgrind install uninstall clean lint check-man lib libtest
 
 all: artconv lib
@@ -94,7 +100,7 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 # Built again when PNG_COVER changes; says what a build without it lacks.
-$(BUILD)/formats/cover_png.o: $(BUILD)/png-cover-$(PNG_COVER)
+$(BUILD)/formats/epub/cover_png.o: $(BUILD)/png-cover-$(PNG_COVER)
 $(BUILD)/png-cover-$(PNG_COVER):
 	@mkdir -p $(dir $@)
 	@rm -f $(BUILD)/png-cover-*
@@ -155,9 +161,13 @@ run: deps
 	@echo "artconv: wrote" out/sample.*
 
 test: test-deps
-	@$(MAKE) --no-print-directory all unit golden spec corpus preserve cli batch hostile libtest attack convert engines roundtrip checks
+	@$(MAKE) --no-print-directory all unit layers golden spec corpus preserve cli batch hostile libtest attack convert engines roundtrip checks
 
 # --- tests -------------------------------------------------------------------
+
+# The library's folders only depend downwards (ranks in tests/layers.sh).
+layers:
+	@tests/layers.sh
 
 # cmocka prints every test; only failures and the summaries are shown.
 unit: $(TEST_BIN) $(TOOL_BIN) artconv

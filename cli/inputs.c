@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "fileio.h"
+#include "io/fileio.h"
+#include "tree/buf.h"
 #include "inputs.h"
 #include "outpath.h"
 #include "pipeline.h"

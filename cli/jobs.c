@@ -9,15 +9,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "alloc.h"
-#include "diag.h"
-#include "escape.h"
-#include "fileio.h"
+#include "io/fileio.h"
+#include "io/repro.h"
+#include "io/resource.h"
+#include "tree/alloc.h"
+#include "tree/diag.h"
+#include "tree/escape.h"
 #include "jobs.h"
 #include "outpath.h"
 #include "pipeline.h"
-#include "repro.h"
-#include "resource.h"
 #include "writer.h"
 
 static void job_msg(struct job *j, const char *file, const char *fmt, ...)

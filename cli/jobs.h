@@ -8,9 +8,9 @@
 
 #include <pthread.h>
 
+#include "tree/buf.h"
+#include "tree/doc.h"
 #include "batch.h"
-#include "buf.h"
-#include "doc.h"
 #include "options.h"
 
 /* One article of the run. */

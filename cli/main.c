@@ -3,7 +3,7 @@
  * and resource.c (the pictures --images reads, confined to the article's
  * folder) it is the only code that touches files.  What it knows about
  * formats comes from the writer registry (formats/registry.c) and the
- * reader list (src/readers.c).
+ * reader list (src/read/readers.c).
  *
  *   options.c   the options, --help, the checks and defaults
  *   inputs.c    the inputs: arguments, --files-from, shards
@@ -24,14 +24,14 @@
 
 #include <libxml/parser.h>
 
+#include "io/fileio.h"
+#include "io/pngout.h"
+#include "io/zipout.h"
 #include "batch.h"
-#include "fileio.h"
 #include "inputs.h"
 #include "jobs.h"
 #include "options.h"
 #include "outpath.h"
-#include "pngout.h"
-#include "zipout.h"
 
 /*
  * Every EPUB and DOCX needs buffers of some hundred KB (libzip's, the

@@ -13,14 +13,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "alloc.h"
+#include "io/repro.h"
+#include "read/reader.h"
+#include "tree/alloc.h"
+#include "tree/doc.h"
+#include "tree/escape.h"
 #include "artconv.h"
-#include "doc.h"
-#include "escape.h"
 #include "options.h"
 #include "outpath.h"
-#include "reader.h"
-#include "repro.h"
 
 #define ARTCONV_VERSION AC_VERSION_STRING
 #define MAX_REFERENCE_DOC ((size_t)64 << 20)

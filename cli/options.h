@@ -8,12 +8,12 @@
 
 #include <stdio.h>
 
+#include "analyze/convert_script.h"
+#include "io/fileio.h"
+#include "io/resource.h"
+#include "tree/buf.h"
 #include "batch.h"
-#include "buf.h"
-#include "convert_script.h"
-#include "fileio.h"
 #include "pipeline.h"
-#include "resource.h"
 #include "writer.h"
 
 /* Exit statuses (documented in the README and artconv.1). */

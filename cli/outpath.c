@@ -8,9 +8,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "alloc.h"
-#include "buf.h"
-#include "fileio.h"
+#include "io/fileio.h"
+#include "tree/alloc.h"
+#include "tree/buf.h"
 #include "outpath.h"
 
 /* The extension of path (after the last dot of its last part), or NULL. */

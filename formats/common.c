@@ -4,9 +4,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../src/alloc.h"
-#include "../src/article.h"
-#include "../src/utf8.h"
+#include "analyze/article.h"
+#include "tree/alloc.h"
+#include "tree/utf8.h"
 
 const char *
 label_separator(const char *label)

@@ -26,10 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tree/alloc.h"
+#include "tree/escape.h"
+#include "tree/utf8.h"
 #include "xhtml.h"
-#include "../src/alloc.h"
-#include "../src/escape.h"
-#include "../src/utf8.h"
 
 #define UNTITLED	"未命名"
 #define TEMPLATE_DEPTH	16

@@ -5,7 +5,7 @@
  *    "blocks": [{"type": "heading", "line": 13, "rule": "…",
  *                "level": 1, "label": "一、", "text": "…"}, …]}
  *
- * Type names are node_type_name[] from src/doc.h.  Every block has "type",
+ * Type names are node_type_name[] from src/tree/doc.h.  Every block has "type",
  * "line" (source line, 0 if unknown) and "rule" (why it was classified so).
  * paragraph: "text" (plain), plus "inlines" when it has formatting;
  * heading: "level", "label" (null when unnumbered), "text", "run_in";
@@ -19,8 +19,8 @@
  */
 #include <string.h>
 
+#include "tree/escape.h"
 #include "common.h"
-#include "../src/escape.h"
 
 static void
 json_string(struct buf *out, const char *s)

@@ -22,10 +22,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "tree/escape.h"
+#include "tree/utf8.h"
 #include "common.h"
 #include "textout.h"
-#include "../src/escape.h"
-#include "../src/utf8.h"
 
 struct md {
 	struct buf		*out;		/* where inlines go now */

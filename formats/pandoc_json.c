@@ -43,8 +43,8 @@
  */
 #include <string.h>
 
+#include "tree/escape.h"
 #include "common.h"
-#include "../src/escape.h"
 
 #define API_VERSION	"[1,22,2,1]"
 #define NO_ATTR		"[\"\",[],[]]"

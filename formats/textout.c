@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/alloc.h"
-#include "../src/utf8.h"
+#include "tree/alloc.h"
+#include "tree/utf8.h"
 
 void
 textout_init(struct textout *t, struct buf *out, size_t width)

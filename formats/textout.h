@@ -22,7 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../src/buf.h"
+#include "tree/buf.h"
 
 struct textout_prefix {
 	const char	*first;		/* the first line after the push */

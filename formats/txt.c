@@ -16,9 +16,9 @@
  */
 #include <string.h>
 
+#include "tree/utf8.h"
 #include "common.h"
 #include "textout.h"
-#include "../src/utf8.h"
 
 #define INDENT "\xE3\x80\x80\xE3\x80\x80"	/* two U+3000 */
 

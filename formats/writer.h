@@ -13,10 +13,10 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "../src/buf.h"
-#include "../src/diag.h"
-#include "../src/doc.h"
-#include "../src/resource.h"
+#include "io/resource.h"
+#include "tree/buf.h"
+#include "tree/diag.h"
+#include "tree/doc.h"
 
 enum points_mode {
 	POINTS_DEFAULT,	/* the writer's own default */

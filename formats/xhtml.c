@@ -13,8 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../src/escape.h"
-#include "../src/utf8.h"
+#include "tree/escape.h"
+#include "tree/utf8.h"
 
 enum {
 	FIG_NONE,		/* nothing written */

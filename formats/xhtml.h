@@ -1,6 +1,6 @@
 /*
  * The body of an article as (X)HTML markup, shared by the EPUB writer
- * (formats/epub.c, XHTML chapter files) and the HTML writer
+ * (formats/epub/epub.c, XHTML chapter files) and the HTML writer
  * (formats/html.c, one HTML5 page).  The markup is the same in both: it
  * is well-formed XML (void elements as <br/>), or, with html set, HTML5
  * syntax (<br>).

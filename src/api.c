@@ -24,17 +24,17 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
-#include "alloc.h"
+#include "io/fileio.h"
+#include "io/repro.h"
+#include "io/resource.h"
+#include "read/reader.h"
+#include "tree/alloc.h"
+#include "tree/buf.h"
+#include "tree/diag.h"
+#include "tree/doc.h"
+#include "tree/recover.h"
 #include "api_int.h"
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
-#include "fileio.h"
 #include "pipeline.h"
-#include "reader.h"
-#include "recover.h"
-#include "repro.h"
-#include "resource.h"
 #include "writer.h"
 
 struct ac_buffer {

@@ -8,11 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analyze/convert_script.h"
+#include "analyze/outline.h"
+#include "read/reader.h"
+#include "tree/doc.h"
 #include "artconv.h"
-#include "convert_script.h"
-#include "doc.h"
-#include "outline.h"
-#include "reader.h"
 #include "writer.h"
 
 /* The command line's nesting limit, the default. */

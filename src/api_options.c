@@ -13,11 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alloc.h"
+#include "io/repro.h"
+#include "read/reader.h"
+#include "tree/alloc.h"
+#include "tree/doc.h"
 #include "api_int.h"
-#include "doc.h"
-#include "reader.h"
-#include "repro.h"
 #include "writer.h"
 
 /* --- formats and readers -------------------------------------------------- */

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "typography.h"
+#include "analyze/typography.h"
 
 int
 pipeline_read(const char *data, size_t len, const struct pipeline_opts *opts,

@@ -10,10 +10,10 @@
 
 #include <stddef.h>
 
-#include "convert_script.h"
-#include "diag.h"
-#include "doc.h"
-#include "reader.h"
+#include "analyze/convert_script.h"
+#include "read/reader.h"
+#include "tree/diag.h"
+#include "tree/doc.h"
 
 struct pipeline_opts {
 	const struct reader	*reader;	/* NULL: detect */

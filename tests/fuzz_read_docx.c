@@ -6,8 +6,8 @@
  * word/styles.xml and word/footnotes.xml, packed into a zip here, so that
  * mutations reach the XML instead of breaking the zip's checksums.
  */
+#include "io/zipout.h"
 #include "fuzz_reader.h"
-#include "zipout.h"
 
 #define CT "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas." \
 	"openxmlformats.org/package/2006/content-types\"/>"

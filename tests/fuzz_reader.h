@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/reader.h"
+#include "tree/diag.h"
+#include "tree/doc.h"
+#include "tree/utf8.h"
 #include "fuzz_common.h"
-#include "diag.h"
-#include "doc.h"
-#include "reader.h"
-#include "utf8.h"
 
 static int
 fuzz_valid(const char *s)

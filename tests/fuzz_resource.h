@@ -25,11 +25,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "alloc.h"
-#include "buf.h"
-#include "escape.h"
-#include "resource.h"
-#include "utf8.h"
+#include "io/resource.h"
+#include "tree/alloc.h"
+#include "tree/buf.h"
+#include "tree/escape.h"
+#include "tree/utf8.h"
 
 static char			 fr_base[4096];
 static struct resource_paths	*fr_extra;

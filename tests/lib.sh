@@ -7,7 +7,7 @@
 #   - the exports: only ac_ symbols in the shared library's dynamic table
 #     and among the static archive's globals (a program of its own with a
 #     buf_put links statically); no library object frees behind the
-#     allocator's back (src/alloc.h);
+#     allocator's back (src/tree/alloc.h);
 #   - examples/convert.c, compiled with pkg-config against the install,
 #     writes the sample's DOCX and Markdown byte for byte as artconv does,
 #     linked shared and static;
@@ -74,7 +74,7 @@ done
 # Freeing behind the allocator's back would let an abandoned call free a
 # block twice: only alloc.o and recover.o may call free() or realloc().
 direct=""
-for o in "$BUILD"/src/*.o "$BUILD"/formats/*.o; do
+for o in $(find "$BUILD/src" "$BUILD/formats" -name "*.o"); do
   case $o in */alloc.o|*/recover.o|*/main.o) continue ;; esac
   nm -u "$o" | grep -Eq ' (free|realloc)$' && direct="$direct $o"
 done

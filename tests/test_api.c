@@ -1,6 +1,6 @@
 /*
  * Unit tests: the public API (include/artconv.h, src/api.c) and the
- * out-of-memory recovery under it (src/recover.c).  Everything goes
+ * out-of-memory recovery under it (src/tree/recover.c).  Everything goes
  * through ac_ functions except the allocator's test hooks (alloc.h) and
  * the helpers that read a package back (testutil.h).
  *
@@ -20,12 +20,12 @@
 #include <time.h>
 
 #define TU_ZIP
-#include "testutil.h"
-#include "alloc.h"
+#include "io/pngout.h"
+#include "io/repro.h"
+#include "io/zipout.h"
+#include "tree/alloc.h"
 #include "artconv.h"
-#include "pngout.h"
-#include "repro.h"
-#include "zipout.h"
+#include "testutil.h"
 
 #define SAMPLE		"fixtures/sample.txt"
 #define IMAGE_PAGE	"fixtures/images/page.html"

@@ -1,12 +1,12 @@
-/* Unit tests: src/article.c (script guess, Chinese numerals, titles). */
+/* Unit tests: src/analyze/article.c (script guess, Chinese numerals, titles). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "analyze/article.h"
 #include "testutil.h"
-#include "article.h"
 
 static void
 test_guess_lang(void **state)

@@ -1,4 +1,4 @@
-/* Unit tests: src/buf.c and src/alloc.c. */
+/* Unit tests: src/tree/buf.c and src/tree/alloc.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

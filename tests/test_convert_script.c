@@ -1,12 +1,12 @@
-/* Unit tests: src/convert_script.c (--convert through OpenCC). */
+/* Unit tests: src/analyze/convert_script.c (--convert through OpenCC). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "analyze/convert_script.h"
 #include "testutil.h"
-#include "convert_script.h"
 
 static struct script_conv *
 open_conv(const char *name)

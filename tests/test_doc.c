@@ -1,4 +1,4 @@
-/* Unit tests: src/doc.c (tree, containment, iterator, splitting). */
+/* Unit tests: src/tree/doc.c (tree, containment, iterator, splitting). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

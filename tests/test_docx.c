@@ -14,9 +14,9 @@
 #include <zip.h>
 
 #define TU_ZIP
+#include "docx/docx_int.h"
+#include "tree/alloc.h"
 #include "testutil.h"
-#include "alloc.h"
-#include "docx_int.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

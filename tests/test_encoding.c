@@ -1,4 +1,4 @@
-/* Unit tests: src/encoding.c (detection, repair, cleaning). */
+/* Unit tests: src/read/encoding.c (detection, repair, cleaning). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -6,8 +6,8 @@
 #include <cmocka.h>
 #include <iconv.h>
 
+#include "read/encoding.h"
 #include "testutil.h"
-#include "encoding.h"
 
 /* Converts UTF-8 s into encoding enc with iconv, for building inputs. */
 static char *

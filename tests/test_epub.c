@@ -14,10 +14,10 @@
 #include <zip.h>
 
 #define TU_ZIP
+#include "epub/epub_int.h"
+#include "tree/alloc.h"
 #include "testutil.h"
 #include "tu_png.h"
-#include "alloc.h"
-#include "epub_int.h"
 
 static const char nested[] =
     "标题\n\n2021-10-14 14:46| 来自: 嘉兴老干部\n\n导语段落。\n\n"

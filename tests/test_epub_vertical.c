@@ -1,4 +1,4 @@
-/* Unit tests: vertical books (formats/epub_vertical.c, --vertical). */
+/* Unit tests: vertical books (formats/epub/epub_vertical.c, --vertical). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -8,8 +8,8 @@
 #include <zip.h>
 
 #define TU_ZIP
+#include "epub/epub_int.h"
 #include "testutil.h"
-#include "epub_int.h"
 
 /* epub_verticalize() of s for lang. */
 static void

@@ -1,6 +1,6 @@
 /*
- * Unit tests: the text reader's head/footer analysis (src/read_text.c,
- * src/article.c) and outline recognition (src/outline.c).
+ * Unit tests: the text reader's head/footer analysis (src/read/read_text.c,
+ * src/analyze/article.c) and outline recognition (src/analyze/outline.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "analyze/article.h"
 #include "testutil.h"
-#include "article.h"
 
 static void
 assert_text(const struct node *n, const char *want)

@@ -1,4 +1,4 @@
-/* Unit tests: src/pngout.c. */
+/* Unit tests: src/io/pngout.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,9 +7,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "io/pngout.h"
 #include "testutil.h"
 #include "tu_png.h"
-#include "pngout.h"
 
 static const unsigned char palette[] = {
 	0xf7, 0xf2, 0xe8,	0x9b, 0x1c, 0x1c,	0x1a, 0x1a, 0x1a,

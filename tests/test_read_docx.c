@@ -10,9 +10,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "io/zipout.h"
+#include "read/docx/read_docx_int.h"
 #include "testutil.h"
-#include "read_docx_int.h"
-#include "zipout.h"
 
 #define W "xmlns:w=\"" DX_NS_W "\""
 #define RB "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

@@ -1,5 +1,5 @@
 /*
- * Unit tests: the web page reader (src/read_html.c and the html_*.c
+ * Unit tests: the web page reader (src/read/html/read_html.c and the html_*.c
  * modules): charsets, hidden and script text, title and metadata,
  * structure, and hostile pages.
  */

@@ -1,5 +1,5 @@
 /*
- * Unit tests: the Markdown reader (src/read_md.c): front matter, title,
+ * Unit tests: the Markdown reader (src/read/md/read_md.c): front matter, title,
  * heading ranks, pipe tables, raw HTML, enumerated lines, footers and
  * the outline recognition that follows.
  */

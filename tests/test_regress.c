@@ -13,8 +13,8 @@
 #include <cmocka.h>
 #include <dirent.h>
 
-#include "testutil.h"
 #include "fuzz_resource.h"
+#include "testutil.h"
 
 static void
 replay(const char *path)

@@ -1,4 +1,4 @@
-/* Unit tests: src/title_break.c. */
+/* Unit tests: src/analyze/title_break.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "analyze/title_break.h"
 #include "testutil.h"
-#include "title_break.h"
 
 #define SAMPLE "浙江嘉兴“红船银晖”党建引领银晖聚力添彩，齐绘“共富”篇章"
 

@@ -1,12 +1,12 @@
-/* Unit tests: src/typography.c (punctuation repair). */
+/* Unit tests: src/analyze/typography.c (punctuation repair). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "analyze/typography.h"
 #include "testutil.h"
-#include "typography.h"
 
 /* The repaired form of s (s itself when nothing changes). */
 static void

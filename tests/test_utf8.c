@@ -1,4 +1,4 @@
-/* Unit tests: src/utf8.c and src/escape.c. */
+/* Unit tests: src/utf8.c and src/tree/escape.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,10 +7,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "tree/buf.h"
+#include "tree/escape.h"
+#include "tree/utf8.h"
 #include "testutil.h"
-#include "escape.h"
-#include "buf.h"
-#include "utf8.h"
 
 static void
 test_decode_valid(void **state)

@@ -1,5 +1,5 @@
 /*
- * Unit tests: src/zipout.c.  Every archive is read back with libzip, which
+ * Unit tests: src/io/zipout.c.  Every archive is read back with libzip, which
  * checks the local headers against the central directory (ZIP_CHECKCONS)
  * and each entry's CRC when it is read to its end.
  */
@@ -12,8 +12,8 @@
 #include <pthread.h>
 
 #define TU_ZIP
+#include "io/zipout.h"
 #include "testutil.h"
-#include "zipout.h"
 
 /* Fills b with len bytes of Chinese-like text varied by seed. */
 static void

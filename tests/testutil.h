@@ -11,13 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alloc.h"
-#include "buf.h"
-#include "diag.h"
-#include "doc.h"
+#include "read/reader.h"
+#include "tree/alloc.h"
+#include "tree/buf.h"
+#include "tree/diag.h"
+#include "tree/doc.h"
+#include "tree/utf8.h"
 #include "pipeline.h"
-#include "reader.h"
-#include "utf8.h"
 #include "writer.h"
 
 /* Reads the article s through the named reader (NULL: detect). */

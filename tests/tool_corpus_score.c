@@ -23,11 +23,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analyze/article.h"
+#include "analyze/shape_text.h"
+#include "read/encoding.h"
+#include "read/html/html_dom.h"
 #include "testutil.h"
-#include "article.h"
-#include "encoding.h"
-#include "html_dom.h"
-#include "html_text.h"
 
 #define SEED "000-seed.txt"
 

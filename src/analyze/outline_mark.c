@@ -1,0 +1,383 @@
+/*
+ * Outline markers and the shapes of lines: the evidence the outline
+ * recogniser collects in its first pass (outline_int.h).
+ */
+#include "outline.h"
+#include "outline_int.h"
+
+#include <string.h>
+
+#include "tree/alloc.h"
+#include "tree/utf8.h"
+#include "article.h"
+
+const char *const outline_family_example[FAM__COUNT] = {
+	"第一章", "第一节", "一、", "（一）", "1.", "（1）", "01", "第一条",
+	"①", "——", "一，"
+};
+
+#define CP_TEN		0x5341u	/* 十 */
+
+/* --- characters ---------------------------------------------------------- */
+
+int
+outline_dec_digit(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return (int)(cp - 0xFF10);
+	return -1;
+}
+
+/* Parses 1-2 decimal digits at s[*pos]; returns the value or -1. */
+static int
+dec_number(const char *s, size_t len, size_t *pos)
+{
+	size_t		 p = *pos, q;
+	int		 value = 0, n = 0, d;
+
+	while (p < len && n < 3) {
+		q = p;
+		if ((d = outline_dec_digit(utf8_next(s, len, &q))) < 0)
+			break;
+		value = value * 10 + d;
+		n++;
+		p = q;
+	}
+	if (n == 0 || n > 2 || value == 0)
+		return -1;
+	*pos = p;
+	return value;
+}
+
+static uint32_t
+peek(const char *s, size_t len, size_t pos)
+{
+	return pos < len ? utf8_next(s, len, &pos) : 0;
+}
+
+uint32_t
+outline_first_cp(const char *s, size_t len)
+{
+	return peek(s, len, 0);
+}
+
+uint32_t
+outline_last_cp(const char *s, size_t len)
+{
+	size_t	 pos = len;
+
+	return len ? utf8_prev(s, &pos) : 0;
+}
+
+static int
+is_open_paren(uint32_t cp)
+{
+	return cp == '(' || cp == 0xFF08;
+}
+
+static int
+is_close_paren(uint32_t cp)
+{
+	return cp == ')' || cp == 0xFF09;
+}
+
+int
+outline_is_stop(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||	/* 。！？ */
+	    cp == 0xFF1B || cp == '!' || cp == '?' || cp == ';';	/* ； */
+}
+
+int
+outline_is_continuing(uint32_t cp)
+{
+	return cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B ||	/* ，、； */
+	    cp == 0xFF1A || cp == ',' || cp == ';' || cp == ':' ||	/* ： */
+	    cp == 0x2026 || cp == 0x2014;			/* … — */
+}
+
+/*
+ * Characters after which an enumerator may begin: the start of a
+ * sentence or clause.  Anything else (a Han character) means the marker
+ * is part of a word: 统一是, 全国第二.
+ */
+int
+outline_is_boundary(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3002: case 0xFF1B: case 0xFF1A: case 0xFF0C:	/* 。；：， */
+	case 0xFF01: case 0xFF1F: case 0x3001:			/* ！？、 */
+	case 0xFF09: case 0x201D: case 0x2019: case 0x300D:	/* ）”’」 */
+	case 0x300F: case 0x3011: case 0x300B: case 0x2026:	/* 』】》… */
+	case 0x3000: case ' ': case '\t': case '\n': case 0xA0:
+	case ',': case ';': case ':': case '!': case '?': case ')':
+	case '.':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+outline_has_letter(const char *s, size_t len)
+{
+	size_t		 pos = 0;
+	uint32_t	 cp;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (uc_is_han(cp) || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= 'a' && cp <= 'z') || (cp >= 0x3040 && cp <= 0x30FF))
+			return 1;
+	}
+	return 0;
+}
+
+int
+outline_ends_sentence(const char *s, size_t len)
+{
+	uint32_t cp = outline_last_cp(s, len);
+
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2026 ||
+	    cp == 0x201D || cp == 0x300D || cp == 0xFF1A || cp == 0xFF09 ||
+	    cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ')';
+}
+
+char *
+outline_trimmed_copy(const char *s, size_t len)
+{
+	size_t	 a, n = utf8_trim(s, len, &a);
+
+	return xstrndup(s + a, n);
+}
+
+/* --- markers ------------------------------------------------------------- */
+
+/* The unit after 第X: chapter (章 编 篇 部分), section (节), article (条). */
+static enum family
+ordinal_unit(const char *s, size_t len, size_t *q)
+{
+	uint32_t	 cp = utf8_next(s, len, q);
+
+	switch (cp) {
+	case 0x7AE0: case 0x7F16: case 0x7DE8: case 0x7BC7:	/* 章 编 編 篇 */
+		return FAM_CHAPTER;
+	case 0x8282: case 0x7BC0:				/* 节 節 */
+		return FAM_SECTION;
+	case 0x6761: case 0x689D:				/* 条 條 */
+		return FAM_ARTICLE;
+	case 0x90E8:						/* 部分 */
+		if (peek(s, len, *q) == 0x5206) {
+			utf8_next(s, len, q);
+			return FAM_CHAPTER;
+		}
+		return FAM_NONE;
+	default:
+		return FAM_NONE;
+	}
+}
+
+/*
+ * 第一章, and the spaced and Arabic forms laws and books print:
+ * 第 一 章, 第1章, 第 1 條.
+ */
+static int
+parse_ordinal(const char *s, size_t len, size_t p, struct marker *m)
+{
+	size_t		 q;
+	int		 n;
+
+	p = utf8_skip_space(s, len, p);
+	if (outline_dec_digit(peek(s, len, p)) >= 0)
+		n = dec_number(s, len, &p);
+	else
+		n = article_cn_number(s, len, &p, ARTICLE_CN_ANY);
+	if (n < 0)
+		return 0;
+	q = utf8_skip_space(s, len, p);
+	if (q >= len || (m->fam = ordinal_unit(s, len, &q)) == FAM_NONE)
+		return 0;
+	m->num = n;
+	m->len = q;
+	m->body = utf8_skip_space(s, len, q);
+	return 1;
+}
+
+/*
+ * What may follow a zero-padded section number glued to its heading
+ * ("01《热辣滚烫》…", "02减肥100斤"): not a digit or a unit that makes the
+ * number a quantity or a date (05月, 03:00, 01.5).
+ */
+static int
+secnum_follower(uint32_t cp)
+{
+	switch (cp) {
+	case 0x5E74: case 0x6708: case 0x65E5: case 0x53F7:	/* 年月日号 */
+	case 0x65F6: case 0x70B9: case 0x5206: case 0x79D2:	/* 时点分秒 */
+	case 0x4E2A:						/* 个 */
+	case '.': case ':': case '-': case '/': case '%': case ',':
+	case 0xFF0E: case 0xFF1A: case 0xFF05: case 0x3002:
+	case 0xFF0C:
+		return 0;
+	default:
+		return outline_dec_digit(cp) < 0;
+	}
+}
+
+int
+outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
+{
+	size_t		 p = 0, q;
+	uint32_t	 cp, next;
+	int		 n;
+
+	memset(m, 0, sizeof(*m));
+	m->fam = FAM_NONE;
+	if (len == 0)
+		return 0;
+	q = 0;
+	cp = utf8_next(s, len, &q);
+	if (cp == 0x7B2C)				/* 第 */
+		return parse_ordinal(s, len, q, m);
+	if (article_cn_digit(cp) > 0 || cp == CP_TEN) {
+		if ((n = article_cn_number(s, len, &p, ARTICLE_CN_ANY)) < 0)
+			return 0;
+		q = p;
+		cp = utf8_next(s, len, &q);
+		if (cp == 0xFF0C) {			/* 一， */
+			m->fam = FAM_CN_COMMA;
+			goto done;
+		}
+		if (cp != 0x3001)			/* 、 */
+			return 0;
+		/* 一、二年级: the 顿号 separates numerals, not a marker. */
+		p = q;
+		if (article_cn_number(s, len, &p, ARTICLE_CN_ANY) > 0 &&
+		    (peek(s, len, p) == 0x3001 ||
+		    peek(s, len, p) == 0x5E74))		/* 、 年 */
+			return 0;
+		m->fam = FAM_CN;
+		goto done;
+	}
+	if (is_open_paren(cp)) {
+		p = q;
+		next = peek(s, len, p);
+		if (article_cn_digit(next) > 0 || next == CP_TEN) {
+			n = article_cn_number(s, len, &p, ARTICLE_CN_ANY);
+			m->fam = FAM_CN_PAREN;
+		} else {
+			n = dec_number(s, len, &p);
+			m->fam = FAM_NUM_PAREN;
+		}
+		if (n < 0)
+			return 0;
+		q = p;
+		if (!is_close_paren(utf8_next(s, len, &q)))
+			return 0;
+		goto done;
+	}
+	if (outline_dec_digit(cp) >= 0) {
+		int zero = outline_dec_digit(cp) == 0;
+
+		if ((n = dec_number(s, len, &p)) < 0)
+			return 0;
+		q = p;
+		if (p >= len ||
+		    utf8_skip_space(s, len, p) >= len) {
+			/* A number alone on its line: a section number. */
+			m->fam = FAM_SECNUM;
+			goto done;
+		}
+		cp = utf8_next(s, len, &q);
+		if (cp == '.' || cp == 0xFF0E || cp == 0x3001) { /* ． 、 */
+			/* 1.5亿元, 2021.10.14: a number, not a marker. */
+			if (outline_dec_digit(peek(s, len, q)) >= 0 &&
+			    n != expect)
+				return 0;
+			if (q >= len)
+				return 0;
+			m->fam = FAM_NUM;
+			goto done;
+		}
+		/* 01《热辣滚烫》…: a zero-padded number glued to a heading. */
+		if (zero && secnum_follower(cp)) {
+			q = p;
+			m->fam = FAM_SECNUM;
+			goto done;
+		}
+		return 0;
+	}
+	if (cp >= 0x2460 && cp <= 0x2473) {		/* ①-⑳ */
+		m->fam = FAM_CIRCLED;
+		n = (int)(cp - 0x2460) + 1;
+		goto done;
+	}
+	if (cp == 0x2014 && peek(s, len, q) == 0x2014) {	/* —— */
+		utf8_next(s, len, &q);
+		m->fam = FAM_DASH;
+		n = 0;
+		goto done;
+	}
+	return 0;
+done:
+	m->num = n;
+	m->len = q;
+	m->body = utf8_skip_space(s, len, q);
+	return 1;
+}
+
+/* --- shapes -------------------------------------------------------------- */
+
+int
+outline_heading_shaped(const char *s, size_t len, size_t total_chars,
+    size_t max_chars)
+{
+	size_t		 pos = 0;
+	uint32_t	 cp = 0;
+
+	if (len == 0 || total_chars > max_chars || !outline_has_letter(s, len))
+		return 0;
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (pos < len && outline_is_stop(cp))
+			return 0;
+	}
+	if (outline_is_continuing(cp) || cp == 0xFF01 || cp == 0xFF1F ||
+	    cp == ';')
+		return 0;
+	return 1;
+}
+
+size_t
+outline_runin_sentence(const char *s, size_t len, size_t marker_chars,
+    size_t max_chars)
+{
+	size_t		 pos = 0, chars = marker_chars, end;
+	uint32_t	 cp;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		chars++;
+		if (chars > max_chars)
+			return 0;
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
+			end = pos;
+			if (utf8_skip_space(s, len, pos) >= len)
+				return 0;	/* nothing follows */
+			return outline_has_letter(s, end) ? end : 0;
+		}
+		if (cp == 0xFF1B || cp == ';' || cp == 0xFF1A || cp == ':')
+			return 0;
+	}
+	return 0;
+}
+
+int
+outline_numbered(const char *s, size_t len)
+{
+	struct marker	 m;
+
+	return outline_parse_marker(s, len, 0, &m);
+}

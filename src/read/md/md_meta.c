@@ -1,0 +1,427 @@
+/*
+ * What surrounds the Markdown of an article: YAML front matter, the top
+ * "#" heading that is its title, and the site footer after a last rule.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "analyze/article.h"
+#include "analyze/shape_text.h"
+#include "tree/alloc.h"
+#include "tree/buf.h"
+#include "tree/utf8.h"
+#include "md_int.h"
+
+/* --- front matter -------------------------------------------------------- */
+
+/* Unquotes a YAML scalar ("…" with escapes, '…', or plain) into out. */
+static void
+yaml_scalar(const char *s, size_t len, struct buf *out)
+{
+	size_t	 i;
+
+	md_trim(&s, &len);
+	if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
+		for (i = 1; i + 1 < len; i++) {
+			if (s[i] != '\\' || i + 2 >= len) {
+				buf_putc(out, s[i]);
+				continue;
+			}
+			switch (s[++i]) {
+			case 'n': buf_putc(out, '\n'); break;
+			case 't': buf_putc(out, '\t'); break;
+			case 'u':
+				if (i + 4 < len) {
+					char hex[5];
+					unsigned long cp;
+
+					memcpy(hex, s + i + 1, 4);
+					hex[4] = '\0';
+					cp = strtoul(hex, NULL, 16);
+					if (cp > 0 && (cp < 0xD800 || cp > 0xDFFF))
+						buf_put_utf8(out, (unsigned int)cp);
+					i += 4;
+				}
+				break;
+			default: buf_putc(out, s[i]); break;
+			}
+		}
+		return;
+	}
+	if (len >= 2 && s[0] == '\'' && s[len - 1] == '\'') {
+		for (i = 1; i + 1 < len; i++) {
+			buf_putc(out, s[i]);
+			if (s[i] == '\'' && s[i + 1] == '\'')
+				i++;
+		}
+		return;
+	}
+	buf_put(out, s, len);
+}
+
+static const struct {
+	const char	*key;
+	int		 meta;		/* enum meta_key, or -1: ignored */
+} fm_keys[] = {
+	{ "title", META_TITLE }, { "subtitle", META_SUBTITLE },
+	{ "kicker", META_KICKER }, { "date", META_DATE },
+	{ "published", META_DATE }, { "pubdate", META_DATE },
+	{ "author", META_AUTHOR }, { "authors", META_AUTHOR },
+	{ "publisher", META_PUBLISHER }, { "source", META_SOURCE },
+	{ "original_url", META_URL }, { "canonical_url", META_URL },
+	{ "source_url", META_URL }, { "url", META_URL }, { "link", META_URL },
+	{ "lang", META_LANG }, { "language", META_LANG },
+};
+
+/*
+ * Reads YAML front matter at the start of s.  Returns the bytes it
+ * takes (0 if there is none) and counts its lines in *lines.
+ */
+size_t
+md_front_matter(const char *s, size_t len, struct doc *doc, unsigned int *lines,
+    struct diag *diag)
+{
+	struct buf	 ignored = BUF_INIT, val = BUF_INIT;
+	size_t		 pos, end = 0, a, e, k, nvals = 0;
+	const char	*line, *colon;
+	size_t		 llen;
+	int		 key = -2, got_url_first = 0;
+	char		 name[32];
+
+	*lines = 0;
+	if (len < 4 || memcmp(s, "---", 3) != 0 || (s[3] != '\n' &&
+	    s[3] != '\r'))
+		return 0;
+	/* The closing --- (or ...) line, within 64 KB. */
+	for (pos = strcspn(s, "\n") + 1; pos < len && pos < 65536; ) {
+		e = pos;
+		while (e < len && s[e] != '\n')
+			e++;
+		llen = e - pos;
+		if (llen > 0 && s[pos + llen - 1] == '\r')
+			llen--;
+		if (llen == 3 && (memcmp(s + pos, "---", 3) == 0 ||
+		    memcmp(s + pos, "...", 3) == 0)) {
+			end = e < len ? e + 1 : e;
+			break;
+		}
+		pos = e + 1;
+	}
+	if (end == 0)
+		return 0;
+	for (pos = 0; pos < end; pos++)
+		*lines += s[pos] == '\n';
+	for (pos = strcspn(s, "\n") + 1; pos < end; pos = e + 1) {
+		e = pos;
+		while (e < end && s[e] != '\n')
+			e++;
+		line = s + pos;
+		llen = e - pos;
+		if (llen > 0 && line[llen - 1] == '\r')
+			llen--;
+		if (llen == 3 && (memcmp(line, "---", 3) == 0 ||
+		    memcmp(line, "...", 3) == 0))
+			break;
+		md_trim(&line, &llen);
+		if (llen == 0 || line[0] == '#')
+			continue;
+		if (line[0] == '-' && (llen == 1 || line[1] == ' ')) {
+			/* A list item of the last key. */
+			nvals++;
+			if (key >= 0 && doc->meta[key] == NULL) {
+				buf_truncate(&val, 0);
+				yaml_scalar(line + 1, llen - 1, &val);
+				if (val.len > 0)
+					doc_set_meta(doc, (enum meta_key)key,
+					    val.ptr);
+			}
+			continue;
+		}
+		if (pos > 0 && (s[pos] == ' ' || s[pos] == '\t'))
+			continue;	/* a nested mapping: not ours */
+		if ((colon = memchr(line, ':', llen)) == NULL)
+			continue;
+		a = (size_t)(colon - line);
+		if (nvals > 0 && key == -1)
+			buf_printf(&ignored, " (%zu values)", nvals);
+		nvals = 0;
+		key = -1;
+		for (k = 0; k < sizeof(fm_keys) / sizeof(fm_keys[0]); k++)
+			if (strlen(fm_keys[k].key) == a &&
+			    strncasecmp(line, fm_keys[k].key, a) == 0) {
+				key = fm_keys[k].meta;
+				break;
+			}
+		buf_truncate(&val, 0);
+		yaml_scalar(colon + 1, llen - a - 1, &val);
+		if (key < 0) {
+			snprintf(name, sizeof(name), "%.*s", (int)(a < 31 ? a :
+			    31), line);
+			if (ignored.len > 0)
+				BUF_PUTSL(&ignored, ",");
+			buf_printf(&ignored, " %s", name);
+			if (val.len > 0 && val.ptr[0] == '[')
+				buf_printf(&ignored, " (%s)", val.ptr);
+			else if (val.len > 0 && val.len < 40)
+				buf_printf(&ignored, " (%s)", val.ptr);
+			continue;
+		}
+		if (val.len == 0)
+			continue;
+		if (key == META_DATE) {
+			char *d = article_find_date(val.ptr, val.len, NULL, NULL);
+
+			if (d != NULL) {
+				buf_truncate(&val, 0);
+				buf_puts(&val, d);
+				free(d);
+			}
+		}
+		/* original_url beats an archive's url. */
+		if (key == META_URL && strncasecmp(line, "original_url", 12) == 0)
+			got_url_first = 1;
+		else if (key == META_URL && got_url_first)
+			continue;
+		if (key == META_URL || doc->meta[key] == NULL)
+			doc_set_meta(doc, (enum meta_key)key, val.ptr);
+	}
+	if (nvals > 0 && key == -1)
+		buf_printf(&ignored, " (%zu values)", nvals);
+	if (ignored.len > 0)
+		diag_note(diag, "front matter: not used:%s", ignored.ptr);
+	diag_note(diag, "front matter: %u lines", *lines);
+	buf_free(&ignored);
+	buf_free(&val);
+	return end;
+}
+
+/* --- after the walk ------------------------------------------------------ */
+
+/* The one link a heading is made of, or NULL. */
+static const struct node *
+only_link(const struct node *h)
+{
+	const struct node *c = h->first_child;
+
+	while (c != NULL && c == h->last_child && (c->type == NODE_STRONG ||
+	    c->type == NODE_EMPH))
+		c = c->first_child;
+	if (c == NULL || c->type != NODE_LINK || c->parent->last_child != c ||
+	    c->parent->first_child != c)
+		return NULL;
+	return c;
+}
+
+/* Is n a metadata line ("日期：…", "来源：…")? */
+static int
+meta_follows(const struct node *n)
+{
+	struct article_meta	 meta = { 0 };
+	struct buf		 t = BUF_INIT;
+	int			 yes;
+
+	if (n == NULL || n->type != NODE_PARAGRAPH)
+		return 0;
+	node_text(n, &t);
+	yes = article_meta_line(t.ptr != NULL ? t.ptr : "", t.len, &meta);
+	article_meta_free(&meta);
+	buf_free(&t);
+	return yes;
+}
+
+/*
+ * Metadata lines right under the title ("日期：Tue, 30 Jun 2020 …",
+ * "来源：…"): their fields go to the metadata, the lines leave the body.
+ */
+static void
+take_meta_lines(struct doc *doc, struct node *from, struct diag *diag)
+{
+	struct article_meta	 meta = { 0 };
+	struct node		*c, *next;
+	struct buf		 t = BUF_INIT;
+	size_t			 k;
+
+	for (c = from, k = 0; c != NULL && k < 3; c = next, k++) {
+		next = c->next;
+		if (c->type != NODE_PARAGRAPH)
+			break;
+		buf_truncate(&t, 0);
+		node_text(c, &t);
+		if (!article_meta_line(t.ptr, t.len, &meta))
+			break;
+		diag_note(diag, "line %u: metadata line under the title (%zu "
+		    "bytes, into the metadata): %s", c->line, t.len, t.ptr);
+		node_free(c);
+	}
+	article_meta_apply(&meta, doc);
+	article_meta_free(&meta);
+	buf_free(&t);
+}
+
+/*
+ * The title of a Markdown article is the heading it opens with (only
+ * figures and rules may stand above it) when no other heading is at its
+ * level or above: a "#" line, or the first line of the file underlined
+ * (setext: ==== or ----, often a link to the original, as archives write
+ * it).  A "## 说明" at the top is a section, not a title.  It becomes the
+ * title when the front matter has none (a link's address the URL), and
+ * leaves the body when it repeats the title; metadata lines under it
+ * follow it into the metadata.
+ */
+void
+md_take_title(struct doc *doc, int top_setext, struct diag *diag)
+{
+	struct node	*c, *h1 = NULL, *after;
+	const struct node *link;
+	struct buf	 t = BUF_INIT;
+
+	for (c = doc->root->first_child; c != NULL; c = c->next)
+		if (c->type != NODE_FIGURE && c->type != NODE_RULE)
+			break;
+	if (c == NULL || c->type != NODE_HEADING ||
+	    (c->as.heading.level != 1 && !top_setext))
+		return;
+	h1 = c;
+	/*
+	 * An underlined link to the original, or a first line with the
+	 * date under it, is the title whatever headings follow.
+	 */
+	if (!(top_setext && (only_link(h1) != NULL ||
+	    meta_follows(h1->next))))
+		for (c = h1->next; c != NULL; c = c->next)
+			if (c->type == NODE_HEADING &&
+			    c->as.heading.level <= h1->as.heading.level)
+				return;
+	node_text(h1, &t);
+	after = h1->next;
+	if (doc->meta[META_TITLE] == NULL) {
+		doc_set_meta(doc, META_TITLE, t.ptr);
+		if ((link = only_link(h1)) != NULL &&
+		    doc->meta[META_URL] == NULL && link->as.link.url != NULL &&
+		    *link->as.link.url != '\0')
+			doc_set_meta(doc, META_URL, link->as.link.url);
+		diag_note(diag, "line %u: the heading the article opens with "
+		    "(level %d, no other at its level) is the title%s",
+		    h1->line, h1->as.heading.level, link != NULL ?
+		    "; its link the address" : "");
+		node_free(h1);
+		take_meta_lines(doc, after, diag);
+	} else if (article_same_text(doc->meta[META_TITLE], t.ptr)) {
+		diag_note(diag, "line %u: the heading the article opens with "
+		    "repeats the title", h1->line);
+		node_free(h1);
+		take_meta_lines(doc, after, diag);
+	}
+	buf_free(&t);
+}
+
+/*
+ * Words of a site's furniture after an article: subscription and share
+ * pleas, copyright and reprint notices, author boxes, tag lists.
+ */
+static int
+chrome_words(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"订阅", "訂閱", "关注", "關注", "分享", "转载", "轉載", "版权",
+		"版權", "评论", "評論", "留言", "扫码", "掃碼", "二维码",
+		"二維碼", "赞赏", "讚賞", "点赞", "博客", "作者简介", "作者簡介",
+		"原文链接", "原文鏈接", "相关阅读", "相關閱讀", "延伸阅读",
+		"推荐阅读", "Feed", "Post tags", "Tags:", "标签", "標籤",
+		"Copyright", "All rights",
+	};
+	size_t	 i, n, k;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		for (k = 0; k + n <= len; k++)
+			if (memcmp(s + k, words[i], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the part of the document from c on a site's footer rather than the
+ * article?  It is when no block of it reads as article text: a heading,
+ * or a paragraph of 40 characters or more that ends a sentence, without
+ * furniture words.  Position alone never decides: a transcript whose
+ * items are separated by rules goes on after every rule.
+ */
+static int
+footer_like(const struct node *c)
+{
+	struct buf	 t = BUF_INIT;
+	int		 text = 0;
+
+	for (; c != NULL && !text; c = c->next) {
+		if (c->type != NODE_PARAGRAPH && c->type != NODE_HEADING &&
+		    c->type != NODE_QUOTE && c->type != NODE_LIST &&
+		    c->type != NODE_TABLE)
+			continue;
+		buf_truncate(&t, 0);
+		node_text(c, &t);
+		if (chrome_words(t.ptr, t.len))
+			continue;
+		if (c->type == NODE_HEADING || c->type == NODE_TABLE ||
+		    (utf8_count(t.ptr, t.len) >= 40 &&
+		    ht_ends_sentence(t.ptr, t.len)))
+			text = 1;
+	}
+	buf_free(&t);
+	return !text;
+}
+
+/*
+ * After the last rule near the end, a few blocks that read as a site's
+ * footer (author box, subscription plea, tags) are not the article.
+ * Repeated while the tail stays small and footer-like; every block left
+ * out is listed under -v with its size.
+ */
+void
+md_cut_tail(struct doc *doc, struct diag *diag)
+{
+	struct node	*c, *rule, *next;
+	struct buf	 t = BUF_INIT;
+	size_t		 total, tail, blocks, cut = 0;
+
+	for (;;) {
+		total = node_text_len(doc->root);
+		rule = NULL;
+		for (c = doc->root->last_child; c != NULL; c = c->prev)
+			if (c->type == NODE_RULE) {
+				rule = c;
+				break;
+			}
+		if (rule == NULL)
+			break;
+		for (tail = 0, blocks = 0, c = rule->next; c != NULL;
+		    c = c->next, blocks++)
+			tail += node_text_len(c);
+		if (blocks > 6 || tail * 5 > total || !footer_like(rule->next))
+			break;
+		for (c = rule; c != NULL; c = next) {
+			next = c->next;
+			buf_truncate(&t, 0);
+			node_text(c, &t);
+			if (t.len > 0)
+				diag_note(diag, "line %u: after the last rule, "
+				    "site footer left out (%zu bytes): %.*s",
+				    c->line, t.len,
+				    (int)utf8_prefix(t.ptr, t.len, 40), t.ptr);
+			node_free(c);
+			cut++;
+		}
+	}
+	/* A rule left last ends nothing. */
+	while ((c = doc->root->last_child) != NULL && c->type == NODE_RULE) {
+		node_free(c);
+		cut++;
+	}
+	buf_free(&t);
+	if (cut > 0)
+		diag_note(diag, "%zu block%s after the last rule (site footer) "
+		    "left out", cut, cut == 1 ? "" : "s");
+}

@@ -1,0 +1,769 @@
+/*
+ * The Markdown reader: CommonMark through libcmark, plus what articles
+ * kept as Markdown carry around it.
+ *
+ * 1. Decode (encoding.h); YAML front matter (--- … ---) gives title,
+ *    date, author, URL, language; other keys are noted, not lost silently.
+ * 2. cmark parses the rest.  Raw HTML blocks (<figure>, <p>, <img>) go
+ *    through the web page converter (html_conv.h), raw inline tags
+ *    (<br>, <strong>) are applied, never shown as text.  cmark has no
+ *    tables, so paragraphs holding a GFM pipe table are rebuilt here,
+ *    including the malformed kind whose cells continue over several
+ *    lines.  A setext "heading" several lines long is a paragraph between
+ *    rules (=====), not a heading.
+ * 3. The single top "#" heading is the title; the page footer after a
+ *    last rule (author box, subscription plea) is dropped; heading levels
+ *    rank by nesting; then the same shaping and outline recognition as
+ *    for web pages and text (shape.h, outline.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "analyze/analyze.h"
+#include "analyze/outline.h"
+#include "read/encoding.h"
+#include "read/html/html_conv.h"
+#include "read/html/html_dom.h"
+#include "read/reader.h"
+#include "tree/alloc.h"
+#include "tree/buf.h"
+#include "tree/utf8.h"
+#include "md_int.h"
+
+/* --- small helpers ------------------------------------------------------- */
+
+static void
+push_ptr(struct node ***v, size_t *n, size_t *cap, struct node *x)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
+	(*v)[(*n)++] = x;
+}
+
+static void
+push_act(struct md *m, enum act a)
+{
+	if (m->nacts == m->capacts) {
+		m->capacts = m->capacts ? m->capacts * 2 : 64;
+		m->acts = xrealloc(m->acts, m->capacts);
+	}
+	m->acts[m->nacts++] = (unsigned char)a;
+}
+
+static struct node *
+cur_blocks(const struct md *m)
+{
+	return m->blocks[m->nblocks - 1];
+}
+
+static unsigned int
+src_line(const struct md *m, cmark_node *n)
+{
+	int	 l = cmark_node_get_start_line(n);
+
+	return l > 0 ? (unsigned int)l + m->line0 : 0;
+}
+
+void
+md_add_block(struct md *m, struct node *n)
+{
+	if (node_append(cur_blocks(m), n) != 0)
+		node_free(n);
+}
+
+/* --- inline content ------------------------------------------------------ */
+
+static void
+flush_run(struct md *m)
+{
+	if (m->run.len > 0 && m->run_to != NULL)
+		node_append_text(m->run_to, m->run.ptr, m->run.len);
+	buf_truncate(&m->run, 0);
+}
+
+static struct node *
+inl_top(const struct md *m)
+{
+	return m->ninl > 0 ? m->inl[m->ninl - 1].n : NULL;
+}
+
+static void
+start_inlines(struct md *m, struct node *container)
+{
+	flush_run(m);
+	m->run_to = NULL;
+	m->ninl = 0;
+	m->inl_over = 0;
+	m->inl[m->ninl].n = container;
+	m->inl[m->ninl++].html = 0;
+	m->soft = 0;
+	m->last = 0;
+}
+
+static void
+end_inlines(struct md *m)
+{
+	flush_run(m);
+	m->run_to = NULL;
+	m->ninl = 0;
+	m->inl_over = 0;
+	m->soft = 0;
+}
+
+static void
+put_text(struct md *m, const char *s, size_t len)
+{
+	struct node	*t = inl_top(m);
+	size_t		 pos = 0;
+	uint32_t	 first;
+
+	if (t == NULL || len == 0)
+		return;
+	if (t != m->run_to) {
+		flush_run(m);
+		m->run_to = t;
+	}
+	first = utf8_next(s, len, &pos);
+	/* A line break inside a paragraph: no space between Chinese. */
+	if (m->soft && m->last != 0 && !uc_is_space(first) &&
+	    !(uc_is_cjk(m->last) && uc_is_cjk(first)))
+		buf_putc(&m->run, ' ');
+	m->soft = 0;
+	buf_put(&m->run, s, len);
+	pos = len;
+	m->last = utf8_prev(s, &pos);
+}
+
+static void
+put_node(struct md *m, struct node *n)
+{
+	struct node	*t = inl_top(m);
+
+	flush_run(m);
+	m->run_to = NULL;
+	m->soft = 0;
+	if (t == NULL || node_append(t, n) != 0)
+		node_free(n);
+}
+
+static void
+open_span(struct md *m, enum node_type type, const char *url, int html)
+{
+	struct node	*n;
+
+	if (m->ninl == 0)
+		return;
+	if (m->ninl == INL_MAX) {
+		m->inl_over++;
+		return;
+	}
+	n = node_new(type);
+	if (type == NODE_LINK)
+		n->as.link.url = xstrdup(url != NULL ? url : "");
+	put_node(m, n);
+	if (n->parent == NULL)
+		return;		/* refused: freed by put_node */
+	m->inl[m->ninl].n = n;
+	m->inl[m->ninl++].html = html;
+}
+
+/* Closes the innermost span opened by Markdown (html 0) or a tag. */
+static void
+close_span(struct md *m, int html, enum node_type type)
+{
+	size_t	 i;
+
+	if (m->inl_over > 0) {
+		m->inl_over--;
+		return;
+	}
+	flush_run(m);
+	m->run_to = NULL;
+	for (i = m->ninl; i > 1; i--) {
+		if (m->inl[i - 1].html != html)
+			continue;
+		if (html && m->inl[i - 1].n->type != type)
+			continue;
+		m->ninl = i - 1;
+		return;
+	}
+}
+
+/*
+ * Raw inline HTML: <br> breaks the line, <strong>/<b>/<em>/<i> open and
+ * close spans; any other tag is dropped.
+ */
+static void
+inline_tag(struct md *m, const char *tag)
+{
+	const char	*p = tag;
+	int		 closing = 0;
+	char		 name[16];
+	size_t		 n = 0;
+
+	if (*p++ != '<')
+		return;
+	if (*p == '/') {
+		closing = 1;
+		p++;
+	}
+	while (n + 1 < sizeof(name) && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+		name[n++] = (char)(*p++ | 0x20);
+	name[n] = '\0';
+	if (strcmp(name, "br") == 0) {
+		put_node(m, node_new(NODE_LINEBREAK));
+		return;
+	}
+	if (strcmp(name, "strong") == 0 || strcmp(name, "b") == 0) {
+		if (closing)
+			close_span(m, 1, NODE_STRONG);
+		else
+			open_span(m, NODE_STRONG, NULL, 1);
+	} else if (strcmp(name, "em") == 0 || strcmp(name, "i") == 0) {
+		if (closing)
+			close_span(m, 1, NODE_EMPH);
+		else
+			open_span(m, NODE_EMPH, NULL, 1);
+	}
+}
+
+/* The text content of a cmark subtree (for alt text). */
+static void
+plain_text(cmark_node *n, struct buf *out)
+{
+	cmark_iter		*it = cmark_iter_new(n);
+	cmark_event_type	 ev;
+	const char		*lit;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *x = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(x)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if ((lit = cmark_node_get_literal(x)) != NULL)
+				buf_puts(out, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(out, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* --- raw HTML ------------------------------------------------------------ */
+
+/* Converts a raw HTML block into blocks (or, in a list item, text). */
+static void
+html_block(struct md *m, const char *html, unsigned int line)
+{
+	struct hdom	 dom;
+	struct hnode	*n, *body = NULL, **roots = NULL;
+	size_t		 nroots = 0;
+	struct node	*b, *before, *x;
+
+	if (hdom_parse(&dom, html, strlen(html), m->max_depth) != 0) {
+		hdom_free(&dom);
+		return;
+	}
+	hdom_hide(&dom);
+	m->html_blocks++;
+	for (n = dom.root; n != NULL; n = hdom_next(dom.root, n, 0))
+		if (n->tag == HT_BODY) {
+			body = n;
+			break;
+		}
+	if (m->item != NULL) {
+		struct buf t = BUF_INIT;
+
+		if (body != NULL)
+			hdom_collect_text(&dom, body, &t, 0);
+		if (t.len > 0) {
+			if (inl_top(m) != NULL && m->item->first_child != NULL)
+				put_node(m, node_new(NODE_LINEBREAK));
+			put_text(m, t.ptr, t.len);
+		}
+		buf_free(&t);
+		hdom_free(&dom);
+		return;
+	}
+	if (body != NULL)
+		for (n = body->first; n != NULL; n = n->next) {
+			roots = xreallocarray(roots, nroots + 1, sizeof(*roots));
+			roots[nroots++] = n;
+		}
+	b = cur_blocks(m);
+	before = b->last_child;
+	html_convert(&dom, roots, nroots, b, m->diag);
+	/* Lines within the raw block, counted from its first line. */
+	for (x = before != NULL ? before->next : b->first_child; x != NULL;
+	    x = x->next)
+		x->line = line + (x->line > 0 ? x->line - 1 : 0);
+	free(roots);
+	hdom_free(&dom);
+}
+
+/* --- the walk ------------------------------------------------------------ */
+
+/* Does the inline tree under n contain a line break? */
+static int
+has_break(const struct node *n)
+{
+	struct iter	 it;
+
+	iter_init(&it, n);
+	while (iter_next(&it) != ITER_DONE)
+		if (it.event == ITER_ENTER && it.node->type == NODE_LINEBREAK)
+			return 1;
+	return 0;
+}
+
+static void
+finish_block(struct md *m, struct node *x)
+{
+	end_inlines(m);
+	node_trim_text(x, uc_is_space);
+	if (x->first_child == NULL)
+		node_free(x);
+	else
+		md_add_block(m, x);
+}
+
+/* An image: a figure in running paragraphs, its alt text elsewhere. */
+static void
+image(struct md *m, cmark_node *img, struct node **para)
+{
+	struct buf	 alt = BUF_INIT;
+	struct node	*f, *p = para != NULL ? *para : NULL;
+	const char	*url = cmark_node_get_url(img);
+
+	plain_text(img, &alt);
+	if (p == NULL || p->type != NODE_PARAGRAPH || m->ninl != 1 ||
+	    url == NULL || *url == '\0') {
+		if (alt.len > 0)
+			put_text(m, alt.ptr, alt.len);
+		buf_free(&alt);
+		return;
+	}
+	/* Close the paragraph so far, add the figure, go on in a new one. */
+	end_inlines(m);
+	node_trim_text(p, uc_is_space);
+	if (p->first_child != NULL) {
+		md_add_block(m, p);
+		p = node_new(NODE_PARAGRAPH);
+		p->line = (*para)->line;
+		*para = p;
+	}
+	f = node_new(NODE_FIGURE);
+	f->as.figure.src = xstrdup(url);
+	f->line = src_line(m, img);
+	if (alt.len > 0)
+		f->as.figure.alt = buf_detach(&alt, NULL);
+	buf_free(&alt);
+	md_add_block(m, f);
+	start_inlines(m, p);
+}
+
+/*
+ * Converts the cmark subtree at top.  With into set, top is a paragraph
+ * whose inlines go into that node (a table cell); otherwise blocks go to
+ * the current block container.
+ */
+void
+md_convert(struct md *m, cmark_node *top, struct node *into)
+{
+	cmark_iter		*it = cmark_iter_new(top);
+	cmark_event_type	 ev;
+	cmark_node		*x;
+	struct node		*n, *para = NULL;
+	size_t			 base = m->nacts;
+	const char		*lit;
+
+	if (into != NULL)
+		start_inlines(m, into);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		x = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_EXIT) {
+			enum act a;
+
+			if (m->nacts <= base)
+				continue;
+			a = (enum act)m->acts[--m->nacts];
+			switch (a) {
+			case ACT_POP_BLOCKS:
+				m->nblocks--;
+				m->depth--;
+				break;
+			case ACT_POP_LIST:
+				m->nlists--;
+				m->depth--;
+				break;
+			case ACT_ITEM:
+				end_inlines(m);
+				node_trim_text(m->item, uc_is_space);
+				m->item = NULL;
+				if (m->nlists > 0 && m->lists[m->nlists - 1]->
+				    parent != NULL && m->lists[m->nlists - 1]->
+				    parent->type == NODE_LIST_ITEM) {
+					m->item = m->lists[m->nlists - 1]->parent;
+					start_inlines(m, m->item);
+				}
+				break;
+			case ACT_PARA:
+				if (into != NULL || m->item != NULL)
+					break;
+				if (para != NULL)
+					finish_block(m, para);
+				para = NULL;
+				break;
+			case ACT_HEADING:
+				n = para;
+				para = NULL;
+				end_inlines(m);
+				if (n == NULL)
+					break;
+				if (has_break(n)) {
+					/* Setext underline under many lines. */
+					n->type = NODE_PARAGRAPH;
+					n->rule = "several lines over =====: "
+					    "not a heading";
+					finish_block(m, n);
+					n = node_new(NODE_RULE);
+					n->line = 0;
+					md_add_block(m, n);
+				} else
+					finish_block(m, n);
+				break;
+			case ACT_INLINE:
+				close_span(m, 0, NODE_NONE);
+				break;
+			case ACT_NONE:
+				break;
+			}
+			continue;
+		}
+		switch (cmark_node_get_type(x)) {
+		case CMARK_NODE_DOCUMENT:
+			if (x != top)
+				push_act(m, ACT_NONE);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			if (m->item != NULL || m->depth >= m->max_depth ||
+			    into != NULL) {
+				push_act(m, ACT_NONE);
+				break;
+			}
+			n = node_new(NODE_QUOTE);
+			n->line = src_line(m, x);
+			md_add_block(m, n);
+			if (n->parent == NULL) {
+				push_act(m, ACT_NONE);
+				break;
+			}
+			push_ptr(&m->blocks, &m->nblocks, &m->capblocks, n);
+			m->depth++;
+			push_act(m, ACT_POP_BLOCKS);
+			break;
+		case CMARK_NODE_LIST:
+			if (m->depth >= m->max_depth || into != NULL) {
+				push_act(m, ACT_NONE);
+				break;
+			}
+			n = node_new(NODE_LIST);
+			n->as.list.ordered = cmark_node_get_list_type(x) ==
+			    CMARK_ORDERED_LIST;
+			n->line = src_line(m, x);
+			if (m->item != NULL) {
+				end_inlines(m);
+				if (node_append(m->item, n) != 0) {
+					node_free(n);
+					push_act(m, ACT_NONE);
+					break;
+				}
+			} else
+				md_add_block(m, n);
+			push_ptr(&m->lists, &m->nlists, &m->caplists, n);
+			m->depth++;
+			push_act(m, ACT_POP_LIST);
+			break;
+		case CMARK_NODE_ITEM:
+			if (m->nlists == 0 || m->acts[m->nacts - 1] !=
+			    ACT_POP_LIST) {
+				push_act(m, ACT_NONE);
+				if (m->item != NULL && m->item->first_child !=
+				    NULL)
+					put_node(m, node_new(NODE_LINEBREAK));
+				break;
+			}
+			n = node_new(NODE_LIST_ITEM);
+			n->line = src_line(m, x);
+			if (node_append(m->lists[m->nlists - 1], n) != 0) {
+				node_free(n);
+				push_act(m, ACT_NONE);
+				break;
+			}
+			m->item = n;
+			start_inlines(m, n);
+			push_act(m, ACT_ITEM);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+			if (into != NULL) {
+				push_act(m, ACT_NONE);
+				break;
+			}
+			if (m->item != NULL) {
+				if (m->ninl == 0)
+					start_inlines(m, m->item);
+				else if (m->item->first_child != NULL)
+					put_node(m, node_new(NODE_LINEBREAK));
+				push_act(m, ACT_NONE);
+				break;
+			}
+			if (cmark_node_get_type(x) == CMARK_NODE_PARAGRAPH &&
+			    cmark_node_parent(x) != NULL &&
+			    cmark_node_get_type(cmark_node_parent(x)) ==
+			    CMARK_NODE_DOCUMENT && md_pipe_table(m, x)) {
+				cmark_iter_reset(it, x, CMARK_EVENT_EXIT);
+				break;
+			}
+			if (cmark_node_get_type(x) == CMARK_NODE_HEADING) {
+				para = node_new(NODE_HEADING);
+				para->as.heading.level =
+				    cmark_node_get_heading_level(x);
+				para->rule = "Markdown heading";
+				push_act(m, ACT_HEADING);
+			} else {
+				para = node_new(NODE_PARAGRAPH);
+				push_act(m, ACT_PARA);
+			}
+			para->line = src_line(m, x);
+			start_inlines(m, para);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			lit = cmark_node_get_literal(x);
+			if (lit == NULL || into != NULL)
+				break;
+			n = NULL;
+			if (m->item == NULL) {
+				n = node_new(NODE_PARAGRAPH);
+				n->line = src_line(m, x);
+				start_inlines(m, n);
+			}
+			while (*lit != '\0') {
+				size_t l = strcspn(lit, "\n");
+
+				if (l > 0)
+					put_text(m, lit, l);
+				lit += l;
+				if (*lit == '\n' && *++lit != '\0')
+					put_node(m, node_new(NODE_LINEBREAK));
+			}
+			if (n != NULL)
+				finish_block(m, n);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			if ((lit = cmark_node_get_literal(x)) != NULL &&
+			    into == NULL)
+				html_block(m, lit, src_line(m, x));
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			if (m->item == NULL && into == NULL) {
+				n = node_new(NODE_RULE);
+				n->line = src_line(m, x);
+				md_add_block(m, n);
+			}
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if ((lit = cmark_node_get_literal(x)) != NULL)
+				put_text(m, lit, strlen(lit));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			m->soft = 1;
+			break;
+		case CMARK_NODE_LINEBREAK:
+			put_node(m, node_new(NODE_LINEBREAK));
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			if ((lit = cmark_node_get_literal(x)) != NULL)
+				inline_tag(m, lit);
+			break;
+		case CMARK_NODE_EMPH:
+			open_span(m, NODE_EMPH, NULL, 0);
+			push_act(m, ACT_INLINE);
+			break;
+		case CMARK_NODE_STRONG:
+			open_span(m, NODE_STRONG, NULL, 0);
+			push_act(m, ACT_INLINE);
+			break;
+		case CMARK_NODE_LINK:
+			lit = cmark_node_get_url(x);
+			if (lit != NULL && *lit != '\0') {
+				open_span(m, NODE_LINK, lit, 0);
+				push_act(m, ACT_INLINE);
+			} else
+				push_act(m, ACT_NONE);
+			break;
+		case CMARK_NODE_IMAGE:
+			image(m, x, m->item == NULL && into == NULL ? &para :
+			    NULL);
+			cmark_iter_reset(it, x, CMARK_EVENT_EXIT);
+			break;
+		default:
+			/* Other containers (custom nodes) still get an exit. */
+			push_act(m, ACT_NONE);
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	if (into != NULL)
+		end_inlines(m);
+}
+
+/* --- the reader ---------------------------------------------------------- */
+
+/*
+ * Does the text open (after blank lines) with a line underlined by a
+ * setext rule (==== or ----)?
+ */
+static int
+top_setext(const char *s, size_t len)
+{
+	size_t	 i = 0, e, k;
+
+	while (i < len && (s[i] == '\n' || s[i] == ' '))
+		i++;
+	for (e = i; e < len && s[e] != '\n'; e++)
+		;
+	if (e == i || e >= len)
+		return 0;
+	for (k = e + 1; k < len && s[k] == ' ' && k - e <= 3; k++)
+		;
+	if (k >= len || (s[k] != '=' && s[k] != '-'))
+		return 0;
+	for (e = k; e < len && s[e] == s[k]; e++)
+		;
+	while (e < len && s[e] == ' ')
+		e++;
+	return e - k >= 2 && (e >= len || s[e] == '\n');
+}
+
+static int
+md_sniff(const char *data, size_t len)
+{
+	size_t	 n = len < 4096 ? len : 4096, i = 0, e, k, signs = 0;
+	size_t	 heads = 0;
+
+	if (n >= 4 && memcmp(data, "---", 3) == 0 && (data[3] == '\n' ||
+	    data[3] == '\r')) {
+		for (i = 4; i + 6 < n; i++)
+			if (data[i - 1] == '\n' && (strncmp(data + i, "title:",
+			    6) == 0 || strncmp(data + i, "date:", 5) == 0))
+				return 70;
+	}
+	for (i = 0; i < n; i = e + 1) {
+		for (e = i; e < n && data[e] != '\n'; e++)
+			;
+		if (e - i >= 2 && data[i] == '#' && (data[i + 1] == ' ' ||
+		    data[i + 1] == '#'))
+			heads++;
+		else if (e - i >= 2 && (data[i] == '*' || data[i] == '-' ||
+		    data[i] == '>') && data[i + 1] == ' ')
+			signs++;
+		else if (e - i >= 3 && memcmp(data + i, "```", 3) == 0)
+			signs++;
+		for (k = i; k + 1 < e; k++)
+			if (data[k] == ']' && data[k + 1] == '(') {
+				signs++;
+				break;
+			}
+	}
+	if (heads > 0 && heads + signs >= 2)
+		return 60;
+	if (heads + signs >= 3)
+		return 40;
+	return 0;
+}
+
+static int
+md_read(const char *data, size_t len, const struct read_opts *opts,
+    struct doc **out, struct diag *diag)
+{
+	struct decoded	 dec;
+	struct md	 m;
+	struct doc	*doc = NULL;
+	cmark_node	*root = NULL;
+	size_t		 skip, i;
+	int		 rc = -1;
+
+	*out = NULL;
+	memset(&m, 0, sizeof(m));
+	memset(&dec, 0, sizeof(dec));
+	if (enc_decode(data, len, opts->encoding, NULL, &dec, diag) != 0)
+		goto out;
+	enc_drop_nul(&dec, diag);
+	enc_clean(&dec);
+	diag_note(diag, "encoding: %s%s", dec.encoding,
+	    dec.bom ? " (byte-order mark)" : "");
+	enc_warn_repairs(&dec, diag);
+	doc = doc_new();
+	skip = md_front_matter(dec.text, dec.len, doc, &m.line0, diag);
+	m.doc = doc;
+	m.diag = diag;
+	m.src = dec.text + skip;
+	m.len = dec.len - skip;
+	m.max_depth = opts->max_depth ? opts->max_depth : 128;
+	for (i = 0; i <= m.len; i++)
+		if (i == 0 || m.src[i - 1] == '\n') {
+			if (i == m.len && i > 0)
+				break;
+			m.lines = xreallocarray(m.lines, m.nlines + 1,
+			    sizeof(*m.lines));
+			m.lines[m.nlines++] = i;
+		}
+	buf_init(&m.run);
+	push_ptr(&m.blocks, &m.nblocks, &m.capblocks, doc->root);
+	root = md_parse_commonmark(m.src, m.len);
+	if (root == NULL) {
+		diag_error(diag, "the Markdown parser failed");
+		goto out;
+	}
+	md_convert(&m, root, NULL);
+	doc_wrap_item_tails(doc);
+	if (m.html_blocks > 0)
+		diag_note(diag, "%zu raw HTML blocks read as HTML",
+		    m.html_blocks);
+	md_take_title(doc, top_setext(m.src, m.len), diag);
+	md_cut_tail(doc, diag);
+	analyze_article(doc, ANALYZE_PAGE, NULL, 0, &opts->outline, diag);
+	rc = analyze_deliver(&doc, out, "no text", diag);
+out:
+	if (root != NULL)
+		cmark_node_free(root);
+	buf_free(&m.run);
+	free(m.blocks);
+	free(m.lists);
+	free(m.acts);
+	free(m.lines);
+	doc_free(doc);
+	enc_free(&dec);
+	return rc;
+}
+
+const struct reader reader_md = {
+	"md",
+	"md markdown",
+	"Markdown (CommonMark, GFM pipe tables, YAML front matter)",
+	md_sniff,
+	md_read,
+};

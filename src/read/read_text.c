@@ -1,0 +1,849 @@
+/*
+ * The plain-text reader: an article pasted or saved as text, possibly with
+ * the site's navigation above it and its footer below.
+ *
+ * 1. Decode (encoding.h) and split into lines.
+ * 2. Head: find the metadata block (article.h) among the first lines; the
+ *    title is the nearest line above it (skipping "——" subtitle lines), not
+ *    the most title-like line, because a site banner often looks like one.
+ *    Everything above the title is site chrome.  Without a metadata block
+ *    the first line is the title when it is shaped like one.
+ * 3. Footer: from a footer line (最新评论, 回顶部, 相关报道：…) near the end
+ *    on, nothing belongs to the article.
+ * 4. Paragraphs: one per line, or, in hard-wrapped files, one per block of
+ *    lines (a new one at each blank or indented line).
+ * 5. Outline recognition (outline.h) turns paragraphs into headings,
+ *    lists and points.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/analyze.h"
+#include "analyze/article.h"
+#include "analyze/outline.h"
+#include "tree/alloc.h"
+#include "tree/buf.h"
+#include "tree/utf8.h"
+#include "encoding.h"
+#include "reader.h"
+
+struct line {
+	const char	*s;		/* trimmed text */
+	size_t		 len;
+	unsigned int	 no;		/* 1-based line number */
+	int		 indent;	/* started with white space */
+	size_t		 width;		/* display columns of the text */
+	int		 drop;		/* chrome, metadata, title: not body */
+};
+
+struct lines {
+	struct line	*v;
+	size_t		 n, cap;
+};
+
+static void
+lines_add(struct lines *ls, const char *s, size_t len, unsigned int no)
+{
+	struct line	*l;
+	size_t		 a, b;
+
+	b = utf8_trim(s, len, &a) + a;
+	if (ls->n == ls->cap) {
+		ls->cap = ls->cap ? ls->cap * 2 : 256;
+		ls->v = xreallocarray(ls->v, ls->cap, sizeof(*ls->v));
+	}
+	l = &ls->v[ls->n++];
+	l->s = s + a;
+	l->len = b - a;
+	l->no = no;
+	l->indent = a > 0 && b > a;
+	l->width = utf8_width(s + a, b - a, 1);
+	l->drop = 0;
+}
+
+static int
+is_blank(const struct line *l)
+{
+	return l->len == 0;
+}
+
+static int
+starts_with(const struct line *l, const char *lit)
+{
+	size_t	 n = strlen(lit);
+
+	return l->len >= n && memcmp(l->s, lit, n) == 0;
+}
+
+/* Index of the next (dir 1) or previous (dir -1) non-blank line, or -1. */
+static long
+step(const struct lines *ls, long i, int dir)
+{
+	for (i += dir; i >= 0 && (size_t)i < ls->n; i += dir)
+		if (!is_blank(&ls->v[i]))
+			return i;
+	return -1;
+}
+
+static uint32_t
+last_char(const struct line *l)
+{
+	size_t	 pos = l->len;
+
+	return l->len ? utf8_prev(l->s, &pos) : 0;
+}
+
+static int
+ends_with(const struct line *l, const char *lit)
+{
+	size_t	 n = strlen(lit);
+
+	return l->len >= n && memcmp(l->s + l->len - n, lit, n) == 0;
+}
+
+static int
+contains(const struct line *l, const char *lit)
+{
+	size_t	 n = strlen(lit), i;
+
+	for (i = 0; i + n <= l->len; i++)
+		if (memcmp(l->s + i, lit, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A photo caption ("…国务院总理李克强作政府工作报告。新华社记者 庞兴雷 摄")
+ * or a dateline ("新华社北京3月16日电", "本报讯"): news print both near the
+ * headline, and neither is ever the title.
+ */
+static int
+caption_or_dateline(const struct line *l)
+{
+	size_t	 chars = utf8_count(l->s, l->len);
+
+	if (ends_with(l, "摄") || ends_with(l, "摄影") || ends_with(l, "供图") ||
+	    ends_with(l, "摄）") || ends_with(l, "供图）") ||
+	    starts_with(l, "图为") || starts_with(l, "图：") ||
+	    starts_with(l, "（图"))
+		return 1;
+	return chars <= 40 && (ends_with(l, "日电") || ends_with(l, "日讯") ||
+	    starts_with(l, "本报讯") || (contains(l, "日电（") &&
+	    ends_with(l, "）")));
+}
+
+/*
+ * Could l be an article title?  2-80 characters, not ending like a
+ * sentence or a clause, no full stop inside (a headline is one phrase,
+ * a caption is sentences), and no caption or dateline.
+ */
+static int
+title_shaped(const struct line *l)
+{
+	uint32_t	 c = last_char(l);
+	size_t		 chars = utf8_count(l->s, l->len);
+
+	return chars >= 2 && chars <= 80 && c != 0x3002 && c != 0xFF0C &&
+	    c != 0xFF1B && c != 0xFF1A && c != 0x3001 && c != ',' &&
+	    c != ';' && c != ':' && !contains(l, "。") &&
+	    !caption_or_dateline(l);
+}
+
+static void
+set_line_meta(struct doc *doc, enum meta_key key, const struct line *l)
+{
+	char	*s = xstrndup(l->s, l->len);
+
+	doc_set_meta(doc, key, s);
+	free(s);
+}
+
+/* Appends line l to the subtitle, joined without a space. */
+static void
+add_subtitle(struct doc *doc, const struct line *l)
+{
+	struct buf	 b = BUF_INIT;
+
+	if (doc->meta[META_SUBTITLE] != NULL)
+		buf_puts(&b, doc->meta[META_SUBTITLE]);
+	buf_put(&b, l->s, l->len);
+	doc_set_meta(doc, META_SUBTITLE, b.ptr);
+	buf_free(&b);
+}
+
+static int
+is_dash_line(const struct line *l)
+{
+	return starts_with(l, "——") || starts_with(l, "—") ||
+	    starts_with(l, "--");
+}
+
+/* "（2018年1月2日）": a date line under a title. */
+static int
+is_paren_date(const struct line *l)
+{
+	char	*d;
+	int	 ok;
+
+	if (!(starts_with(l, "（") || starts_with(l, "(")) ||
+	    utf8_count(l->s, l->len) > 20)
+		return 0;
+	d = article_find_date(l->s, l->len, NULL, NULL);
+	ok = d != NULL;
+	free(d);
+	return ok;
+}
+
+/* Fills the date from a subtitle such as "——2026年1月26日在…会议上". */
+static void
+date_from_subtitle(struct doc *doc)
+{
+	char	*d;
+
+	if (doc->meta[META_DATE] != NULL || doc->meta[META_SUBTITLE] == NULL)
+		return;
+	d = article_find_date(doc->meta[META_SUBTITLE],
+	    strlen(doc->meta[META_SUBTITLE]), NULL, NULL);
+	if (d != NULL)
+		doc_set_meta(doc, META_DATE, d);
+	free(d);
+}
+
+/*
+ * Subtitle lines after the title at index t: "——…" (with a broken-off
+ * continuation such as "人民代表大会第五次会议上") and "（2018年1月2日）".
+ * Returns the index of the last line consumed.
+ */
+static long
+take_subtitles(struct lines *ls, long t, struct doc *doc, struct diag *diag)
+{
+	long	 i = t, j;
+
+	while ((j = step(ls, i, 1)) >= 0) {
+		struct line *l = &ls->v[j];
+
+		if (is_dash_line(l) && utf8_count(l->s, l->len) <= 60) {
+			add_subtitle(doc, l);
+			l->drop = 1;
+			i = j;
+			/* A subtitle broken over two lines. */
+			j = step(ls, i, 1);
+			if (j >= 0 && !is_dash_line(&ls->v[j]) &&
+			    utf8_count(ls->v[j].s, ls->v[j].len) <= 25 &&
+			    (last_char(&ls->v[j]) == 0x4E0A ||	/* 上 */
+			    (ls->v[j].len >= 6 && memcmp(ls->v[j].s +
+			    ls->v[j].len - 6, "讲话", 6) == 0))) {
+				add_subtitle(doc, &ls->v[j]);
+				ls->v[j].drop = 1;
+				diag_note(diag, "line %u: continues the "
+				    "subtitle", ls->v[j].no);
+				i = j;
+			}
+			continue;
+		}
+		if (is_paren_date(l)) {
+			add_subtitle(doc, l);
+			l->drop = 1;
+			i = j;
+			continue;
+		}
+		break;
+	}
+	date_from_subtitle(doc);
+	return i;
+}
+
+/* Lines searched for the metadata block, and the longest chrome line. */
+#define HEAD_LINES	40
+#define HEAD_LONG_LINE	150
+#define CHROME_MAX	60
+
+/*
+ * A field-label line of a bibliographic export ("【 标  题 】万福店农场…",
+ * "【原文出处】中国农垦经济"): the label without its spaces into label,
+ * the value's offset into *value.  Labels are 1-8 Han characters.
+ */
+static int
+field_line(const struct line *l, struct buf *label, size_t *value)
+{
+	size_t		 pos, q, han = 0;
+	uint32_t	 cp;
+
+	buf_truncate(label, 0);
+	if (!starts_with(l, "【"))
+		return 0;
+	for (pos = 3; pos < l->len;) {
+		q = pos;
+		cp = utf8_next(l->s, l->len, &q);
+		if (cp == 0x3011) {			/* 】 */
+			*value = utf8_skip_space(l->s, l->len, q);
+			return han >= 1 && han <= 8;
+		}
+		if (uc_is_han(cp)) {
+			han++;
+			buf_put(label, l->s + pos, q - pos);
+		} else if (!uc_is_space(cp))
+			return 0;
+		pos = q;
+	}
+	return 0;
+}
+
+static int
+label_is(const struct buf *label, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (label->len == strlen(*words) &&
+		    memcmp(label->ptr, *words, label->len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A block of field-label lines at the top (two or more, the CNKI and
+ * Fudan corpus export style) is the article's metadata, not its text:
+ * 标题 is the title, 作者 the author, 原文出处 the source, 日期 the date;
+ * other fields (文献号, 分类号, 复印期号) are listed under -v with their
+ * sizes.  【正文】 ends the block; the body starts after it (or with the
+ * text on its own line).  Returns the first line after the block, or
+ * `from` when there is none.
+ */
+static long
+read_fields(struct lines *ls, long from, struct doc *doc, struct diag *diag)
+{
+	static const char *const title[] = { "标题", "題名", "题名", "篇名",
+	    "標題", NULL };
+	static const char *const subtitle[] = { "副标题", "副標題", NULL };
+	static const char *const author[] = { "作者", "著者", "责任者",
+	    "作者单位", NULL };
+	static const char *const source[] = { "原文出处", "出处", "出處",
+	    "来源", "來源", "文献来源", "刊名", NULL };
+	static const char *const date[] = { "日期", "发表日期", "出版日期",
+	    "发布日期", "时间", NULL };
+	static const char *const body[] = { "正文", "正  文", NULL };
+	struct buf	 label = BUF_INIT;
+	long		 i, n = 0;
+	size_t		 v;
+	char		*d;
+
+	for (i = step(ls, from - 1, 1); i >= 0 && field_line(&ls->v[i],
+	    &label, &v); i = step(ls, i, 1))
+		n++;
+	if (n < 2) {
+		buf_free(&label);
+		return from;
+	}
+	for (i = step(ls, from - 1, 1); i >= 0 && field_line(&ls->v[i],
+	    &label, &v); i = step(ls, i, 1)) {
+		struct line *l = &ls->v[i];
+		struct line val = { l->s + v, l->len - v, l->no, 0, 0, 0 };
+
+		if (label_is(&label, body)) {
+			if (val.len > 0) {
+				/* The text begins on the marker's line. */
+				l->s = val.s;
+				l->len = val.len;
+				l->width = utf8_width(l->s, l->len, 1);
+				diag_note(diag, "line %u: 【正文】 marks the body",
+				    l->no);
+				buf_free(&label);
+				return i;
+			}
+			l->drop = 1;
+			diag_note(diag, "line %u: 【正文】 marks the body", l->no);
+			i = step(ls, i, 1);
+			break;
+		}
+		l->drop = 1;
+		if (val.len == 0)
+			continue;
+		if (label_is(&label, title) && doc->meta[META_TITLE] == NULL)
+			set_line_meta(doc, META_TITLE, &val);
+		else if (label_is(&label, subtitle))
+			set_line_meta(doc, META_SUBTITLE, &val);
+		else if (label_is(&label, author))
+			set_line_meta(doc, META_AUTHOR, &val);
+		else if (label_is(&label, source))
+			set_line_meta(doc, META_SOURCE, &val);
+		else if (label_is(&label, date) && (d = article_find_date(
+		    val.s, val.len, NULL, NULL)) != NULL) {
+			doc_set_meta(doc, META_DATE, d);
+			free(d);
+		} else {
+			diag_note(diag, "line %u: field 【%.*s】 left out (%zu "
+			    "bytes): %.*s", l->no, (int)label.len, label.ptr,
+			    l->len, (int)l->len, l->s);
+			continue;
+		}
+		diag_note(diag, "line %u: field 【%.*s】 into the metadata",
+		    l->no, (int)label.len, label.ptr);
+	}
+	buf_free(&label);
+	return i >= 0 ? i : (long)ls->n;
+}
+
+/* Drops the non-blank lines from..to (exclusive) as site chrome. */
+static void
+drop_chrome(struct lines *ls, long from, long to, struct diag *diag)
+{
+	long	 k;
+
+	for (k = from; k < to; k++)
+		if (!is_blank(&ls->v[k]) && !ls->v[k].drop) {
+			ls->v[k].drop = 1;
+			diag_note(diag, "line %u: site chrome above the title "
+			    "left out (%zu bytes): %.*s", ls->v[k].no,
+			    ls->v[k].len, (int)ls->v[k].len, ls->v[k].s);
+		}
+}
+
+/*
+ * A title printed over two lines (GB/T 9704 §7.2: the title may take
+ * several lines): line t and the next line are both short title-shaped
+ * phrases, and what follows them belongs to the head (a "——" subtitle, a
+ * date line, a metadata line).  Returns the second
+ * line's index, or -1.
+ */
+static long
+title_second_line(const struct lines *ls, long t)
+{
+	long		 u, w;
+	const struct line *l;
+	struct article_meta m = { 0 };
+	int		 head;
+
+	if ((u = step(ls, t, 1)) < 0)
+		return -1;
+	l = &ls->v[u];
+	if (!title_shaped(l) || is_dash_line(l) || is_paren_date(l) ||
+	    utf8_count(l->s, l->len) > 40 ||
+	    utf8_count(ls->v[t].s, ls->v[t].len) > 40 ||
+	    article_chrome_line(l->s, l->len) ||
+	    article_meta_line(l->s, l->len, &m)) {
+		article_meta_free(&m);
+		return -1;
+	}
+	if ((w = step(ls, u, 1)) < 0)
+		return -1;
+	head = is_dash_line(&ls->v[w]) || is_paren_date(&ls->v[w]) ||
+	    article_meta_line(ls->v[w].s, ls->v[w].len, &m);
+	article_meta_free(&m);
+	return head ? u : -1;
+}
+
+/*
+ * Sets the title from line t (and the line after it when the title takes
+ * two), splitting off a "——" subtitle printed on the same line
+ * ("主题——副题", as headlines often are).  Returns the title's last line.
+ */
+static long
+take_title(struct lines *ls, long t, struct doc *doc, struct diag *diag)
+{
+	struct buf	 b = BUF_INIT;
+	long		 u = title_second_line(ls, t);
+
+	buf_put(&b, ls->v[t].s, ls->v[t].len);
+	ls->v[t].drop = 1;
+	if (u >= 0) {
+		buf_putc(&b, ' ');
+		buf_put(&b, ls->v[u].s, ls->v[u].len);
+		ls->v[u].drop = 1;
+		diag_note(diag, "line %u: the title goes on (two short lines, "
+		    "then the head)", ls->v[u].no);
+	}
+	doc_set_meta(doc, META_TITLE, b.ptr);
+	buf_free(&b);
+	/* 主题——副题: the dash splits a headline from its subtitle. */
+	if (article_split_title(doc))
+		diag_note(diag, "line %u: the title's \"——\" part is its "
+		    "subtitle", ls->v[t].no);
+	return u >= 0 ? u : t;
+}
+
+/*
+ * Finds title, subtitle, metadata and top chrome; marks those lines
+ * dropped.  Returns the index of the first line the body may use (lines
+ * before it are all dropped).
+ */
+static size_t
+read_head(struct lines *ls, struct doc *doc, struct diag *diag)
+{
+	struct article_meta	 meta = { 0 };
+	long			 i, first = -1, last = -1, t, k, from, keep;
+	int			 seen = 0;
+
+	from = read_fields(ls, 0, doc, diag);
+	if (from > 0 && doc->meta[META_TITLE] != NULL)
+		return (size_t)from;
+	for (i = step(ls, from - 1, 1); i >= 0 && seen < HEAD_LINES;
+	    i = step(ls, i, 1), seen++) {
+		struct line *l = &ls->v[i];
+
+		if (utf8_count(l->s, l->len) > HEAD_LONG_LINE)
+			break;
+		if (article_meta_line(l->s, l->len, &meta)) {
+			if (first < 0)
+				first = i;
+			last = i;
+			l->drop = 1;
+		} else if (first >= 0)
+			break;
+	}
+	if (first >= 0) {
+		/* The title is the line above the block, past subtitles. */
+		t = step(ls, first, -1);
+		while (t >= 0 && (is_dash_line(&ls->v[t]) ||
+		    is_paren_date(&ls->v[t])))
+			t = step(ls, t, -1);
+		for (k = t - 1; t >= 0 && k >= from; k--)
+			if (ls->v[k].len > 0 &&
+			    utf8_count(ls->v[k].s, ls->v[k].len) > CHROME_MAX)
+				break;
+		if (t < from || k >= from || !title_shaped(&ls->v[t])) {
+			/* Not a page head after all: keep every line. */
+			for (i = first; i <= last; i++)
+				ls->v[i].drop = 0;
+			article_meta_free(&meta);
+			diag_note(diag, "line %u looks like metadata but has "
+			    "no title above it; kept as text",
+			    ls->v[first].no);
+			first = -1;
+		} else {
+			drop_chrome(ls, from, t, diag);
+			set_line_meta(doc, META_TITLE, &ls->v[t]);
+			ls->v[t].drop = 1;
+			diag_note(diag, "line %u: title (the line above the "
+			    "metadata line %u)", ls->v[t].no, ls->v[first].no);
+			article_meta_apply(&meta, doc);
+			article_meta_free(&meta);
+			take_subtitles(ls, t, doc, diag);
+			diag_note(diag, "line %u: metadata line%s", ls->v[first].no,
+			    last > first ? "s" : "");
+			return (size_t)last + 1;
+		}
+	}
+	/*
+	 * No metadata: skip toolbar chrome, and captions and datelines
+	 * (kept as text), then take a title-shaped line.
+	 */
+	keep = -1;
+	for (t = step(ls, from - 1, 1); t >= 0; t = step(ls, t, 1)) {
+		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
+			continue;
+		if (!caption_or_dateline(&ls->v[t]))
+			break;
+		if (keep < 0)
+			keep = t;
+		diag_note(diag, "line %u: a caption or dateline, not the "
+		    "title; kept as text", ls->v[t].no);
+	}
+	if (t < 0 || !title_shaped(&ls->v[t]) || step(ls, t, 1) < 0)
+		return (size_t)from;
+	drop_chrome(ls, from, keep >= 0 ? keep : t, diag);
+	i = take_title(ls, t, doc, diag);
+	diag_note(diag, "line %u: title (first line, no metadata line found)",
+	    ls->v[t].no);
+	i = take_subtitles(ls, i, doc, diag);
+	/* Metadata lines right under the title and subtitle. */
+	for (k = step(ls, i, 1); k >= 0; k = step(ls, k, 1)) {
+		if (!article_meta_line(ls->v[k].s, ls->v[k].len, &meta))
+			break;
+		ls->v[k].drop = 1;
+		diag_note(diag, "line %u: metadata line", ls->v[k].no);
+		i = k;
+	}
+	article_meta_apply(&meta, doc);
+	article_meta_free(&meta);
+	return keep >= 0 ? (size_t)keep : (size_t)i + 1;
+}
+
+/* Marks the page footer dropped: from a footer line in the last part. */
+static void
+read_footer(struct lines *ls, size_t body_start, struct diag *diag)
+{
+	size_t	 i, nonblank = 0, seen = 0, from;
+
+	for (i = body_start; i < ls->n; i++)
+		nonblank += !is_blank(&ls->v[i]);
+	/* Only the last 40 % of the body (at least its last 3 lines). */
+	for (i = body_start; i < ls->n; i++) {
+		if (is_blank(&ls->v[i]))
+			continue;
+		seen++;
+		if (seen * 10 < nonblank * 6 && nonblank - seen >= 3)
+			continue;
+		if (seen == 1)
+			continue;	/* never the whole body */
+		if (!article_footer_line(ls->v[i].s, ls->v[i].len))
+			continue;
+		for (from = i; i < ls->n; i++)
+			if (!is_blank(&ls->v[i]) && !ls->v[i].drop) {
+				ls->v[i].drop = 1;
+				diag_note(diag, "line %u: page footer%s",
+				    ls->v[i].no, i == from ? " starts" : "");
+			}
+		return;
+	}
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t	 x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Does the line end a sentence (。！？…” and their ASCII forms)? */
+static int
+line_ends_sentence(const struct line *l)
+{
+	uint32_t c = last_char(l);
+
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 ||
+	    c == 0x201D || c == 0x300D || c == 0xFF1A || c == 0xFF09 ||
+	    c == '.' || c == '!' || c == '?' || c == ':' || c == ')';
+}
+
+/*
+ * Hard-wrapped text (lines cut at a fixed width, as old archives and
+ * e-mail keep it): most lines that run on into the next are about as
+ * wide as the widest, and most of them stop mid-sentence.  Returns that
+ * width in columns, or 0 if lines are paragraphs.  The width is taken
+ * near the top of the range (the 80th percentile) with 4 characters of
+ * slack below, because line-breaking rules push punctuation to the next
+ * line or pull it back.
+ */
+static size_t
+wrap_width(const struct lines *ls, size_t from)
+{
+	size_t	 i, inner = 0, near = 0, open = 0, w, *widths;
+
+	widths = xcalloc(ls->n + 1, sizeof(*widths));
+	for (i = from; i + 1 < ls->n; i++) {
+		if (is_blank(&ls->v[i]) || is_blank(&ls->v[i + 1]) ||
+		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent)
+			continue;
+		widths[inner++] = ls->v[i].width;
+		open += !line_ends_sentence(&ls->v[i]);
+	}
+	w = 0;
+	if (inner >= 3) {
+		qsort(widths, inner, sizeof(*widths), cmp_size);
+		w = widths[inner * 8 / 10];
+		for (i = 0; i < inner; i++)
+			near += widths[i] + 8 >= w && widths[i] <= w + 4;
+	}
+	free(widths);
+	if (w < 30 || w > 200 || near * 10 < inner * 6 || open * 2 < inner)
+		return 0;
+	return w;
+}
+
+/* Do paragraphs of the wrapped text start with an indented line? */
+static int
+indented_paragraphs(const struct lines *ls, size_t from)
+{
+	size_t	 i, starts = 0, indented = 0;
+
+	for (i = from + 1; i < ls->n; i++)
+		if (!is_blank(&ls->v[i]) && !is_blank(&ls->v[i - 1])) {
+			starts += line_ends_sentence(&ls->v[i - 1]);
+			indented += ls->v[i].indent;
+		}
+	return indented >= 2 && indented * 4 >= starts;
+}
+
+/* Appends line text to a paragraph being joined from wrapped lines. */
+static void
+join_line(struct buf *b, const struct line *l)
+{
+	size_t	 pos = b->len;
+	uint32_t before, after;
+
+	if (b->len > 0) {
+		before = utf8_prev(b->ptr, &pos);
+		pos = 0;
+		after = utf8_next(l->s, l->len, &pos);
+		/* Western words need their space back; Chinese does not. */
+		if (!uc_is_cjk(before) && !uc_is_cjk(after) &&
+		    before < 0x2000 && after < 0x2000)
+			buf_putc(b, ' ');
+	}
+	buf_put(b, l->s, l->len);
+}
+
+static void
+add_paragraph(struct doc *doc, const struct buf *text, unsigned int no,
+    const char *rule)
+{
+	struct node	*p;
+
+	if (text->len == 0)
+		return;
+	p = node_new(NODE_PARAGRAPH);
+	p->line = no;
+	p->rule = rule;
+	node_append_text(p, text->ptr, text->len);
+	if (node_append(doc->root, p) != 0)
+		recover_raise(RECOVER_BUG);
+}
+
+static void
+read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
+{
+	struct buf	 para = BUF_INIT;
+	size_t		 i, w = wrap_width(ls, from);
+	unsigned int	 no = 0;
+	int		 by_indent = w > 0 && indented_paragraphs(ls, from);
+
+	if (w > 0)
+		diag_note(diag, "hard-wrapped text (%zu columns): joining lines "
+		    "into paragraphs (a new one at a blank line, %s)", w,
+		    by_indent ? "an indented line or a short line" :
+		    "or after a short line");
+	for (i = from; i < ls->n; i++) {
+		struct line *l = &ls->v[i];
+
+		if (is_blank(l) || l->drop) {
+			add_paragraph(doc, &para, no, "text block");
+			buf_truncate(&para, 0);
+			continue;
+		}
+		if (w == 0 || l->indent || para.len == 0) {
+			add_paragraph(doc, &para, no, "text line");
+			buf_truncate(&para, 0);
+			no = l->no;
+		}
+		join_line(&para, l);
+		/*
+		 * A line well short of the width ends its paragraph; so does
+		 * a slightly short one that ends a sentence, unless
+		 * paragraphs are marked by indentation.
+		 */
+		if (w > 0 && (l->width * 4 < w * 3 || (!by_indent &&
+		    l->width + 8 < w && line_ends_sentence(l)))) {
+			add_paragraph(doc, &para, no, "text block");
+			buf_truncate(&para, 0);
+		}
+	}
+	add_paragraph(doc, &para, no, "text line");
+	buf_free(&para);
+}
+
+/*
+ * Paragraph marks in private use: some archives keep paragraph breaks as
+ * one private-use character (the SogouCS news corpus: GB18030 FD A3,
+ * U+E40C, also in its UTF-8 copies), the whole article on one line.  A
+ * private-use character that recurs (three times or more) and mostly
+ * stands after the end of a sentence or clause (。！？…”）；：) is such a
+ * mark: each becomes a
+ * paragraph break.  Returns how many.
+ */
+static size_t
+pua_breaks(struct decoded *dec)
+{
+	const unsigned char *u = (const unsigned char *)dec->text;
+	uint32_t	*count, *after_stop, cp, prev = 0, best = 0;
+	size_t		 i, pos, n = 0;
+
+	count = xcalloc(0x1900, sizeof(*count));
+	after_stop = xcalloc(0x1900, sizeof(*after_stop));
+	for (pos = 0; pos < dec->len;) {
+		if (u[pos] < 0x80) {
+			prev = u[pos++];
+			continue;
+		}
+		cp = utf8_next(dec->text, dec->len, &pos);
+		if (cp >= 0xE000 && cp <= 0xF8FF) {
+			count[cp - 0xE000]++;
+			after_stop[cp - 0xE000] += prev == 0x3002 ||
+			    prev == 0xFF01 || prev == 0xFF1F ||
+			    prev == 0x201D || prev == 0x300D ||
+			    prev == 0x2026 || prev == 0xFF09 ||
+			    prev == 0xFF1B || prev == 0xFF1A;	/* ；： */
+		}
+		prev = cp;
+	}
+	for (i = 1; i < 0x1900; i++)
+		if (count[i] > count[best])
+			best = (uint32_t)i;
+	if (count[best] >= 3 && after_stop[best] * 2 >= count[best]) {
+		char	 enc[4];
+		size_t	 k = utf8_encode(best + 0xE000, enc);
+
+		for (i = 0; i + k <= dec->len; i++)
+			if (memcmp(dec->text + i, enc, k) == 0) {
+				memset(dec->text + i, '\n', k);
+				n++;
+			}
+	}
+	free(count);
+	free(after_stop);
+	return n;
+}
+
+static int
+text_sniff(const char *data, size_t len)
+{
+	(void)data;
+	(void)len;
+	return 10;	/* the fallback for anything */
+}
+
+static int
+text_read(const char *data, size_t len, const struct read_opts *opts,
+    struct doc **out, struct diag *diag)
+{
+	struct decoded	 dec;
+	struct lines	 ls = { 0 };
+	struct doc	*doc = NULL;
+	size_t		 i, start, body;
+	unsigned int	 no = 1;
+	int		 rc = -1;
+
+	*out = NULL;
+	memset(&dec, 0, sizeof(dec));
+	if (opts->encoding == NULL && enc_looks_binary(data, len)) {
+		diag_error(diag, "binary data, not a text article");
+		goto out;
+	}
+	if (enc_decode(data, len, opts->encoding, NULL, &dec, diag) != 0)
+		goto out;
+	enc_clean(&dec);
+	diag_note(diag, "encoding: %s%s", dec.encoding,
+	    dec.bom ? " (byte-order mark)" : "");
+	enc_warn_repairs(&dec, diag);
+	if ((i = pua_breaks(&dec)) > 0)
+		diag_note(diag, "%zu private-use paragraph marks (a character "
+		    "that recurs after the ends of sentences) read as "
+		    "paragraph breaks", i);
+	for (i = start = 0; i <= dec.len; i++)
+		if (i == dec.len || dec.text[i] == '\n') {
+			if (i < dec.len || i > start)
+				lines_add(&ls, dec.text + start, i - start, no);
+			no++;
+			start = i + 1;
+		}
+	doc = doc_new();
+	body = read_head(&ls, doc, diag);
+	read_footer(&ls, body, diag);
+	read_body(&ls, body, doc, diag);
+	/* The language from all the text, the lines left out included. */
+	analyze_article(doc, ANALYZE_PLAIN, dec.text, dec.len, &opts->outline,
+	    diag);
+	rc = analyze_deliver(&doc, out, "no text", diag);
+out:
+	doc_free(doc);
+	free(ls.v);
+	enc_free(&dec);
+	return rc;
+}
+
+const struct reader reader_text = {
+	"text",
+	"txt text",
+	"plain text (UTF-8, GB18030/GBK/GB2312, Big5, UTF-16 with BOM)",
+	text_sniff,
+	text_read,
+};
