@@ -60,6 +60,7 @@ XHTML_CSS_FLOW
 "  text-indent: 0;\n"
 "  margin: 0.5em 0;\n"
 "}\n"
+XHTML_CSS_TITLE_PHRASE
 "header p { text-indent: 0; text-align: center; }\n"
 "p.kicker, p.subtitle { font-size: 1.05em; }\n"
 "p.meta { font-size: 0.85em; color: #555; margin: 0.5em 0 1.5em; }\n"
@@ -493,7 +494,7 @@ page_render(const struct doc *const *docs, size_t ndocs,
 		head_block(d, 1, &v[V_HEADER].value);
 	} else {
 		BUF_PUTSL(&v[V_HEADER].value, "<header>\n<h1 class=\"title\">");
-		xml_text(&v[V_HEADER].value, title);
+		xhtml_title_text(&v[V_HEADER].value, title);
 		BUF_PUTSL(&v[V_HEADER].value, "</h1>\n</header>\n");
 	}
 	buf_puts(&v[V_LANG].value, lang);

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "analyze/title_break.h"
+#include "tree/alloc.h"
 #include "tree/escape.h"
 #include "tree/utf8.h"
 
@@ -71,6 +73,28 @@ xhtml_toc_end(struct buf *b, int prev)
 }
 
 void
+xhtml_title_text(struct buf *b, const char *title)
+{
+	struct title_line	*p;
+	size_t			 len, n, i;
+
+	if (title == NULL)
+		return;
+	len = strlen(title);
+	p = xcalloc(utf8_count(title, len) + 1, sizeof(*p));
+	n = title_phrases(title, len, p);
+	if (n <= 1)
+		esc_xml_text(b, title, len);
+	else
+		for (i = 0; i < n; i++) {
+			BUF_PUTSL(b, "<span class=\"phrase\">");
+			esc_xml_text(b, title + p[i].off, p[i].len);
+			BUF_PUTSL(b, "</span>");
+		}
+	free(p);
+}
+
+void
 xhtml_title_block(struct buf *b, const struct doc *doc, const char *title,
     int rank, const char *urlclass)
 {
@@ -83,7 +107,7 @@ xhtml_title_block(struct buf *b, const struct doc *doc, const char *title,
 		BUF_PUTSL(b, "</p>\n");
 	}
 	buf_printf(b, "<h%d class=\"title\">", rank);
-	xml_text(b, title);
+	xhtml_title_text(b, title);
 	buf_printf(b, "</h%d>\n", rank);
 	if (!blank(doc->meta[META_SUBTITLE])) {
 		BUF_PUTSL(b, "<p class=\"subtitle\">");

@@ -165,6 +165,20 @@ void	 xhtml_toc_item(struct buf *b, int *prev, int depth, const char *href,
 	    const char *text);
 void	 xhtml_toc_end(struct buf *b, int prev);
 /*
+ * Appends a title as XML character data, each phrase (title_phrases())
+ * in a <span class="phrase"> when there is more than one: the stylesheet
+ * sets them inline-block, so that a reading engine wraps a long title
+ * between phrases rather than inside a word, and still inside a phrase
+ * that is wider than the line.
+ */
+void	 xhtml_title_text(struct buf *b, const char *title);
+/*
+ * The CSS rule that goes with xhtml_title_text(), for every stylesheet
+ * that shows a title.
+ */
+#define XHTML_CSS_TITLE_PHRASE \
+	".title .phrase { display: inline-block; }\n"
+/*
  * The head of an article (the EPUB's title page, the page's <header>):
  * <p class="kicker">, <hN class="title"> with title (N = rank), <p
  * class="subtitle">, <p class="meta"> with meta_line(), and the source

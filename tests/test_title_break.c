@@ -108,6 +108,39 @@ test_measured(void **state)
 }
 
 /* A title far longer than any title is wrapped, in linear time. */
+/* The phrases a page keeps whole: they cover the title exactly. */
+static void
+test_phrases(void **state)
+{
+	static const char *const cases[][2] = {
+		{ SAMPLE, "浙江嘉兴|“红船银晖”|党建引领银晖聚力添彩，|齐绘|“共富”|篇章" },
+		{ "关于印发《党政机关公文处理工作条例》的通知",
+		  "关于印发|《党政机关公文处理工作条例》的|通知" },
+		{ "Hello world 你好", "Hello |world |你好" },
+		{ "标题", "标题" },
+	};
+	struct title_line	 l[64];
+	struct buf		 b = BUF_INIT;
+	size_t			 i, k, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		n = title_phrases(cases[i][0], strlen(cases[i][0]), l);
+		buf_truncate(&b, 0);
+		for (k = 0; k < n; k++) {
+			if (k > 0)
+				buf_putc(&b, '|');
+			assert_int_equal(l[k].off, k == 0 ? 0 :
+			    l[k - 1].off + l[k - 1].len);
+			buf_put(&b, cases[i][0] + l[k].off, l[k].len);
+		}
+		buf_putc(&b, '\0');
+		assert_string_equal(b.ptr, cases[i][1]);
+	}
+	assert_int_equal(title_phrases("", 0, l), 0);
+	buf_free(&b);
+}
+
 static void
 test_long_text(void **state)
 {
@@ -138,6 +171,7 @@ main(void)
 		cmocka_unit_test(test_overflow_and_space),
 		cmocka_unit_test(test_measured),
 		cmocka_unit_test(test_long_text),
+		cmocka_unit_test(test_phrases),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -126,6 +126,7 @@ XHTML_CSS_FIGURE
 "  text-indent: 0;\n"
 "  margin: 2em 0 0.8em 0;\n"
 "}\n"
+XHTML_CSS_TITLE_PHRASE
 "p.kicker, p.subtitle, p.meta, p.url { text-indent: 0; text-align: center; }\n"
 "p.kicker { margin-top: 2em; }\n"
 "p.subtitle { font-size: 1.1em; }\n"

@@ -350,3 +350,41 @@ done:
 	free(cls);
 	return nmin;
 }
+
+size_t
+title_phrases(const char *s, size_t len, struct title_line *out)
+{
+	uint32_t	*cp;
+	size_t		*off, n = 0, nout = 0, start = 0, pos = 0, i;
+	enum brk	 k;
+
+	if (len == 0)
+		return 0;
+	cp = xcalloc(len + 1, sizeof(*cp));
+	off = xcalloc(len + 1, sizeof(*off));
+	while (pos < len) {
+		off[n] = pos;
+		cp[n++] = utf8_next(s, len, &pos);
+	}
+	off[n] = len;
+	for (i = 1; i < n; i++) {
+		k = break_class(cp, n, i);
+		if (k != BRK_GOOD && k != BRK_FAIR)
+			continue;
+		/*
+		 * One character is no phrase ("》的" before 通知): it stays
+		 * with the text before it.
+		 */
+		if (i + 1 < n && (k = break_class(cp, n, i + 1)) != BRK_NONE &&
+		    k != BRK_WORD && k != BRK_UNIT)
+			continue;
+		out[nout].off = off[start];
+		out[nout++].len = off[i] - off[start];
+		start = i;
+	}
+	out[nout].off = off[start];
+	out[nout++].len = len - off[start];
+	free(cp);
+	free(off);
+	return nout;
+}

@@ -54,4 +54,16 @@ int	 title_advance(uint32_t cp);
 size_t	 title_break(const char *s, size_t len, const int *adv, long cap,
 	    size_t max_lines, struct title_line *out, size_t *splits);
 
+/*
+ * Splits the valid UTF-8 s[0..len) into phrases for a title set by a
+ * reading engine, whose width is unknown here: the pieces between the
+ * clean and fair breaks above (after clause punctuation and closing
+ * quotes, before opening ones, at spaces, before 关于, after 的), so that
+ * a page can keep each phrase on one line while it fits.  The phrases
+ * cover s exactly, in order (spaces stay at the end of the phrase they
+ * follow).  out needs room for utf8_count(s, len) + 1 entries.  Returns
+ * the number of phrases, 0 for empty text.
+ */
+size_t	 title_phrases(const char *s, size_t len, struct title_line *out);
+
 #endif
