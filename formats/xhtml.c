@@ -83,14 +83,11 @@ xhtml_title_text(struct buf *b, const char *title)
 	len = strlen(title);
 	p = xcalloc(utf8_count(title, len) + 1, sizeof(*p));
 	n = title_phrases(title, len, p);
-	if (n <= 1)
-		esc_xml_text(b, title, len);
-	else
-		for (i = 0; i < n; i++) {
-			BUF_PUTSL(b, "<span class=\"phrase\">");
-			esc_xml_text(b, title + p[i].off, p[i].len);
-			BUF_PUTSL(b, "</span>");
-		}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			BUF_PUTSL(b, "<wbr/>");
+		esc_xml_text(b, title + p[i].off, p[i].len);
+	}
 	free(p);
 }
 

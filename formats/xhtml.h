@@ -165,11 +165,12 @@ void	 xhtml_toc_item(struct buf *b, int *prev, int depth, const char *href,
 	    const char *text);
 void	 xhtml_toc_end(struct buf *b, int prev);
 /*
- * Appends a title as XML character data, each phrase (title_phrases())
- * in a <span class="phrase"> when there is more than one: the stylesheet
- * sets them inline-block, so that a reading engine wraps a long title
- * between phrases rather than inside a word, and still inside a phrase
- * that is wider than the line.
+ * Appends a title as XML character data with a <wbr/> between its
+ * phrases (title_phrases()); the stylesheet keeps the rest of the title
+ * from breaking between Han characters (word-break: keep-all), so that a
+ * reading engine wraps a long title between phrases rather than inside a
+ * word, and anywhere only when a phrase is wider than the line.  Engines
+ * without keep-all wrap as before.
  */
 void	 xhtml_title_text(struct buf *b, const char *title);
 /*
@@ -177,7 +178,7 @@ void	 xhtml_title_text(struct buf *b, const char *title);
  * that shows a title.
  */
 #define XHTML_CSS_TITLE_PHRASE \
-	".title .phrase { display: inline-block; }\n"
+	".title { word-break: keep-all; overflow-wrap: anywhere; }\n"
 /*
  * The head of an article (the EPUB's title page, the page's <header>):
  * <p class="kicker">, <hN class="title"> with title (N = rank), <p
