@@ -358,7 +358,7 @@ main(int argc, char *argv[])
 				rc = 1;
 				continue;
 			}
-			if (wr->binary)
+			if (wr->zip)
 				bad = zip_text(out.ptr, out.len, wr->name,
 				    &text);
 			else if (strcmp(wr->name, "md") == 0)
