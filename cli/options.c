@@ -50,6 +50,84 @@ usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* What a good value of a word option is: "a, b or c". */
+static void
+words_of(const struct writer_option *opt, struct buf *b)
+{
+	size_t	 i;
+
+	buf_truncate(b, 0);
+	for (i = 0; opt->words[i] != NULL; i++) {
+		if (i > 0)
+			buf_puts(b, opt->words[i + 1] != NULL ? ", " : " or ");
+		buf_puts(b, opt->words[i]);
+	}
+}
+
+/*
+ * w's options for --help, under a heading: the option and its value's
+ * name in 26 columns, then the help text's lines.
+ */
+static void
+writer_usage(FILE *f, const struct writer *w)
+{
+	const struct writer_option *opt;
+	const char	*h, *nl;
+	int		 n;
+
+	if (w->options == NULL || w->options[0].name == NULL)
+		return;
+	fprintf(f, "\n%s options:\n", w->name);
+	for (opt = w->options; opt->name != NULL; opt++) {
+		n = fprintf(f, "      --%s%s%s", opt->name,
+		    opt->arg != NULL ? " " : "", opt->arg != NULL ? opt->arg :
+		    "");
+		if (n > 24)
+			fprintf(f, "\n%26s", "");
+		else
+			fprintf(f, "%*s", 26 - n, "");
+		for (h = opt->help; (nl = strchr(h, '\n')) != NULL; h = nl + 1)
+			fprintf(f, "%.*s\n%26s", (int)(nl - h), h, "");
+		fprintf(f, "%s\n", h);
+	}
+}
+
+/*
+ * The man page's section on the writers' options (mdoc), which "make
+ * man" puts into artconv.1 between its GENERATED markers.
+ */
+static void
+man_options(FILE *f)
+{
+	const struct writer_option *opt;
+	const struct writer *w;
+	const char	*a;
+	size_t		 i, k;
+
+	for (i = 0; (w = writers[i]) != NULL; i++) {
+		if (w->options == NULL || w->options[0].name == NULL)
+			continue;
+		fprintf(f, ".Ss Options for %s\n"
+		    "These only change %s output.\n"
+		    ".Bl -tag -width Ds\n", w->name, w->name);
+		for (opt = w->options; opt->name != NULL; opt++) {
+			fprintf(f, ".It Fl -%s", opt->name);
+			if (opt->kind == WOPT_WORD)
+				for (k = 0; opt->words[k] != NULL; k++)
+					fprintf(f, "%s%s", k > 0 ? " | " :
+					    " Cm ", opt->words[k]);
+			else if (opt->arg != NULL) {
+				fputs(" Ar ", f);
+				for (a = opt->arg; *a != '\0'; a++)
+					fputc(*a >= 'A' && *a <= 'Z' ?
+					    *a - 'A' + 'a' : *a, f);
+			}
+			fprintf(f, "\n%s\n", opt->man);
+		}
+		fputs(".El\n", f);
+	}
+}
+
 static void
 usage(FILE *f)
 {
@@ -81,7 +159,6 @@ usage(FILE *f)
 	    "      --points MODE       inline (one paragraph, as written) or\n"
 	    "                          split (one paragraph per point)\n"
 	    "      --leads MODE        bold (default) or plain lead sentences\n"
-	    "      --wrap N            txt: wrap at N columns (default: none)\n"
 	    "      --lang TAG          language tag (default: detected zh-CN or\n"
 	    "                          zh-TW, or the --convert target's)\n"
 	    "      --keep-punctuation  do not repair ASCII punctuation\n"
@@ -89,16 +166,6 @@ usage(FILE *f)
 	    "                          OpenCC: s2t t2s s2tw tw2s s2hk hk2s\n"
 	    "                          s2twp tw2sp (tw/hk: regional forms;\n"
 	    "                          twp/tw2sp: also Taiwan vocabulary)\n"
-	    "      --docx-style STYLE  official (GB/T 9704, default) or plain\n"
-	    "      --reference-doc F   take DOCX styles from Word file F\n"
-	    "      --toc               DOCX: insert a table of contents\n"
-	    "      --cover IMAGE       EPUB: JPEG or PNG cover image\n"
-	    "      --vertical          EPUB: vertical text (竖排), columns and\n"
-	    "                          pages from right to left\n"
-	    "      --svg-cover         EPUB: generated cover as SVG, not PNG\n"
-	    "                          (bytes independent of installed fonts)\n"
-	    "      --template FILE     HTML: the page around the article ($title$,\n"
-	    "                          $body$, $toc$ ..., see the manual)\n"
 	    "      --images            embed the pictures an article refers to\n"
 	    "                          (EPUB, DOCX, HTML; default: caption\n"
 	    "                          only), only from the article's folder\n"
@@ -122,9 +189,13 @@ usage(FILE *f)
 	    "      --keep-going        convert the rest after a failure (default)\n"
 	    "      --combine           one book of all inputs (with -o FILE)\n"
 	    "      --order KEY         --combine order: name (default) or date\n"
-	    "      --shard K/N         convert only share K of N (stable by path)\n"
-	    "\n"
-	    "      --list-formats      print the output formats\n"
+	    "      --shard K/N         convert only share K of N (stable by path)\n");
+	for (i = 0; writers[i] != NULL; i++)
+		writer_usage(f, writers[i]);
+	fprintf(f, "\n"
+	    "      --list-formats[=long]\n"
+	    "                          print the output formats (=long: with\n"
+	    "                          extension, zip or text, text parts)\n"
 	    "  -h, --help              this help\n"
 	    "      --version           print the version\n"
 	    "\n"
@@ -142,17 +213,9 @@ enum {
 	OPT_LEVELS,
 	OPT_POINTS,
 	OPT_LEADS,
-	OPT_WRAP,
 	OPT_LANG,
 	OPT_KEEP_PUNCT,
 	OPT_CONVERT,
-	OPT_DOCX_STYLE,
-	OPT_REFERENCE_DOC,
-	OPT_TOC,
-	OPT_COVER,
-	OPT_VERTICAL,
-	OPT_SVG_COVER,
-	OPT_TEMPLATE,
 	OPT_IMAGES,
 	OPT_RESOURCE_PATH,
 	OPT_NOW,
@@ -169,10 +232,14 @@ enum {
 	OPT_ORDER,
 	OPT_SHARD,
 	OPT_LIST_FORMATS,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_HELP_MAN,
+	/* The writers' options: OPT_WRITER + their place in wopt_list. */
+	OPT_WRITER = 1024
 };
 
-static const struct option long_options[] = {
+/* The general options; parse_options() adds the writers'. */
+static const struct option fixed_options[] = {
 	{ "to", required_argument, NULL, 't' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "from", required_argument, NULL, 'f' },
@@ -182,17 +249,9 @@ static const struct option long_options[] = {
 	{ "levels", required_argument, NULL, OPT_LEVELS },
 	{ "points", required_argument, NULL, OPT_POINTS },
 	{ "leads", required_argument, NULL, OPT_LEADS },
-	{ "wrap", required_argument, NULL, OPT_WRAP },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "keep-punctuation", no_argument, NULL, OPT_KEEP_PUNCT },
 	{ "convert", required_argument, NULL, OPT_CONVERT },
-	{ "docx-style", required_argument, NULL, OPT_DOCX_STYLE },
-	{ "reference-doc", required_argument, NULL, OPT_REFERENCE_DOC },
-	{ "toc", no_argument, NULL, OPT_TOC },
-	{ "cover", required_argument, NULL, OPT_COVER },
-	{ "vertical", no_argument, NULL, OPT_VERTICAL },
-	{ "svg-cover", no_argument, NULL, OPT_SVG_COVER },
-	{ "template", required_argument, NULL, OPT_TEMPLATE },
 	{ "images", no_argument, NULL, OPT_IMAGES },
 	{ "resource-path", required_argument, NULL, OPT_RESOURCE_PATH },
 	{ "now", no_argument, NULL, OPT_NOW },
@@ -212,19 +271,43 @@ static const struct option long_options[] = {
 	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
-	{ "list-formats", no_argument, NULL, OPT_LIST_FORMATS },
+	{ "list-formats", optional_argument, NULL, OPT_LIST_FORMATS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	/* Hidden: the man page's writer options (make man). */
+	{ "help-man", no_argument, NULL, OPT_HELP_MAN },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* Every writer's options, in registry order, each name once. */
+static const struct writer_option *wopt_list[MAX_WRITER_OPTIONS];
+static size_t nwopt;
+
+/* Fills wopt_list (once). */
+static void
+list_writer_options(void)
+{
+	const struct writer_option *opt;
+	size_t	 i, k;
+
+	if (nwopt > 0)
+		return;
+	for (i = 0; writers[i] != NULL; i++)
+		for (opt = writers[i]->options; opt != NULL &&
+		    opt->name != NULL; opt++) {
+			for (k = 0; k < nwopt &&
+			    strcmp(wopt_list[k]->name, opt->name) != 0; k++)
+				;
+			/* tests/test_writer_options.c: never full. */
+			if (k == nwopt && nwopt < NELEM(wopt_list))
+				wopt_list[nwopt++] = opt;
+		}
+}
 
 void
 cli_init(struct cli *cli)
 {
 	memset(cli, 0, sizeof(*cli));
-	buf_init(&cli->reference_doc);
-	buf_init(&cli->html_template);
-	buf_init(&cli->cover);
 	cli->ropts.bold_leads = 1;
 	cli->popts.read.max_depth = 128;
 	cli->filter.include = cli->include;
@@ -234,17 +317,16 @@ cli_init(struct cli *cli)
 void
 cli_free(struct cli *cli)
 {
-	buf_free(&cli->reference_doc);
-	buf_free(&cli->html_template);
-	buf_free(&cli->cover);
+	render_opts_free(&cli->ropts);
+	buf_free(&cli->option_file);
 	resource_paths_free(cli->resource_paths);
 	file_ids_free(&cli->inputs);
 	script_conv_close(cli->convert);
 }
 
 /*
- * --cover, --reference-doc and --template: a regular file (not a FIFO or
- * device) of at most max bytes.
+ * A writer's file option (--cover, --reference-doc, --template): a
+ * regular file (not a FIFO or device) of at most max bytes.
  */
 static int
 load_option_file(const char *opt, const char *path, size_t max,
@@ -417,18 +499,6 @@ opt_leads(struct cli *cli, const char *arg)
 }
 
 static int
-opt_wrap(struct cli *cli, const char *arg)
-{
-	long	 n = parse_long(arg, 0, 10000);
-
-	if (n < 0 || (n > 0 && n < 8))
-		return usage_error("--wrap takes 0 or a width of 8 to 10000 "
-		    "columns, not \"%s\"", arg);
-	cli->ropts.wrap = (size_t)n;
-	return GO_ON;
-}
-
-static int
 opt_lang(struct cli *cli, const char *arg)
 {
 	cli->ropts.lang = arg;
@@ -447,62 +517,6 @@ opt_convert(struct cli *cli, const char *arg)
 		return usage_error("--convert: %s (takes s2t, t2s, s2tw, tw2s, "
 		    "s2hk, hk2s, s2twp or tw2sp)", reason);
 	cli->popts.convert = cli->convert;
-	return GO_ON;
-}
-
-static int
-opt_docx_style(struct cli *cli, const char *arg)
-{
-	int	 plain = 0;
-
-	if (one_of("--docx-style", arg, "official", "plain", &plain) != GO_ON)
-		return EXIT_USAGE;
-	cli->ropts.docx_style = plain ? DOCX_PLAIN : DOCX_OFFICIAL;
-	return GO_ON;
-}
-
-static int
-opt_reference_doc(struct cli *cli, const char *arg)
-{
-	if (load_option_file("--reference-doc", arg, MAX_REFERENCE_DOC,
-	    &cli->reference_doc) != 0)
-		return EXIT_USAGE;
-	if (cli->reference_doc.len < 4 ||
-	    memcmp(cli->reference_doc.ptr, "PK\3\4", 4) != 0)
-		return usage_error("%s: --reference-doc takes a Word file "
-		    "(.docx)", arg);
-	cli->reference_path = arg;
-	cli->ropts.reference_doc.ptr = cli->reference_doc.ptr;
-	cli->ropts.reference_doc.len = cli->reference_doc.len;
-	return GO_ON;
-}
-
-static int
-opt_template(struct cli *cli, const char *arg)
-{
-	if (load_option_file("--template", arg, TEMPLATE_MAX,
-	    &cli->html_template) != 0)
-		return EXIT_USAGE;
-	cli->ropts.html_template.ptr = cli->html_template.ptr;
-	cli->ropts.html_template.len = cli->html_template.len;
-	return GO_ON;
-}
-
-static int
-opt_cover(struct cli *cli, const char *arg)
-{
-	if (load_option_file("--cover", arg, RESOURCE_MAX_IMAGE,
-	    &cli->cover) != 0)
-		return EXIT_USAGE;
-	cli->cover_path = arg;
-	cli->ropts.cover_type = writer_image_type(cli->cover.ptr,
-	    cli->cover.len);
-	if (cli->ropts.cover_type == NULL ||
-	    strcmp(cli->ropts.cover_type, "image/gif") == 0)
-		return usage_error("%s: --cover takes a JPEG or PNG image",
-		    arg);
-	cli->ropts.cover.ptr = cli->cover.ptr;
-	cli->ropts.cover.len = cli->cover.len;
 	return GO_ON;
 }
 
@@ -574,16 +588,83 @@ opt_shard(struct cli *cli, const char *arg)
 	return GO_ON;
 }
 
+/*
+ * --list-formats: the names; =long: also, tab-separated, the extension,
+ * "zip" or "text" and the zip entries that hold the text ("-" for text),
+ * for scripts (the tests unpack and extract by it).
+ */
 static int
 opt_list_formats(struct cli *cli, const char *arg)
 {
+	const struct writer *w;
 	size_t	 i;
 
 	(void)cli;
-	(void)arg;
-	for (i = 0; writers[i] != NULL; i++)
-		printf("%s\n", writers[i]->name);
+	if (arg != NULL && strcmp(arg, "long") != 0)
+		return usage_error("--list-formats takes nothing or =long, "
+		    "not \"%s\"", arg);
+	for (i = 0; (w = writers[i]) != NULL; i++)
+		if (arg == NULL)
+			printf("%s\n", w->name);
+		else
+			printf("%s\t%s\t%s\t%s\n", w->name, w->extension,
+			    w->zip ? "zip" : "text", w->zip &&
+			    w->text_parts != NULL ? w->text_parts : "-");
 	return EXIT_OK;
+}
+
+static int
+opt_help_man(struct cli *cli, const char *arg)
+{
+	(void)cli;
+	(void)arg;
+	man_options(stdout);
+	return EXIT_OK;
+}
+
+/*
+ * A writer's option: checked and stored by writer_option_set*() in the
+ * writer's options, with the command line's own messages.
+ */
+static int
+opt_writer(struct cli *cli, size_t k, const char *arg)
+{
+	const struct writer_option *opt = wopt_list[k];
+	struct buf	 b = BUF_INIT;
+	int		 rc = GO_ON;
+
+	buf_printf(&b, "--%s", opt->name);
+	if (opt->kind == WOPT_FILE) {
+		if (load_option_file(b.ptr, arg, opt->max_size,
+		    &cli->option_file) != 0)
+			rc = EXIT_USAGE;
+		else if (writer_option_set_bytes(&cli->ropts, opt->name,
+		    cli->option_file.ptr, cli->option_file.len) != 0) {
+			if (errno == ENOMEM)
+				alloc_fail();
+			rc = usage_error("%s: --%s takes %s", arg, opt->name,
+			    opt->takes);
+		} else
+			cli->option_files[k] = arg;
+		buf_truncate(&cli->option_file, 0);
+	} else if (writer_option_set(&cli->ropts, opt->name,
+	    opt->kind == WOPT_FLAG ? NULL : arg) != 0) {
+		if (errno == ENOMEM)
+			alloc_fail();
+		if (opt->kind == WOPT_WORD)
+			words_of(opt, &b);
+		else if (opt->takes != NULL) {
+			buf_truncate(&b, 0);
+			buf_puts(&b, opt->takes);
+		} else {
+			buf_truncate(&b, 0);
+			buf_printf(&b, "%ld to %ld", opt->min, opt->max);
+		}
+		rc = usage_error("--%s takes %s, not \"%s\"", opt->name, b.ptr,
+		    arg);
+	}
+	buf_free(&b);
+	return rc;
 }
 
 static int
@@ -618,13 +699,8 @@ static const struct {
 	{ OPT_LEVELS, opt_levels },
 	{ OPT_POINTS, opt_points },
 	{ OPT_LEADS, opt_leads },
-	{ OPT_WRAP, opt_wrap },
 	{ OPT_LANG, opt_lang },
 	{ OPT_CONVERT, opt_convert },
-	{ OPT_DOCX_STYLE, opt_docx_style },
-	{ OPT_REFERENCE_DOC, opt_reference_doc },
-	{ OPT_TEMPLATE, opt_template },
-	{ OPT_COVER, opt_cover },
 	{ OPT_RESOURCE_PATH, opt_resource_path },
 	{ 'j', opt_jobs },
 	{ OPT_FILES_FROM, opt_files_from },
@@ -634,7 +710,8 @@ static const struct {
 	{ OPT_SHARD, opt_shard },
 	{ OPT_LIST_FORMATS, opt_list_formats },
 	{ 'h', opt_help },
-	{ OPT_VERSION, opt_version }
+	{ OPT_VERSION, opt_version },
+	{ OPT_HELP_MAN, opt_help_man }
 };
 
 /* The options that only set an int of struct cli. */
@@ -644,10 +721,7 @@ static const struct {
 	int	 value;
 } flags[] = {
 	{ OPT_KEEP_PUNCT, offsetof(struct cli, popts.keep_punctuation), 1 },
-	{ OPT_TOC, offsetof(struct cli, ropts.toc), 1 },
-	{ OPT_SVG_COVER, offsetof(struct cli, ropts.svg_cover), 1 },
 	{ OPT_IMAGES, offsetof(struct cli, ropts.embed_images), 1 },
-	{ OPT_VERTICAL, offsetof(struct cli, ropts.vertical), 1 },
 	{ OPT_NOW, offsetof(struct cli, now), 1 },
 	{ OPT_FORCE, offsetof(struct cli, force), 1 },
 	{ OPT_SYNC, offsetof(struct cli, sync), 1 },
@@ -667,6 +741,8 @@ handle_option(struct cli *cli, int c, const char *arg)
 {
 	size_t	 i;
 
+	if (c >= OPT_WRITER && (size_t)(c - OPT_WRITER) < nwopt)
+		return opt_writer(cli, (size_t)(c - OPT_WRITER), arg);
 	for (i = 0; i < NELEM(flags); i++)
 		if (flags[i].code == c) {
 			*(int *)(void *)((char *)cli + flags[i].offset) =
@@ -683,13 +759,28 @@ handle_option(struct cli *cli, int c, const char *arg)
 int
 parse_options(struct cli *cli, int argc, char *argv[])
 {
-	int	 c, rc;
+	struct option	*all;
+	size_t		 n = NELEM(fixed_options) - 1, k;
+	int		 c, rc = GO_ON;
 
-	while ((c = getopt_long(argc, argv, "t:o:f:M:j:0qvh", long_options,
+	/* The getopt table: the general options, then the writers'. */
+	list_writer_options();
+	all = xreallocarray(NULL, n + nwopt + 1, sizeof(*all));
+	memcpy(all, fixed_options, n * sizeof(*all));
+	for (k = 0; k < nwopt; k++) {
+		all[n + k].name = wopt_list[k]->name;
+		all[n + k].has_arg = wopt_list[k]->kind == WOPT_FLAG ?
+		    no_argument : required_argument;
+		all[n + k].flag = NULL;
+		all[n + k].val = OPT_WRITER + (int)k;
+	}
+	memset(&all[n + nwopt], 0, sizeof(*all));
+	while ((c = getopt_long(argc, argv, "t:o:f:M:j:0qvh", all,
 	    NULL)) != -1)
 		if ((rc = handle_option(cli, c, optarg)) != GO_ON)
-			return rc;
-	return GO_ON;
+			break;
+	free(all);
+	return rc;
 }
 
 int

@@ -29,6 +29,8 @@ enum {
 
 #define MAX_FORMATS 16
 #define MAX_PATTERNS 64
+/* The most options all writers together may declare. */
+#define MAX_WRITER_OPTIONS 256
 
 struct cli {
 	const struct writer	*formats[MAX_FORMATS];
@@ -50,8 +52,9 @@ struct cli {
 	struct batch_filter	 filter;
 	const char		*include[MAX_PATTERNS];
 	const char		*exclude[MAX_PATTERNS];
-	struct buf		 reference_doc, cover, html_template;
-	const char		*reference_path, *cover_path;
+	struct buf		 option_file;	/* a file option's bytes */
+	/* The files writers' options read (never replaced by an output). */
+	const char		*option_files[MAX_WRITER_OPTIONS];
 	struct resource_paths	*resource_paths;	/* --resource-path */
 	struct file_ids		 inputs;	/* never replaced by an output */
 	struct script_conv	*convert;	/* --convert */

@@ -121,7 +121,7 @@ output_path(const struct cli *cli, const struct input *in,
 	if (cli->output != NULL && !cli->output_dir)
 		return xstrdup(cli->output);
 	if (cli->output == NULL && cli->nformats == 1) {
-		if (w->binary && isatty(STDOUT_FILENO)) {
+		if (w->zip && isatty(STDOUT_FILENO)) {
 			*why = "binary output to a terminal; use -o FILE";
 			return NULL;
 		}
@@ -225,9 +225,8 @@ outpath_note_inputs(struct cli *cli, const struct inputs *in)
 		else
 			file_ids_add_path(&cli->inputs, in->v[i].path);
 	}
-	if (cli->cover_path != NULL)
-		file_ids_add_path(&cli->inputs, cli->cover_path);
-	if (cli->reference_path != NULL)
-		file_ids_add_path(&cli->inputs, cli->reference_path);
+	for (i = 0; i < MAX_WRITER_OPTIONS; i++)
+		if (cli->option_files[i] != NULL)
+			file_ids_add_path(&cli->inputs, cli->option_files[i]);
 	file_ids_sort(&cli->inputs);
 }

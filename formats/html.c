@@ -124,6 +124,13 @@ struct tocent {
 	char		*text;
 };
 
+/* The HTML writer's own options (html_option_table below). */
+struct html_options {
+	struct slice	 template;	/* --template: the page's bytes */
+};
+
+extern const struct writer writer_html;
+
 struct html {
 	const struct render_opts *opts;
 	struct diag	*diag;
@@ -405,11 +412,11 @@ expand(const char *t, size_t len, size_t *pos, struct var *vars, int emit,
 }
 
 static int
-apply_template(const struct render_opts *opts, struct var *vars,
+apply_template(const struct slice *tpl, struct var *vars,
     struct buf *out, struct diag *diag)
 {
-	const char	*t = opts->html_template.ptr;
-	size_t		 len = opts->html_template.len, pos = 0;
+	const char	*t = tpl->ptr;
+	size_t		 len = tpl->len, pos = 0;
 	int		 r;
 
 	if (!utf8_valid(t, len))
@@ -456,6 +463,7 @@ static int
 page_render(const struct doc *const *docs, size_t ndocs,
     const struct render_opts *opts, struct buf *out, struct diag *diag)
 {
+	const struct html_options *ho = writer_options(opts, &writer_html);
 	struct html	 h;
 	struct var	 v[V__COUNT];
 	struct buf	 body = BUF_INIT;
@@ -501,8 +509,8 @@ page_render(const struct doc *const *docs, size_t ndocs,
 	toc_nav(&h, &v[V_TOC].value);
 	buf_putbuf(&v[V_BODY].value, &body);
 	buf_puts(&v[V_CSS].value, html_css);
-	if (opts->html_template.len > 0) {
-		if (apply_template(opts, v, out, diag) != 0)
+	if (ho->template.len > 0) {
+		if (apply_template(&ho->template, v, out, diag) != 0)
 			goto out;
 		rc = 0;
 		goto out;
@@ -552,18 +560,38 @@ fragment_render(const struct doc *const *docs, size_t ndocs,
 	return 0;
 }
 
+static const struct writer_option html_option_table[] = {
+	{
+		.name = "template",
+		.kind = WOPT_FILE,
+		.arg = "FILE",
+		.help = "the page around the article ($title$,\n"
+		    "$body$, $toc$ ..., see the manual)",
+		.man = "HTML: frame the page in\n.Ar file\ninstead of the "
+		    "built-in page; see\n.Sx HTML TEMPLATES .",
+		.offset = offsetof(struct html_options, template),
+		.max_size = (size_t)4 << 20,
+	},
+	{ .name = NULL }
+};
+
+static const struct html_options html_defaults = { .template = { 0 } };
+
 const struct writer writer_html = {
-	"html",
-	"html",
-	"one HTML5 page: contents, Chinese typesetting, print and dark styles",
-	0,
-	page_render,
+	.name = "html",
+	.extension = "html",
+	.description = "one HTML5 page: contents, Chinese typesetting, print "
+	    "and dark styles",
+	.options = html_option_table,
+	.options_size = sizeof(struct html_options),
+	.options_default = &html_defaults,
+	.render = page_render,
 };
 
 const struct writer writer_html_fragment = {
-	"html-fragment",
-	"fragment.html",
-	"the article's body as HTML, to put into a page of one's own",
-	0,
-	fragment_render,
+	.name = "html-fragment",
+	.extension = "fragment.html",
+	.description = "the article's body as HTML, to put into a page of "
+	    "one's own",
+	.render = fragment_render,
 };

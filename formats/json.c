@@ -312,9 +312,8 @@ json_render(const struct doc *const *docs, size_t ndocs,
 }
 
 const struct writer writer_json = {
-	"json",
-	"json",
-	"the document tree as JSON (schema in the README)",
-	0,
-	json_render,
+	.name = "json",
+	.extension = "json",
+	.description = "the document tree as JSON (schema in the README)",
+	.render = json_render,
 };

@@ -812,9 +812,9 @@ md_render(const struct doc *const *docs, size_t ndocs,
 }
 
 const struct writer writer_md = {
-	"md",
-	"md",
-	"CommonMark with a YAML metadata block (pandoc, GitHub, static sites)",
-	0,
-	md_render,
+	.name = "md",
+	.extension = "md",
+	.description = "CommonMark with a YAML metadata block (pandoc, GitHub, "
+	    "static sites)",
+	.render = md_render,
 };

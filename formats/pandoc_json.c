@@ -600,10 +600,9 @@ pandoc_json_render(const struct doc *const *docs, size_t ndocs,
 }
 
 const struct writer writer_pandoc_json = {
-	"pandoc-json",
-	"pandoc.json",
-	"pandoc's JSON AST (API 1.22, pandoc 2.11-2.19): pipe into pandoc "
-	    "-f json",
-	0,
-	pandoc_json_render,
+	.name = "pandoc-json",
+	.extension = "pandoc.json",
+	.description = "pandoc's JSON AST (API 1.22, pandoc 2.11-2.19): pipe into "
+	    "pandoc -f json",
+	.render = pandoc_json_render,
 };

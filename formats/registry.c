@@ -1,6 +1,8 @@
 /*
- * The list of output formats.  To add one, write formats/NAME.c defining
- * "const struct writer writer_NAME" and add one X(NAME) line below.
+ * The list of output formats.  To add one, write formats/NAME.c (or a
+ * folder formats/NAME/) defining "const struct writer writer_NAME" and add
+ * one X(NAME) line below; the README's "Adding an output format" walks
+ * through it.
  */
 #include "writer.h"
 
@@ -26,6 +28,20 @@ const struct writer *const writers[] = {
 	ALL_WRITERS(ENTRY)
 	NULL
 };
+
+/* struct render_opts has a slot per writer. */
+_Static_assert(sizeof(writers) / sizeof(writers[0]) - 1 <= WRITERS_MAX,
+    "more writers than WRITERS_MAX");
+
+size_t
+writer_index(const struct writer *w)
+{
+	size_t	 i;
+
+	for (i = 0; writers[i] != NULL && writers[i] != w; i++)
+		;
+	return i;
+}
 
 const struct writer *
 writer_find(const char *name)

@@ -269,6 +269,13 @@ render_doc(struct txt *t, const struct doc *doc)
 	buf_free(&b);
 }
 
+/* The txt writer's own options (txt_option_table below). */
+struct txt_options {
+	long	 wrap;		/* --wrap: columns, 0 = none */
+};
+
+extern const struct writer writer_txt;
+
 static int
 txt_render(const struct doc *const *docs, size_t ndocs,
     const struct render_opts *opts, struct buf *out, struct diag *diag)
@@ -278,7 +285,8 @@ txt_render(const struct doc *const *docs, size_t ndocs,
 
 	(void)diag;
 	memset(&t, 0, sizeof(t));
-	textout_init(&t.to, out, opts->wrap);
+	textout_init(&t.to, out, (size_t)((const struct txt_options *)
+	    writer_options(opts, &writer_txt))->wrap);
 	t.points = writer_points(opts, POINTS_INLINE);
 	if (ndocs > 1 && opts->collection_title != NULL) {
 		textout_line(&t.to, "", "", opts->collection_title,
@@ -296,10 +304,34 @@ txt_render(const struct doc *const *docs, size_t ndocs,
 	return 0;
 }
 
+static const struct writer_option txt_option_table[] = {
+	{
+		.name = "wrap",
+		.kind = WOPT_NUMBER,
+		.arg = "N",
+		.help = "wrap at N columns (default: none)",
+		.man = "txt: wrap lines at\n.Ar n\ndisplay columns (Chinese "
+		    "characters count two), never starting a line\nwith closing "
+		    "punctuation nor splitting\n.Ql ——\nor\n.Ql …… .\n"
+		    "Default 0: one line per paragraph.",
+		.offset = offsetof(struct txt_options, wrap),
+		/* Narrower than 8 columns is no text. */
+		.min = 8,
+		.max = 10000,
+		.zero_ok = 1,
+		.takes = "0 or a width of 8 to 10000 columns",
+	},
+	{ .name = NULL }
+};
+
+static const struct txt_options txt_defaults = { .wrap = 0 };
+
 const struct writer writer_txt = {
-	"txt",
-	"txt",
-	"plain text: UTF-8, indented paragraphs, optional --wrap",
-	0,
-	txt_render,
+	.name = "txt",
+	.extension = "txt",
+	.description = "plain text: UTF-8, indented paragraphs, optional --wrap",
+	.options = txt_option_table,
+	.options_size = sizeof(struct txt_options),
+	.options_default = &txt_defaults,
+	.render = txt_render,
 };

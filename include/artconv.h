@@ -189,6 +189,39 @@ AC_EXPORT const char		*ac_format_extension(const ac_format *f);
 AC_EXPORT const char		*ac_format_description(const ac_format *f);
 /* 1 for binary formats (zip packages: EPUB, DOCX), 0 for text. */
 AC_EXPORT int			 ac_format_is_binary(const ac_format *f);
+/*
+ * For a zip format, where its text is: space-separated fnmatch(3)
+ * patterns of entry names (EPUB: every .xhtml file in OEBPS/); the XML
+ * entries matching them, in the package's order, hold the text in
+ * reading order.  NULL for text formats.
+ */
+AC_EXPORT const char		*ac_format_text_parts(const ac_format *f);
+
+/*
+ * A format's own options (`artconv --help` lists them under the format),
+ * set with ac_render_options_set() or ac_render_options_set_bytes().
+ */
+typedef enum ac_option_kind {
+	AC_OPTION_NONE,		/* no such option */
+	AC_OPTION_FLAG,		/* on or off */
+	AC_OPTION_WORD,		/* one of a few words */
+	AC_OPTION_NUMBER,	/* a decimal number within bounds */
+	AC_OPTION_FILE		/* a file's bytes */
+} ac_option_kind;
+
+/* How many options format f has (0 for NULL). */
+AC_EXPORT size_t		 ac_format_option_count(const ac_format *f);
+/* Option i's name, "wrap" for `--wrap`; NULL if there is no option i. */
+AC_EXPORT const char		*ac_format_option_name(const ac_format *f,
+				    size_t i);
+AC_EXPORT ac_option_kind	 ac_format_option_kind(const ac_format *f,
+				    size_t i);
+/* The name of its value in the help ("N", "FILE"); NULL for flags. */
+AC_EXPORT const char		*ac_format_option_arg(const ac_format *f,
+				    size_t i);
+/* Its help: English, lines separated by '\n'. */
+AC_EXPORT const char		*ac_format_option_help(const ac_format *f,
+				    size_t i);
 
 /* The input readers: "text", "html", "md", "docx". */
 AC_EXPORT size_t		 ac_reader_count(void);
@@ -368,6 +401,24 @@ typedef struct ac_render_options ac_render_options;
 AC_EXPORT ac_render_options	*ac_render_options_new(void);
 AC_EXPORT void			 ac_render_options_free(
 				    ac_render_options *o);
+/*
+ * Sets the format option called name (ac_format_option_name(); an option
+ * belongs to one format and only changes its output) as the command
+ * line's --NAME VALUE would: a flag takes NULL or "1" (on) or "0" (off),
+ * a word option one of its words, a number option decimal digits within
+ * its bounds.  AC_ERR_INVALID for an unknown name, a file option or a
+ * bad value (the option is then unchanged).
+ */
+AC_EXPORT ac_status	 ac_render_options_set(ac_render_options *o,
+			    const char *name, const char *value);
+/*
+ * Sets the file option called name to bytes[0..len) (copied), checked as
+ * the command line checks the file's contents (size, type); NULL clears
+ * it.  AC_ERR_INVALID for an unknown name, an option that is not a file
+ * option, or bytes it refuses.
+ */
+AC_EXPORT ac_status	 ac_render_options_set_bytes(ac_render_options *o,
+			    const char *name, const void *bytes, size_t len);
 /* Inline points: `--points`. */
 AC_EXPORT ac_status	 ac_render_options_set_points(ac_render_options *o,
 			    ac_points points);
@@ -375,7 +426,7 @@ AC_EXPORT ac_status	 ac_render_options_set_points(ac_render_options *o,
 AC_EXPORT ac_status	 ac_render_options_set_bold_leads(
 			    ac_render_options *o, int bold);
 /* txt: wrap at columns (8 to 10000; CJK characters count two); 0: do not
- * wrap (the default). */
+ * wrap (the default).  As ac_render_options_set(o, "wrap", ...). */
 AC_EXPORT ac_status	 ac_render_options_set_wrap(ac_render_options *o,
 			    size_t columns);
 /* The language tag written into the outputs ("zh-TW"); NULL: the
@@ -390,14 +441,16 @@ AC_EXPORT ac_status	 ac_render_options_set_toc(ac_render_options *o,
 			    int toc);
 /*
  * DOCX takes its styles, fonts and page set-up from the Word file in
- * bytes[0..len) (`--reference-doc`), copied; NULL: none (the default).  A
- * file that is not a DOCX file fails the render with AC_ERR_RENDER.
+ * bytes[0..len) (`--reference-doc`), copied; NULL: none (the default).
+ * Bytes that are not a zip package, or more than 64 MiB, are
+ * AC_ERR_INVALID, as on the command line; a zip package that is not a
+ * DOCX file fails the render with AC_ERR_RENDER.
  */
 AC_EXPORT ac_status	 ac_render_options_set_reference_doc(
 			    ac_render_options *o, const void *bytes,
 			    size_t len);
-/* EPUB cover image, JPEG or PNG, in bytes[0..len) (copied); anything else
- * is AC_ERR_INVALID.  NULL: none (the default). */
+/* EPUB cover image, JPEG or PNG of at most 32 MiB, in bytes[0..len)
+ * (copied); anything else is AC_ERR_INVALID.  NULL: none (the default). */
 AC_EXPORT ac_status	 ac_render_options_set_cover(ac_render_options *o,
 			    const void *bytes, size_t len);
 /*

@@ -17,8 +17,6 @@
 
 /* The command line's nesting limit, the default. */
 #define API_MAX_DEPTH	128
-/* The command line's limit for --template. */
-#define API_MAX_TEMPLATE	((size_t)4 << 20)
 
 struct ac_read_options {
 	const struct reader	*reader;	/* NULL: detect */
@@ -35,12 +33,11 @@ struct ac_read_options {
 };
 
 struct ac_render_options {
-	struct render_opts	 ro;		/* its strings point below */
+	struct render_opts	 ro;		/* its strings point below;
+						   its writers' options are
+						   its own (render_opts_free) */
 	char			*lang;		/* owned copies, or NULL */
-	char			*reference_doc;
-	char			*cover;
 	char			*book_title;
-	char			*html_template;
 	char			*resource_base;	/* the article's path */
 	char			*resource_paths; /* folders, ':' between */
 	ac_load_fn		 load;		/* the caller's loader */

@@ -9,7 +9,9 @@
  */
 #include "artconv.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -72,7 +74,78 @@ ac_format_description(const ac_format *f)
 int
 ac_format_is_binary(const ac_format *f)
 {
-	return f != NULL && ((const struct writer *)f)->binary;
+	return f != NULL && ((const struct writer *)f)->zip;
+}
+
+const char *
+ac_format_text_parts(const ac_format *f)
+{
+	const struct writer	*w = (const struct writer *)f;
+
+	return w != NULL && w->zip ? w->text_parts : NULL;
+}
+
+size_t
+ac_format_option_count(const ac_format *f)
+{
+	const struct writer	*w = (const struct writer *)f;
+	size_t			 n = 0;
+
+	while (w != NULL && w->options != NULL && w->options[n].name != NULL)
+		n++;
+	return n;
+}
+
+/* Option i of format f, or NULL. */
+static const struct writer_option *
+option_at(const ac_format *f, size_t i)
+{
+	return i < ac_format_option_count(f) ?
+	    &((const struct writer *)f)->options[i] : NULL;
+}
+
+const char *
+ac_format_option_name(const ac_format *f, size_t i)
+{
+	const struct writer_option *opt = option_at(f, i);
+
+	return opt != NULL ? opt->name : NULL;
+}
+
+ac_option_kind
+ac_format_option_kind(const ac_format *f, size_t i)
+{
+	const struct writer_option *opt = option_at(f, i);
+
+	if (opt == NULL)
+		return AC_OPTION_NONE;
+	switch (opt->kind) {
+	case WOPT_FLAG:
+		return AC_OPTION_FLAG;
+	case WOPT_WORD:
+		return AC_OPTION_WORD;
+	case WOPT_NUMBER:
+		return AC_OPTION_NUMBER;
+	case WOPT_FILE:
+		return AC_OPTION_FILE;
+	}
+	return AC_OPTION_NONE;
+}
+
+const char *
+ac_format_option_arg(const ac_format *f, size_t i)
+{
+	const struct writer_option *opt = option_at(f, i);
+
+	return opt != NULL ? opt->arg : NULL;
+}
+
+const char *
+ac_format_option_help(const ac_format *f, size_t i)
+{
+	const struct writer_option *opt = option_at(f, i);
+
+	return opt != NULL ? opt->help : NULL;
 }
 
 size_t
@@ -141,22 +214,6 @@ set_string(char **slot, const char *value)
 		if ((copy = alloc_try_malloc(len + 1)) == NULL)
 			return AC_ERR_NOMEM;
 		memcpy(copy, value, len + 1);
-	}
-	free(*slot);
-	*slot = copy;
-	return AC_OK;
-}
-
-/* Replaces *slot with a copy of bytes[0..len) (NULL clears it). */
-static ac_status
-set_bytes(char **slot, const void *bytes, size_t len)
-{
-	char	*copy = NULL;
-
-	if (bytes != NULL) {
-		if ((copy = alloc_try_malloc(len)) == NULL)
-			return AC_ERR_NOMEM;
-		memcpy(copy, bytes, len);
 	}
 	free(*slot);
 	*slot = copy;
@@ -264,7 +321,6 @@ ac_render_options_new(void)
 		memset(o, 0, sizeof(*o));
 		o->ro.bold_leads = 1;
 		o->ro.points = POINTS_DEFAULT;
-		o->ro.docx_style = DOCX_OFFICIAL;
 		o->time = AC_TIME_AUTO;
 	}
 	return o;
@@ -275,11 +331,9 @@ ac_render_options_free(ac_render_options *o)
 {
 	if (o == NULL)
 		return;
+	render_opts_free(&o->ro);
 	free(o->lang);
-	free(o->reference_doc);
-	free(o->cover);
 	free(o->book_title);
-	free(o->html_template);
 	free(o->resource_base);
 	free(o->resource_paths);
 	free(o);
@@ -313,14 +367,54 @@ ac_render_options_set_bold_leads(ac_render_options *o, int bold)
 	return AC_OK;
 }
 
+/* The writers' options: the generic setters and their older wrappers. */
+
+/* The status for writer_option_set*()'s result rc. */
+static ac_status
+option_status(int rc)
+{
+	if (rc == 0)
+		return AC_OK;
+	return errno == ENOMEM ? AC_ERR_NOMEM : AC_ERR_INVALID;
+}
+
+ac_status
+ac_render_options_set(ac_render_options *o, const char *name,
+    const char *value)
+{
+	const struct writer_option *opt;
+
+	if (o == NULL || name == NULL ||
+	    (opt = writer_option_find(name, NULL)) == NULL ||
+	    opt->kind == WOPT_FILE)
+		return AC_ERR_INVALID;
+	return option_status(writer_option_set(&o->ro, name, value));
+}
+
+ac_status
+ac_render_options_set_bytes(ac_render_options *o, const char *name,
+    const void *bytes, size_t len)
+{
+	if (o == NULL || name == NULL)
+		return AC_ERR_INVALID;
+	return option_status(writer_option_set_bytes(&o->ro, name, bytes,
+	    len));
+}
+
+/* A flag option on (nonzero) or off. */
+static ac_status
+set_flag(ac_render_options *o, const char *name, int on)
+{
+	return ac_render_options_set(o, name, on ? "1" : "0");
+}
+
 ac_status
 ac_render_options_set_wrap(ac_render_options *o, size_t columns)
 {
-	/* The command line's bounds: narrower than 8 columns is no text. */
-	if (o == NULL || (columns > 0 && columns < 8) || columns > 10000)
-		return AC_ERR_INVALID;
-	o->ro.wrap = columns;
-	return AC_OK;
+	char	 n[32];
+
+	snprintf(n, sizeof(n), "%zu", columns);
+	return ac_render_options_set(o, "wrap", n);
 }
 
 ac_status
@@ -338,15 +432,11 @@ ac_render_options_set_lang(ac_render_options *o, const char *lang)
 ac_status
 ac_render_options_set_docx_style(ac_render_options *o, ac_docx_style style)
 {
-	if (o == NULL)
-		return AC_ERR_INVALID;
 	switch (style) {
 	case AC_DOCX_OFFICIAL:
-		o->ro.docx_style = DOCX_OFFICIAL;
-		return AC_OK;
+		return ac_render_options_set(o, "docx-style", "official");
 	case AC_DOCX_PLAIN:
-		o->ro.docx_style = DOCX_PLAIN;
-		return AC_OK;
+		return ac_render_options_set(o, "docx-style", "plain");
 	}
 	return AC_ERR_INVALID;
 }
@@ -354,46 +444,21 @@ ac_render_options_set_docx_style(ac_render_options *o, ac_docx_style style)
 ac_status
 ac_render_options_set_toc(ac_render_options *o, int toc)
 {
-	if (o == NULL)
-		return AC_ERR_INVALID;
-	o->ro.toc = toc != 0;
-	return AC_OK;
+	return set_flag(o, "toc", toc);
 }
 
 ac_status
 ac_render_options_set_reference_doc(ac_render_options *o, const void *bytes,
     size_t len)
 {
-	ac_status	 st;
-
-	if (o == NULL)
-		return AC_ERR_INVALID;
-	if ((st = set_bytes(&o->reference_doc, bytes, len)) != AC_OK)
-		return st;
-	o->ro.reference_doc.ptr = o->reference_doc;
-	o->ro.reference_doc.len = bytes != NULL ? len : 0;
-	return AC_OK;
+	return ac_render_options_set_bytes(o, "reference-doc", bytes, len);
 }
 
 ac_status
 ac_render_options_set_cover(ac_render_options *o, const void *bytes,
     size_t len)
 {
-	const char	*type = NULL;
-	ac_status	 st;
-
-	if (o == NULL)
-		return AC_ERR_INVALID;
-	/* Every e-book reader shows JPEG and PNG covers; GIF not always. */
-	if (bytes != NULL && ((type = writer_image_type(bytes, len)) ==
-	    NULL || strcmp(type, "image/gif") == 0))
-		return AC_ERR_INVALID;
-	if ((st = set_bytes(&o->cover, bytes, len)) != AC_OK)
-		return st;
-	o->ro.cover.ptr = o->cover;
-	o->ro.cover.len = bytes != NULL ? len : 0;
-	o->ro.cover_type = type;
-	return AC_OK;
+	return ac_render_options_set_bytes(o, "cover", bytes, len);
 }
 
 ac_status
@@ -451,7 +516,7 @@ ac_render_options_set_book_title(ac_render_options *o, const char *title)
 	return st;
 }
 
-/* --- outline, pictures, vertical text, covers, templates ------------------ */
+/* --- outline, pictures ---------------------------------------------------- */
 
 ac_status
 ac_read_options_set_outline(ac_read_options *o, ac_outline mode)
@@ -492,34 +557,20 @@ ac_read_options_set_images(ac_read_options *o, int keep)
 ac_status
 ac_render_options_set_vertical(ac_render_options *o, int vertical)
 {
-	if (o == NULL)
-		return AC_ERR_INVALID;
-	o->ro.vertical = vertical != 0;
-	return AC_OK;
+	return set_flag(o, "vertical", vertical);
 }
 
 ac_status
 ac_render_options_set_svg_cover(ac_render_options *o, int svg)
 {
-	if (o == NULL)
-		return AC_ERR_INVALID;
-	o->ro.svg_cover = svg != 0;
-	return AC_OK;
+	return set_flag(o, "svg-cover", svg);
 }
 
 ac_status
 ac_render_options_set_html_template(ac_render_options *o, const void *bytes,
     size_t len)
 {
-	ac_status	 st;
-
-	if (o == NULL || (bytes != NULL && len > API_MAX_TEMPLATE))
-		return AC_ERR_INVALID;
-	if ((st = set_bytes(&o->html_template, bytes, len)) != AC_OK)
-		return st;
-	o->ro.html_template.ptr = o->html_template;
-	o->ro.html_template.len = bytes != NULL ? len : 0;
-	return AC_OK;
+	return ac_render_options_set_bytes(o, "template", bytes, len);
 }
 
 /* --- the confined resource loader ----------------------------------------- */

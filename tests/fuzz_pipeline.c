@@ -101,6 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (pipeline_read((const char *)data + 1, size - 1, &po, &doc, &d) !=
 	    0) {
 		diag_free(&d);
+		render_opts_free(&ro);
 		return 0;
 	}
 	if (doc_check(doc) != 0)
@@ -111,7 +112,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t ndocs = (sel & 0x80) && (sel & 0x40) ? 2 : 1;
 
 		if (writers[w]->render(docs, ndocs, &ro, &out, &d) == 0) {
-			if (writers[w]->binary)
+			if (writers[w]->zip)
 				check_zip(&out);
 			else if (!utf8_valid(out.ptr, out.len))
 				abort();
@@ -120,5 +121,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	doc_free(doc);
 	diag_free(&d);
+	render_opts_free(&ro);
 	return 0;
 }

@@ -16,7 +16,7 @@
 #   src/read/docx   6  Word files
 #   formats         5  the writer interface and the single-file writers
 #   formats/epub    6  EPUB
-#   formats/docx    6  DOCX
+#   formats/docx    6  DOCX (any formats/NAME/ folder ranks 6)
 #   src             7  the public API and the pipeline over all of them
 #   cli             8  the command line
 #
@@ -28,7 +28,7 @@ rank() {
     include) echo 0 ;; src/tree) echo 1 ;; src/io) echo 2 ;;
     src/analyze) echo 3 ;; src/read) echo 4 ;; src/read/html) echo 5 ;;
     src/read/md|src/read/docx) echo 6 ;; formats) echo 5 ;;
-    formats/epub|formats/docx) echo 6 ;; src) echo 7 ;; cli) echo 8 ;;
+    formats/*) echo 6 ;; src) echo 7 ;; cli) echo 8 ;;
     *) echo "" ;;
   esac
 }

@@ -144,7 +144,7 @@ test_registered(void **state)
 
 	(void)state;
 	assert_non_null(w);
-	assert_true(w->binary);
+	assert_true(w->zip);
 	assert_string_equal(w->extension, "docx");
 	assert_ptr_equal(writer_for_extension("docx"), w);
 }
@@ -418,7 +418,7 @@ test_layouts(void **state)
 	xmlFreeDoc(d);
 	tu_pkg_close(&p);
 
-	o.docx_style = DOCX_PLAIN;
+	tu_docx(&o)->style = DOCX_PLAIN;
 	render_pkg(doc, &o, &p);
 	assert_int_equal(xml_all(&p), 10);
 	assert_true(zip_name_locate(p.za, "word/footer2.xml", 0) < 0);
@@ -504,7 +504,7 @@ test_toc(void **state)
 	int			 i;
 
 	(void)state;
-	o.toc = 1;
+	tu_docx(&o)->toc = 1;
 	render_pkg(doc, &o, &p);
 	d = xml(&p, "word/document.xml");
 	assert_int_equal(count(d, "//w:instrText[contains(., 'TOC \\o "
@@ -555,7 +555,7 @@ test_deterministic(void **state)
 	char			*a, *b;
 
 	(void)state;
-	o.toc = 1;
+	tu_docx(&o)->toc = 1;
 	a = render(docs, 1, &o, &l1);
 	b = render(docs, 1, &o, &l2);
 	assert_int_equal(l1, l2);
@@ -921,9 +921,9 @@ test_reference_doc(void **state)
 
 	(void)state;
 	ref = make_reference(&len, REF_STYLES | REF_PAGE);
-	o.reference_doc.ptr = ref;
-	o.reference_doc.len = len;
-	o.toc = 1;
+	tu_docx(&o)->reference_doc.ptr = ref;
+	tu_docx(&o)->reference_doc.len = len;
+	tu_docx(&o)->toc = 1;
 	render_pkg(doc, &o, &p);
 	assert_int_equal(xml_all(&p), 11);
 	d = xml(&p, "word/document.xml");
@@ -959,8 +959,8 @@ test_reference_doc(void **state)
 
 	/* No page in the reference: ours, without the character grid. */
 	ref = make_reference(&len, REF_STYLES);
-	o.reference_doc.ptr = ref;
-	o.reference_doc.len = len;
+	tu_docx(&o)->reference_doc.ptr = ref;
+	tu_docx(&o)->reference_doc.len = len;
 	render_pkg(doc, &o, &p);
 	d = xml(&p, "word/document.xml");
 	assert_str(d, "//w:sectPr/w:pgMar/@w:top", "2098");
@@ -971,16 +971,16 @@ test_reference_doc(void **state)
 
 	/* Not a zip, or a zip without styles: a clear error. */
 	diag_init(&dg, 0);
-	o.reference_doc.ptr = "not a zip";
-	o.reference_doc.len = 9;
+	tu_docx(&o)->reference_doc.ptr = "not a zip";
+	tu_docx(&o)->reference_doc.len = 9;
 	assert_int_equal(writer_find("docx")->render(docs, 1, &o, &b, &dg),
 	    -1);
 	assert_true(tu_contains(diag_last_error(&dg), "not a DOCX"));
 	diag_free(&dg);
 	ref = make_reference(&len, REF_PAGE);
 	diag_init(&dg, 0);
-	o.reference_doc.ptr = ref;
-	o.reference_doc.len = len;
+	tu_docx(&o)->reference_doc.ptr = ref;
+	tu_docx(&o)->reference_doc.len = len;
 	assert_int_equal(writer_find("docx")->render(docs, 1, &o, &b, &dg),
 	    -1);
 	assert_true(tu_contains(diag_last_error(&dg), "styles"));
@@ -1002,7 +1002,7 @@ test_lang(void **state)
 
 	(void)state;
 	o.lang = "zh-TW";
-	o.toc = 1;
+	tu_docx(&o)->toc = 1;
 	render_pkg(doc, &o, &p);
 	d = xml(&p, "word/styles.xml");
 	assert_str(d, "//w:docDefaults//w:lang/@w:eastAsia", "zh-TW");

@@ -110,13 +110,17 @@ static void
 book_from(struct tu_pkg *bk, const char *text, const struct render_opts *o)
 {
 	struct doc		*doc = tu_read(text, "text");
-	struct render_opts	 def = tu_opts();
+	struct render_opts	 def;
 	size_t			 len;
 	char			*s;
 
 	assert_non_null(doc);
-	s = render_docs((const struct doc *const *)&doc, 1, o ? o : &def,
-	    &len);
+	/* Not before it is needed: tu_opts() resets its static options. */
+	if (o == NULL) {
+		def = tu_opts();
+		o = &def;
+	}
+	s = render_docs((const struct doc *const *)&doc, 1, o, &len);
 	doc_free(doc);
 	tu_pkg_open(bk, s, len);
 }
@@ -160,7 +164,7 @@ test_registered(void **state)
 
 	(void)state;
 	assert_non_null(w);
-	assert_int_equal(w->binary, 1);
+	assert_int_equal(w->zip, 1);
 	assert_string_equal(w->extension, "epub");
 	assert_ptr_equal(writer_for_extension("EPUB"), w);
 }
@@ -803,9 +807,8 @@ test_cover(void **state)
 	tu_pkg_close(&bk);
 
 	/* --cover: the user's image replaces the generated one. */
-	o.cover.ptr = png;
-	o.cover.len = sizeof(png) - 1;
-	o.cover_type = "image/png";
+	tu_epub(&o)->cover.ptr = png;
+	tu_epub(&o)->cover.len = sizeof(png) - 1;
 	s = render_docs((const struct doc *const *)&doc, 1, &o, &len);
 	tu_pkg_open(&bk, s, len);
 	assert_null(tu_pkg_entry(&bk, "OEBPS/cover.svg", NULL));
@@ -872,7 +875,7 @@ test_cover_png(void **state)
 	free(rgb);
 
 	/* In the book: cover.png is the cover-image, and no SVG. */
-	o.svg_cover = 0;
+	tu_epub(&o)->svg_cover = 0;
 	book_from(&bk, article, &o);
 	assert_null(tu_pkg_entry(&bk, "OEBPS/cover.svg", NULL));
 	d = parse(&bk, "OEBPS/content.opf");
@@ -1015,8 +1018,8 @@ test_bad_input(void **state)
 	    -1);
 	assert_non_null(diag_last_error(&dg));
 	o = tu_opts();
-	o.cover.ptr = "not an image";
-	o.cover.len = 12;
+	tu_epub(&o)->cover.ptr = "not an image";
+	tu_epub(&o)->cover.len = 12;
 	assert_int_equal(writer_find("epub")->render(docs, 1, &o, &b, &dg),
 	    -1);
 	diag_free(&dg);

@@ -77,7 +77,7 @@ test_book(void **state)
 	size_t			 len;
 
 	(void)state;
-	o.vertical = 1;
+	tu_epub(&o)->vertical = 1;
 	epub = tu_render(doc, "epub", &o, &len);
 	assert_non_null(epub);
 	tu_pkg_open(&bk, epub, len);
@@ -105,7 +105,7 @@ test_book(void **state)
 	tu_pkg_close(&bk);
 
 	/* Without --vertical nothing of it. */
-	o.vertical = 0;
+	tu_epub(&o)->vertical = 0;
 	epub = tu_render(doc, "epub", &o, &len);
 	tu_pkg_open(&bk, epub, len);
 	opf = tu_pkg_entry(&bk, "OEBPS/content.opf", NULL);

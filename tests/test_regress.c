@@ -45,6 +45,7 @@ replay(const char *path)
 			buf_free(&out);
 		}
 	}
+	render_opts_free(&ro);
 	doc_free(doc);
 	diag_free(&d);
 	/* Each reader alone: fails with a reason or builds a sound tree. */

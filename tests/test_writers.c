@@ -95,7 +95,7 @@ test_txt_split_points(void **state)
 static void
 test_txt_wrap(void **state)
 {
-	struct render_opts	 o = tu_opts();
+	struct render_opts	 o;
 	char			*s, *line, *save = NULL;
 	const char		*in = "标题\n\n"
 	    "这是一个很长的段落，用来测试按显示宽度折行的规则。句号和逗号不能"
@@ -103,7 +103,9 @@ test_txt_wrap(void **state)
 	    "和数字 1234567 也要保持完整。\n";
 
 	(void)state;
-	o.wrap = 20;
+	memset(&o, 0, sizeof(o));
+	o.bold_leads = 1;
+	tu_set(&o, "wrap", "20");
 	s = render(in, "txt", &o);
 	for (line = strtok_r(s, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
@@ -122,6 +124,7 @@ test_txt_wrap(void **state)
 	assert_true(tu_contains(s, "……"));
 	assert_true(tu_contains(s, "1234567"));
 	free(s);
+	render_opts_free(&o);
 }
 
 /* Concatenated text of every node of type t in the CommonMark tree. */

@@ -17,6 +17,8 @@
 #include "tree/diag.h"
 #include "tree/doc.h"
 #include "tree/utf8.h"
+#include "docx/docx_int.h"
+#include "epub/epub_int.h"
 #include "pipeline.h"
 #include "writer.h"
 
@@ -40,19 +42,59 @@ tu_read(const char *s, const char *reader)
 }
 
 /*
+ * Points o's options of writer w at the caller's struct (which o then
+ * does not own: never render_opts_free() such an o).
+ */
+static inline void
+tu_wopts(struct render_opts *o, const struct writer *w, void *opts)
+{
+	o->wopts[writer_index(w)] = opts;
+}
+
+/*
  * Default render options, as the command line sets them, except that the
  * EPUB's generated cover is SVG, whose bytes do not depend on the fonts
- * installed (test_epub.c tests the PNG cover by itself).
+ * installed (test_epub.c tests the PNG cover by itself).  The EPUB and
+ * DOCX options are static, reset by each call, changed through tu_epub()
+ * and tu_docx(); never render_opts_free() such options.
  */
 static inline struct render_opts
 tu_opts(void)
 {
-	struct render_opts	 o;
+	static struct epub_options	 eo;
+	static struct docx_options	 dxo;
+	struct render_opts		 o;
 
 	memset(&o, 0, sizeof(o));
+	memset(&eo, 0, sizeof(eo));
+	memset(&dxo, 0, sizeof(dxo));
 	o.bold_leads = 1;
-	o.svg_cover = 1;
+	eo.svg_cover = 1;
+	dxo.style = DOCX_OFFICIAL;
+	tu_wopts(&o, &writer_epub, &eo);
+	tu_wopts(&o, &writer_docx, &dxo);
 	return o;
+}
+
+/* The EPUB and DOCX options of a tu_opts(), to change. */
+static inline struct epub_options *
+tu_epub(struct render_opts *o)
+{
+	return o->wopts[writer_index(&writer_epub)];
+}
+
+static inline struct docx_options *
+tu_docx(struct render_opts *o)
+{
+	return o->wopts[writer_index(&writer_docx)];
+}
+
+/* Sets a writer's option in o (owned by o: render_opts_free() it). */
+static inline void
+tu_set(struct render_opts *o, const char *name, const char *value)
+{
+	if (writer_option_set(o, name, value) != 0)
+		abort();
 }
 
 /* Renders doc with the named writer; returns a malloc'd string. */
@@ -64,10 +106,15 @@ tu_render(const struct doc *doc, const char *format,
 	const struct doc	*docs[1] = { doc };
 	struct buf		 b = BUF_INIT;
 	struct diag		 d;
-	struct render_opts	 def = tu_opts();
+	struct render_opts	 def;
 
+	/* Not before it is needed: tu_opts() resets its static options. */
+	if (opts == NULL) {
+		def = tu_opts();
+		opts = &def;
+	}
 	diag_init(&d, 0);
-	if (w == NULL || w->render(docs, 1, opts ? opts : &def, &b, &d) != 0) {
+	if (w == NULL || w->render(docs, 1, opts, &b, &d) != 0) {
 		buf_free(&b);
 		diag_free(&d);
 		return NULL;
@@ -98,7 +145,8 @@ tu_slurp(const char *path, size_t *lenp)
  * tests/fuzz_pipeline.c and the replay of its findings: bits 0-1 the
  * reader (detect, text, html, md), then one bit each for keeping
  * punctuation, split points, bold leads, wrapping at 20 columns, the
- * plain DOCX style (with a vertical EPUB) and a table of contents.
+ * plain DOCX style (with a vertical EPUB) and a table of contents.  The
+ * caller frees ro with render_opts_free().
  */
 static inline void
 tu_fuzz_opts(unsigned char sel, struct pipeline_opts *po,
@@ -114,15 +162,15 @@ tu_fuzz_opts(unsigned char sel, struct pipeline_opts *po,
 	po->keep_punctuation = (sel >> 2) & 1;
 	ro->points = (sel >> 3) & 1 ? POINTS_SPLIT : POINTS_INLINE;
 	ro->bold_leads = (sel >> 4) & 1;
-	ro->wrap = (sel >> 5) & 1 ? 20 : 0;
-	ro->docx_style = (sel >> 6) & 1 ? DOCX_PLAIN : DOCX_OFFICIAL;
-	ro->vertical = (sel >> 6) & 1;
-	ro->toc = (sel >> 7) & 1;
+	tu_set(ro, "wrap", (sel >> 5) & 1 ? "20" : "0");
+	tu_set(ro, "docx-style", (sel >> 6) & 1 ? "plain" : "official");
+	tu_set(ro, "vertical", (sel >> 6) & 1 ? "1" : "0");
+	tu_set(ro, "toc", (sel >> 7) & 1 ? "1" : "0");
 	/*
 	 * The cover's layout and line breaking are fuzzed through the SVG
 	 * cover; drawing it with pango would slow every run down tenfold.
 	 */
-	ro->svg_cover = 1;
+	tu_set(ro, "svg-cover", "1");
 }
 
 /* Does haystack contain needle? */

@@ -1,9 +1,9 @@
 /*
  * tool_preserve: "nothing lost", measured.  For each input article it
  * builds the tree as artconv does, renders every registered format, pulls
- * the visible text back out of each output (EPUB: the spine's XHTML in
- * reading order; DOCX: the w:t runs of document.xml; text formats as they
- * are) and checks that every character of the reference text appears in
+ * the visible text back out of each output (a zip format: the XML entries
+ * its writer's text_parts name, in the package's order; text formats as
+ * they are) and checks that every character of the reference text appears in
  * that order.  Every XML part of a zip output must parse with libxml2.
  *
  *   tool_preserve [-b BODY] [-x CHROME]... [-t FORMAT,...] FILE...
@@ -17,6 +17,7 @@
  *
  * Prints, per file and format, the characters lost; exits 1 if any.
  */
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,12 +31,12 @@
 #define MAX_CHROME 32
 
 /*
- * Appends the text content under root in document order, skipping <head>
- * and <script> (and, for DOCX, field codes; only w:t text counts there).
- * Walks with parent links, so any depth is fine.
+ * Appends the text content under root in document order, skipping <head>,
+ * <script> and field codes (instrText).  Walks with parent links, so any
+ * depth is fine.
  */
 static void
-xml_text(xmlNode *root, struct buf *out, int docx)
+xml_text(xmlNode *root, struct buf *out)
 {
 	xmlNode	*n = root;
 
@@ -43,12 +44,10 @@ xml_text(xmlNode *root, struct buf *out, int docx)
 		int skip = n->type == XML_ELEMENT_NODE &&
 		    (xmlStrcmp(n->name, BAD_CAST "head") == 0 ||
 		    xmlStrcmp(n->name, BAD_CAST "script") == 0 ||
-		    (docx && xmlStrcmp(n->name, BAD_CAST "instrText") == 0));
+		    xmlStrcmp(n->name, BAD_CAST "instrText") == 0);
 
-		if ((n->type == XML_TEXT_NODE ||
-		    n->type == XML_CDATA_SECTION_NODE) && (!docx ||
-		    (n->parent != NULL &&
-		    xmlStrcmp(n->parent->name, BAD_CAST "t") == 0)))
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE)
 			buf_puts(out, (const char *)n->content);
 		if (!skip && n->children != NULL) {
 			n = n->children;
@@ -92,12 +91,33 @@ parse_xml(const char *data, size_t len)
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
+/* Does entry name match one of the space-separated patterns in parts? */
+static int
+text_part(const char *name, const char *parts)
+{
+	char	 pat[256];
+	size_t	 n;
+
+	for (; *parts != '\0'; parts += n) {
+		parts += strspn(parts, " ");
+		n = strcspn(parts, " ");
+		if (n == 0 || n >= sizeof(pat))
+			continue;
+		memcpy(pat, parts, n);
+		pat[n] = '\0';
+		if (fnmatch(pat, name, 0) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Extracts a zip output's text.  Returns the number of XML parts that do
  * not parse (reported), or -1 if the container cannot be read.
  */
 static int
-zip_text(const char *data, size_t len, const char *format, struct buf *out)
+zip_text(const char *data, size_t len, const char *format, const char *parts,
+    struct buf *out)
 {
 	zip_error_t	 err;
 	zip_source_t	*src;
@@ -137,102 +157,20 @@ zip_text(const char *data, size_t len, const char *format, struct buf *out)
 			xmlFreeDoc(x);
 		free(e);
 	}
-	if (strcmp(format, "docx") == 0) {
+	/* The text: the entries matching the writer's text_parts, in order. */
+	for (i = 0; i < n; i++) {
+		const char *name = zip_get_name(za, (zip_uint64_t)i, 0);
 		size_t elen;
-		char *e = zip_entry(za, "word/document.xml", &elen);
-		xmlDoc *x = e != NULL ? parse_xml(e, elen) : NULL;
+		char *e;
+		xmlDoc *x;
 
-		if (x != NULL)
-			xml_text(xmlDocGetRootElement(x), out, 1);
+		if (name == NULL || !text_part(name, parts))
+			continue;
+		e = zip_entry(za, name, &elen);
+		if ((x = e != NULL ? parse_xml(e, elen) : NULL) != NULL)
+			xml_text(xmlDocGetRootElement(x), out);
 		xmlFreeDoc(x);
 		free(e);
-	} else {
-		/* EPUB: container.xml → package → spine order. */
-		size_t elen, plen;
-		char *c = zip_entry(za, "META-INF/container.xml", &elen), *opf;
-		xmlDoc *x = c != NULL ? parse_xml(c, elen) : NULL, *p = NULL;
-		xmlChar *path = NULL;
-		xmlNode *r, *m, *it, *sp;
-
-		for (r = x != NULL ? xmlDocGetRootElement(x) : NULL; r != NULL;
-		    r = r->children ? r->children : r->next)
-			if (r->type == XML_ELEMENT_NODE &&
-			    xmlStrcmp(r->name, BAD_CAST "rootfile") == 0) {
-				path = xmlGetProp(r, BAD_CAST "full-path");
-				break;
-			}
-		opf = path != NULL ? zip_entry(za, (const char *)path, &plen) :
-		    NULL;
-		if (opf != NULL && (p = parse_xml(opf, plen)) != NULL) {
-			const char *slash = strrchr((const char *)path, '/');
-			size_t dirlen = slash ? (size_t)(slash -
-			    (const char *)path) + 1 : 0;
-
-			for (sp = xmlDocGetRootElement(p)->children; sp;
-			    sp = sp->next) {
-				if (sp->type != XML_ELEMENT_NODE ||
-				    xmlStrcmp(sp->name, BAD_CAST "spine") != 0)
-					continue;
-				for (it = sp->children; it; it = it->next) {
-					xmlChar *idref;
-
-					if (it->type != XML_ELEMENT_NODE)
-						continue;
-					idref = xmlGetProp(it, BAD_CAST "idref");
-					for (m = xmlDocGetRootElement(p)->children;
-					    m; m = m->next) {
-						xmlNode *item;
-
-						if (m->type != XML_ELEMENT_NODE ||
-						    xmlStrcmp(m->name,
-						    BAD_CAST "manifest") != 0)
-							continue;
-						for (item = m->children; item;
-						    item = item->next) {
-							xmlChar *id, *href;
-							char full[1024];
-							char *h;
-							size_t hl;
-							xmlDoc *hx;
-
-							if (item->type !=
-							    XML_ELEMENT_NODE)
-								continue;
-							id = xmlGetProp(item,
-							    BAD_CAST "id");
-							if (id == NULL || idref == NULL ||
-							    xmlStrcmp(id, idref)) {
-								xmlFree(id);
-								continue;
-							}
-							href = xmlGetProp(item,
-							    BAD_CAST "href");
-							snprintf(full, sizeof(full),
-							    "%.*s%s", (int)dirlen,
-							    (const char *)path,
-							    (const char *)href);
-							h = zip_entry(za, full, &hl);
-							hx = h ? parse_xml(h, hl) :
-							    NULL;
-							if (hx != NULL)
-								xml_text(
-								    xmlDocGetRootElement(hx),
-								    out, 0);
-							xmlFreeDoc(hx);
-							free(h);
-							xmlFree(href);
-							xmlFree(id);
-						}
-					}
-					xmlFree(idref);
-				}
-			}
-		}
-		xmlFreeDoc(p);
-		free(opf);
-		xmlFree(path);
-		xmlFreeDoc(x);
-		free(c);
 	}
 	zip_close(za);
 	return bad;
@@ -358,9 +296,10 @@ main(int argc, char *argv[])
 				rc = 1;
 				continue;
 			}
-			if (wr->binary)
+			if (wr->zip)
 				bad = zip_text(out.ptr, out.len, wr->name,
-				    &text);
+				    wr->text_parts != NULL ? wr->text_parts :
+				    "", &text);
 			else if (strcmp(wr->name, "md") == 0)
 				decode_refs(&out, &text);
 			else

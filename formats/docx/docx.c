@@ -942,6 +942,7 @@ static int
 docx_render(const struct doc *const *docs, size_t ndocs,
     const struct render_opts *opts, struct buf *out, struct diag *diag)
 {
+	const struct docx_options *dxo = writer_options(opts, &writer_docx);
 	struct docx_kit	 kit;
 	struct docx	 dx;
 	struct docx_parts parts;
@@ -961,10 +962,10 @@ docx_render(const struct doc *const *docs, size_t ndocs,
 	dx.diag = diag;
 	dx.out = &body;
 	dx.next_rid = 1;
-	dx.toc = opts->toc || ndocs > 1;
+	dx.toc = dxo->toc || ndocs > 1;
 	dx.points = writer_points(opts, POINTS_INLINE);
-	if (opts->reference_doc.len > 0 &&
-	    docx_ref_apply(&kit, opts->reference_doc, diag) != 0)
+	if (dxo->reference_doc.len > 0 &&
+	    docx_ref_apply(&kit, dxo->reference_doc, diag) != 0)
 		goto out;
 	fixed_rels(&dx);
 	put_document(&dx, docs, ndocs, opts->collection_title);
@@ -988,10 +989,64 @@ out:
 	return rc;
 }
 
+/* --reference-doc: any zip package; docx_ref.c reads what it needs. */
+static int
+is_zip(const char *p, size_t len)
+{
+	return len >= 4 && memcmp(p, "PK\3\4", 4) == 0 ? 0 : -1;
+}
+
+static const char *const style_words[] = { "official", "plain", NULL };
+
+static const struct writer_option docx_option_table[] = {
+	{
+		.name = "docx-style",
+		.kind = WOPT_WORD,
+		.arg = "STYLE",
+		.help = "official (GB/T 9704, default) or plain",
+		.man = "DOCX layout: GB/T 9704-2012 official document "
+		    "(default) or a plain\nmodern document.",
+		.offset = offsetof(struct docx_options, style),
+		.words = style_words,
+	},
+	{
+		.name = "reference-doc",
+		.kind = WOPT_FILE,
+		.arg = "FILE",
+		.help = "take styles, fonts and page setup from\n"
+		    "Word file FILE",
+		.man = "DOCX: take styles, fonts and page setup from a Word "
+		    "document: a regular\nfile (not a FIFO or device) of at "
+		    "most 64 MB holding a zip package.\nParts that hold a "
+		    "DTD are refused, as ECMA-376 requires.",
+		.offset = offsetof(struct docx_options, reference_doc),
+		.max_size = (size_t)64 << 20,
+		.check = is_zip,
+		.takes = "a Word file (.docx)",
+	},
+	{
+		.name = "toc",
+		.kind = WOPT_FLAG,
+		.help = "insert a table of contents",
+		.man = "DOCX: insert a table of contents.",
+		.offset = offsetof(struct docx_options, toc),
+	},
+	{ .name = NULL }
+};
+
+static const struct docx_options docx_defaults = {
+	.style = DOCX_OFFICIAL,
+};
+
 const struct writer writer_docx = {
-	"docx",
-	"docx",
-	"Word document: GB/T 9704 official layout or plain, styles, TOC",
-	1,
-	docx_render,
+	.name = "docx",
+	.extension = "docx",
+	.description = "Word document: GB/T 9704 official layout or plain, "
+	    "styles, TOC",
+	.zip = 1,
+	.text_parts = "word/document.xml",
+	.options = docx_option_table,
+	.options_size = sizeof(struct docx_options),
+	.options_default = &docx_defaults,
+	.render = docx_render,
 };

@@ -34,6 +34,20 @@
 /* Deepest heading level: the tree's 6, plus one when --combine shifts. */
 #define DOCX_MAX_LEVEL 7
 
+enum docx_style {
+	DOCX_OFFICIAL,	/* GB/T 9704-2012 official document layout */
+	DOCX_PLAIN	/* clean modern document for screen reading */
+};
+
+/* The DOCX writer's own options (its table is in docx.c). */
+struct docx_options {
+	int		 style;		/* --docx-style: enum docx_style */
+	int		 toc;		/* --toc: emit a TOC field */
+	struct slice	 reference_doc;	/* --reference-doc bytes */
+};
+
+extern const struct writer writer_docx;
+
 enum docx_role {
 	/* paragraph styles */
 	ROLE_NORMAL,

@@ -773,8 +773,8 @@ docx_kit_init(struct docx_kit *kit, const struct render_opts *opts,
 	buf_init(&kit->theme);
 	buf_init(&kit->numbering);
 	buf_init(&kit->sect);
-	kit->style = opts->docx_style == DOCX_PLAIN ? DOCX_PLAIN :
-	    DOCX_OFFICIAL;
+	kit->style = ((const struct docx_options *)writer_options(opts,
+	    &writer_docx))->style == DOCX_PLAIN ? DOCX_PLAIN : DOCX_OFFICIAL;
 	kit->shift = shift;
 	kit->hant = writer_lang_hant(lang);
 	kit->even_odd = layout_of(kit)->even_odd;

@@ -53,6 +53,7 @@
 
 struct epub {
 	const struct render_opts *opts;
+	const struct epub_options *eo;	/* opts' EPUB options */
 	struct diag		*diag;
 	enum points_mode	 points;
 	struct epub_part	*parts;		/* spine order */
@@ -361,12 +362,12 @@ generated_cover(struct epub *e, const struct doc *const *docs, size_t ndocs,
 
 	cover_text_of(docs, ndocs, title, &c);
 	/* The vertical cover sets each character itself: SVG only. */
-	if (e->opts->vertical) {
+	if (e->eo->vertical) {
 		epub_cover_svg_vertical(out, lang, &c);
 		*type = "image/svg+xml";
 		return "cover.svg";
 	}
-	if (!e->opts->svg_cover &&
+	if (!e->eo->svg_cover &&
 	    (rc = epub_cover_png(out, lang, &c, &why)) == 0) {
 		*type = "image/png";
 		return "cover.png";
@@ -452,6 +453,7 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	if (ndocs == 0)
 		return diag_error(diag, "epub: nothing to write");
 	e.opts = opts;
+	e.eo = writer_options(opts, &writer_epub);
 	e.diag = diag;
 	e.points = writer_points(opts, POINTS_SPLIT);
 	e.body = SIZE_MAX;
@@ -471,9 +473,9 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	if (ndocs > 1 && !blank(opts->collection_title))
 		coll = opts->collection_title;
 	title = coll != NULL ? coll : doc_title(docs[0]);
-	if (opts->cover.len > 0) {
-		/* The bytes decide, whatever opts->cover_type says. */
-		ctype = writer_image_type(opts->cover.ptr, opts->cover.len);
+	if (e.eo->cover.len > 0) {
+		/* The bytes decide the media type. */
+		ctype = writer_image_type(e.eo->cover.ptr, e.eo->cover.len);
 		if (ctype == NULL) {
 			diag_error(diag, "epub: the cover is not a JPEG, PNG "
 			    "or GIF image");
@@ -518,12 +520,12 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	bk.ntoc = e.ntoc;
 	bk.images = e.images;
 	bk.nimages = e.nimages;
-	bk.vertical = opts->vertical;
+	bk.vertical = e.eo->vertical;
 	for (i = 0; i < e.nparts; i++)
 		if (e.parts[i].props != NULL &&
 		    strcmp(e.parts[i].props, "nav") == 0)
 			epub_nav(&bk, &e.parts[i].text);
-	for (i = 0; i < e.nparts && opts->vertical; i++)
+	for (i = 0; i < e.nparts && e.eo->vertical; i++)
 		epub_verticalize(&e.parts[i].text, lang);
 
 	if ((z = zipout_new(t, diag)) == NULL)
@@ -543,13 +545,13 @@ epub_render(const struct doc *const *docs, size_t ndocs,
 	if (zipout_add_buf(z, OPS "toc.ncx", &b, 0) != 0)
 		goto out;
 	buf_puts(&b, epub_css);
-	if (opts->vertical)
+	if (e.eo->vertical)
 		buf_puts(&b, epub_css_vertical);
 	if (zipout_add_buf(z, OPS "style.css", &b, ZIPOUT_SHARED) != 0)
 		goto out;
-	if (opts->cover.len > 0) {
-		if (add_entry(z, OPS, cname, opts->cover.ptr,
-		    opts->cover.len, 1) != 0)
+	if (e.eo->cover.len > 0) {
+		if (add_entry(z, OPS, cname, e.eo->cover.ptr,
+		    e.eo->cover.len, 1) != 0)
 			goto out;
 	} else if (add_entry(z, OPS, cname, cover.ptr, cover.len, 1) != 0)
 		goto out;
@@ -572,10 +574,67 @@ out:
 	return rc;
 }
 
+/* --cover: what every e-book reader shows; GIF not always. */
+static int
+cover_ok(const char *p, size_t len)
+{
+	const char	*type = writer_image_type(p, len);
+
+	return type != NULL && strcmp(type, "image/gif") != 0 ? 0 : -1;
+}
+
+static const struct writer_option epub_option_table[] = {
+	{
+		.name = "cover",
+		.kind = WOPT_FILE,
+		.arg = "IMAGE",
+		.help = "JPEG or PNG cover image",
+		.man = "EPUB: use a JPEG or PNG cover instead of the generated "
+		    "one: a regular\nfile of at most 32 MB.",
+		.offset = offsetof(struct epub_options, cover),
+		.max_size = RESOURCE_MAX_IMAGE,
+		.check = cover_ok,
+		.takes = "a JPEG or PNG image",
+	},
+	{
+		.name = "vertical",
+		.kind = WOPT_FLAG,
+		.help = "vertical text (竖排), columns and pages\n"
+		    "from right to left",
+		.man = "EPUB: set the book vertically (竖排): columns from top "
+		    "to bottom and\nright to left, pages turned from right to "
+		    "left, the generated cover in\ncolumns.\nPunctuation takes "
+		    "the font's vertical forms; curly quotes become corner\n"
+		    "brackets\n.Pf ( Ql 『』\nand\n.Ql 「」 ,\nthe order "
+		    "following the language tag); numbers of one or two digits "
+		    "stand\nupright, longer numbers and Latin words lie "
+		    "sideways.\nOther formats are not affected.",
+		.offset = offsetof(struct epub_options, vertical),
+	},
+	{
+		.name = "svg-cover",
+		.kind = WOPT_FLAG,
+		.help = "generated cover as SVG, not PNG (bytes\n"
+		    "independent of installed fonts)",
+		.man = "EPUB: make the generated cover an SVG image instead of "
+		    "a PNG drawn with\nthe installed fonts (the bytes then do "
+		    "not depend on the fonts).",
+		.offset = offsetof(struct epub_options, svg_cover),
+	},
+	{ .name = NULL }
+};
+
+static const struct epub_options epub_defaults = { .svg_cover = 0 };
+
 const struct writer writer_epub = {
-	"epub",
-	"epub",
-	"EPUB 3 e-book: Chinese typesetting, chapters, nav and cover",
-	1,
-	epub_render,
+	.name = "epub",
+	.extension = "epub",
+	.description = "EPUB 3 e-book: Chinese typesetting, chapters, nav and "
+	    "cover",
+	.zip = 1,
+	.text_parts = "OEBPS/*.xhtml",
+	.options = epub_option_table,
+	.options_size = sizeof(struct epub_options),
+	.options_default = &epub_defaults,
+	.render = epub_render,
 };

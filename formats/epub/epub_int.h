@@ -122,4 +122,13 @@ extern const char	 epub_css_vertical[];
 extern const char	 epub_container_xml[];
 extern const char	 epub_apple_options[];
 
+/* The EPUB writer's own options (its table is in epub.c). */
+struct epub_options {
+	struct slice	 cover;		/* --cover: JPEG or PNG bytes */
+	int		 svg_cover;	/* --svg-cover: generated cover SVG */
+	int		 vertical;	/* --vertical: 竖排 */
+};
+
+extern const struct writer writer_epub;
+
 #endif
