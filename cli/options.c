@@ -193,6 +193,7 @@ usage(FILE *f)
 	for (i = 0; writers[i] != NULL; i++)
 		writer_usage(f, writers[i]);
 	fprintf(f, "\n"
+	    "information:\n"
 	    "      --list-formats[=long]\n"
 	    "                          print the output formats (=long: with\n"
 	    "                          extension, zip or text, text parts)\n"
