@@ -280,7 +280,7 @@ date_from_subtitle(struct doc *doc)
 static long
 take_subtitles(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 {
-	long	 i = t, j;
+	long	 i = t, j, k;
 
 	while ((j = step(ls, i, 1)) >= 0) {
 		struct line *l = &ls->v[j];
@@ -307,6 +307,20 @@ take_subtitles(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 		if (is_paren_date(l)) {
 			add_subtitle(doc, l);
 			l->drop = 1;
+			i = j;
+			continue;
+		}
+		/*
+		 * A speech prints the speaker ("县长　林海") between its
+		 * title and its date line: the author.
+		 */
+		if (byline_shaped(l) && doc->meta[META_AUTHOR] == NULL &&
+		    (k = step(ls, j, 1)) >= 0 && (is_paren_date(&ls->v[k]) ||
+		    is_dash_line(&ls->v[k]))) {
+			set_line_meta(doc, META_AUTHOR, l);
+			l->drop = 1;
+			diag_note(diag, "line %u: byline under the title (a "
+			    "speaker or an issuing body): the author", l->no);
 			i = j;
 			continue;
 		}
