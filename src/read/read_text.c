@@ -160,8 +160,9 @@ ends_full_sentence(const struct line *l)
 
 /*
  * A byline printed under a title: the issuing body of an official text
- * (GB/T 9704 发文机关署名: "市人民政府办公室", "市卫生健康委调研组") or a
- * speaker's post and name ("市长　韩立新").  Short, Han only, and ending
+ * (GB/T 9704 发文机关署名: "市人民政府办公室", "市卫生健康委调研组"), a
+ * speaker's post and name ("市长　韩立新"), or a news credit ("记者　刘畅
+ * 通讯员　赵亮", never a dateline "记者…报道电").  Short, Han only, and ending
  * in the word for a body, or a post ending in 长 记 任 员 席 理 授 者 表
  * followed by white space and a name of 2-4 characters.
  */
@@ -177,10 +178,21 @@ byline_shaped(const struct line *l)
 		0x957F, 0x8BB0, 0x4EFB, 0x5458, 0x5E2D, 0x7406, 0x6388,
 		0x8005, 0x8868,
 	};
+	static const char *const credits[] = {
+		"记者", "本报记者", "通讯员", "特约记者", "撰稿", "文／",
+		"文/", "記者", "本報記者", "通訊員",
+	};
 	size_t		 chars = utf8_count(l->s, l->len), pos = 0, i;
 	size_t		 name = 0, gap = 0, before = 0;
 	uint32_t	 cp, post = 0;
 
+	/* A news credit: "记者　刘畅　通讯员　赵亮". */
+	for (i = 0; i < sizeof(credits) / sizeof(credits[0]); i++)
+		if (starts_with(l, credits[i]) && chars <= 30 &&
+		    !contains(l, "。") && !contains(l, "，") &&
+		    !contains(l, "日电") && !contains(l, "报讯") &&
+		    !contains(l, "日讯"))
+			return 1;
 	if (chars < 3 || chars > 24)
 		return 0;
 	while (pos < l->len) {
