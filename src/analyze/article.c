@@ -415,7 +415,8 @@ static const char *const chrome_words[] = {
 	"设为首页", "加入收藏", "找回密码", "登录", "注册", "当前位置",
 	"您的位置", "你的位置", "您现在的位置", "字号", "首页", "查看内容",
 	"返回首页", "网站地图", "联系我们", "扫一扫", "扫码关注", "点击关注",
-	"长按识别二维码", "长按二维码",
+	"长按识别二维码", "长按二维码", "点击蓝字", "点击上方蓝字", "点蓝字",
+	"點擊藍字",
 };
 
 /* Lines that are one toolbar word each (下载 / 打印 / 全屏 …). */
@@ -458,8 +459,36 @@ static const char *const footer_words[] = {
 int
 article_footer_line(const char *s, size_t len)
 {
+	static const char *const adjacent[] = {
+		"上一篇：", "下一篇：", "上一篇:", "下一篇:", "上一条：",
+		"下一条：", "上一篇 ", "下一篇 ", "上一篇　", "下一篇　",
+	};
+	static const char *const qr_starts[] = {
+		"长按", "長按", "扫码", "掃碼", "扫描", "掃描", "识别", "微信扫",
+	};
 	size_t	 i, n;
 
+	/*
+	 * "上一篇：" and "下一篇：" link the neighbouring articles of the
+	 * site by their headlines, whatever their length.
+	 */
+	for (i = 0; i < sizeof(adjacent) / sizeof(adjacent[0]); i++) {
+		n = strlen(adjacent[i]);
+		if (len >= n && memcmp(s, adjacent[i], n) == 0 &&
+		    utf8_count(s, len) <= 80)
+			return 1;
+	}
+	/*
+	 * The prompt that closes a WeChat article: scan or press the QR
+	 * code to follow the account ("长按识别下方二维码，关注…").
+	 */
+	for (i = 0; i < sizeof(qr_starts) / sizeof(qr_starts[0]); i++) {
+		n = strlen(qr_starts[i]);
+		if (len >= n && memcmp(s, qr_starts[i], n) == 0 &&
+		    utf8_count(s, len) <= 40 && (contains(s, len, "二维码") ||
+		    contains(s, len, "关注") || contains(s, len, "關注")))
+			return 1;
+	}
 	if (utf8_count(s, len) > 14)
 		return 0;
 	for (i = 0; i < sizeof(footer_words) / sizeof(footer_words[0]); i++) {

@@ -961,7 +961,8 @@ static void
 find_unnumbered(struct outline *o, int numbered)
 {
 	struct item	*v = o->v;
-	size_t		 i, k, cand[256], nc = 0, over[FAM__HEADS] = { 0 };
+	size_t		 i, k, cand[256], opens[256], nc = 0;
+	size_t		 over[FAM__HEADS] = { 0 };
 	int		 f, best = -1;
 
 	if (!numbered && !prose(o))
@@ -986,11 +987,21 @@ find_unnumbered(struct outline *o, int numbered)
 			cand[nc++] = i;
 			continue;
 		}
-		k = i + 1;
+		/*
+		 * A report's section may open with a paragraph or two of
+		 * introduction (总述) before its （一）: skip up to two
+		 * paragraphs that end sentences.
+		 */
+		for (k = i + 1; k < i + 3 && k + 1 < o->n &&
+		    !is_member(&v[k]) && v[k].cls == CLS_BODY &&
+		    v[k].node->type == NODE_PARAGRAPH && v[k].chars >= 20 &&
+		    outline_ends_sentence(v[k].text.ptr, v[k].text.len); k++)
+			;
 		if (!is_member(&v[k]) || v[k].m.num != 1 ||
 		    v[k].m.fam == FAM_NONE || v[k].m.fam >= FAM__HEADS)
 			continue;
 		cand[nc++] = i;
+		opens[nc - 1] = k;
 		over[v[k].m.fam]++;
 	}
 	if (numbered) {
@@ -1000,7 +1011,7 @@ find_unnumbered(struct outline *o, int numbered)
 		if (best < 0)
 			return;
 		for (k = i = 0; i < nc; i++)
-			if (v[cand[i] + 1].m.fam == (enum family)best)
+			if (v[opens[i]].m.fam == (enum family)best)
 				cand[k++] = cand[i];
 		nc = k;
 	}

@@ -853,11 +853,81 @@ rank_existing(struct doc *doc)
 			c->as.heading.level = map[c->as.heading.level];
 }
 
+/*
+ * Does s open with an ordinal ("第一，" "第三、" "首先，")?  A run of such
+ * sentences set as headings numbers the section's subheads.
+ */
+static int
+ordinal_start(const char *s, size_t len)
+{
+	static const char *const words[] = { "首先", "其次", "再次", "最后" };
+	size_t		 pos = 0, i, n;
+	uint32_t	 cp;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (len >= n && memcmp(s, words[i], n) == 0)
+			return 1;
+	}
+	if (len < 6 || memcmp(s, "第", 3) != 0)
+		return 0;
+	pos = 3;
+	cp = utf8_next(s, len, &pos);
+	return (cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB ||
+	    cp == 0x4E94 || cp == 0x516D || cp == 0x4E03 || cp == 0x516B ||
+	    cp == 0x4E5D || cp == 0x5341);
+}
+
+/*
+ * Markup headings that hold a sentence are paragraphs: headlines and
+ * subheads carry no full stop (newspaper practice), so an <h1> around
+ * "市委召开全会，审议通过…的决定。" is a news item set large.  Only
+ * unnumbered ones: a numbered heading of a report may end in "。"
+ * (（一）支部带头，强化阵地堡垒作用。).  Two or more such in the
+ * document, or one that holds a comma as well.
+ */
+static void
+demote_sentences(struct doc *doc, struct diag *diag)
+{
+	struct node	*c;
+	struct buf	 t = BUF_INIT;
+	size_t		 n = 0, pass;
+	uint32_t	 last;
+
+	for (pass = 0; pass < 2; pass++)
+		for (c = doc->root->first_child; c != NULL; c = c->next) {
+			if (c->type != NODE_HEADING || c->as.heading.label)
+				continue;
+			buf_truncate(&t, 0);
+			node_text(c, &t);
+			last = ht_last_cp(t.ptr, t.len);
+			if ((last != 0x3002 && last != 0xFF01 &&
+			    last != 0xFF1F) || utf8_count(t.ptr, t.len) < 10 ||
+			    outline_numbered(t.ptr, t.len) ||
+			    ordinal_start(t.ptr, t.len))
+				continue;
+			if (pass == 0) {
+				n++;
+				continue;
+			}
+			if (n < 2 && strstr(t.ptr, "，") == NULL)
+				continue;
+			c->type = NODE_PARAGRAPH;
+			memset(&c->as, 0, sizeof(c->as));
+			c->rule = "markup heading holding a sentence: a "
+			    "paragraph";
+			diag_note(diag, "line %u: a heading of the source ends "
+			    "a sentence: a paragraph: %s", c->line, t.ptr);
+		}
+	buf_free(&t);
+}
+
 void
 shape_tree(struct doc *doc, struct diag *diag)
 {
 	/* A table of contents first: its lines look like subheads. */
 	outline_find_toc(doc->root, diag);
+	demote_sentences(doc, diag);
 	rank_existing(doc);
 	shape_lines(doc, diag);
 	shape_headings(doc, diag);

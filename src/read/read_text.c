@@ -149,6 +149,81 @@ title_shaped(const struct line *l)
 	    !caption_or_dateline(l);
 }
 
+/* Does the line end with a full stop, "！" or "？" (a sentence of text)? */
+static int
+ends_full_sentence(const struct line *l)
+{
+	uint32_t c = last_char(l);
+
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+
+/*
+ * A byline printed under a title: the issuing body of an official text
+ * (GB/T 9704 发文机关署名: "市人民政府办公室", "市卫生健康委调研组"), a
+ * speaker's post and name ("市长　韩立新"), or a news credit ("记者　刘畅
+ * 通讯员　赵亮", never a dateline "记者…报道电").  Short, Han only, and ending
+ * in the word for a body, or a post ending in 长 记 任 员 席 理 授 者 表
+ * followed by white space and a name of 2-4 characters.
+ */
+static int
+byline_shaped(const struct line *l)
+{
+	static const char *const bodies[] = {
+		"办公室", "办公厅", "政府", "委员会", "党委", "党组", "局",
+		"厅", "委", "部", "院", "中心", "调研组", "课题组", "工作组",
+		"支部", "协会", "学会", "研究会", "大学", "学院",
+	};
+	static const uint32_t posts[] = {
+		0x957F, 0x8BB0, 0x4EFB, 0x5458, 0x5E2D, 0x7406, 0x6388,
+		0x8005, 0x8868,
+	};
+	static const char *const credits[] = {
+		"记者", "本报记者", "通讯员", "特约记者", "撰稿", "文／",
+		"文/", "記者", "本報記者", "通訊員",
+	};
+	size_t		 chars = utf8_count(l->s, l->len), pos = 0, i;
+	size_t		 name = 0, gap = 0, before = 0;
+	uint32_t	 cp, post = 0;
+
+	/* A news credit: "记者　刘畅　通讯员　赵亮". */
+	for (i = 0; i < sizeof(credits) / sizeof(credits[0]); i++)
+		if (starts_with(l, credits[i]) && chars <= 30 &&
+		    !contains(l, "。") && !contains(l, "，") &&
+		    !contains(l, "日电") && !contains(l, "报讯") &&
+		    !contains(l, "日讯"))
+			return 1;
+	if (chars < 3 || chars > 24)
+		return 0;
+	while (pos < l->len) {
+		cp = utf8_next(l->s, l->len, &pos);
+		if (uc_is_space(cp) || cp == 0x3000) {
+			if (before == 0 || name > 0)
+				return 0;
+			gap = 1;
+		} else if (!uc_is_han(cp))
+			return 0;
+		else if (gap)
+			name++;
+		else {
+			before++;
+			post = cp;
+		}
+	}
+	if (gap) {
+		if (name < 2 || name > 4 || before > 14)
+			return 0;
+		for (i = 0; i < sizeof(posts) / sizeof(posts[0]); i++)
+			if (post == posts[i])
+				return 1;
+		return 0;
+	}
+	for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++)
+		if (ends_with(l, bodies[i]))
+			return chars <= 16;
+	return 0;
+}
+
 static void
 set_line_meta(struct doc *doc, enum meta_key key, const struct line *l)
 {
@@ -217,7 +292,7 @@ date_from_subtitle(struct doc *doc)
 static long
 take_subtitles(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 {
-	long	 i = t, j;
+	long	 i = t, j, k;
 
 	while ((j = step(ls, i, 1)) >= 0) {
 		struct line *l = &ls->v[j];
@@ -244,6 +319,20 @@ take_subtitles(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 		if (is_paren_date(l)) {
 			add_subtitle(doc, l);
 			l->drop = 1;
+			i = j;
+			continue;
+		}
+		/*
+		 * A speech prints the speaker ("县长　林海") between its
+		 * title and its date line: the author.
+		 */
+		if (byline_shaped(l) && doc->meta[META_AUTHOR] == NULL &&
+		    (k = step(ls, j, 1)) >= 0 && (is_paren_date(&ls->v[k]) ||
+		    is_dash_line(&ls->v[k]))) {
+			set_line_meta(doc, META_AUTHOR, l);
+			l->drop = 1;
+			diag_note(diag, "line %u: byline under the title (a "
+			    "speaker or an issuing body): the author", l->no);
 			i = j;
 			continue;
 		}
@@ -382,6 +471,17 @@ read_fields(struct lines *ls, long from, struct doc *doc, struct diag *diag)
 	return i >= 0 ? i : (long)ls->n;
 }
 
+/*
+ * Does the line hold the separators of a breadcrumb or a link bar
+ * ("首页 > 要闻", "注册 | 登录")?  Such a line is navigation, not a title.
+ */
+static int
+chrome_separators(const struct line *l)
+{
+	return contains(l, ">") || contains(l, "|") || contains(l, "＞") ||
+	    contains(l, "｜") || contains(l, "》》") || contains(l, "→");
+}
+
 /* Drops the non-blank lines from..to (exclusive) as site chrome. */
 static void
 drop_chrome(struct lines *ls, long from, long to, struct diag *diag)
@@ -418,7 +518,7 @@ title_second_line(const struct lines *ls, long t)
 	if (!title_shaped(l) || is_dash_line(l) || is_paren_date(l) ||
 	    utf8_count(l->s, l->len) > 40 ||
 	    utf8_count(ls->v[t].s, ls->v[t].len) > 40 ||
-	    article_chrome_line(l->s, l->len) ||
+	    article_chrome_line(l->s, l->len) || byline_shaped(l) ||
 	    article_meta_line(l->s, l->len, &m)) {
 		article_meta_free(&m);
 		return -1;
@@ -470,6 +570,7 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 {
 	struct article_meta	 meta = { 0 };
 	long			 i, first = -1, last = -1, t, k, from, keep;
+	long			 byline = -1, two = -1;
 	int			 seen = 0;
 
 	from = read_fields(ls, 0, doc, diag);
@@ -495,9 +596,26 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 		while (t >= 0 && (is_dash_line(&ls->v[t]) ||
 		    is_paren_date(&ls->v[t])))
 			t = step(ls, t, -1);
+		/*
+		 * The issuing body or the speaker printed between the title
+		 * and the date (GB/T 9704 puts 发文机关署名 and 成文日期
+		 * together): the title is above it.
+		 */
+		if (t >= 0 && byline_shaped(&ls->v[t]) &&
+		    (k = step(ls, t, -1)) >= from && k >= 0 &&
+		    title_shaped(&ls->v[k]) && !byline_shaped(&ls->v[k])) {
+			byline = t;
+			t = k;
+		}
+		/*
+		 * Site chrome is short link text; a line that ends a
+		 * sentence is article text, so this is no page head (the
+		 * date and the issuing body under a notice's last line).
+		 */
 		for (k = t - 1; t >= 0 && k >= from; k--)
 			if (ls->v[k].len > 0 &&
-			    utf8_count(ls->v[k].s, ls->v[k].len) > CHROME_MAX)
+			    (utf8_count(ls->v[k].s, ls->v[k].len) > CHROME_MAX ||
+			    ends_full_sentence(&ls->v[k])))
 				break;
 		if (t < from || k >= from || !title_shaped(&ls->v[t])) {
 			/* Not a page head after all: keep every line. */
@@ -509,9 +627,42 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 			    ls->v[first].no);
 			first = -1;
 		} else {
-			drop_chrome(ls, from, t, diag);
-			set_line_meta(doc, META_TITLE, &ls->v[t]);
+			/*
+			 * A title over two lines opening the file, its second
+			 * line right above the metadata (GB/T 9704 §7.2).
+			 */
+			k = step(ls, t, -1);
+			if (k >= 0 && k >= from && step(ls, k, -1) < from &&
+			    title_shaped(&ls->v[k]) && !byline_shaped(&ls->v[k]) &&
+			    !article_chrome_line(ls->v[k].s, ls->v[k].len) &&
+			    !chrome_separators(&ls->v[k]) &&
+			    utf8_count(ls->v[k].s, ls->v[k].len) <= 40 &&
+			    utf8_count(ls->v[t].s, ls->v[t].len) <= 40) {
+				two = k;
+				diag_note(diag, "line %u: the title goes on in "
+				    "line %u (two short lines, then the head)",
+				    ls->v[k].no, ls->v[t].no);
+			}
+			drop_chrome(ls, from, two >= 0 ? two : t, diag);
+			if (two >= 0) {
+				struct buf b = BUF_INIT;
+
+				buf_put(&b, ls->v[two].s, ls->v[two].len);
+				buf_putc(&b, ' ');
+				buf_put(&b, ls->v[t].s, ls->v[t].len);
+				doc_set_meta(doc, META_TITLE, b.ptr);
+				buf_free(&b);
+				ls->v[two].drop = 1;
+			} else
+				set_line_meta(doc, META_TITLE, &ls->v[t]);
 			ls->v[t].drop = 1;
+			if (byline >= 0) {
+				set_line_meta(doc, META_AUTHOR, &ls->v[byline]);
+				ls->v[byline].drop = 1;
+				diag_note(diag, "line %u: byline under the title "
+				    "(an issuing body or a speaker): the "
+				    "author", ls->v[byline].no);
+			}
 			diag_note(diag, "line %u: title (the line above the "
 			    "metadata line %u)", ls->v[t].no, ls->v[first].no);
 			article_meta_apply(&meta, doc);
@@ -709,6 +860,18 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 			add_paragraph(doc, &para, no, "text block");
 			buf_truncate(&para, 0);
 			continue;
+		}
+		/*
+		 * A line well short of the width, without a sentence end,
+		 * right after a line that ends one, is a line of its own: a
+		 * heading between paragraphs ("二、存在的主要问题").
+		 */
+		if (w > 0 && para.len > 0 && l->width * 4 < w * 3 &&
+		    !line_ends_sentence(l) && i > from &&
+		    !is_blank(&ls->v[i - 1]) &&
+		    ends_full_sentence(&ls->v[i - 1])) {
+			add_paragraph(doc, &para, no, "text block");
+			buf_truncate(&para, 0);
 		}
 		if (w == 0 || l->indent || para.len == 0) {
 			add_paragraph(doc, &para, no, "text line");

@@ -401,10 +401,11 @@ hdom_hide(struct hdom *dom)
 	struct names	 classes = { 0 }, ids = { 0 };
 	struct hnode	*n, *next;
 	const char	*v;
-	size_t		 removed = 0;
+	size_t		 removed = 0, total;
 	int		 hide;
 
 	hide_marked(dom);
+	total = text_chars(dom, dom->root);
 	css_hidden(dom->css.ptr, dom->css.len, &classes, &ids);
 	for (n = dom->root; n != NULL; n = next) {
 		hide = 0;
@@ -418,6 +419,15 @@ hdom_hide(struct hdom *dom)
 				hide = 1;
 			else if (style_hides(dom, n))
 				hide = 1;
+			/*
+			 * Hidden by the style sheet or by its own style, but
+			 * holding half of the page's text: the article a
+			 * script shows (WeChat hides #js_content both ways).
+			 */
+			if (hide && total > 0 && text_chars(dom, n) * 2 >= total) {
+				hide = 0;
+				dom->hidden_kept++;
+			}
 		}
 		next = hdom_next(dom->root, n, hide);
 		if (hide) {

@@ -97,6 +97,52 @@ title_agrees(const char *t, const char *h)
 	return r;
 }
 
+/* Han characters of s, at most max of them, into v; returns how many. */
+static size_t
+han_chars(const char *s, uint32_t *v, size_t max)
+{
+	size_t		 pos = 0, len = strlen(s), n = 0;
+	uint32_t	 cp;
+
+	while (pos < len && n < max)
+		if (uc_is_han(cp = utf8_next(s, len, &pos)))
+			v[n++] = cp;
+	return n;
+}
+
+/*
+ * Does headline h print the page title t in full where t abbreviates it?
+ * Sites shorten the headline in <title> ("市政府召开常务会议" for
+ * "市政府召开第二十次常务会议"), or drop a column tag or a place.  True
+ * when the Han characters of t (its site name stripped), at least four,
+ * mostly (three quarters) appear in h in order.
+ */
+static int
+title_abbreviates(const char *t, const char *h)
+{
+	uint32_t	 a[64], b[128];
+	size_t		 na, nb, i, j, prev[129], cur[129];
+	char		*stem = html_strip_site(t);
+	int		 r;
+
+	na = han_chars(stem, a, 64);
+	free(stem);
+	nb = han_chars(h, b, 128);
+	if (na < 4 || nb < na || nb > 100)
+		return 0;
+	/* Longest common subsequence, one row at a time. */
+	memset(prev, 0, sizeof(prev));
+	for (i = 0; i < na; i++) {
+		cur[0] = 0;
+		for (j = 0; j < nb; j++)
+			cur[j + 1] = a[i] == b[j] ? prev[j] + 1 :
+			    (prev[j + 1] > cur[j] ? prev[j + 1] : cur[j]);
+		memcpy(prev, cur, sizeof(cur));
+	}
+	r = prev[nb] * 4 >= na * 3;
+	return r;
+}
+
 char *
 html_strip_site(const char *title)
 {
@@ -297,6 +343,9 @@ headline_score(const struct hdom *dom, const struct hnode *n, const char *t,
 		s += a == 2 ? 50 : 40;
 	if (pm->og_title != NULL && (a = title_agrees(pm->og_title, t)) > 0)
 		s += a == 2 ? 50 : 30;
+	else if (s == 0 && pm->title != NULL &&
+	    title_abbreviates(pm->title, t))
+		s += 30;
 	if (lvl == 1)
 		s += 8;
 	else if (lvl == 2)
@@ -367,6 +416,33 @@ first_h1(struct hdom *dom)
 		    !in_home_link(dom, n))
 			return n;
 	return NULL;
+}
+
+/*
+ * The page's one <h1>, when it stands before the article's text and
+ * reads as a headline (2-80 characters, no full stop), or NULL.
+ */
+static struct hnode *
+sole_h1(struct hdom *dom, const struct html_article *art)
+{
+	struct hnode	*n, *h = NULL;
+	char		*t;
+	int		 ok;
+
+	for (n = dom->root; n != NULL; n = hdom_next(dom->root, n, 0))
+		if (n->tag == HT_H1) {
+			if (h != NULL)
+				return NULL;
+			h = n;
+		}
+	if (h == NULL || h->chars < 2 || h->chars > 80 ||
+	    in_home_link(dom, h) || art->nroots == 0 ||
+	    h->order >= art->roots[0]->order)
+		return NULL;
+	t = node_string(dom, h, 0);
+	ok = strstr(t, "。") == NULL;
+	free(t);
+	return ok ? h : NULL;
 }
 
 /* The first block whose text is exactly t (before or at the body). */
@@ -735,8 +811,22 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 		t = html_strip_site(pm.og_title != NULL ? pm.og_title :
 		    pm.title);
 		title = find_text_block(dom, t);
-		diag_note(diag, "html: headline from the page title \"%s\"",
-		    pm.og_title != NULL ? pm.og_title : pm.title);
+		if (title == NULL && (title = sole_h1(dom, art)) != NULL) {
+			/*
+			 * The page title is nowhere on the page, and one
+			 * <h1> heads the article: the page prints its
+			 * headline there; <title> is a shortened or SEO one.
+			 */
+			free(t);
+			t = node_string(dom, title, 0);
+			diag_note(diag, "html: headline from the only <h1> "
+			    "before the text (the page title \"%s\" is not "
+			    "shown on the page)", pm.og_title != NULL ?
+			    pm.og_title : pm.title);
+		} else
+			diag_note(diag, "html: headline from the page title "
+			    "\"%s\"", pm.og_title != NULL ? pm.og_title :
+			    pm.title);
 	}
 	if (title == NULL && t == NULL && (title = first_h1(dom)) != NULL) {
 		t = node_string(dom, title, 0);

@@ -266,7 +266,8 @@ report_encoding(const struct decoded *dec, const char *declared,
 
 /*
  * From a footer line (相关阅读, 上一篇, 往期推荐 …; a paragraph or a
- * heading) in the last part of the body on, nothing belongs to the
+ * heading) in the last part of the body (40 % of its blocks or of its
+ * text) on, nothing belongs to the
  * article, unless what follows it outweighs what comes before (then the
  * line was part of the text).  Every block left out is listed under -v.
  */
@@ -275,13 +276,21 @@ cut_footer(struct doc *doc, struct diag *diag)
 {
 	struct node	*c, *d, *next;
 	struct buf	 t = BUF_INIT;
-	size_t		 n = 0, i = 0, cut = 0, before = 0, after;
+	size_t		 n = 0, i = 0, cut = 0, before = 0, after, total = 0;
 
-	for (c = doc->root->first_child; c != NULL; c = c->next)
+	for (c = doc->root->first_child; c != NULL; c = c->next) {
 		n++;
+		total += node_text_len(c);
+	}
 	for (c = doc->root->first_child; c != NULL; c = next, i++) {
 		next = c->next;
-		if (i * 10 < n * 6 || (c->type != NODE_PARAGRAPH &&
+		/*
+		 * The last part by blocks or by text: a footer's own lines
+		 * (links, share buttons) are many and short, and put its
+		 * first line early when blocks are counted.
+		 */
+		if ((i * 10 < n * 6 && before * 10 < total * 6) ||
+		    (c->type != NODE_PARAGRAPH &&
 		    c->type != NODE_HEADING) || i == 0) {
 			before += node_text_len(c);
 			continue;
