@@ -388,8 +388,8 @@ struct walk {
 	cmark_iter	*it;
 	cmark_node	*top;
 	struct node	*into;		/* the table cell taking inlines */
-	struct node	*para;		/* the paragraph or heading being filled */
-	size_t		 base;		/* acts below it belong to an outer walk */
+	struct node	*para;		/* the paragraph or heading filled */
+	size_t		 base;		/* acts below: an outer walk's */
 };
 
 /* --- leaving a container ------------------------------------------------- */
