@@ -566,17 +566,384 @@ leave_container(struct conv *c, const struct frame *f)
 }
 
 /*
+ * Entering an element: enter() handles what every element shares and
+ * calls one handler per kind of element.  A handler records in the frame
+ * what the element's end must undo (leave() below).  Handlers for void
+ * elements and text return 0 (no children to visit); the others return
+ * 1.  The handlers of the block elements that make a node of their own
+ * (quotes, lists, tables, ...) return 0 when they cannot make it here;
+ * the element is then read as a plain block (enter_plain_block).
+ */
+
+/* Text, except stray text between table cells. */
+static int
+enter_text(struct conv *c, const struct hnode *n)
+{
+	size_t		 len;
+	const char	*s = hdom_text(c->dom, n, &len);
+
+	if (c->tab.table != NULL && c->inl.kind == CX_FLOW)
+		return 0;
+	put_text(c, s, len);
+	return 0;
+}
+
+/* <br> counts; <wbr> only marks where a line may break. */
+static int
+enter_br(struct conv *c, enum htag t)
+{
+	if (t == HT_BR && c->inl.para != NULL && c->inl.last != 0)
+		c->inl.brs++;
+	return 0;
+}
+
+/* An image in running text is a figure block; elsewhere it is dropped. */
+static int
+enter_img(struct conv *c, const struct hnode *n)
+{
+	struct node	*x;
+
+	if (c->inl.kind != CX_FLOW || c->tab.table != NULL)
+		return 0;
+	if ((x = html_figure(c->dom, n)) == NULL)
+		return 0;
+	x->line = c->line;
+	x->rule = "HTML image";
+	end_para(c);
+	if (add_block(c, x) == 0 && c->fig.inside && c->fig.node == NULL)
+		c->fig.node = x;
+	return 0;
+}
+
+/* A rule in running text; in a fixed container only a boundary. */
+static int
+enter_hr(struct conv *c)
+{
+	struct node	*x;
+
+	if (c->inl.kind == CX_FLOW && c->tab.table == NULL) {
+		end_para(c);
+		x = node_new(NODE_RULE);
+		x->line = c->line;
+		add_block(c, x);
+	} else
+		soft_boundary(c);
+	return 0;
+}
+
+/* A link; empty, in-page (#) and javascript: targets leave plain text. */
+static int
+enter_a(struct conv *c, const struct hnode *n, struct frame *f)
+{
+	const char	*href = hdom_attr(c->dom, n, HA_HREF);
+
+	if (href != NULL && *href != '\0' && *href != '#' &&
+	    strncasecmp(href, "javascript:", 11) != 0)
+		f->popfmt = push_format(c, NODE_LINK, href);
+	return 1;
+}
+
+/*
+ * A block element where blocks cannot be: inside a heading, cell, item
+ * or caption, or a data table outside its cells.  Its boundaries become
+ * line breaks or spaces, except that a list in a list item is kept as a
+ * nested list.
+ */
+static int
+enter_flattened_block(struct conv *c, enum htag t, struct frame *f)
+{
+	struct node	*x;
+
+	if (c->inl.kind == CX_ITEM && (t == HT_UL || t == HT_OL) &&
+	    c->inl.para != NULL) {
+		flush_run(c);
+		x = node_new(NODE_LIST);
+		x->as.list.ordered = t == HT_OL;
+		if (node_append(c->inl.para, x) != 0) {
+			node_free(x);
+			return 1;
+		}
+		/* Its <li> elements make items of the nested list. */
+		c->dest.list = x;
+		c->inl.kind = CX_FLOW;
+		c->inl.para = NULL;
+		c->dest.blocks = NULL;
+		f->action = A_LIST;
+		f->nested = 1;
+		f->node = x;
+		return 1;
+	}
+	soft_boundary(c);
+	f->action = A_BLOCK;
+	return 1;
+}
+
+/* Can block element t make blocks here? */
+static int
+blocks_allowed(const struct conv *c, enum htag t)
+{
+	if (c->inl.kind != CX_FLOW)
+		return 0;
+	/* In a data table only its own parts count. */
+	return c->tab.table == NULL || cell_tag(t) || t == HT_TR ||
+	    t == HT_TBODY || t == HT_THEAD || t == HT_TFOOT ||
+	    t == HT_CAPTION;
+}
+
+static int
+enter_heading(struct conv *c, int level, struct frame *f)
+{
+	struct node	*x;
+
+	end_para(c);
+	x = node_new(NODE_HEADING);
+	x->as.heading.level = level;
+	x->line = c->line;
+	x->rule = "HTML <h1>-<h6> heading";
+	f->node = x;
+	f->action = A_HEADING;
+	enter_container(c, f, x, CX_HEADING);
+	return 1;
+}
+
+static int
+enter_blockquote(struct conv *c, struct frame *f)
+{
+	struct node	*x;
+
+	end_para(c);
+	x = node_new(NODE_QUOTE);
+	x->line = c->line;
+	x->rule = "HTML <blockquote>";
+	if (add_block(c, x) != 0)
+		return 0;
+	c->dest.blocks = x;
+	f->node = x;
+	f->action = A_QUOTE;
+	return 1;
+}
+
+/* <ul> and <ol>. */
+static int
+enter_list(struct conv *c, enum htag t, struct frame *f)
+{
+	struct node	*x;
+
+	end_para(c);
+	x = node_new(NODE_LIST);
+	x->as.list.ordered = t == HT_OL;
+	x->line = c->line;
+	x->rule = "HTML list";
+	if (add_block(c, x) != 0)
+		return 0;
+	c->dest.list = x;
+	f->node = x;
+	f->action = A_LIST;
+	return 1;
+}
+
+static int
+enter_li(struct conv *c, struct frame *f)
+{
+	struct node	*x;
+
+	if (c->dest.list == NULL)
+		return 0;
+	end_para(c);
+	x = node_new(NODE_LIST_ITEM);
+	x->line = c->line;
+	if (node_append(c->dest.list, x) != 0) {
+		node_free(x);
+		return 0;
+	}
+	f->node = x;
+	f->action = A_ITEM;
+	enter_container(c, f, x, CX_ITEM);
+	return 1;
+}
+
+/* A data table, not nested in another; layout tables are read through. */
+static int
+enter_table(struct conv *c, const struct hnode *n, struct frame *f)
+{
+	struct node	*x;
+
+	if (c->tab.table != NULL || !html_data_table(c->dom, n))
+		return 0;
+	end_para(c);
+	x = node_new(NODE_TABLE);
+	x->line = c->line;
+	x->rule = "HTML data table";
+	if (add_block(c, x) != 0)
+		return 0;
+	c->tab.table = x;
+	c->tab.row = NULL;
+	f->node = x;
+	f->action = A_TABLE;
+	return 1;
+}
+
+static int
+enter_tr(struct conv *c, const struct hnode *n, struct frame *f)
+{
+	struct node	*x;
+
+	if (c->tab.table == NULL)
+		return 0;
+	x = node_new(NODE_TABLE_ROW);
+	x->line = c->line;
+	if (n->parent != NULL && n->parent->tag == HT_THEAD)
+		x->as.row.header = 1;
+	if (node_append(c->tab.table, x) != 0) {
+		node_free(x);
+		return 0;
+	}
+	c->tab.row = x;
+	c->tab.row_cells = c->tab.row_th = 0;
+	f->node = x;
+	f->action = A_ROW;
+	return 1;
+}
+
+/* <td> and <th>. */
+static int
+enter_cell(struct conv *c, enum htag t, struct frame *f)
+{
+	struct node	*x;
+
+	if (c->tab.row == NULL)
+		return 0;
+	x = node_new(NODE_TABLE_CELL);
+	if (node_append(c->tab.row, x) != 0) {
+		node_free(x);
+		return 0;
+	}
+	c->tab.row_cells++;
+	c->tab.row_th += t == HT_TH;
+	f->node = x;
+	f->action = A_CELL;
+	enter_container(c, f, x, CX_CELL);
+	return 1;
+}
+
+/* The <caption> of a data table: a paragraph put before it at the end. */
+static int
+enter_table_caption(struct conv *c, struct frame *f)
+{
+	struct node	*x;
+
+	if (c->tab.table == NULL)
+		return 0;
+	x = node_new(NODE_PARAGRAPH);
+	f->node = x;
+	f->action = A_TCAPTION;
+	enter_container(c, f, x, CX_CAPTION);
+	return 1;
+}
+
+static int
+enter_figure(struct conv *c, struct frame *f)
+{
+	end_para(c);
+	c->fig.inside = 1;
+	c->fig.node = NULL;
+	f->action = A_FIGURE;
+	return 1;
+}
+
+/* The caption of the figure's first image, if it has none yet. */
+static int
+enter_figcaption(struct conv *c, struct frame *f)
+{
+	if (!c->fig.inside || c->fig.node == NULL ||
+	    c->fig.node->first_child != NULL)
+		return 0;
+	end_para(c);
+	f->node = c->fig.node;
+	f->action = A_FIGCAPTION;
+	enter_container(c, f, c->fig.node, CX_CAPTION);
+	return 1;
+}
+
+static int
+enter_pre(struct conv *c, struct frame *f)
+{
+	end_para(c);
+	c->inl.pre++;
+	f->action = A_PRE;
+	return 1;
+}
+
+/* <p>, <div> and any block that makes no node of its own. */
+static int
+enter_plain_block(struct conv *c, struct frame *f)
+{
+	end_para(c);
+	f->action = A_BLOCK;
+	return 1;
+}
+
+static int
+enter_block(struct conv *c, const struct hnode *n, struct frame *f)
+{
+	enum htag	 t = (enum htag)n->tag;
+	int		 level, made;
+
+	c->dest.block_el = n;
+	if (!blocks_allowed(c, t))
+		return enter_flattened_block(c, t, f);
+	if (bold_style(c->dom, n))
+		f->popfmt = push_format(c, NODE_STRONG, NULL);
+	if ((level = hdom_heading_level(t)) > 0)
+		return enter_heading(c, level, f);
+	switch (t) {
+	case HT_BLOCKQUOTE:
+		made = enter_blockquote(c, f);
+		break;
+	case HT_UL:
+	case HT_OL:
+		made = enter_list(c, t, f);
+		break;
+	case HT_LI:
+		made = enter_li(c, f);
+		break;
+	case HT_TABLE:
+		made = enter_table(c, n, f);
+		break;
+	case HT_TR:
+		made = enter_tr(c, n, f);
+		break;
+	case HT_TD:
+	case HT_TH:
+		made = enter_cell(c, t, f);
+		break;
+	case HT_CAPTION:
+		made = enter_table_caption(c, f);
+		break;
+	case HT_FIGURE:
+		made = enter_figure(c, f);
+		break;
+	case HT_FIGCAPTION:
+		made = enter_figcaption(c, f);
+		break;
+	case HT_PRE:
+		made = enter_pre(c, f);
+		break;
+	default:
+		made = 0;
+		break;
+	}
+	return made ? 1 : enter_plain_block(c, f);
+}
+
+/*
  * Starts element n.  Fills f with what its end must undo and returns 1
  * if its children are to be visited.
  */
 static int
 enter(struct conv *c, const struct hnode *n, struct frame *f)
 {
-	const struct hdom *dom = c->dom;
 	enum htag	 t = (enum htag)n->tag;
-	struct node	*x;
-	const char	*href;
-	int		 lvl;
 
 	memset(f, 0, sizeof(*f));
 	save(c, f);
@@ -584,16 +951,9 @@ enter(struct conv *c, const struct hnode *n, struct frame *f)
 		return 0;
 	if (n->line > 0)
 		c->line = n->line;
-	if (t == HT_TEXT) {
-		size_t len;
-		const char *s = hdom_text(dom, n, &len);
-
-		if (c->tab.table != NULL && c->inl.kind == CX_FLOW)
-			return 0;	/* stray text between cells */
-		put_text(c, s, len);
-		return 0;
-	}
 	switch (t) {
+	case HT_TEXT:
+		return enter_text(c, n);
 	case HT_HEAD:
 	case HT_TITLE:
 	case HT_META:
@@ -601,30 +961,11 @@ enter(struct conv *c, const struct hnode *n, struct frame *f)
 		return 0;
 	case HT_BR:
 	case HT_WBR:
-		if (t == HT_BR && c->inl.para != NULL && c->inl.last != 0)
-			c->inl.brs++;
-		return 0;
+		return enter_br(c, t);
 	case HT_IMG:
-		if (c->inl.kind != CX_FLOW || c->tab.table != NULL)
-			return 0;
-		if ((x = html_figure(c->dom, n)) == NULL)
-			return 0;
-		x->line = c->line;
-		x->rule = "HTML image";
-		end_para(c);
-		if (add_block(c, x) == 0 && c->fig.inside &&
-		    c->fig.node == NULL)
-			c->fig.node = x;
-		return 0;
+		return enter_img(c, n);
 	case HT_HR:
-		if (c->inl.kind == CX_FLOW && c->tab.table == NULL) {
-			end_para(c);
-			x = node_new(NODE_RULE);
-			x->line = c->line;
-			add_block(c, x);
-		} else
-			soft_boundary(c);
-		return 0;
+		return enter_hr(c);
 	case HT_STRONG:
 	case HT_B:
 		f->popfmt = push_format(c, NODE_STRONG, NULL);
@@ -634,178 +975,15 @@ enter(struct conv *c, const struct hnode *n, struct frame *f)
 		f->popfmt = push_format(c, NODE_EMPH, NULL);
 		return 1;
 	case HT_A:
-		href = hdom_attr(dom, n, HA_HREF);
-		if (href != NULL && *href != '\0' && *href != '#' &&
-		    strncasecmp(href, "javascript:", 11) != 0)
-			f->popfmt = push_format(c, NODE_LINK, href);
-		return 1;
+		return enter_a(c, n, f);
 	default:
 		break;
 	}
-	if (!hdom_is_block(t)) {
-		if (bold_style(dom, n))
-			f->popfmt = push_format(c, NODE_STRONG, NULL);
-		return 1;
-	}
-	/* Block elements. */
-	c->dest.block_el = n;
-	if (c->inl.kind != CX_FLOW || (c->tab.table != NULL && !cell_tag(t) &&
-	    t != HT_TR && t != HT_TBODY && t != HT_THEAD && t != HT_TFOOT &&
-	    t != HT_CAPTION)) {
-		/* Inside a heading, cell, item or caption: flatten. */
-		if (c->inl.kind == CX_ITEM && (t == HT_UL || t == HT_OL) &&
-		    c->inl.para != NULL) {
-			flush_run(c);
-			x = node_new(NODE_LIST);
-			x->as.list.ordered = t == HT_OL;
-			if (node_append(c->inl.para, x) != 0) {
-				node_free(x);
-				return 1;
-			}
-			/* Its <li> elements make items of the nested list. */
-			c->dest.list = x;
-			c->inl.kind = CX_FLOW;
-			c->inl.para = NULL;
-			c->dest.blocks = NULL;
-			f->action = A_LIST;
-			f->nested = 1;
-			f->node = x;
-			return 1;
-		}
-		soft_boundary(c);
-		f->action = A_BLOCK;
-		return 1;
-	}
-	if (bold_style(dom, n))
+	if (hdom_is_block(t))
+		return enter_block(c, n, f);
+	/* Other inline elements: only a bold style counts. */
+	if (bold_style(c->dom, n))
 		f->popfmt = push_format(c, NODE_STRONG, NULL);
-	if ((lvl = hdom_heading_level(t)) > 0) {
-		end_para(c);
-		x = node_new(NODE_HEADING);
-		x->as.heading.level = lvl;
-		x->line = c->line;
-		x->rule = "HTML <h1>-<h6> heading";
-		f->node = x;
-		f->action = A_HEADING;
-		enter_container(c, f, x, CX_HEADING);
-		return 1;
-	}
-	switch (t) {
-	case HT_BLOCKQUOTE:
-		end_para(c);
-		x = node_new(NODE_QUOTE);
-		x->line = c->line;
-		x->rule = "HTML <blockquote>";
-		if (add_block(c, x) != 0)
-			break;
-		c->dest.blocks = x;
-		f->node = x;
-		f->action = A_QUOTE;
-		return 1;
-	case HT_UL:
-	case HT_OL:
-		end_para(c);
-		x = node_new(NODE_LIST);
-		x->as.list.ordered = t == HT_OL;
-		x->line = c->line;
-		x->rule = "HTML list";
-		if (add_block(c, x) != 0)
-			break;
-		c->dest.list = x;
-		f->node = x;
-		f->action = A_LIST;
-		return 1;
-	case HT_LI:
-		if (c->dest.list == NULL)
-			break;
-		end_para(c);
-		x = node_new(NODE_LIST_ITEM);
-		x->line = c->line;
-		if (node_append(c->dest.list, x) != 0) {
-			node_free(x);
-			break;
-		}
-		f->node = x;
-		f->action = A_ITEM;
-		enter_container(c, f, x, CX_ITEM);
-		return 1;
-	case HT_TABLE:
-		if (c->tab.table != NULL || !html_data_table(dom, n))
-			break;
-		end_para(c);
-		x = node_new(NODE_TABLE);
-		x->line = c->line;
-		x->rule = "HTML data table";
-		if (add_block(c, x) != 0)
-			break;
-		c->tab.table = x;
-		c->tab.row = NULL;
-		f->node = x;
-		f->action = A_TABLE;
-		return 1;
-	case HT_TR:
-		if (c->tab.table == NULL)
-			break;
-		x = node_new(NODE_TABLE_ROW);
-		x->line = c->line;
-		if (n->parent != NULL && n->parent->tag == HT_THEAD)
-			x->as.row.header = 1;
-		if (node_append(c->tab.table, x) != 0) {
-			node_free(x);
-			break;
-		}
-		c->tab.row = x;
-		c->tab.row_cells = c->tab.row_th = 0;
-		f->node = x;
-		f->action = A_ROW;
-		return 1;
-	case HT_TD:
-	case HT_TH:
-		if (c->tab.row == NULL)
-			break;
-		x = node_new(NODE_TABLE_CELL);
-		if (node_append(c->tab.row, x) != 0) {
-			node_free(x);
-			break;
-		}
-		c->tab.row_cells++;
-		c->tab.row_th += t == HT_TH;
-		f->node = x;
-		f->action = A_CELL;
-		enter_container(c, f, x, CX_CELL);
-		return 1;
-	case HT_CAPTION:
-		if (c->tab.table == NULL)
-			break;
-		x = node_new(NODE_PARAGRAPH);
-		f->node = x;
-		f->action = A_TCAPTION;
-		enter_container(c, f, x, CX_CAPTION);
-		return 1;
-	case HT_FIGURE:
-		end_para(c);
-		c->fig.inside = 1;
-		c->fig.node = NULL;
-		f->action = A_FIGURE;
-		return 1;
-	case HT_FIGCAPTION:
-		if (!c->fig.inside || c->fig.node == NULL ||
-		    c->fig.node->first_child != NULL)
-			break;
-		end_para(c);
-		f->node = c->fig.node;
-		f->action = A_FIGCAPTION;
-		enter_container(c, f, c->fig.node, CX_CAPTION);
-		return 1;
-	case HT_PRE:
-		end_para(c);
-		c->inl.pre++;
-		f->action = A_PRE;
-		return 1;
-	default:
-		break;
-	}
-	end_para(c);
-	f->action = A_BLOCK;
 	return 1;
 }
 
