@@ -1292,284 +1292,542 @@ parent(const struct walk *w)
 }
 
 /*
- * Handles the start of an element.  Returns its kind; sets *skip to leave
- * its subtree out.
+ * The start of a w: element.  start_w settles what holds for every one
+ * (inside w:sdtPr, skipped subtrees, children of a property element),
+ * then looks the name up in w_elements: one handler per element of the
+ * content.  A handler returns the element's kind; it sets *skip to leave
+ * the subtree out.
+ */
+
+/* What a handler of a w: element is given. */
+struct w_start {
+	struct walk	*w;
+	struct level	*l;		/* the level being filled */
+	const char	*name;		/* local name of the element */
+	enum kind	 up;		/* kind of its parent element */
+	int		*skip;		/* set to leave the subtree out */
+};
+
+/* Inside w:sdtPr: placeholders and tables of contents are left out. */
+static enum kind
+start_sdtpr_child(const struct w_start *s)
+{
+	struct walk	*w = s->w;
+	char		*v;
+
+	if (strcmp(s->name, "showingPlcHdr") == 0 && w->nsdts > 0 &&
+	    w_on(w)) {
+		w->sdts[w->nsdts - 1].skip = 1;
+		w->cx->counts.placeholders++;
+	} else if (strcmp(s->name, "docPartGallery") == 0 && w->nsdts > 0) {
+		v = w_attr(w, "val");
+		if (v != NULL && strstr(v, "Table of Contents") != NULL)
+			w->sdts[w->nsdts - 1].skip = 1;
+		xmlFree(v);
+	}
+	return K_OTHER;
+}
+
+/* In w:pPr: style, outline level, indent, centring of the paragraph. */
+static enum kind
+start_ppr_child(const struct w_start *s)
+{
+	struct walk	*w = s->w;
+	struct level	*l = s->l;
+	const char	*name = s->name;
+	char		*v;
+
+	if (strcmp(name, "pStyle") == 0 && l->in_para) {
+		free(l->p.style);
+		v = w_attr(w, "val");
+		l->p.style = v != NULL ? xstrdup(v) : NULL;
+		xmlFree(v);
+	} else if (strcmp(name, "outlineLvl") == 0 && l->in_para)
+		l->p.own_outline = w_int(w, "val", -1);
+	else if (strcmp(name, "ind") == 0 && l->in_para)
+		l->p.indent = para_indent(w);
+	else if (strcmp(name, "jc") == 0 && l->in_para) {
+		v = w_attr(w, "val");
+		l->p.own_centered = v != NULL && strcmp(v, "center") == 0;
+		xmlFree(v);
+	} else if (strcmp(name, "numPr") == 0)
+		return K_NUMPR;
+	else if (strcmp(name, "rPr") == 0)
+		return K_PPR_RPR;
+	*s->skip = 1;
+	return K_OTHER;
+}
+
+/* In w:numPr: the paragraph's list and list level. */
+static enum kind
+start_numpr_child(const struct w_start *s)
+{
+	struct level	*l = s->l;
+
+	if (strcmp(s->name, "numId") == 0 && l->in_para)
+		l->p.own_num = w_int(s->w, "val", -1);
+	else if (strcmp(s->name, "ilvl") == 0 && l->in_para)
+		l->p.own_ilvl = w_int(s->w, "val", -1);
+	*s->skip = 1;
+	return K_OTHER;
+}
+
+/* In the paragraph mark's w:rPr: a run-in heading (w:specVanish). */
+static enum kind
+start_ppr_rpr_child(const struct w_start *s)
+{
+	if (strcmp(s->name, "specVanish") == 0 && s->l->in_para)
+		s->l->p.run_in = w_on(s->w);
+	*s->skip = 1;
+	return K_OTHER;
+}
+
+/* In a run's w:rPr: bold, emphasis, hidden, character style. */
+static enum kind
+start_rpr_child(const struct w_start *s)
+{
+	struct walk	*w = s->w;
+	struct level	*l = s->l;
+	const char	*name = s->name;
+	char		*v;
+
+	if (strcmp(name, "b") == 0)
+		l->r.bold = w_on(w);
+	else if (strcmp(name, "i") == 0 || strcmp(name, "em") == 0)
+		l->r.emph = w_on(w);
+	else if (strcmp(name, "vanish") == 0)
+		l->r.hidden = w_on(w);
+	else if (strcmp(name, "rStyle") == 0) {
+		free(l->r.style);
+		v = w_attr(w, "val");
+		l->r.style = v != NULL ? xstrdup(v) : NULL;
+		xmlFree(v);
+	}
+	*s->skip = 1;
+	return K_OTHER;
+}
+
+/* In w:trPr: a header row repeated on each page. */
+static enum kind
+start_trpr_child(const struct w_start *s)
+{
+	struct level	*l = s->l;
+	struct table	*t = l->ntables > 0 ? l->tables[l->ntables - 1] : NULL;
+
+	if (strcmp(s->name, "tblHeader") == 0 && t != NULL && t->n > 0 &&
+	    w_on(s->w))
+		t->rows[t->n - 1].header = 1;
+	*s->skip = 1;
+	return K_OTHER;
+}
+
+/* In w:tcPr: the cell's column span and vertical merge. */
+static enum kind
+start_tcpr_child(const struct w_start *s)
+{
+	struct level	*l = s->l;
+	struct table	*t;
+	struct row	*rw;
+	struct cell	*c;
+	char		*v;
+
+	*s->skip = 1;
+	if (l->ntables == 0)
+		return K_OTHER;
+	t = l->tables[l->ntables - 1];
+	rw = t->n > 0 ? &t->rows[t->n - 1] : NULL;
+	c = rw != NULL && rw->n > 0 ? &rw->cells[rw->n - 1] : NULL;
+	if (c != NULL && strcmp(s->name, "gridSpan") == 0)
+		c->span = w_int(s->w, "val", 1);
+	else if (c != NULL && strcmp(s->name, "vMerge") == 0) {
+		v = w_attr(s->w, "val");
+		c->merged = v == NULL || strcmp(v, "restart") != 0;
+		xmlFree(v);
+	}
+	return K_OTHER;
+}
+
+static enum kind
+start_p(const struct w_start *s)
+{
+	para_end(s->w, s->l);
+	para_start(s->w, s->l);
+	return K_P;
+}
+
+/* Paragraph properties count in a paragraph only. */
+static enum kind
+start_ppr(const struct w_start *s)
+{
+	if (s->up == K_P)
+		return K_PPR;
+	*s->skip = 1;
+	return K_OTHER;
+}
+
+static enum kind
+start_r(const struct w_start *s)
+{
+	run_clear(&s->l->r);
+	return K_R;
+}
+
+/* Run properties count in a run only. */
+static enum kind
+start_rpr(const struct w_start *s)
+{
+	if (s->up == K_R)
+		return K_RPR;
+	*s->skip = 1;
+	return K_OTHER;
+}
+
+static enum kind
+start_t(const struct w_start *s)
+{
+	(void)s;
+	return K_T;
+}
+
+static enum kind
+start_instr_text(const struct w_start *s)
+{
+	(void)s;
+	return K_INSTR;
+}
+
+/* w:tab and w:ptab. */
+static enum kind
+start_tab(const struct w_start *s)
+{
+	put_text(s->w, " ", 1, 0);
+	return K_OTHER;
+}
+
+/* A line break; page and column breaks are not kept. */
+static enum kind
+start_br(const struct w_start *s)
+{
+	char	*v = w_attr(s->w, "type");
+
+	if (v == NULL || strcmp(v, "textWrapping") == 0)
+		put_break(s->w);
+	xmlFree(v);
+	return K_OTHER;
+}
+
+static enum kind
+start_cr(const struct w_start *s)
+{
+	put_break(s->w);
+	return K_OTHER;
+}
+
+static enum kind
+start_no_break_hyphen(const struct w_start *s)
+{
+	put_text(s->w, "-", 1, 0);
+	return K_OTHER;
+}
+
+static enum kind
+start_sym(const struct w_start *s)
+{
+	char		*c = w_attr(s->w, "char");
+	unsigned long	 cp = c != NULL ? strtoul(c, NULL, 16) : 0;
+	char		 u[4];
+
+	xmlFree(c);
+	/* Symbol fonts map their glyphs into the private area. */
+	if (cp >= 0x20 && cp < 0xD800 && !(cp >= 0xE000 && cp <= 0xF8FF))
+		put_text(s->w, u, utf8_encode((uint32_t)cp, u), 0);
+	else
+		s->w->cx->counts.symbols++;
+	return K_OTHER;
+}
+
+static enum kind
+start_fld_char(const struct w_start *s)
+{
+	fld_char(s->w, s->l);
+	return K_OTHER;
+}
+
+static enum kind
+start_fld_simple(const struct w_start *s)
+{
+	char	*v = w_attr(s->w, "instr");
+
+	field_begin(s->l, v != NULL ? v : "", 1);
+	xmlFree(v);
+	s->w->cx->counts.fields++;
+	return K_FLDSIMPLE;
+}
+
+/* A link to an external target; the outermost one counts. */
+static enum kind
+start_hyperlink(const struct w_start *s)
+{
+	struct level		*l = s->l;
+	const struct dx_rel	*rel;
+	char			*v;
+
+	v = r_attr(s->w, "id");
+	rel = dx_rel_find(s->w->cx, v);
+	xmlFree(v);
+	if (l->hl_depth++ == 0 && rel != NULL && rel->external) {
+		free(l->hl_url);
+		l->hl_url = xstrdup(rel->target);
+	}
+	return K_HYPERLINK;
+}
+
+/* w:ins and w:moveTo: tracked insertions are read as accepted. */
+static enum kind
+start_insertion(const struct w_start *s)
+{
+	s->w->cx->counts.inserted++;
+	return K_OTHER;
+}
+
+static enum kind
+start_footnote_reference(const struct w_start *s)
+{
+	note_reference(s->w, 0);
+	return K_OTHER;
+}
+
+static enum kind
+start_endnote_reference(const struct w_start *s)
+{
+	note_reference(s->w, 1);
+	return K_OTHER;
+}
+
+static enum kind
+start_comment_reference(const struct w_start *s)
+{
+	s->w->cx->counts.comments++;
+	return K_OTHER;
+}
+
+/* An embedded other document: counted, not read. */
+static enum kind
+start_alt_chunk(const struct w_start *s)
+{
+	s->w->cx->counts.chunks++;
+	*s->skip = 1;
+	return K_OTHER;
+}
+
+/* A table; past MAX_TABLES nested ones, its content is read through. */
+static enum kind
+start_tbl(const struct w_start *s)
+{
+	struct level	*l = s->l;
+	struct table	*t;
+
+	para_end(s->w, l);
+	if (l->ntables == MAX_TABLES) {
+		s->w->cx->counts.depth_cut++;
+		return K_PASS;
+	}
+	t = xcalloc(1, sizeof(*t));
+	t->line = s->w->paras + 1;
+	l->tables[l->ntables++] = t;
+	return K_TBL;
+}
+
+static enum kind
+start_tr(const struct w_start *s)
+{
+	struct table	*t;
+
+	if (s->up != K_TBL)
+		return K_OTHER;
+	t = s->l->tables[s->l->ntables - 1];
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->rows = xreallocarray(t->rows, t->cap, sizeof(*t->rows));
+	}
+	memset(&t->rows[t->n++], 0, sizeof(t->rows[0]));
+	return K_TR;
+}
+
+static enum kind
+start_trpr(const struct w_start *s)
+{
+	return s->up == K_TR ? K_TRPR : K_OTHER;
+}
+
+static enum kind
+start_tc(const struct w_start *s)
+{
+	struct table	*t;
+	struct row	*rw;
+
+	if (s->up != K_TR)
+		return K_OTHER;
+	t = s->l->tables[s->l->ntables - 1];
+	rw = &t->rows[t->n - 1];
+	para_end(s->w, s->l);
+	if (rw->n == rw->cap) {
+		rw->cap = rw->cap ? rw->cap * 2 : 8;
+		rw->cells = xreallocarray(rw->cells, rw->cap,
+		    sizeof(*rw->cells));
+	}
+	rw->cells[rw->n].holder = holder_new();
+	rw->cells[rw->n].span = 1;
+	rw->cells[rw->n].merged = 0;
+	rw->n++;
+	return K_TC;
+}
+
+static enum kind
+start_tcpr(const struct w_start *s)
+{
+	return s->up == K_TC ? K_TCPR : K_OTHER;
+}
+
+static enum kind
+start_txbx_content(const struct w_start *s)
+{
+	if (textbox_open(s->w) != 0) {
+		s->w->cx->counts.depth_cut++;
+		*s->skip = 1;
+		return K_OTHER;
+	}
+	return K_TXBX;
+}
+
+static enum kind
+start_sdt(const struct w_start *s)
+{
+	struct walk	*w = s->w;
+
+	if (w->nsdts == 64) {
+		*s->skip = 1;	/* beyond any real document */
+		w->cx->counts.depth_cut++;
+		return K_OTHER;
+	}
+	w->sdts[w->nsdts++].skip = 0;
+	return K_SDT;
+}
+
+static enum kind
+start_sdtpr(const struct w_start *s)
+{
+	s->w->in_sdtpr++;
+	return K_SDTPR;
+}
+
+/* The content of a placeholder or table of contents is left out. */
+static enum kind
+start_sdt_content(const struct w_start *s)
+{
+	struct walk	*w = s->w;
+
+	if (w->nsdts > 0 && w->sdts[w->nsdts - 1].skip)
+		*s->skip = 1;
+	return K_OTHER;
+}
+
+/* w:footnote and w:endnote, at the top of the notes part. */
+static enum kind
+start_note(const struct w_start *s)
+{
+	struct walk	*w = s->w;
+
+	if (!w->notes_mode || w->nlv != 1)
+		return K_OTHER;
+	if (note_open(w) != 0) {
+		*s->skip = 1;
+		return K_OTHER;
+	}
+	return K_NOTE;
+}
+
+/* The elements of the content, the most frequent first. */
+static const struct w_element {
+	const char	*name;
+	enum kind	(*start)(const struct w_start *);
+} w_elements[] = {
+	{ "p", start_p },
+	{ "pPr", start_ppr },
+	{ "r", start_r },
+	{ "rPr", start_rpr },
+	{ "t", start_t },
+	{ "instrText", start_instr_text },
+	{ "tab", start_tab },
+	{ "ptab", start_tab },
+	{ "br", start_br },
+	{ "cr", start_cr },
+	{ "noBreakHyphen", start_no_break_hyphen },
+	{ "sym", start_sym },
+	{ "fldChar", start_fld_char },
+	{ "fldSimple", start_fld_simple },
+	{ "hyperlink", start_hyperlink },
+	{ "ins", start_insertion },
+	{ "moveTo", start_insertion },
+	{ "footnoteReference", start_footnote_reference },
+	{ "endnoteReference", start_endnote_reference },
+	{ "commentReference", start_comment_reference },
+	{ "altChunk", start_alt_chunk },
+	{ "tbl", start_tbl },
+	{ "tr", start_tr },
+	{ "trPr", start_trpr },
+	{ "tc", start_tc },
+	{ "tcPr", start_tcpr },
+	{ "txbxContent", start_txbx_content },
+	{ "sdt", start_sdt },
+	{ "sdtPr", start_sdtpr },
+	{ "sdtContent", start_sdt_content },
+	{ "footnote", start_note },
+	{ "endnote", start_note },
+};
+
+/*
+ * Handles the start of a w: element.  Returns its kind; sets *skip to
+ * leave its subtree out.
  */
 static enum kind
 start_w(struct walk *w, const char *name, int *skip)
 {
-	struct level	*l = cur(w);
-	enum kind	 up = parent(w);
-	char		*v;
+	struct w_start	 s;
+	size_t		 i;
 
-	if (w->in_sdtpr) {
-		if (strcmp(name, "showingPlcHdr") == 0 && w->nsdts > 0 &&
-		    w_on(w)) {
-			w->sdts[w->nsdts - 1].skip = 1;
-			w->cx->counts.placeholders++;
-		} else if (strcmp(name, "docPartGallery") == 0 &&
-		    w->nsdts > 0) {
-			v = w_attr(w, "val");
-			if (v != NULL && strstr(v, "Table of Contents") != NULL)
-				w->sdts[w->nsdts - 1].skip = 1;
-			xmlFree(v);
-		}
-		return K_OTHER;
-	}
+	s.w = w;
+	s.l = cur(w);
+	s.name = name;
+	s.up = parent(w);
+	s.skip = skip;
+	if (w->in_sdtpr)
+		return start_sdtpr_child(&s);
 	if (skipped_w(name)) {
 		if (strcmp(name, "del") == 0 || strcmp(name, "moveFrom") == 0)
 			w->cx->counts.deleted++;
 		*skip = 1;
 		return K_OTHER;
 	}
-	switch (up) {
+	switch (s.up) {
 	case K_PPR:
-		if (strcmp(name, "pStyle") == 0 && l->in_para) {
-			free(l->p.style);
-			v = w_attr(w, "val");
-			l->p.style = v != NULL ? xstrdup(v) : NULL;
-			xmlFree(v);
-		} else if (strcmp(name, "outlineLvl") == 0 && l->in_para)
-			l->p.own_outline = w_int(w, "val", -1);
-		else if (strcmp(name, "ind") == 0 && l->in_para)
-			l->p.indent = para_indent(w);
-		else if (strcmp(name, "jc") == 0 && l->in_para) {
-			v = w_attr(w, "val");
-			l->p.own_centered = v != NULL && strcmp(v, "center") ==
-			    0;
-			xmlFree(v);
-		} else if (strcmp(name, "numPr") == 0)
-			return K_NUMPR;
-		else if (strcmp(name, "rPr") == 0)
-			return K_PPR_RPR;
-		*skip = 1;
-		return K_OTHER;
+		return start_ppr_child(&s);
 	case K_NUMPR:
-		if (strcmp(name, "numId") == 0 && l->in_para)
-			l->p.own_num = w_int(w, "val", -1);
-		else if (strcmp(name, "ilvl") == 0 && l->in_para)
-			l->p.own_ilvl = w_int(w, "val", -1);
-		*skip = 1;
-		return K_OTHER;
+		return start_numpr_child(&s);
 	case K_PPR_RPR:
-		if (strcmp(name, "specVanish") == 0 && l->in_para)
-			l->p.run_in = w_on(w);
-		*skip = 1;
-		return K_OTHER;
+		return start_ppr_rpr_child(&s);
 	case K_RPR:
-		if (strcmp(name, "b") == 0)
-			l->r.bold = w_on(w);
-		else if (strcmp(name, "i") == 0 || strcmp(name, "em") == 0)
-			l->r.emph = w_on(w);
-		else if (strcmp(name, "vanish") == 0)
-			l->r.hidden = w_on(w);
-		else if (strcmp(name, "rStyle") == 0) {
-			free(l->r.style);
-			v = w_attr(w, "val");
-			l->r.style = v != NULL ? xstrdup(v) : NULL;
-			xmlFree(v);
-		}
-		*skip = 1;
-		return K_OTHER;
+		return start_rpr_child(&s);
 	case K_TRPR:
-		if (strcmp(name, "tblHeader") == 0 && l->ntables > 0 &&
-		    l->tables[l->ntables - 1]->n > 0 && w_on(w))
-			l->tables[l->ntables - 1]->rows[
-			    l->tables[l->ntables - 1]->n - 1].header = 1;
-		*skip = 1;
-		return K_OTHER;
+		return start_trpr_child(&s);
 	case K_TCPR:
-		if (l->ntables > 0) {
-			struct table *t = l->tables[l->ntables - 1];
-			struct row *rw = t->n > 0 ? &t->rows[t->n - 1] : NULL;
-			struct cell *c = rw != NULL && rw->n > 0 ?
-			    &rw->cells[rw->n - 1] : NULL;
-
-			if (c != NULL && strcmp(name, "gridSpan") == 0)
-				c->span = w_int(w, "val", 1);
-			else if (c != NULL && strcmp(name, "vMerge") == 0) {
-				v = w_attr(w, "val");
-				c->merged = v == NULL ||
-				    strcmp(v, "restart") != 0;
-				xmlFree(v);
-			}
-		}
-		*skip = 1;
-		return K_OTHER;
+		return start_tcpr_child(&s);
 	default:
 		break;
 	}
-	if (strcmp(name, "p") == 0) {
-		para_end(w, l);
-		para_start(w, l);
-		return K_P;
-	}
-	if (strcmp(name, "pPr") == 0)
-		return up == K_P ? K_PPR : (*skip = 1, K_OTHER);
-	if (strcmp(name, "r") == 0) {
-		run_clear(&l->r);
-		return K_R;
-	}
-	if (strcmp(name, "rPr") == 0)
-		return up == K_R ? K_RPR : (*skip = 1, K_OTHER);
-	if (strcmp(name, "t") == 0)
-		return K_T;
-	if (strcmp(name, "instrText") == 0)
-		return K_INSTR;
-	if (strcmp(name, "tab") == 0 || strcmp(name, "ptab") == 0) {
-		put_text(w, " ", 1, 0);
-		return K_OTHER;
-	}
-	if (strcmp(name, "br") == 0) {
-		v = w_attr(w, "type");
-		if (v == NULL || strcmp(v, "textWrapping") == 0)
-			put_break(w);
-		xmlFree(v);
-		return K_OTHER;
-	}
-	if (strcmp(name, "cr") == 0) {
-		put_break(w);
-		return K_OTHER;
-	}
-	if (strcmp(name, "noBreakHyphen") == 0) {
-		put_text(w, "-", 1, 0);
-		return K_OTHER;
-	}
-	if (strcmp(name, "sym") == 0) {
-		char *c = w_attr(w, "char");
-		unsigned long cp = c != NULL ? strtoul(c, NULL, 16) : 0;
-		char u[4];
-
-		xmlFree(c);
-		/* Symbol fonts map their glyphs into the private area. */
-		if (cp >= 0x20 && cp < 0xD800 && !(cp >= 0xE000 && cp <= 0xF8FF))
-			put_text(w, u, utf8_encode((uint32_t)cp, u), 0);
-		else
-			w->cx->counts.symbols++;
-		return K_OTHER;
-	}
-	if (strcmp(name, "fldChar") == 0) {
-		fld_char(w, l);
-		return K_OTHER;
-	}
-	if (strcmp(name, "fldSimple") == 0) {
-		v = w_attr(w, "instr");
-		field_begin(l, v != NULL ? v : "", 1);
-		xmlFree(v);
-		w->cx->counts.fields++;
-		return K_FLDSIMPLE;
-	}
-	if (strcmp(name, "hyperlink") == 0) {
-		const struct dx_rel *rel;
-
-		v = r_attr(w, "id");
-		rel = dx_rel_find(w->cx, v);
-		xmlFree(v);
-		if (l->hl_depth++ == 0 && rel != NULL && rel->external) {
-			free(l->hl_url);
-			l->hl_url = xstrdup(rel->target);
-		}
-		return K_HYPERLINK;
-	}
-	if (strcmp(name, "ins") == 0 || strcmp(name, "moveTo") == 0) {
-		w->cx->counts.inserted++;
-		return K_OTHER;
-	}
-	if (strcmp(name, "footnoteReference") == 0) {
-		note_reference(w, 0);
-		return K_OTHER;
-	}
-	if (strcmp(name, "endnoteReference") == 0) {
-		note_reference(w, 1);
-		return K_OTHER;
-	}
-	if (strcmp(name, "commentReference") == 0) {
-		w->cx->counts.comments++;
-		return K_OTHER;
-	}
-	if (strcmp(name, "altChunk") == 0) {
-		w->cx->counts.chunks++;
-		*skip = 1;
-		return K_OTHER;
-	}
-	if (strcmp(name, "tbl") == 0) {
-		struct table *t;
-
-		para_end(w, l);
-		if (l->ntables == MAX_TABLES) {
-			w->cx->counts.depth_cut++;
-			return K_PASS;
-		}
-		t = xcalloc(1, sizeof(*t));
-		t->line = w->paras + 1;
-		l->tables[l->ntables++] = t;
-		return K_TBL;
-	}
-	if (strcmp(name, "tr") == 0 && up == K_TBL) {
-		struct table *t = l->tables[l->ntables - 1];
-
-		if (t->n == t->cap) {
-			t->cap = t->cap ? t->cap * 2 : 8;
-			t->rows = xreallocarray(t->rows, t->cap,
-			    sizeof(*t->rows));
-		}
-		memset(&t->rows[t->n++], 0, sizeof(t->rows[0]));
-		return K_TR;
-	}
-	if (strcmp(name, "trPr") == 0 && up == K_TR)
-		return K_TRPR;
-	if (strcmp(name, "tc") == 0 && up == K_TR) {
-		struct table *t = l->tables[l->ntables - 1];
-		struct row *rw = &t->rows[t->n - 1];
-
-		para_end(w, l);
-		if (rw->n == rw->cap) {
-			rw->cap = rw->cap ? rw->cap * 2 : 8;
-			rw->cells = xreallocarray(rw->cells, rw->cap,
-			    sizeof(*rw->cells));
-		}
-		rw->cells[rw->n].holder = holder_new();
-		rw->cells[rw->n].span = 1;
-		rw->cells[rw->n].merged = 0;
-		rw->n++;
-		return K_TC;
-	}
-	if (strcmp(name, "tcPr") == 0 && up == K_TC)
-		return K_TCPR;
-	if (strcmp(name, "txbxContent") == 0) {
-		if (textbox_open(w) != 0) {
-			w->cx->counts.depth_cut++;
-			*skip = 1;
-			return K_OTHER;
-		}
-		return K_TXBX;
-	}
-	if (strcmp(name, "sdt") == 0) {
-		if (w->nsdts == 64) {
-			*skip = 1;	/* beyond any real document */
-			w->cx->counts.depth_cut++;
-			return K_OTHER;
-		}
-		w->sdts[w->nsdts++].skip = 0;
-		return K_SDT;
-	}
-	if (strcmp(name, "sdtPr") == 0) {
-		w->in_sdtpr++;
-		return K_SDTPR;
-	}
-	if (strcmp(name, "sdtContent") == 0 && w->nsdts > 0 &&
-	    w->sdts[w->nsdts - 1].skip) {
-		*skip = 1;
-		return K_OTHER;
-	}
-	if ((strcmp(name, "footnote") == 0 || strcmp(name, "endnote") == 0) &&
-	    w->notes_mode && w->nlv == 1) {
-		if (note_open(w) != 0) {
-			*skip = 1;
-			return K_OTHER;
-		}
-		return K_NOTE;
-	}
+	for (i = 0; i < sizeof(w_elements) / sizeof(w_elements[0]); i++)
+		if (strcmp(w_elements[i].name, name) == 0)
+			return w_elements[i].start(&s);
 	return K_OTHER;
 }
 

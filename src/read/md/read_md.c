@@ -374,6 +374,409 @@ image(struct md *m, cmark_node *img, struct node **para)
 }
 
 /*
+ * md_convert walks cmark's tree with cmark's iterator.  Entering a node
+ * calls the handler for its type; a container's handler pushes the act
+ * (md_int.h) that its exit must undo, so exit_node needs no lookup.
+ * Leaf nodes (text, breaks, code and HTML blocks, rules) get no exit, so
+ * their handlers push nothing; nor do handlers that skip a subtree with
+ * cmark_iter_reset, since that skips the exit too.
+ */
+
+/* What one md_convert run shares with its node handlers. */
+struct walk {
+	struct md	*m;
+	cmark_iter	*it;
+	cmark_node	*top;
+	struct node	*into;		/* the table cell taking inlines */
+	struct node	*para;		/* the paragraph or heading filled */
+	size_t		 base;		/* acts below: an outer walk's */
+};
+
+/* --- leaving a container ------------------------------------------------- */
+
+static void
+exit_item(struct md *m)
+{
+	struct node	*outer;
+
+	end_inlines(m);
+	node_trim_text(m->item, uc_is_space);
+	m->item = NULL;
+	/* A list nested in an item: its text goes on in that item. */
+	outer = m->nlists > 0 ? m->lists[m->nlists - 1]->parent : NULL;
+	if (outer != NULL && outer->type == NODE_LIST_ITEM) {
+		m->item = outer;
+		start_inlines(m, m->item);
+	}
+}
+
+static void
+exit_paragraph(struct walk *w)
+{
+	if (w->into != NULL || w->m->item != NULL)
+		return;
+	if (w->para != NULL)
+		finish_block(w->m, w->para);
+	w->para = NULL;
+}
+
+static void
+exit_heading(struct walk *w)
+{
+	struct md	*m = w->m;
+	struct node	*n = w->para;
+
+	w->para = NULL;
+	end_inlines(m);
+	if (n == NULL)
+		return;
+	if (!has_break(n)) {
+		finish_block(m, n);
+		return;
+	}
+	/* Setext underline under many lines. */
+	n->type = NODE_PARAGRAPH;
+	n->rule = "several lines over =====: not a heading";
+	finish_block(m, n);
+	n = node_new(NODE_RULE);
+	n->line = 0;
+	md_add_block(m, n);
+}
+
+static void
+exit_node(struct walk *w)
+{
+	struct md	*m = w->m;
+
+	if (m->nacts <= w->base)
+		return;
+	switch ((enum act)m->acts[--m->nacts]) {
+	case ACT_POP_BLOCKS:
+		m->nblocks--;
+		m->depth--;
+		break;
+	case ACT_POP_LIST:
+		m->nlists--;
+		m->depth--;
+		break;
+	case ACT_ITEM:
+		exit_item(m);
+		break;
+	case ACT_PARA:
+		exit_paragraph(w);
+		break;
+	case ACT_HEADING:
+		exit_heading(w);
+		break;
+	case ACT_INLINE:
+		close_span(m, 0, NODE_NONE);
+		break;
+	case ACT_NONE:
+		break;
+	}
+}
+
+/* --- entering a block ---------------------------------------------------- */
+
+static void
+enter_block_quote(struct walk *w, cmark_node *x)
+{
+	struct md	*m = w->m;
+	struct node	*n;
+
+	/* Flattened in list items, table cells and past the depth limit. */
+	if (m->item != NULL || m->depth >= m->max_depth || w->into != NULL) {
+		push_act(m, ACT_NONE);
+		return;
+	}
+	n = node_new(NODE_QUOTE);
+	n->line = src_line(m, x);
+	md_add_block(m, n);
+	if (n->parent == NULL) {
+		push_act(m, ACT_NONE);
+		return;
+	}
+	push_ptr(&m->blocks, &m->nblocks, &m->capblocks, n);
+	m->depth++;
+	push_act(m, ACT_POP_BLOCKS);
+}
+
+static void
+enter_list(struct walk *w, cmark_node *x)
+{
+	struct md	*m = w->m;
+	struct node	*n;
+
+	if (m->depth >= m->max_depth || w->into != NULL) {
+		push_act(m, ACT_NONE);
+		return;
+	}
+	n = node_new(NODE_LIST);
+	n->as.list.ordered = cmark_node_get_list_type(x) == CMARK_ORDERED_LIST;
+	n->line = src_line(m, x);
+	if (m->item != NULL) {
+		end_inlines(m);
+		if (node_append(m->item, n) != 0) {
+			node_free(n);
+			push_act(m, ACT_NONE);
+			return;
+		}
+	} else
+		md_add_block(m, n);
+	push_ptr(&m->lists, &m->nlists, &m->caplists, n);
+	m->depth++;
+	push_act(m, ACT_POP_LIST);
+}
+
+static void
+enter_item(struct walk *w, cmark_node *x)
+{
+	struct md	*m = w->m;
+	struct node	*n;
+
+	/* The list was not kept: the item is a new line of the outer one. */
+	if (m->nlists == 0 || m->acts[m->nacts - 1] != ACT_POP_LIST) {
+		push_act(m, ACT_NONE);
+		if (m->item != NULL && m->item->first_child != NULL)
+			put_node(m, node_new(NODE_LINEBREAK));
+		return;
+	}
+	n = node_new(NODE_LIST_ITEM);
+	n->line = src_line(m, x);
+	if (node_append(m->lists[m->nlists - 1], n) != 0) {
+		node_free(n);
+		push_act(m, ACT_NONE);
+		return;
+	}
+	m->item = n;
+	start_inlines(m, n);
+	push_act(m, ACT_ITEM);
+}
+
+/*
+ * A paragraph or heading that is no block of its own: in a table cell
+ * its inlines go to the cell, in a list item they go on in the item
+ * after a line break.  Returns 1 if that is the case.
+ */
+static int
+text_block_inside(struct walk *w)
+{
+	struct md	*m = w->m;
+
+	if (w->into != NULL) {
+		push_act(m, ACT_NONE);
+		return 1;
+	}
+	if (m->item == NULL)
+		return 0;
+	if (m->ninl == 0)
+		start_inlines(m, m->item);
+	else if (m->item->first_child != NULL)
+		put_node(m, node_new(NODE_LINEBREAK));
+	push_act(m, ACT_NONE);
+	return 1;
+}
+
+static void
+enter_paragraph(struct walk *w, cmark_node *x)
+{
+	struct md	*m = w->m;
+	cmark_node	*parent = cmark_node_parent(x);
+
+	if (text_block_inside(w))
+		return;
+	/* A pipe table replaces the paragraph, children and exit included. */
+	if (parent != NULL && cmark_node_get_type(parent) ==
+	    CMARK_NODE_DOCUMENT && md_pipe_table(m, x)) {
+		cmark_iter_reset(w->it, x, CMARK_EVENT_EXIT);
+		return;
+	}
+	w->para = node_new(NODE_PARAGRAPH);
+	push_act(m, ACT_PARA);
+	w->para->line = src_line(m, x);
+	start_inlines(m, w->para);
+}
+
+static void
+enter_heading(struct walk *w, cmark_node *x)
+{
+	struct md	*m = w->m;
+
+	if (text_block_inside(w))
+		return;
+	w->para = node_new(NODE_HEADING);
+	w->para->as.heading.level = cmark_node_get_heading_level(x);
+	w->para->rule = "Markdown heading";
+	push_act(m, ACT_HEADING);
+	w->para->line = src_line(m, x);
+	start_inlines(m, w->para);
+}
+
+/* A code block: a paragraph of its lines (in an item, more item text). */
+static void
+enter_code_block(struct walk *w, cmark_node *x)
+{
+	struct md	*m = w->m;
+	const char	*lit = cmark_node_get_literal(x);
+	struct node	*n = NULL;
+
+	if (lit == NULL || w->into != NULL)
+		return;
+	if (m->item == NULL) {
+		n = node_new(NODE_PARAGRAPH);
+		n->line = src_line(m, x);
+		start_inlines(m, n);
+	}
+	while (*lit != '\0') {
+		size_t l = strcspn(lit, "\n");
+
+		if (l > 0)
+			put_text(m, lit, l);
+		lit += l;
+		if (*lit == '\n' && *++lit != '\0')
+			put_node(m, node_new(NODE_LINEBREAK));
+	}
+	if (n != NULL)
+		finish_block(m, n);
+}
+
+static void
+enter_html_block(struct walk *w, cmark_node *x)
+{
+	const char	*lit = cmark_node_get_literal(x);
+
+	if (lit != NULL && w->into == NULL)
+		html_block(w->m, lit, src_line(w->m, x));
+}
+
+static void
+enter_thematic_break(struct walk *w, cmark_node *x)
+{
+	struct node	*n;
+
+	if (w->m->item != NULL || w->into != NULL)
+		return;
+	n = node_new(NODE_RULE);
+	n->line = src_line(w->m, x);
+	md_add_block(w->m, n);
+}
+
+/* --- entering an inline -------------------------------------------------- */
+
+/* Text and code spans. */
+static void
+enter_text(struct walk *w, cmark_node *x)
+{
+	const char	*lit = cmark_node_get_literal(x);
+
+	if (lit != NULL)
+		put_text(w->m, lit, strlen(lit));
+}
+
+static void
+enter_html_inline(struct walk *w, cmark_node *x)
+{
+	const char	*lit = cmark_node_get_literal(x);
+
+	if (lit != NULL)
+		inline_tag(w->m, lit);
+}
+
+/* Emphasis and strong emphasis. */
+static void
+enter_span(struct walk *w, enum node_type type)
+{
+	open_span(w->m, type, NULL, 0);
+	push_act(w->m, ACT_INLINE);
+}
+
+/* A link without a target is its text alone. */
+static void
+enter_link(struct walk *w, cmark_node *x)
+{
+	const char	*url = cmark_node_get_url(x);
+
+	if (url != NULL && *url != '\0') {
+		open_span(w->m, NODE_LINK, url, 0);
+		push_act(w->m, ACT_INLINE);
+	} else
+		push_act(w->m, ACT_NONE);
+}
+
+/* image() reads the alt text itself: the children are skipped. */
+static void
+enter_image(struct walk *w, cmark_node *x)
+{
+	image(w->m, x, w->m->item == NULL && w->into == NULL ? &w->para :
+	    NULL);
+	cmark_iter_reset(w->it, x, CMARK_EVENT_EXIT);
+}
+
+static void
+enter_node(struct walk *w, cmark_node *x)
+{
+	switch (cmark_node_get_type(x)) {
+	case CMARK_NODE_DOCUMENT:
+		if (x != w->top)
+			push_act(w->m, ACT_NONE);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		enter_block_quote(w, x);
+		break;
+	case CMARK_NODE_LIST:
+		enter_list(w, x);
+		break;
+	case CMARK_NODE_ITEM:
+		enter_item(w, x);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		enter_paragraph(w, x);
+		break;
+	case CMARK_NODE_HEADING:
+		enter_heading(w, x);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		enter_code_block(w, x);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		enter_html_block(w, x);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		enter_thematic_break(w, x);
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		enter_text(w, x);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		w->m->soft = 1;
+		break;
+	case CMARK_NODE_LINEBREAK:
+		put_node(w->m, node_new(NODE_LINEBREAK));
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		enter_html_inline(w, x);
+		break;
+	case CMARK_NODE_EMPH:
+		enter_span(w, NODE_EMPH);
+		break;
+	case CMARK_NODE_STRONG:
+		enter_span(w, NODE_STRONG);
+		break;
+	case CMARK_NODE_LINK:
+		enter_link(w, x);
+		break;
+	case CMARK_NODE_IMAGE:
+		enter_image(w, x);
+		break;
+	default:
+		/* Other containers (custom nodes) still get an exit. */
+		push_act(w->m, ACT_NONE);
+		break;
+	}
+}
+
+/*
  * Converts the cmark subtree at top.  With into set, top is a paragraph
  * whose inlines go into that node (a table cell); otherwise blocks go to
  * the current block container.
@@ -381,251 +784,24 @@ image(struct md *m, cmark_node *img, struct node **para)
 void
 md_convert(struct md *m, cmark_node *top, struct node *into)
 {
-	cmark_iter		*it = cmark_iter_new(top);
+	struct walk		 w;
 	cmark_event_type	 ev;
-	cmark_node		*x;
-	struct node		*n, *para = NULL;
-	size_t			 base = m->nacts;
-	const char		*lit;
 
+	memset(&w, 0, sizeof(w));
+	w.m = m;
+	w.it = cmark_iter_new(top);
+	w.top = top;
+	w.into = into;
+	w.base = m->nacts;
 	if (into != NULL)
 		start_inlines(m, into);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		x = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_EXIT) {
-			enum act a;
-
-			if (m->nacts <= base)
-				continue;
-			a = (enum act)m->acts[--m->nacts];
-			switch (a) {
-			case ACT_POP_BLOCKS:
-				m->nblocks--;
-				m->depth--;
-				break;
-			case ACT_POP_LIST:
-				m->nlists--;
-				m->depth--;
-				break;
-			case ACT_ITEM:
-				end_inlines(m);
-				node_trim_text(m->item, uc_is_space);
-				m->item = NULL;
-				if (m->nlists > 0 && m->lists[m->nlists - 1]->
-				    parent != NULL && m->lists[m->nlists - 1]->
-				    parent->type == NODE_LIST_ITEM) {
-					m->item = m->lists[m->nlists - 1]->parent;
-					start_inlines(m, m->item);
-				}
-				break;
-			case ACT_PARA:
-				if (into != NULL || m->item != NULL)
-					break;
-				if (para != NULL)
-					finish_block(m, para);
-				para = NULL;
-				break;
-			case ACT_HEADING:
-				n = para;
-				para = NULL;
-				end_inlines(m);
-				if (n == NULL)
-					break;
-				if (has_break(n)) {
-					/* Setext underline under many lines. */
-					n->type = NODE_PARAGRAPH;
-					n->rule = "several lines over =====: "
-					    "not a heading";
-					finish_block(m, n);
-					n = node_new(NODE_RULE);
-					n->line = 0;
-					md_add_block(m, n);
-				} else
-					finish_block(m, n);
-				break;
-			case ACT_INLINE:
-				close_span(m, 0, NODE_NONE);
-				break;
-			case ACT_NONE:
-				break;
-			}
-			continue;
-		}
-		switch (cmark_node_get_type(x)) {
-		case CMARK_NODE_DOCUMENT:
-			if (x != top)
-				push_act(m, ACT_NONE);
-			break;
-		case CMARK_NODE_BLOCK_QUOTE:
-			if (m->item != NULL || m->depth >= m->max_depth ||
-			    into != NULL) {
-				push_act(m, ACT_NONE);
-				break;
-			}
-			n = node_new(NODE_QUOTE);
-			n->line = src_line(m, x);
-			md_add_block(m, n);
-			if (n->parent == NULL) {
-				push_act(m, ACT_NONE);
-				break;
-			}
-			push_ptr(&m->blocks, &m->nblocks, &m->capblocks, n);
-			m->depth++;
-			push_act(m, ACT_POP_BLOCKS);
-			break;
-		case CMARK_NODE_LIST:
-			if (m->depth >= m->max_depth || into != NULL) {
-				push_act(m, ACT_NONE);
-				break;
-			}
-			n = node_new(NODE_LIST);
-			n->as.list.ordered = cmark_node_get_list_type(x) ==
-			    CMARK_ORDERED_LIST;
-			n->line = src_line(m, x);
-			if (m->item != NULL) {
-				end_inlines(m);
-				if (node_append(m->item, n) != 0) {
-					node_free(n);
-					push_act(m, ACT_NONE);
-					break;
-				}
-			} else
-				md_add_block(m, n);
-			push_ptr(&m->lists, &m->nlists, &m->caplists, n);
-			m->depth++;
-			push_act(m, ACT_POP_LIST);
-			break;
-		case CMARK_NODE_ITEM:
-			if (m->nlists == 0 || m->acts[m->nacts - 1] !=
-			    ACT_POP_LIST) {
-				push_act(m, ACT_NONE);
-				if (m->item != NULL && m->item->first_child !=
-				    NULL)
-					put_node(m, node_new(NODE_LINEBREAK));
-				break;
-			}
-			n = node_new(NODE_LIST_ITEM);
-			n->line = src_line(m, x);
-			if (node_append(m->lists[m->nlists - 1], n) != 0) {
-				node_free(n);
-				push_act(m, ACT_NONE);
-				break;
-			}
-			m->item = n;
-			start_inlines(m, n);
-			push_act(m, ACT_ITEM);
-			break;
-		case CMARK_NODE_PARAGRAPH:
-		case CMARK_NODE_HEADING:
-			if (into != NULL) {
-				push_act(m, ACT_NONE);
-				break;
-			}
-			if (m->item != NULL) {
-				if (m->ninl == 0)
-					start_inlines(m, m->item);
-				else if (m->item->first_child != NULL)
-					put_node(m, node_new(NODE_LINEBREAK));
-				push_act(m, ACT_NONE);
-				break;
-			}
-			if (cmark_node_get_type(x) == CMARK_NODE_PARAGRAPH &&
-			    cmark_node_parent(x) != NULL &&
-			    cmark_node_get_type(cmark_node_parent(x)) ==
-			    CMARK_NODE_DOCUMENT && md_pipe_table(m, x)) {
-				cmark_iter_reset(it, x, CMARK_EVENT_EXIT);
-				break;
-			}
-			if (cmark_node_get_type(x) == CMARK_NODE_HEADING) {
-				para = node_new(NODE_HEADING);
-				para->as.heading.level =
-				    cmark_node_get_heading_level(x);
-				para->rule = "Markdown heading";
-				push_act(m, ACT_HEADING);
-			} else {
-				para = node_new(NODE_PARAGRAPH);
-				push_act(m, ACT_PARA);
-			}
-			para->line = src_line(m, x);
-			start_inlines(m, para);
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-			lit = cmark_node_get_literal(x);
-			if (lit == NULL || into != NULL)
-				break;
-			n = NULL;
-			if (m->item == NULL) {
-				n = node_new(NODE_PARAGRAPH);
-				n->line = src_line(m, x);
-				start_inlines(m, n);
-			}
-			while (*lit != '\0') {
-				size_t l = strcspn(lit, "\n");
-
-				if (l > 0)
-					put_text(m, lit, l);
-				lit += l;
-				if (*lit == '\n' && *++lit != '\0')
-					put_node(m, node_new(NODE_LINEBREAK));
-			}
-			if (n != NULL)
-				finish_block(m, n);
-			break;
-		case CMARK_NODE_HTML_BLOCK:
-			if ((lit = cmark_node_get_literal(x)) != NULL &&
-			    into == NULL)
-				html_block(m, lit, src_line(m, x));
-			break;
-		case CMARK_NODE_THEMATIC_BREAK:
-			if (m->item == NULL && into == NULL) {
-				n = node_new(NODE_RULE);
-				n->line = src_line(m, x);
-				md_add_block(m, n);
-			}
-			break;
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			if ((lit = cmark_node_get_literal(x)) != NULL)
-				put_text(m, lit, strlen(lit));
-			break;
-		case CMARK_NODE_SOFTBREAK:
-			m->soft = 1;
-			break;
-		case CMARK_NODE_LINEBREAK:
-			put_node(m, node_new(NODE_LINEBREAK));
-			break;
-		case CMARK_NODE_HTML_INLINE:
-			if ((lit = cmark_node_get_literal(x)) != NULL)
-				inline_tag(m, lit);
-			break;
-		case CMARK_NODE_EMPH:
-			open_span(m, NODE_EMPH, NULL, 0);
-			push_act(m, ACT_INLINE);
-			break;
-		case CMARK_NODE_STRONG:
-			open_span(m, NODE_STRONG, NULL, 0);
-			push_act(m, ACT_INLINE);
-			break;
-		case CMARK_NODE_LINK:
-			lit = cmark_node_get_url(x);
-			if (lit != NULL && *lit != '\0') {
-				open_span(m, NODE_LINK, lit, 0);
-				push_act(m, ACT_INLINE);
-			} else
-				push_act(m, ACT_NONE);
-			break;
-		case CMARK_NODE_IMAGE:
-			image(m, x, m->item == NULL && into == NULL ? &para :
-			    NULL);
-			cmark_iter_reset(it, x, CMARK_EVENT_EXIT);
-			break;
-		default:
-			/* Other containers (custom nodes) still get an exit. */
-			push_act(m, ACT_NONE);
-			break;
-		}
+	while ((ev = cmark_iter_next(w.it)) != CMARK_EVENT_DONE) {
+		if (ev == CMARK_EVENT_EXIT)
+			exit_node(&w);
+		else
+			enter_node(&w, cmark_iter_get_node(w.it));
 	}
-	cmark_iter_free(it);
+	cmark_iter_free(w.it);
 	if (into != NULL)
 		end_inlines(m);
 }
