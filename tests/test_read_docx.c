@@ -411,6 +411,31 @@ test_styles_and_runs(void **state)
 	doc_free(doc);
 }
 
+/*
+ * A title over two short lines that open the document, then the metadata
+ * line: one title, as the text reader reads the same lines; a navigation
+ * line above a title is no part of it.
+ */
+static void
+test_two_line_title(void **state)
+{
+	struct pkg	 p = { 0 };
+	struct doc	*doc;
+
+	(void)state;
+	p.body = P("品牌丝路行（南美站）正式启动") P("成功举办双向经贸投资推介会")
+	    P("2019-09-18 06:23　来源：山西日报") P("正文第一段。") P("正文第二段。");
+	doc = read_pkg(&p);
+	assert_string_equal(doc->meta[META_TITLE],
+	    "品牌丝路行（南美站）正式启动 成功举办双向经贸投资推介会");
+	doc_free(doc);
+	p.body = P("首页 > 新闻中心 > 要闻") P("成功举办双向经贸投资推介会")
+	    P("2019-09-18 06:23　来源：山西日报") P("正文第一段。") P("正文第二段。");
+	doc = read_pkg(&p);
+	assert_string_equal(doc->meta[META_TITLE], "成功举办双向经贸投资推介会");
+	doc_free(doc);
+}
+
 static void
 test_textboxes_tables_sdt(void **state)
 {
@@ -537,6 +562,7 @@ main(void)
 		cmocka_unit_test(test_styles_and_runs),
 		cmocka_unit_test(test_textboxes_tables_sdt),
 		cmocka_unit_test(test_notes_and_core),
+		cmocka_unit_test(test_two_line_title),
 		cmocka_unit_test(test_refusals),
 	};
 

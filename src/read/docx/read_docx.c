@@ -364,6 +364,34 @@ set_title_from(struct doc *doc, struct node *n, const char *why,
 	node_free(n);
 }
 
+/*
+ * A title printed over two lines (GB/T 9704 §7.2), as the text reader
+ * reads it: the paragraph above title opens the document, and both are
+ * short title-shaped phrases (at most 40 characters, no full stop, no
+ * navigation).  Returns that first line, or NULL.
+ */
+static struct node *
+title_first_line(const struct doc *doc, const struct node *title)
+{
+	struct node	*upper = title->prev;
+	struct buf	 t = BUF_INIT;
+	int		 yes;
+
+	if (upper == NULL || upper != doc->root->first_child ||
+	    upper->type != NODE_PARAGRAPH)
+		return NULL;
+	node_text(title, &t);
+	yes = utf8_count(t.ptr, t.len) <= 40;
+	buf_truncate(&t, 0);
+	node_text(upper, &t);
+	yes = yes && title_shaped(t.ptr, t.len) &&
+	    utf8_count(t.ptr, t.len) <= 40 && strstr(t.ptr, "。") == NULL &&
+	    strpbrk(t.ptr, ">|") == NULL && strstr(t.ptr, "｜") == NULL &&
+	    !article_chrome_line(t.ptr, t.len);
+	buf_free(&t);
+	return yes ? upper : NULL;
+}
+
 /* "——2026年1月27日在…会议上" or "（2018年1月2日）" under a title. */
 static int
 subtitle_line(const struct node *n)
@@ -498,7 +526,10 @@ take_head(struct doc *doc, struct diag *diag)
 		buf_truncate(&t, 0);
 		node_text(title, &t);
 		if (title_shaped(t.ptr, t.len)) {
-			while ((n = doc->root->first_child) != title) {
+			struct node *upper = title_first_line(doc, title);
+
+			while ((n = doc->root->first_child) != title &&
+			    n != upper) {
 				diag_note(diag, "paragraph %u: site chrome above "
 				    "the title", n->line);
 				node_free(n);
@@ -506,6 +537,17 @@ take_head(struct doc *doc, struct diag *diag)
 			next = title->next;
 			set_title_from(doc, title, "the paragraph above the "
 			    "metadata line", diag);
+			if (upper != NULL) {
+				buf_truncate(&t, 0);
+				node_text(upper, &t);
+				buf_putc(&t, ' ');
+				buf_puts(&t, doc->meta[META_TITLE]);
+				doc_set_meta(doc, META_TITLE, t.ptr);
+				diag_note(diag, "paragraph %u: the title's first "
+				    "line (two short lines open the document, "
+				    "then the head)", upper->line);
+				node_free(upper);
+			}
 			after_title(doc, next, diag);
 			scrape = 1;
 			goto out;
