@@ -267,8 +267,9 @@ struct bits {
 	unsigned	 n;
 };
 
+/* Adds the n (at most 32) low bits of v. */
 static inline void
-put_bits(struct bits *w, unsigned v, unsigned n)
+put_bits(struct bits *w, uint64_t v, unsigned n)
 {
 	w->acc |= (uint64_t)v << w->n;
 	w->n += n;
@@ -361,6 +362,8 @@ put_block(struct buf *out, const struct tokens *t)
 	uint8_t		 all[NLITLEN + NDIST], csym[NLITLEN + NDIST];
 	uint8_t		 cextra[NLITLEN + NDIST];
 	uint16_t	 litc[NLITLEN], distc[NDIST], clenc[NCLEN];
+	uint64_t	 tokbits[256 + MAX_MATCH - MIN_MATCH + 1];
+	uint8_t		 toklen[256 + MAX_MATCH - MIN_MATCH + 1];
 	struct bits	 w;
 	size_t		 i, nc, runs = 0;
 	int		 nlit, ndist = NDIST, nclen;
@@ -414,20 +417,25 @@ put_block(struct buf *out, const struct tokens *t)
 		else if (csym[i] == 18)
 			put_bits(&w, cextra[i], 7);
 	}
-	for (i = 0; i < t->n; i++) {
-		unsigned v = t->v[i];
-
-		if (v < 256) {
-			put_bits(&w, litc[v], litl[v]);
-		} else {
-			struct lencode c = t->lc[v - 256 + MIN_MATCH];
-
-			put_bits(&w, litc[c.sym], litl[c.sym]);
-			if (c.nextra > 0)
-				put_bits(&w, c.extra, c.nextra);
-			put_bits(&w, distc[0], distl[0]);
-		}
+	/*
+	 * Each token's bits in one piece: a literal's code, or a run's
+	 * length code, extra bits and distance code, at most 15 + 5 + 1
+	 * bits (two distance codes are used, so each has one bit).
+	 */
+	for (i = 0; i < 256; i++) {
+		tokbits[i] = litc[i];
+		toklen[i] = litl[i];
 	}
+	for (i = MIN_MATCH; i <= MAX_MATCH; i++) {
+		struct lencode c = t->lc[i];
+		size_t k = 256 + i - MIN_MATCH;
+
+		tokbits[k] = litc[c.sym] | (uint64_t)c.extra << litl[c.sym] |
+		    (uint64_t)distc[0] << (litl[c.sym] + c.nextra);
+		toklen[k] = (uint8_t)(litl[c.sym] + c.nextra + distl[0]);
+	}
+	for (i = 0; i < t->n; i++)
+		put_bits(&w, tokbits[t->v[i]], toklen[t->v[i]]);
 	put_bits(&w, litc[END_BLOCK], litl[END_BLOCK]);
 	flush_bits(&w);
 	out->len = (size_t)(w.p - (unsigned char *)out->ptr);
