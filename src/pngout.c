@@ -35,10 +35,6 @@
 #define MIN_MATCH	3
 #define MAX_MATCH	258
 
-/*
- * A token: a literal byte (0-255), or a run of MIN_MATCH + (t - 256)
- * copies of the byte before it.
- */
 /* Length symbol (257-285) and extra bits for each run of 3-258. */
 struct lencode {
 	uint16_t	 sym;
@@ -46,6 +42,10 @@ struct lencode {
 	uint8_t		 extra;
 };
 
+/*
+ * The image data as tokens v[0..n): each a literal byte (0-255), or a
+ * run of MIN_MATCH + (v - 256) copies of the byte before it.
+ */
 struct tokens {
 	uint16_t	*v;
 	size_t		 n, cap;
@@ -396,7 +396,7 @@ put_block(struct buf *out, const struct tokens *t)
 	    nclen--)
 		;
 
-	/* At most 15 + 5 bits a token, and the header. */
+	/* At most 15 + 5 + 1 bits a token (below), and the header. */
 	buf_grow(out, t->n * 3 + 1024);
 	w.p = (unsigned char *)out->ptr + out->len;
 	w.acc = 0;
