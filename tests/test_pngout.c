@@ -36,8 +36,8 @@ round_trip(const unsigned char *index, int w, int h, struct buf *png)
 
 /*
  * A page like the cover: runs of repeated rows, long and short, between
- * rows that all differ; decoded back exactly, and the same bytes whether
- * the repeated rows' pieces were made now or kept from before.
+ * rows that all differ; decoded back exactly, and the same bytes each
+ * time.
  */
 static void
 test_cover_like(void **state)
@@ -75,7 +75,7 @@ test_cover_like(void **state)
 	free(index);
 }
 
-/* Runs longer than one piece can hold, and a one-row image. */
+/* Long runs of repeated rows, and one-row images. */
 static void
 test_extremes(void **state)
 {
@@ -96,12 +96,61 @@ test_extremes(void **state)
 	pngout_cache_clear();
 }
 
+/*
+ * Byte values counted 1, 1, 3, 6, 12, 24 …: each more frequent than all
+ * the rarer ones together, so an optimal code for them is a chain longer
+ * than deflate's 15 bits, and the writer must make a shorter one; the
+ * image still decodes exactly.
+ */
+static void
+test_skewed(void **state)
+{
+	enum { NSYM = 19 };
+	unsigned char	 pal[3 * 256];
+	size_t		 left[NSYM], total = 0, i, k, n = 0;
+	unsigned char	*index, *rgb;
+	struct buf	 png = BUF_INIT;
+	int		 gw, gh, more = 1;
+
+	(void)state;
+	for (k = 0; k < NSYM; k++) {
+		left[k] = k < 2 ? 1 : (size_t)3 << (k - 2);
+		total += left[k];
+	}
+	for (i = 0; i < 256; i++) {
+		pal[3 * i] = (unsigned char)i;
+		pal[3 * i + 1] = (unsigned char)(255 - i);
+		pal[3 * i + 2] = (unsigned char)(i ^ 0x55);
+	}
+	index = xcalloc(total, 1);
+	/* Round robin, so that few values stand in runs. */
+	while (more)
+		for (more = 0, k = 0; k < NSYM; k++)
+			if (left[k] > 0) {
+				index[n++] = (unsigned char)(k * 7 + 3);
+				left[k]--;
+				more = 1;
+			}
+	assert_int_equal(n, total);
+	pngout_palette(&png, index, (int)total, 1, pal, 256);
+	rgb = tu_png_read((const unsigned char *)png.ptr, png.len, &gw, &gh);
+	assert_non_null(rgb);
+	assert_int_equal(gw, (int)total);
+	assert_int_equal(gh, 1);
+	for (i = 0; i < total; i++)
+		assert_memory_equal(rgb + 3 * i, pal + 3 * index[i], 3);
+	free(rgb);
+	free(index);
+	buf_free(&png);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cover_like),
 		cmocka_unit_test(test_extremes),
+		cmocka_unit_test(test_skewed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

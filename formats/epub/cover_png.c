@@ -217,7 +217,16 @@ draw_line(struct png_ctx *pc, cairo_t *cr, cairo_surface_t *mask,
 		for (col = x0; col < x1; col++) {
 			unsigned char *p = a + (size_t)row * (size_t)stride +
 			    (size_t)col;
+			uint64_t eight;
 
+			/* Most of the box is blank: eight pixels a step. */
+			if (col + 8 <= x1) {
+				memcpy(&eight, p, 8);
+				if (eight == 0) {
+					col += 7;
+					continue;
+				}
+			}
 			if (*p == 0)
 				continue;
 			lv = (*p * LEVELS + 127) / 255;
@@ -279,26 +288,40 @@ release_cover_lock(void *lock)
 	pthread_mutex_unlock(lock);
 }
 
-static int	 draw_cover_png(struct buf *, const char *,
+static int	 draw_cover_png(struct png_ctx *, const char *,
 		    const struct epub_cover *, const char **);
 
 int
 epub_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
     const char **why)
 {
-	int	 rc;
+	struct png_ctx	 pc;
+	unsigned char	 plte[3 * (1 + NCLASSES * LEVELS)];
+	int		 rc;
 
+	memset(&pc, 0, sizeof(pc));
 	pthread_mutex_lock(&cover_lock);
 	recover_defer(release_cover_lock, &cover_lock);
-	rc = draw_cover_png(out, lang, c, why);
+	rc = draw_cover_png(&pc, lang, c, why);
 	recover_forget(&cover_lock);
 	pthread_mutex_unlock(&cover_lock);
-	return rc;
+	if (rc != 0)
+		return rc;
+	/*
+	 * Encoding the pixels touches neither pango nor fontconfig: done
+	 * outside the lock, where it overlaps with another worker's drawing
+	 * (it is a third of a cover's time).
+	 */
+	palette(plte);
+	pngout_palette(out, pc.index, pc.w, pc.h, plte, 1 + NCLASSES * LEVELS);
+	free(pc.index);
+	return 0;
 }
 
+/* Draws the cover into pc->index, a new block, under cover_lock. */
 static int
-draw_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
-    const char **why)
+draw_cover_png(struct png_ctx *pcp, const char *lang,
+    const struct epub_cover *c, const char **why)
 {
 	static __thread char	 reason[160];
 	struct png_ctx		 pc;
@@ -308,7 +331,6 @@ draw_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
 	cairo_t			*cr;
 	char			*text[COVER__PARTS];
 	int			*adv[COVER__PARTS];
-	unsigned char		 plte[3 * (1 + NCLASSES * LEVELS)];
 	uint32_t		 missing = 0;
 	size_t			 i;
 	int			 rc = 2;
@@ -377,12 +399,10 @@ draw_cover_png(struct buf *out, const char *lang, const struct epub_cover *c,
 	cairo_destroy(cr);
 	recover_forget(mask);
 	cairo_surface_destroy(mask);
-	palette(plte);
-	pngout_palette(out, pc.index, pc.w, pc.h, plte, 1 + NCLASSES * LEVELS);
 	cover_layout_free(&l);
 	for (i = 0; i < COVER__PARTS; i++)
 		free(adv[i]);
-	free(pc.index);
+	*pcp = pc;
 	rc = 0;
 out:
 	recover_forget(pc.pango);

@@ -149,12 +149,18 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 	while (pos < len) {
 		start = pos;
 		cp = utf8_next(s, len, &pos);
+		/*
+		 * The cheap test first: most characters open nothing, and
+		 * the lead-in words need looking for only before one that
+		 * may.
+		 */
+		if (!may_open_point(cp)) {
+			prev = cp;
+			continue;
+		}
 		at_boundary = start == 0 || outline_is_boundary(prev) ||
 		    after_lead_in(s, start);
 		prev = cp;
-		/* The cheap test first: most characters open nothing. */
-		if (!may_open_point(cp))
-			continue;
 		p = start;
 		if (article_cn_digit(cp) > 0 || cp == CP_TEN) {
 			if ((n = article_cn_number(s, len, &p,

@@ -1,7 +1,8 @@
 /*
  * Writing a palette image as PNG (ISO/IEC 15948): the EPUB's generated
  * cover.  Fast for images made mostly of rows that repeat (a plain ground
- * and a frame, with a few lines of text): see pngout.c.
+ * and a frame, with a few lines of text) and of runs of one colour: see
+ * pngout.c.
  */
 #ifndef ARTCONV_PNGOUT_H
 #define ARTCONV_PNGOUT_H
@@ -18,7 +19,10 @@
  */
 void	 pngout_palette(struct buf *out, const unsigned char *index, int w,
 	    int h, const unsigned char *palette, int ncolors);
-/* Forgets the rows kept for reuse (at exit, or between tests). */
+/*
+ * Kept for its callers (at exit, between tests): the writer no longer
+ * keeps anything between images, so there is nothing to forget.
+ */
 void	 pngout_cache_clear(void);
 
 #endif

@@ -242,25 +242,27 @@ static const uint32_t common_chars[] = {
 	0x9AD4, 0x9AD8, 0x9EBC,
 };
 
-static int
-cmp_cp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
+/*
+ * How many of s's characters are common ones.  The list is made into a
+ * bitmap of the ideographs first (a few hundred stores, 2.6 KB): a
+ * search of the list for each character of a megabyte of text was most
+ * of the time spent telling GB18030 from Big5.
+ */
 static size_t
 common_score(const char *s, size_t len)
 {
-	size_t		 pos = 0, hits = 0;
+	uint64_t	 map[(0x9FFF - 0x4E00) / 64 + 1];
+	size_t		 pos = 0, hits = 0, i;
 	uint32_t	 cp;
 
+	memset(map, 0, sizeof(map));
+	for (i = 0; i < sizeof(common_chars) / sizeof(common_chars[0]); i++)
+		map[(common_chars[i] - 0x4E00) / 64] |=
+		    (uint64_t)1 << ((common_chars[i] - 0x4E00) % 64);
 	while (pos < len) {
 		cp = utf8_next(s, len, &pos);
-		if (cp >= 0x4E00 && cp <= 0x9FFF && bsearch(&cp, common_chars,
-		    sizeof(common_chars) / sizeof(common_chars[0]),
-		    sizeof(cp), cmp_cp) != NULL)
+		if (cp >= 0x4E00 && cp <= 0x9FFF &&
+		    (map[(cp - 0x4E00) / 64] >> ((cp - 0x4E00) % 64) & 1))
 			hits++;
 	}
 	return hits;

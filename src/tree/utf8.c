@@ -55,7 +55,7 @@ utf8_decode(const unsigned char *s, size_t len, size_t *adv)
  * on malformed input, returning U+FFFD for a truncated sequence.
  */
 uint32_t
-utf8_next(const char *s, size_t len, size_t *pos)
+utf8_next_other(const char *s, size_t len, size_t *pos)
 {
 	const unsigned char	*p = (const unsigned char *)s + *pos;
 	size_t			 left = len - *pos;
@@ -167,9 +167,21 @@ utf8_prefix(const char *s, size_t len, size_t chars)
 size_t
 utf8_count(const char *s, size_t len)
 {
-	size_t	 i, n = 0;
+	size_t	 i = 0, n = 0;
 
-	for (i = 0; i < len; i++)
+	/*
+	 * Eight bytes a step: a continuation byte (10xxxxxx) has its top
+	 * bit set and the next one clear; the others are counted, the
+	 * flags summed by a multiplication (any byte order).
+	 */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t v, cont;
+
+		memcpy(&v, s + i, 8);
+		cont = (v & ~(v << 1) & 0x8080808080808080u) >> 7;
+		n += 8 - (size_t)((cont * 0x0101010101010101u) >> 56);
+	}
+	for (; i < len; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			n++;
 	return n;

@@ -37,9 +37,27 @@ utf8_is_plain3(const unsigned char *u, size_t left)
 }
 /*
  * Decodes the code point at s[*pos], advancing *pos.  Valid UTF-8 is
- * assumed (no validation); it never reads past s[len - 1].
+ * assumed (no validation); it never reads past s[len - 1].  Inline for
+ * ASCII and three-byte sequences (Chinese text), which most scanning
+ * loops meet; utf8_next_other() decodes the rest.
  */
-uint32_t utf8_next(const char *s, size_t len, size_t *pos);
+uint32_t utf8_next_other(const char *s, size_t len, size_t *pos);
+static inline uint32_t
+utf8_next(const char *s, size_t len, size_t *pos)
+{
+	const unsigned char	*p = (const unsigned char *)s + *pos;
+
+	if (p[0] < 0x80) {
+		*pos += 1;
+		return p[0];
+	}
+	if (p[0] >= 0xE0 && p[0] < 0xF0 && len - *pos >= 3) {
+		*pos += 3;
+		return ((uint32_t)(p[0] & 0x0F) << 12) |
+		    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	}
+	return utf8_next_other(s, len, pos);
+}
 /* Decodes the code point that ends just before s[*pos], moving *pos back. */
 uint32_t utf8_prev(const char *s, size_t *pos);
 /* Returns 1 if s[0..len) is entirely valid UTF-8. */
