@@ -64,9 +64,14 @@ ALL_LIBS = $(PKG_LIBS) $(ICONV_LIBS) $(LDLIBS)
 # includes only point down.
 LIB_SRC := $(sort $(shell find src formats -name '*.c'))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
-# The command line: cli/, linked with the library, never part of it.
+# The command line: cli/, a user of the library like any other.  It sees
+# include/ alone (CLI_CPPFLAGS) and links the public static library, whose
+# only global symbols are ac_ ones: the link proves it uses nothing else.
 CLI_SRC := $(sort $(wildcard cli/*.c))
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+CLI_CPPFLAGS = -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Iinclude $(CPPFLAGS)
+# The command line's own file and string tools, which tests also check.
+CLI_UTIL_OBJ := $(BUILD)/cli/files.o $(BUILD)/cli/util.o
 LIB := $(BUILD)/libartconv.a
 BIN := $(BUILD)/artconv
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
@@ -98,6 +103,11 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/cli/%.o: cli/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CLI_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 # Built again when PNG_COVER changes; says what a build without it lacks.
 $(BUILD)/formats/epub/cover_png.o: $(BUILD)/png-cover-$(PNG_COVER)
@@ -133,15 +143,15 @@ $(STLIB): $(LIB_OBJ)
 
 lib: $(PUBLIC_LIBS)
 
-$(BIN): $(CLI_OBJ) $(LIB)
+$(BIN): $(CLI_OBJ) $(STLIB)
 	@$(if $(V),,echo "  LD      $@")
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(CLI_OBJ) $(LIB) $(ALL_LIBS) -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(CLI_OBJ) $(STLIB) $(ALL_LIBS) -o $@
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/tu_png.h $(LIB) $(HEADERS)
+$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/tu_png.h $(LIB) $(CLI_UTIL_OBJ) $(HEADERS)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) \
-		$< $(LIB) $(CMOCKA_LIBS) $(ALL_LIBS) -o $@
+		$< $(CLI_UTIL_OBJ) $(LIB) $(CMOCKA_LIBS) $(ALL_LIBS) -o $@
 
 # --- set-up ---------------------------------------------------------------
 

@@ -9,19 +9,18 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "read/reader.h"
-#include "tree/alloc.h"
-#include "tree/buf.h"
+#include "artconv.h"
+#include "util.h"
 
 static void
 add(struct inputs *in, const char *path, const char *rel)
 {
 	if (in->n == in->cap) {
 		in->cap = in->cap ? in->cap * 2 : 64;
-		in->v = xreallocarray(in->v, in->cap, sizeof(*in->v));
+		in->v = ereallocarray(in->v, in->cap, sizeof(*in->v));
 	}
-	in->v[in->n].path = xstrdup(path);
-	in->v[in->n].rel = xstrdup(rel);
+	in->v[in->n].path = estrdup(path);
+	in->v[in->n].rel = estrdup(rel);
 	in->n++;
 }
 
@@ -32,11 +31,11 @@ stem(const char *path)
 	const char	*base = strrchr(path, '/'), *dot;
 
 	if (strcmp(path, "-") == 0)
-		return xstrdup("stdin");
+		return estrdup("stdin");
 	base = base != NULL ? base + 1 : path;
 	dot = strrchr(base, '.');
-	return dot != NULL && dot != base ? xstrndup(base, (size_t)(dot - base))
-	    : xstrdup(base);
+	return dot != NULL && dot != base ? estrndup(base, (size_t)(dot - base))
+	    : estrdup(base);
 }
 
 /* Does name (or rel, for patterns with a slash) match one of pats? */
@@ -64,8 +63,8 @@ known_extension(const char *name)
 		return 0;
 	dot++;
 	n = strlen(dot);
-	for (i = 0; readers[i] != NULL; i++) {
-		const char *p = readers[i]->extensions;
+	for (i = 0; i < ac_reader_count(); i++) {
+		const char *p = ac_reader_extensions(ac_reader_at(i));
 
 		while (*p != '\0') {
 			size_t w = strcspn(p, " ");
@@ -120,14 +119,14 @@ walk(struct inputs *in, const char *root, const struct batch_filter *f,
 #define PUSH(p, r) do {							\
 	if (ntodo == captodo) {						\
 		captodo = captodo ? captodo * 2 : 16;			\
-		todo = xreallocarray(todo, captodo, sizeof(*todo));	\
+		todo = ereallocarray(todo, captodo, sizeof(*todo));	\
 	}								\
 	todo[ntodo].path = (p);						\
 	todo[ntodo].rel = (r);						\
 	ntodo++;							\
 } while (0)
 
-	PUSH(xstrdup(root), xstrdup(""));
+	PUSH(estrdup(root), estrdup(""));
 	while (ntodo > 0) {
 		char		*dir = todo[ntodo - 1].path;
 		char		*drel = todo[ntodo - 1].rel;
@@ -150,7 +149,7 @@ walk(struct inputs *in, const char *root, const struct batch_filter *f,
 			goto next;		/* a loop: been here */
 		if (nseen == capseen) {
 			capseen = capseen ? capseen * 2 : 16;
-			seen = xreallocarray(seen, capseen, sizeof(*seen));
+			seen = ereallocarray(seen, capseen, sizeof(*seen));
 		}
 		seen[nseen].dev = st.st_dev;
 		seen[nseen].ino = st.st_ino;
@@ -166,45 +165,45 @@ walk(struct inputs *in, const char *root, const struct batch_filter *f,
 				continue;
 			if (nnames == capnames) {
 				capnames = capnames ? capnames * 2 : 64;
-				names = xreallocarray(names, capnames,
+				names = ereallocarray(names, capnames,
 				    sizeof(*names));
 			}
-			names[nnames++] = xstrdup(de->d_name);
+			names[nnames++] = estrdup(de->d_name);
 		}
 		closedir(d);
 		/* Sorted, so runs and shards do not depend on readdir order. */
 		qsort(names, nnames, sizeof(*names), cmp_names);
 		for (i = nnames; i-- > 0;) {
-			struct buf p = BUF_INIT, r = BUF_INIT;
+			struct sbuf p = SBUF_INIT, r = SBUF_INIT;
 
-			buf_puts(&p, dir);
+			sb_puts(&p, dir);
 			if (p.len > 0 && p.ptr[p.len - 1] != '/')
-				buf_putc(&p, '/');
-			buf_puts(&p, names[i]);
+				sb_putc(&p, '/');
+			sb_puts(&p, names[i]);
 			if (drel[0] != '\0') {
-				buf_puts(&r, drel);
-				buf_putc(&r, '/');
+				sb_puts(&r, drel);
+				sb_putc(&r, '/');
 			}
-			buf_puts(&r, names[i]);
+			sb_puts(&r, names[i]);
 			if (stat(p.ptr, &st) == 0 && S_ISDIR(st.st_mode)) {
-				PUSH(buf_detach(&p, NULL), buf_detach(&r, NULL));
+				PUSH(sb_detach(&p), sb_detach(&r));
 				continue;
 			}
 			if (stat(p.ptr, &st) == 0 && S_ISREG(st.st_mode) &&
 			    wanted(r.ptr, f)) {
 				char *s = stem(r.ptr), *slash = strrchr(r.ptr, '/');
-				struct buf rel = BUF_INIT;
+				struct sbuf rel = SBUF_INIT;
 
 				if (slash != NULL)
-					buf_put(&rel, r.ptr, (size_t)(slash -
+					sb_put(&rel, r.ptr, (size_t)(slash -
 					    r.ptr) + 1);
-				buf_puts(&rel, s);
+				sb_puts(&rel, s);
 				add(in, p.ptr, rel.ptr);
-				buf_free(&rel);
+				sb_free(&rel);
 				free(s);
 			}
-			buf_free(&p);
-			buf_free(&r);
+			sb_free(&p);
+			sb_free(&r);
 		}
 		for (i = 0; i < nnames; i++)
 			free(names[i]);
@@ -274,7 +273,7 @@ inputs_add_list(struct inputs *in, const char *data, size_t len, int nul,
 
 			if (!nul && end > start && data[end - 1] == '\r')
 				end--;
-			path = xstrndup(data + start, end - start);
+			path = estrndup(data + start, end - start);
 			if (path[0] != '\0') {
 				struct stat st;
 				int dir = stat(path, &st) == 0 &&
@@ -373,7 +372,7 @@ inputs_find_collision(const struct inputs *in, size_t *other)
 
 	if (in->n < 2)
 		return -1;
-	byrel = xreallocarray(NULL, in->n, sizeof(*byrel));
+	byrel = ereallocarray(NULL, in->n, sizeof(*byrel));
 	for (i = 0; i < in->n; i++)
 		byrel[i] = &in->v[i];
 	qsort(byrel, in->n, sizeof(*byrel), cmp_rel);

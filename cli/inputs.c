@@ -5,11 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/fileio.h"
-#include "tree/buf.h"
+#include "files.h"
 #include "inputs.h"
 #include "outpath.h"
-#include "pipeline.h"
+#include "util.h"
 
 int
 any_folder(int argc, char *argv[], int first)
@@ -26,7 +25,7 @@ static void
 add_args(const struct cli *cli, int argc, char *argv[], int first,
     struct inputs *in, int *status)
 {
-	struct buf	 name = BUF_INIT;
+	struct sbuf	 name = SBUF_INIT;
 	const char	*why;
 	int		 a;
 
@@ -40,24 +39,24 @@ add_args(const struct cli *cli, int argc, char *argv[], int first,
 			fprintf(stderr, "%s: %s: warning: %s\n", progname,
 			    shown(&name, argv[a]), why);
 	}
-	buf_free(&name);
+	sb_free(&name);
 }
 
 /* --files-from.  Returns GO_ON or EXIT_INPUT (the list unreadable). */
 static int
 add_list(const struct cli *cli, struct inputs *in, int *status)
 {
-	struct buf	 list = BUF_INIT;
+	struct sbuf	 list = SBUF_INIT;
 	const char	*why = NULL;
 	char		*bad;
 	size_t		 nbad;
 
-	if (file_read(cli->files_from, PIPELINE_MAX_INPUT, &list, &why) != 0) {
+	if (read_whole(cli->files_from, MAX_INPUT, 0, &list, &why) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", progname, cli->files_from, why);
-		buf_free(&list);
+		sb_free(&list);
 		return EXIT_INPUT;
 	}
-	nbad = inputs_add_list(in, list.ptr, list.len, cli->nul, &cli->filter,
+	nbad = inputs_add_list(in, sb_str(&list), list.len, cli->nul, &cli->filter,
 	    &bad, &why);
 	if (nbad > 0) {
 		fprintf(stderr, "%s: %s: %zu listed path%s not found (first: "
@@ -66,7 +65,7 @@ add_list(const struct cli *cli, struct inputs *in, int *status)
 		free(bad);
 		*status = EXIT_INPUT;
 	}
-	buf_free(&list);
+	sb_free(&list);
 	return GO_ON;
 }
 

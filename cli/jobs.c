@@ -9,114 +9,141 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "io/fileio.h"
-#include "io/repro.h"
-#include "io/resource.h"
-#include "tree/alloc.h"
-#include "tree/diag.h"
-#include "tree/escape.h"
+#include "artconv.h"
+#include "files.h"
 #include "jobs.h"
 #include "outpath.h"
-#include "pipeline.h"
-#include "writer.h"
+#include "util.h"
 
 static void job_msg(struct job *j, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /*
  * Messages name files and quote articles: control characters in them are
- * shown escaped, so that each message is one line (esc_display).
+ * shown escaped, so that each message is one line (display_escape).
  */
 static void
 job_msg(struct job *j, const char *file, const char *fmt, ...)
 {
 	va_list		 ap;
-	struct buf	 text = BUF_INIT;
+	struct sbuf	 text = SBUF_INIT;
 	size_t		 start;
 
-	buf_printf(&j->log, "%s: ", progname);
-	esc_display(&j->log, file, strlen(file));
-	buf_puts(&j->log, ": ");
+	sb_printf(&j->log, "%s: ", progname);
+	display_escape(&j->log, file, strlen(file));
+	sb_puts(&j->log, ": ");
 	start = j->log.len;
 	va_start(ap, fmt);
-	buf_vprintf(&text, fmt, ap);
+	sb_vprintf(&text, fmt, ap);
 	va_end(ap);
-	esc_display(&j->log, text.ptr, text.len);
-	buf_free(&text);
+	display_escape(&j->log, sb_str(&text), text.len);
+	sb_free(&text);
 	if (j->reason == NULL && j->status != EXIT_OK)
-		j->reason = xstrdup(j->log.ptr + start);
-	buf_putc(&j->log, '\n');
-}
-
-
-/*
- * Copies notes and warnings into the job's log.  Errors are not: the code
- * that saw the failure reports it once, with its context.
- */
-static void
-job_diag(struct job *j, const char *file, const struct diag *d, int quiet)
-{
-	size_t	 i;
-
-	for (i = 0; i < d->n; i++) {
-		const struct diag_msg *m = &d->msgs[i];
-
-		if ((m->level == DIAG_WARN && quiet) || m->level == DIAG_ERROR)
-			continue;
-		job_msg(j, file, "%s%s", m->level == DIAG_WARN ? "warning: " :
-		    "", m->text);
-	}
+		j->reason = estrdup(j->log.ptr + start);
+	sb_putc(&j->log, '\n');
 }
 
 /*
- * --images for an article that carries its pictures (a DOCX): those
- * first, then files through the confined loader.
+ * What the library said during one job, kept until the job has reported
+ * its failures: notes (with -v) and warnings (without -q) in order, each
+ * a NUL-terminated text in held, and the last error, which a failure
+ * names.
  */
-struct embedded_ctx {
-	const struct doc	*doc;
-	struct resource_loader	 files;		/* load NULL: none */
+struct said {
+	struct sbuf	 held;
+	char		*last_error;
 };
 
-static int
-load_embedded(void *ctx, const char *src, struct buf *out, const char **why)
+/* Moves d's messages into s and empties d. */
+static void
+hear(const struct cli *cli, struct said *s, ac_diags *d)
 {
-	const struct embedded_ctx *ec = ctx;
-	const struct doc_media	*m = doc_find_media(ec->doc, src);
+	size_t	 i, n = ac_diags_count(d);
 
-	if (m != NULL) {
-		buf_put(out, m->data, m->len);
-		return 0;
+	for (i = 0; i < n; i++) {
+		const char *text = ac_diags_text(d, i);
+
+		switch (ac_diags_level(d, i)) {
+		case AC_ERROR:
+			free(s->last_error);
+			s->last_error = estrdup(text);
+			break;
+		case AC_WARNING:
+			if (!cli->quiet) {
+				sb_puts(&s->held, "warning: ");
+				sb_put(&s->held, text, strlen(text) + 1);
+			}
+			break;
+		case AC_NOTE:
+			if (cli->verbose)
+				sb_put(&s->held, text, strlen(text) + 1);
+			break;
+		}
 	}
-	if (ec->files.load == NULL) {
-		*why = "not in the document";
-		return -1;
-	}
-	return ec->files.load(ec->files.ctx, src, out, why);
+	ac_diags_clear(d);
+}
+
+/*
+ * Copies the notes and warnings held into the job's log.  Errors are not:
+ * the code that saw the failure reports it once, with its context.
+ */
+static void
+tell(struct job *j, const char *file, struct said *s)
+{
+	size_t	 at;
+
+	for (at = 0; at < s->held.len; at += strlen(s->held.ptr + at) + 1)
+		job_msg(j, file, "%s", s->held.ptr + at);
+	sb_truncate(&s->held, 0);
+}
+
+static void
+said_free(struct said *s)
+{
+	sb_free(&s->held);
+	free(s->last_error);
+}
+
+static ac_diags *
+diags_new(void)
+{
+	ac_diags	*d = ac_diags_new();
+
+	if (d == NULL)
+		die_nomem();
+	return d;
 }
 
 /* Renders docs in every format and writes the outputs. */
 static void
 write_outputs(const struct cli *cli, struct job *j, const struct input *in,
-    const struct doc *const *docs, size_t ndocs, struct render_opts *ro,
-    struct diag *d)
+    const ac_doc *const *docs, size_t ndocs, const ac_render_options *ro,
+    ac_diags *d, struct said *s)
 {
-	struct buf	 out = BUF_INIT;
+	ac_buffer	*out = ac_buffer_new();
 	const char	*why = NULL;
 	char		*dest;
-	size_t		 i;
+	size_t		 i, len;
+	ac_status	 st;
 
+	if (out == NULL)
+		die_nomem();
 	for (i = 0; i < cli->nformats; i++) {
-		const struct writer *w = cli->formats[i];
+		const ac_format *f = cli->formats[i];
 
-		buf_truncate(&out, 0);
-		if (w->render(docs, ndocs, ro, &out, d) != 0) {
+		ac_buffer_clear(out);
+		st = check_nomem(ac_render_book(docs, ndocs, ac_format_name(f),
+		    ro, out, d));
+		hear(cli, s, d);
+		if (st != AC_OK) {
 			j->status = EXIT_INPUT;
-			job_msg(j, in->path, "%s: %s", w->name,
-			    diag_last_error(d) ? diag_last_error(d) :
+			job_msg(j, in->path, "%s: %s", ac_format_name(f),
+			    s->last_error != NULL ? s->last_error :
 			    "cannot render");
 			continue;
 		}
-		if ((dest = output_path(cli, in, w, &why)) != NULL &&
+		len = ac_buffer_len(out);
+		if ((dest = output_path(cli, in, f, &why)) != NULL &&
 		    output_is_input(cli, dest)) {
 			/* Not even --force replaces an article with itself. */
 			if (j->status < EXIT_OUTPUT)
@@ -124,54 +151,88 @@ write_outputs(const struct cli *cli, struct job *j, const struct input *in,
 			job_msg(j, output_display(dest), "is an input of this run; "
 			    "not replaced, even with --force");
 		} else if (dest == NULL ||
-		    file_write(dest, out.ptr, out.len,
+		    file_write(dest, ac_buffer_data(out), len,
 		    (cli->force ? FILE_FORCE : 0) | (cli->sync ? FILE_SYNC : 0),
 		    &why) != 0) {
 			if (j->status < EXIT_OUTPUT)
 				j->status = EXIT_OUTPUT;
 			job_msg(j, dest != NULL ? output_display(dest) : in->path,
 			    "%s", why);
-		} else if (cli->verbose && strcmp(dest, "-") != 0)
-			diag_note(d, "wrote %s (%zu bytes)", dest, out.len);
+		} else if (cli->verbose && strcmp(dest, "-") != 0) {
+			struct sbuf note = SBUF_INIT;
+
+			sb_printf(&note, "wrote %s (%zu bytes)", dest, len);
+			sb_put(&s->held, note.ptr, note.len + 1);
+			sb_free(&note);
+		}
 		free(dest);
 	}
-	buf_free(&out);
+	ac_buffer_free(out);
 }
 
 /*
- * Reads and converts j's article into a tree; NULL when it cannot (the
- * reason in j's log).
+ * Reads standard input and converts it with options of its own (its
+ * title when it has none: "stdin").
  */
-static struct doc *
-read_job(const struct cli *cli, struct job *j, struct diag *d)
+static ac_status
+read_stdin(const struct cli *cli, struct job *j, ac_doc **doc, ac_diags *d)
 {
-	struct buf		 in = BUF_INIT;
-	struct doc		*doc = NULL;
-	struct pipeline_opts	 po = cli->popts;
-	const char		*why = NULL, *path = j->in->path;
-	char			*stem;
+	struct sbuf	 in = SBUF_INIT;
+	ac_read_options	*o;
+	const char	*why = NULL;
+	ac_status	 st;
 
-	if (file_read(path, PIPELINE_MAX_INPUT, &in, &why) != 0) {
+	if (read_whole("-", MAX_INPUT, 0, &in, &why) != 0) {
 		j->status = EXIT_INPUT;
-		job_msg(j, path, "%s", why);
-		buf_free(&in);
+		job_msg(j, "-", "%s", why);
+		sb_free(&in);
+		return AC_ERR_IO;
+	}
+	o = read_options_for_stdin(cli);
+	st = ac_read(sb_str(&in), in.len, o, doc, d);
+	ac_read_options_free(o);
+	sb_free(&in);
+	return st;
+}
+
+/*
+ * Reads and converts j's article into a document; NULL when it cannot
+ * (the reason in j's log).
+ */
+static ac_doc *
+read_job(const struct cli *cli, struct job *j, ac_diags *d, struct said *s)
+{
+	ac_doc		*doc = NULL;
+	const char	*path = j->in->path, *text;
+	size_t		 n;
+	ac_status	 st;
+
+	if (strcmp(path, "-") == 0) {
+		if ((st = check_nomem(read_stdin(cli, j, &doc, d))) ==
+		    AC_ERR_IO)
+			return NULL;
+	} else
+		st = check_nomem(ac_read_file(path, cli->read, &doc, d));
+	if (st == AC_ERR_IO) {
+		/* "PATH: REASON" (artconv.h): the reason, named as ours. */
+		text = ac_diags_text(d, ac_diags_count(d) - 1);
+		n = strlen(path);
+		if (text != NULL && strncmp(text, path, n) == 0 &&
+		    strncmp(text + n, ": ", 2) == 0)
+			text += n + 2;
+		j->status = EXIT_INPUT;
+		job_msg(j, path, "%s", text != NULL ? text : ac_strerror(st));
+		ac_diags_clear(d);
 		return NULL;
 	}
-	stem = strrchr(j->in->rel, '/') ? xstrdup(strrchr(j->in->rel, '/') +
-	    1) : xstrdup(j->in->rel);
-	po.read.filename = strcmp(path, "-") == 0 ? NULL : path;
-	po.read.media = cli->ropts.embed_images;
-	po.fallback_title = stem;
-	if (pipeline_read(in.ptr, in.len, &po, &doc, d) != 0) {
+	hear(cli, s, d);
+	if (st != AC_OK) {
 		j->status = EXIT_INPUT;
-		job_diag(j, path, d, cli->quiet);
-		job_msg(j, path, "%s", diag_last_error(d) != NULL ?
-		    diag_last_error(d) : "cannot convert");
-		doc_free(doc);
-		doc = NULL;
+		tell(j, path, s);
+		job_msg(j, path, "%s", s->last_error != NULL ? s->last_error :
+		    st == AC_ERR_INTERNAL ? ac_strerror(st) : "cannot convert");
+		return NULL;
 	}
-	free(stem);
-	buf_free(&in);
 	return doc;
 }
 
@@ -179,50 +240,39 @@ read_job(const struct cli *cli, struct job *j, struct diag *d)
 static void
 run_job(const struct cli *cli, struct job *j)
 {
-	struct diag		 d;
-	struct doc		*doc;
-	struct render_opts	 ro = cli->ropts;
-	struct resource_confined *images = NULL;
+	ac_diags		*d;
+	ac_doc			*doc;
+	ac_render_options	*own = NULL;
+	struct said		 s = { SBUF_INIT, NULL };
 	const char		*path = j->in->path;
-	struct embedded_ctx	 ec;
 
-	diag_init(&d, cli->verbose);
 	if (cli->update && up_to_date(cli, j->in)) {
 		j->skipped = 1;
 		if (cli->verbose)
 			job_msg(j, path, "up to date, skipped");
-		diag_free(&d);
 		return;
 	}
-	if ((doc = read_job(cli, j, &d)) == NULL) {
-		diag_free(&d);
-		return;
-	}
-	if (!cli->now && !cli->source_epoch)
-		ro.timestamp = repro_article_time(doc);
-	if (ro.embed_images) {
-		images = resource_confined_new(path, cli->resource_paths,
-		    RESOURCE_MAX_IMAGE, 0);
-		ro.resources = resource_confined_loader(images);
-	}
-	if (ro.embed_images && doc->media != NULL) {
-		ec.doc = doc;
-		ec.files = ro.resources;
-		ro.resources.load = load_embedded;
-		ro.resources.ctx = &ec;
-	}
+	d = diags_new();
+	if ((doc = read_job(cli, j, d, &s)) == NULL)
+		goto done;
 	if (cli->combine) {
 		j->doc = doc;
 		doc = NULL;
 	} else {
-		const struct doc *docs[1] = { doc };
+		const ac_doc *docs[1] = { doc };
 
-		write_outputs(cli, j, j->in, docs, 1, &ro, &d);
+		/* Pictures come from the article's own folder. */
+		if (cli->images)
+			own = render_options_for(cli, path);
+		write_outputs(cli, j, j->in, docs, 1, own != NULL ? own :
+		    cli->render, d, &s);
 	}
-	job_diag(j, path, &d, cli->quiet);
-	resource_confined_free(images);
-	doc_free(doc);
-	diag_free(&d);
+	tell(j, path, &s);
+	ac_render_options_free(own);
+	ac_doc_free(doc);
+done:
+	said_free(&s);
+	ac_diags_free(d);
 }
 
 static void *
@@ -328,7 +378,7 @@ run_jobs(struct run *r, long n)
 
 	if (n > (long)r->njobs)
 		n = (long)r->njobs;
-	threads = xcalloc((size_t)n, sizeof(*threads));
+	threads = ecalloc((size_t)n, sizeof(*threads));
 	for (i = 0; i < n; i++)
 		if (pthread_create(&threads[i], NULL, worker, r) == 0)
 			started++;
@@ -363,7 +413,8 @@ cmp_date(const void *a, const void *b)
 {
 	const struct job *ja = *(const struct job *const *)a;
 	const struct job *jb = *(const struct job *const *)b;
-	const char *da = ja->doc->meta[META_DATE], *db = jb->doc->meta[META_DATE];
+	const char *da = ac_doc_meta(ja->doc, "date");
+	const char *db = ac_doc_meta(jb->doc, "date");
 	int	 c;
 
 	/* Undated articles last; then by name for a stable order. */
@@ -374,53 +425,41 @@ cmp_date(const void *a, const void *b)
 	return c != 0 ? c : strcmp(ja->in->path, jb->in->path);
 }
 
-/* The newest article dates the book. */
-static time_t
-newest_article_time(const struct doc *const *docs, size_t n)
-{
-	time_t	 newest = 0, t;
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if ((t = repro_article_time(docs[i])) > newest)
-			newest = t;
-	return newest;
-}
-
 /*
  * Writes the book of docs[0..n) like a job whose input is the output's
  * name: -o FILE, or DIR/collection.EXT.  Its title: -M title=, else the
- * output file's name.
+ * output file's name; its date the newest article's (AC_TIME_AUTO).  The
+ * book loads no pictures, as always: the render options are changed for
+ * it, the jobs being done.
  */
 static int
-write_book(struct cli *cli, const struct doc *const *docs, size_t n)
+write_book(struct cli *cli, const ac_doc *const *docs, size_t n)
 {
 	struct job		 sum;
 	struct input		 book;
-	struct diag		 d;
-	struct render_opts	 ro = cli->ropts;
+	struct said		 s = { SBUF_INIT, NULL };
+	ac_diags		*d = diags_new();
 	char			*name;
 	int			 status;
 
-	book.path = xstrdup(cli->output_dir ? cli->output : cli->output);
-	book.rel = xstrdup("collection");
-	name = xstrdup(cli->output_dir ? "collection" : cli->output);
+	book.path = estrdup(cli->output);
+	book.rel = estrdup("collection");
+	name = estrdup(cli->output_dir ? "collection" : cli->output);
 	if (strrchr(name, '.') != NULL && strrchr(name, '.') > name)
 		*strrchr(name, '.') = '\0';
-	ro.collection_title = cli->popts.meta[META_TITLE] != NULL ?
-	    cli->popts.meta[META_TITLE] : (strrchr(name, '/') != NULL ?
-	    strrchr(name, '/') + 1 : name);
-	if (!cli->now && !cli->source_epoch)
-		ro.timestamp = newest_article_time(docs, n);
+	check_nomem(ac_render_options_set_book_title(cli->render,
+	    cli->title != NULL ? cli->title : (strrchr(name, '/') != NULL ?
+	    strrchr(name, '/') + 1 : name)));
+	check_nomem(ac_render_options_set_images(cli->render, 0));
 	memset(&sum, 0, sizeof(sum));
-	diag_init(&d, cli->verbose);
-	write_outputs(cli, &sum, &book, docs, n, &ro, &d);
-	job_diag(&sum, book.path, &d, cli->quiet);
+	write_outputs(cli, &sum, &book, docs, n, cli->render, d, &s);
+	tell(&sum, book.path, &s);
 	if (sum.log.len > 0)
 		fputs(sum.log.ptr, stderr);
 	status = sum.status;
-	diag_free(&d);
-	buf_free(&sum.log);
+	said_free(&s);
+	ac_diags_free(d);
+	sb_free(&sum.log);
 	free(sum.reason);
 	free(name);
 	free(book.path);
@@ -432,12 +471,12 @@ int
 write_combined(struct cli *cli, struct run *r)
 {
 	struct job		**order;
-	const struct doc	**docs;
+	const ac_doc		**docs;
 	size_t			 i, n = 0;
 	int			 status = EXIT_INPUT;
 
-	order = xcalloc(r->njobs, sizeof(*order));
-	docs = xcalloc(r->njobs, sizeof(*docs));
+	order = ecalloc(r->njobs, sizeof(*order));
+	docs = ecalloc(r->njobs, sizeof(*docs));
 	for (i = 0; i < r->njobs; i++)
 		if (r->jobs[i].doc != NULL)
 			order[n++] = &r->jobs[i];
@@ -461,7 +500,7 @@ run_init(struct run *r, struct cli *cli, const struct inputs *in)
 	memset(r, 0, sizeof(*r));
 	r->cli = cli;
 	r->njobs = in->n;
-	r->jobs = xcalloc(in->n, sizeof(*r->jobs));
+	r->jobs = ecalloc(in->n, sizeof(*r->jobs));
 	for (i = 0; i < in->n; i++)
 		r->jobs[i].in = &in->v[i];
 	pthread_mutex_init(&r->lock, NULL);
@@ -474,8 +513,8 @@ run_free(struct run *r)
 	size_t	 i;
 
 	for (i = 0; i < r->njobs; i++) {
-		doc_free(r->jobs[i].doc);
-		buf_free(&r->jobs[i].log);
+		ac_doc_free(r->jobs[i].doc);
+		sb_free(&r->jobs[i].log);
 		free(r->jobs[i].reason);
 	}
 	free(r->jobs);
@@ -509,7 +548,7 @@ run_count(const struct run *r, struct run_counts *c, int status)
 void
 run_summary(const struct run *r, const struct run_counts *c)
 {
-	struct buf	 name = BUF_INIT;
+	struct sbuf	 name = SBUF_INIT;
 	size_t		 i, rest;
 
 	if (r->njobs <= 1 || r->cli->quiet)
@@ -526,5 +565,5 @@ run_summary(const struct run *r, const struct run_counts *c)
 			fprintf(stderr, "  failed: %s: %s\n",
 			    shown(&name, r->jobs[i].in->path),
 			    r->jobs[i].reason);
-	buf_free(&name);
+	sb_free(&name);
 }

@@ -8,10 +8,10 @@
 
 #include <pthread.h>
 
-#include "tree/buf.h"
-#include "tree/doc.h"
+#include "artconv.h"
 #include "batch.h"
 #include "options.h"
+#include "util.h"
 
 /* One article of the run. */
 struct job {
@@ -19,8 +19,8 @@ struct job {
 	int			 status;	/* EXIT_* */
 	int			 skipped;	/* --update: up to date */
 	int			 done;
-	struct doc		*doc;		/* kept for --combine */
-	struct buf		 log;		/* formatted messages */
+	ac_doc			*doc;		/* kept for --combine */
+	struct sbuf		 log;		/* formatted messages */
 	char			*reason;	/* first error, for the summary */
 };
 

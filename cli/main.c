@@ -1,15 +1,20 @@
 /*
- * artconv: the command line.  Only cli/ prints; with fileio.c, batch.c
- * and resource.c (the pictures --images reads, confined to the article's
- * folder) it is the only code that touches files.  What it knows about
- * formats comes from the writer registry (formats/registry.c) and the
- * reader list (src/read/readers.c).
+ * artconv: the command line, a user of the library like any other: it
+ * includes artconv.h alone and links the public library, whose only
+ * symbols are ac_ ones.  Only cli/ prints.  It reads the articles through
+ * ac_read_file() (standard input itself), writes the outputs itself
+ * (files.c), and lets the library load the pictures --images embeds,
+ * confined to the article's folder.  What it knows about formats and
+ * readers it asks the library (ac_format_*, ac_reader_*).
  *
  *   options.c   the options, --help, the checks and defaults
  *   inputs.c    the inputs: arguments, --files-from, shards
  *   outpath.c   where outputs go; no output may be one of the run's inputs
  *   jobs.c      the workers, the messages in input order, the progress
  *               line, --combine and the summary
+ *   batch.c     walking folders for articles
+ *   files.c     writing outputs safely; files by identity
+ *   util.c      memory, strings, escaping for messages, reading files
  *
  * One article or a thousand take the same path: the inputs become jobs;
  * workers (-j) convert jobs and keep their messages; the main thread
@@ -22,12 +27,9 @@
 #endif
 #include <string.h>
 
-#include <libxml/parser.h>
-
-#include "io/fileio.h"
-#include "io/pngout.h"
-#include "io/zipout.h"
+#include "artconv.h"
 #include "batch.h"
+#include "files.h"
 #include "inputs.h"
 #include "jobs.h"
 #include "options.h"
@@ -59,7 +61,6 @@ convert(struct cli *cli, const struct inputs *in, int status)
 
 	/* Inputs are never outputs (see write_outputs). */
 	outpath_note_inputs(cli, in);
-	xmlInitParser();
 	file_cleanup_on_signals();
 	run_init(&r, cli, in);
 	run_jobs(&r, in->n == 1 ? 1 : cli->jobs);
@@ -71,10 +72,7 @@ convert(struct cli *cli, const struct inputs *in, int status)
 	}
 	run_summary(&r, &counts);
 	run_free(&r);
-	xmlCleanupParser();
-	zipout_shared_clear();
-	zipout_thread_done();
-	pngout_cache_clear();
+	ac_cleanup();
 	return status;
 }
 

@@ -1,7 +1,7 @@
 /*
- * The options: the getopt table, --help (its reader and format lists come
- * from the reader list and the writer registry), one small handler per
- * option, and the checks and defaults once all are read.
+ * The options: the getopt table, --help (its readers, formats and their
+ * options come from the library: ac_reader_*, ac_format_*), one small
+ * handler per option, and the checks and defaults once all are read.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -13,28 +13,24 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "io/repro.h"
-#include "read/reader.h"
-#include "tree/alloc.h"
-#include "tree/doc.h"
-#include "tree/escape.h"
+#include <fcntl.h>
+
 #include "artconv.h"
+#include "files.h"
 #include "options.h"
 #include "outpath.h"
+#include "util.h"
 
-#define ARTCONV_VERSION AC_VERSION_STRING
-#define MAX_REFERENCE_DOC ((size_t)64 << 20)
-#define TEMPLATE_MAX ((size_t)4 << 20)	/* --template */
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *const progname = "artconv";
 
 const char *
-shown(struct buf *b, const char *path)
+shown(struct sbuf *b, const char *path)
 {
-	buf_truncate(b, 0);
-	esc_display(b, path, strlen(path));
-	return b->ptr;
+	sb_truncate(b, 0);
+	display_escape(b, path, strlen(path));
+	return sb_str(b);
 }
 
 int
@@ -50,79 +46,97 @@ usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+ac_status
+check_nomem(ac_status st)
+{
+	if (st == AC_ERR_NOMEM)
+		die_nomem();
+	return st;
+}
+
+/* One option of a format, as the library lists them. */
+struct wopt {
+	const ac_format	*f;
+	size_t		 i;
+};
+
 /* What a good value of a word option is: "a, b or c". */
 static void
-words_of(const struct writer_option *opt, struct buf *b)
+words_of(const struct wopt *o, struct sbuf *b)
 {
-	size_t	 i;
+	const char	*w;
+	size_t		 k;
 
-	buf_truncate(b, 0);
-	for (i = 0; opt->words[i] != NULL; i++) {
-		if (i > 0)
-			buf_puts(b, opt->words[i + 1] != NULL ? ", " : " or ");
-		buf_puts(b, opt->words[i]);
+	sb_truncate(b, 0);
+	for (k = 0; (w = ac_format_option_word(o->f, o->i, k)) != NULL; k++) {
+		if (k > 0)
+			sb_puts(b, ac_format_option_word(o->f, o->i, k + 1) !=
+			    NULL ? ", " : " or ");
+		sb_puts(b, w);
 	}
 }
 
 /*
- * w's options for --help, under a heading: the option and its value's
+ * f's options for --help, under a heading: the option and its value's
  * name in 26 columns, then the help text's lines.
  */
 static void
-writer_usage(FILE *f, const struct writer *w)
+format_usage(FILE *f, const ac_format *fmt)
 {
-	const struct writer_option *opt;
-	const char	*h, *nl;
+	const char	*h, *nl, *arg;
+	size_t		 i;
 	int		 n;
 
-	if (w->options == NULL || w->options[0].name == NULL)
+	if (ac_format_option_count(fmt) == 0)
 		return;
-	fprintf(f, "\n%s options:\n", w->name);
-	for (opt = w->options; opt->name != NULL; opt++) {
-		n = fprintf(f, "      --%s%s%s", opt->name,
-		    opt->arg != NULL ? " " : "", opt->arg != NULL ? opt->arg :
-		    "");
+	fprintf(f, "\n%s options:\n", ac_format_name(fmt));
+	for (i = 0; i < ac_format_option_count(fmt); i++) {
+		arg = ac_format_option_arg(fmt, i);
+		n = fprintf(f, "      --%s%s%s", ac_format_option_name(fmt, i),
+		    arg != NULL ? " " : "", arg != NULL ? arg : "");
 		if (n > 24)
 			fprintf(f, "\n%26s", "");
 		else
 			fprintf(f, "%*s", 26 - n, "");
-		for (h = opt->help; (nl = strchr(h, '\n')) != NULL; h = nl + 1)
+		for (h = ac_format_option_help(fmt, i);
+		    (nl = strchr(h, '\n')) != NULL; h = nl + 1)
 			fprintf(f, "%.*s\n%26s", (int)(nl - h), h, "");
 		fprintf(f, "%s\n", h);
 	}
 }
 
 /*
- * The man page's section on the writers' options (mdoc), which "make
+ * The man page's section on the formats' options (mdoc), which "make
  * man" puts into artconv.1 between its GENERATED markers.
  */
 static void
 man_options(FILE *f)
 {
-	const struct writer_option *opt;
-	const struct writer *w;
-	const char	*a;
-	size_t		 i, k;
+	const ac_format	*fmt;
+	const char	*a, *w;
+	size_t		 i, j, k;
 
-	for (i = 0; (w = writers[i]) != NULL; i++) {
-		if (w->options == NULL || w->options[0].name == NULL)
+	for (i = 0; (fmt = ac_format_at(i)) != NULL; i++) {
+		if (ac_format_option_count(fmt) == 0)
 			continue;
 		fprintf(f, ".Ss Options for %s\n"
 		    "These only change %s output.\n"
-		    ".Bl -tag -width Ds\n", w->name, w->name);
-		for (opt = w->options; opt->name != NULL; opt++) {
-			fprintf(f, ".It Fl -%s", opt->name);
-			if (opt->kind == WOPT_WORD)
-				for (k = 0; opt->words[k] != NULL; k++)
+		    ".Bl -tag -width Ds\n", ac_format_name(fmt),
+		    ac_format_name(fmt));
+		for (j = 0; j < ac_format_option_count(fmt); j++) {
+			fprintf(f, ".It Fl -%s", ac_format_option_name(fmt, j));
+			if (ac_format_option_kind(fmt, j) == AC_OPTION_WORD)
+				for (k = 0; (w = ac_format_option_word(fmt, j,
+				    k)) != NULL; k++)
 					fprintf(f, "%s%s", k > 0 ? " | " :
-					    " Cm ", opt->words[k]);
-			else if (opt->arg != NULL) {
+					    " Cm ", w);
+			else if ((a = ac_format_option_arg(fmt, j)) != NULL) {
 				fputs(" Ar ", f);
-				for (a = opt->arg; *a != '\0'; a++)
+				for (; *a != '\0'; a++)
 					fputc(*a >= 'A' && *a <= 'Z' ?
 					    *a - 'A' + 'a' : *a, f);
 			}
-			fprintf(f, "\n%s\n", opt->man);
+			fprintf(f, "\n%s\n", ac_format_option_man(fmt, j));
 		}
 		fputs(".El\n", f);
 	}
@@ -145,8 +159,8 @@ usage(FILE *f)
 	    "  -o, --output PATH       output file, or folder (ending in / or\n"
 	    "                          existing) for one file per format\n"
 	    "  -f, --from READER       input reader: auto");
-	for (i = 0; readers[i] != NULL; i++)
-		fprintf(f, "|%s", readers[i]->name);
+	for (i = 0; i < ac_reader_count(); i++)
+		fprintf(f, "|%s", ac_reader_name(ac_reader_at(i)));
 	fprintf(f, " (default auto)\n"
 	    "      --encoding NAME     input encoding (default: detect)\n"
 	    "      --outline MODE      auto (default) or none: paragraphs\n"
@@ -190,8 +204,8 @@ usage(FILE *f)
 	    "      --combine           one book of all inputs (with -o FILE)\n"
 	    "      --order KEY         --combine order: name (default) or date\n"
 	    "      --shard K/N         convert only share K of N (stable by path)\n");
-	for (i = 0; writers[i] != NULL; i++)
-		writer_usage(f, writers[i]);
+	for (i = 0; i < ac_format_count(); i++)
+		format_usage(f, ac_format_at(i));
 	fprintf(f, "\n"
 	    "information:\n"
 	    "      --list-formats[=long]\n"
@@ -201,9 +215,9 @@ usage(FILE *f)
 	    "      --version           print the version\n"
 	    "\n"
 	    "formats:\n");
-	for (i = 0; writers[i] != NULL; i++)
-		fprintf(f, "  %-13s %s\n", writers[i]->name,
-		    writers[i]->description);
+	for (i = 0; i < ac_format_count(); i++)
+		fprintf(f, "  %-13s %s\n", ac_format_name(ac_format_at(i)),
+		    ac_format_description(ac_format_at(i)));
 	fprintf(f, "\nexit status: 0 ok, 1 an input failed, 2 usage, "
 	    "3 an output could not be written\n");
 }
@@ -235,7 +249,7 @@ enum {
 	OPT_LIST_FORMATS,
 	OPT_VERSION,
 	OPT_HELP_MAN,
-	/* The writers' options: OPT_WRITER + their place in wopt_list. */
+	/* The formats' options: OPT_WRITER + their place in wopt_list. */
 	OPT_WRITER = 1024
 };
 
@@ -280,28 +294,30 @@ static const struct option fixed_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* Every writer's options, in registry order, each name once. */
-static const struct writer_option *wopt_list[MAX_WRITER_OPTIONS];
+/* Every format's options, in the library's order, each name once. */
+static struct wopt wopt_list[MAX_WRITER_OPTIONS];
 static size_t nwopt;
 
 /* Fills wopt_list (once). */
 static void
 list_writer_options(void)
 {
-	const struct writer_option *opt;
-	size_t	 i, k;
+	const ac_format	*f;
+	size_t		 i, j, k;
 
 	if (nwopt > 0)
 		return;
-	for (i = 0; writers[i] != NULL; i++)
-		for (opt = writers[i]->options; opt != NULL &&
-		    opt->name != NULL; opt++) {
-			for (k = 0; k < nwopt &&
-			    strcmp(wopt_list[k]->name, opt->name) != 0; k++)
+	for (i = 0; (f = ac_format_at(i)) != NULL; i++)
+		for (j = 0; j < ac_format_option_count(f); j++) {
+			for (k = 0; k < nwopt && strcmp(ac_format_option_name(
+			    wopt_list[k].f, wopt_list[k].i),
+			    ac_format_option_name(f, j)) != 0; k++)
 				;
 			/* tests/test_writer_options.c: never full. */
-			if (k == nwopt && nwopt < NELEM(wopt_list))
-				wopt_list[nwopt++] = opt;
+			if (k == nwopt && nwopt < NELEM(wopt_list)) {
+				wopt_list[nwopt].f = f;
+				wopt_list[nwopt++].i = j;
+			}
 		}
 }
 
@@ -309,8 +325,9 @@ void
 cli_init(struct cli *cli)
 {
 	memset(cli, 0, sizeof(*cli));
-	cli->ropts.bold_leads = 1;
-	cli->popts.read.max_depth = 128;
+	if ((cli->read = ac_read_options_new()) == NULL ||
+	    (cli->render = ac_render_options_new()) == NULL)
+		die_nomem();
 	cli->filter.include = cli->include;
 	cli->filter.exclude = cli->exclude;
 }
@@ -318,32 +335,38 @@ cli_init(struct cli *cli)
 void
 cli_free(struct cli *cli)
 {
-	render_opts_free(&cli->ropts);
-	buf_free(&cli->option_file);
-	resource_paths_free(cli->resource_paths);
+	size_t	 i;
+
+	ac_read_options_free(cli->read);
+	ac_render_options_free(cli->render);
+	free(cli->settings);
+	for (i = 0; i < cli->nowned; i++)
+		free(cli->owned[i]);
+	free(cli->owned);
+	for (i = 0; i < MAX_WRITER_OPTIONS; i++)
+		sb_free(&cli->option_bytes[i]);
 	file_ids_free(&cli->inputs);
-	script_conv_close(cli->convert);
 }
 
 /*
- * A writer's file option (--cover, --reference-doc, --template): a
+ * A format's file option (--cover, --reference-doc, --template): a
  * regular file (not a FIFO or device) of at most max bytes.
  */
 static int
 load_option_file(const char *opt, const char *path, size_t max,
-    struct buf *b)
+    struct sbuf *b)
 {
-	struct buf	 name = BUF_INIT;
+	struct sbuf	 name = SBUF_INIT;
 	const char	*why;
 
-	buf_truncate(b, 0);
-	if (resource_read_regular(path, max, b, &why) != 0) {
+	sb_truncate(b, 0);
+	if (read_whole(path, max, READ_REGULAR, b, &why) != 0) {
 		fprintf(stderr, "%s: %s: %s (%s, at most %zu MB)\n", progname,
 		    shown(&name, path), why, opt, max >> 20);
-		buf_free(&name);
+		sb_free(&name);
 		return -1;
 	}
-	buf_free(&name);
+	sb_free(&name);
 	return 0;
 }
 
@@ -379,6 +402,151 @@ one_of(const char *opt, const char *arg, const char *first,
 }
 
 /*
+ * The settings: each option that sets up reading or rendering is checked
+ * by its handler, applied to cli->read and cli->render, and kept so that
+ * read_options_for_stdin() and render_options_for() can apply it again.
+ */
+
+/* Applies s to ro and rn (either may be NULL).  Returns the status. */
+static ac_status
+apply(const struct cli *cli, const struct setting *s, ac_read_options *ro,
+    ac_render_options *rn, ac_diags *d)
+{
+	const struct wopt *o;
+	const char	*eq;
+	char		*key;
+	ac_status	 st = AC_OK;
+
+	if (s->code >= OPT_WRITER) {
+		o = &wopt_list[s->code - OPT_WRITER];
+		if (rn == NULL)
+			return AC_OK;
+		if (ac_format_option_kind(o->f, o->i) == AC_OPTION_FILE)
+			return ac_render_options_set_bytes(rn,
+			    ac_format_option_name(o->f, o->i),
+			    sb_str(&cli->option_bytes[s->code - OPT_WRITER]),
+			    cli->option_bytes[s->code - OPT_WRITER].len);
+		return ac_render_options_set(rn, ac_format_option_name(o->f,
+		    o->i), ac_format_option_kind(o->f, o->i) ==
+		    AC_OPTION_FLAG ? NULL : s->arg);
+	}
+	if (ro != NULL)
+		switch (s->code) {
+		case 'f':
+			return ac_read_options_set_reader(ro, s->arg);
+		case 'M':
+			eq = strchr(s->arg, '=');
+			key = estrndup(s->arg, (size_t)(eq - s->arg));
+			st = ac_read_options_set_meta(ro, key, eq + 1);
+			free(key);
+			return st;
+		case OPT_ENCODING:
+			return ac_read_options_set_encoding(ro, s->arg);
+		case OPT_OUTLINE:
+			return ac_read_options_set_outline(ro,
+			    strcmp(s->arg, "none") == 0 ? AC_OUTLINE_NONE :
+			    AC_OUTLINE_AUTO);
+		case OPT_LEVELS:
+			return ac_read_options_set_levels(ro, s->arg);
+		case OPT_KEEP_PUNCT:
+			return ac_read_options_set_typography(ro, 0);
+		case OPT_CONVERT:
+			return ac_read_options_set_convert(ro, s->arg, d);
+		case OPT_IMAGES:
+			st = ac_read_options_set_images(ro, 1);
+			break;
+		}
+	if (rn != NULL && st == AC_OK)
+		switch (s->code) {
+		case OPT_POINTS:
+			return ac_render_options_set_points(rn,
+			    strcmp(s->arg, "split") == 0 ? AC_POINTS_SPLIT :
+			    AC_POINTS_INLINE);
+		case OPT_LEADS:
+			return ac_render_options_set_bold_leads(rn,
+			    strcmp(s->arg, "plain") != 0);
+		case OPT_LANG:
+			return ac_render_options_set_lang(rn, s->arg);
+		case OPT_IMAGES:
+			return ac_render_options_set_images(rn, 1);
+		case OPT_RESOURCE_PATH:
+			return ac_render_options_add_resource_path(rn, s->arg);
+		}
+	return st;
+}
+
+/*
+ * Applies the option to cli->read and cli->render and keeps it.  Returns
+ * the status (AC_ERR_NOMEM ends the program), with the library's reason
+ * appended to d (which may be NULL).
+ */
+static ac_status
+set(struct cli *cli, int code, const char *arg, ac_diags *d)
+{
+	struct setting	 s;
+	ac_status	 st;
+
+	s.code = code;
+	s.arg = arg;
+	if ((st = check_nomem(apply(cli, &s, cli->read, cli->render, d))) !=
+	    AC_OK)
+		return st;
+	cli->settings = ereallocarray(cli->settings, cli->nsettings + 1,
+	    sizeof(*cli->settings));
+	cli->settings[cli->nsettings++] = s;
+	return AC_OK;
+}
+
+/* The last error d holds, or what. */
+static const char *
+reason(const ac_diags *d, const char *what)
+{
+	size_t	 i;
+
+	for (i = ac_diags_count(d); i-- > 0;)
+		if (ac_diags_level(d, i) == AC_ERROR)
+			return ac_diags_text(d, i);
+	return what;
+}
+
+/* Applies every setting kept to ro and rn (either may be NULL). */
+static void
+replay(const struct cli *cli, ac_read_options *ro, ac_render_options *rn)
+{
+	size_t	 i;
+
+	for (i = 0; i < cli->nsettings; i++)
+		check_nomem(apply(cli, &cli->settings[i], ro, rn, NULL));
+}
+
+ac_read_options *
+read_options_for_stdin(const struct cli *cli)
+{
+	ac_read_options	*o;
+
+	if ((o = ac_read_options_new()) == NULL)
+		die_nomem();
+	replay(cli, o, NULL);
+	check_nomem(ac_read_options_set_fallback_title(o, "stdin"));
+	return o;
+}
+
+ac_render_options *
+render_options_for(const struct cli *cli, const char *base)
+{
+	ac_render_options *o;
+
+	if ((o = ac_render_options_new()) == NULL)
+		die_nomem();
+	replay(cli, NULL, o);
+	if (cli->now)
+		check_nomem(ac_render_options_set_time(o, AC_TIME_FIXED,
+		    cli->now_time));
+	check_nomem(ac_render_options_set_resource_base(o, base));
+	return o;
+}
+
+/*
  * The handlers, one per option that takes a value or does more than set a
  * flag.  Each returns GO_ON or an exit status.
  */
@@ -387,19 +555,19 @@ one_of(const char *opt, const char *arg, const char *first,
 static int
 opt_to(struct cli *cli, const char *arg)
 {
-	char	*copy = xstrdup(arg), *tok, *save = NULL;
-	const struct writer *w;
-	size_t	 i;
-	int	 rc = GO_ON;
+	char		*copy = estrdup(arg), *tok, *save = NULL;
+	const ac_format	*f;
+	size_t		 i;
+	int		 rc = GO_ON;
 
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
-		if ((w = writer_find(tok)) == NULL) {
+		if ((f = ac_format_find(tok)) == NULL) {
 			rc = usage_error("unknown format \"%s\" (see "
 			    "--list-formats)", tok);
 			break;
 		}
-		for (i = 0; i < cli->nformats && cli->formats[i] != w; i++)
+		for (i = 0; i < cli->nformats && cli->formats[i] != f; i++)
 			;
 		if (i < cli->nformats)
 			continue;
@@ -407,7 +575,7 @@ opt_to(struct cli *cli, const char *arg)
 			rc = usage_error("too many formats");
 			break;
 		}
-		cli->formats[cli->nformats++] = w;
+		cli->formats[cli->nformats++] = f;
 	}
 	free(copy);
 	return rc;
@@ -423,9 +591,7 @@ opt_output(struct cli *cli, const char *arg)
 static int
 opt_from(struct cli *cli, const char *arg)
 {
-	if (strcmp(arg, "auto") == 0)
-		cli->popts.reader = NULL;
-	else if ((cli->popts.reader = reader_find(arg)) == NULL)
+	if (set(cli, 'f', arg, NULL) != AC_OK)
 		return usage_error("unknown reader \"%s\"", arg);
 	return GO_ON;
 }
@@ -434,108 +600,150 @@ static int
 opt_meta(struct cli *cli, const char *arg)
 {
 	const char	*eq = strchr(arg, '=');
-	char		*key;
-	int		 k;
 
 	if (eq == NULL)
 		return usage_error("-M needs KEY=VALUE, not \"%s\"", arg);
-	key = xstrndup(arg, (size_t)(eq - arg));
-	k = meta_key_lookup(key);
-	free(key);
-	if (k < 0)
+	if (set(cli, 'M', arg, NULL) != AC_OK)
 		return usage_error("unknown metadata key in \"%s\"", arg);
-	cli->popts.meta[k] = eq + 1;
+	if (eq - arg == 5 && strncmp(arg, "title", 5) == 0)
+		cli->title = eq + 1;
 	return GO_ON;
 }
 
 static int
 opt_encoding(struct cli *cli, const char *arg)
 {
-	cli->popts.read.encoding = arg;
+	set(cli, OPT_ENCODING, arg, NULL);
+	return GO_ON;
+}
+
+/* An option taking one of two words: checked, then set. */
+static int
+two_words(struct cli *cli, int code, const char *opt, const char *arg,
+    const char *first, const char *second)
+{
+	int	 which;
+
+	if (one_of(opt, arg, first, second, &which) != GO_ON)
+		return EXIT_USAGE;
+	set(cli, code, arg, NULL);
 	return GO_ON;
 }
 
 static int
 opt_outline(struct cli *cli, const char *arg)
 {
-	int	 none = 0;
-
-	if (one_of("--outline", arg, "auto", "none", &none) != GO_ON)
-		return EXIT_USAGE;
-	cli->popts.read.outline.mode = none ? OUTLINE_NONE : OUTLINE_AUTO;
-	return GO_ON;
+	return two_words(cli, OPT_OUTLINE, "--outline", arg, "auto", "none");
 }
 
 static int
 opt_levels(struct cli *cli, const char *arg)
 {
-	char	 reason[160];
+	ac_diags	*d = ac_diags_new();
+	int		 rc = GO_ON;
 
-	if (outline_levels_check(arg, reason, sizeof(reason)) != 0)
-		return usage_error("--levels: %s", reason);
-	cli->popts.read.outline.levels = arg;
-	return GO_ON;
+	if (d == NULL)
+		die_nomem();
+	if (check_nomem(ac_levels_check(arg, d)) != AC_OK)
+		rc = usage_error("--levels: %s", reason(d, "invalid"));
+	else
+		set(cli, OPT_LEVELS, arg, NULL);
+	ac_diags_free(d);
+	return rc;
 }
 
 static int
 opt_points(struct cli *cli, const char *arg)
 {
-	int	 split = 0;
-
-	if (one_of("--points", arg, "inline", "split", &split) != GO_ON)
-		return EXIT_USAGE;
-	cli->ropts.points = split ? POINTS_SPLIT : POINTS_INLINE;
-	return GO_ON;
+	return two_words(cli, OPT_POINTS, "--points", arg, "inline", "split");
 }
 
 static int
 opt_leads(struct cli *cli, const char *arg)
 {
-	int	 plain = 0;
-
-	if (one_of("--leads", arg, "bold", "plain", &plain) != GO_ON)
-		return EXIT_USAGE;
-	cli->ropts.bold_leads = !plain;
-	return GO_ON;
+	return two_words(cli, OPT_LEADS, "--leads", arg, "bold", "plain");
 }
 
 static int
 opt_lang(struct cli *cli, const char *arg)
 {
-	cli->ropts.lang = arg;
+	set(cli, OPT_LANG, arg, NULL);
 	return GO_ON;
 }
 
+static int
+opt_keep_punct(struct cli *cli, const char *arg)
+{
+	set(cli, OPT_KEEP_PUNCT, arg, NULL);
+	return GO_ON;
+}
+
+static int
+opt_images(struct cli *cli, const char *arg)
+{
+	set(cli, OPT_IMAGES, arg, NULL);
+	cli->images = 1;
+	return GO_ON;
+}
+
+/*
+ * The library takes "none" for no conversion; artconv never did, and
+ * names it as an unknown conversion, as before.
+ */
 static int
 opt_convert(struct cli *cli, const char *arg)
 {
-	char	 reason[256];
+	ac_diags	*d = ac_diags_new();
+	int		 rc = GO_ON;
 
-	script_conv_close(cli->convert);
-	cli->popts.convert = NULL;
-	if ((cli->convert = script_conv_open(arg, reason, sizeof(reason))) ==
-	    NULL)
-		return usage_error("--convert: %s (takes s2t, t2s, s2tw, tw2s, "
-		    "s2hk, hk2s, s2twp or tw2sp)", reason);
-	cli->popts.convert = cli->convert;
-	return GO_ON;
+	if (d == NULL)
+		die_nomem();
+	if (strcmp(arg, "none") == 0)
+		rc = usage_error("--convert: unknown conversion \"none\" "
+		    "(takes s2t, t2s, s2tw, tw2s, s2hk, hk2s, s2twp or tw2sp)");
+	else if (set(cli, OPT_CONVERT, arg, d) != AC_OK)
+		rc = usage_error("--convert: %s (takes s2t, t2s, s2tw, tw2s, "
+		    "s2hk, hk2s, s2twp or tw2sp)", reason(d, "cannot open"));
+	ac_diags_free(d);
+	return rc;
 }
 
+/*
+ * Each folder on its own, so that a message names the one that cannot be
+ * opened, with the reason the library's check met (the same open()).
+ */
 static int
 opt_resource_path(struct cli *cli, const char *arg)
 {
-	const char	*why;
-	char		*bad;
-	int		 rc;
+	const char	*p;
+	char		*dir;
+	size_t		 n;
+	int		 fd, rc = GO_ON;
+	ac_status	 st;
 
-	if (cli->resource_paths == NULL)
-		cli->resource_paths = resource_paths_new();
-	if (resource_paths_add(cli->resource_paths, arg, &bad, &why) != 0) {
-		rc = usage_error("--resource-path: %s: %s", bad, why);
-		free(bad);
-		return rc;
+	for (p = arg; *p != '\0' && rc == GO_ON; p += n + (p[n] == ':')) {
+		if ((n = strcspn(p, ":")) == 0)
+			continue;
+		dir = estrndup(p, n);
+		if ((st = set(cli, OPT_RESOURCE_PATH, dir, NULL)) == AC_OK) {
+			/* Kept: the setting points into it. */
+			cli->owned = ereallocarray(cli->owned, cli->nowned + 1,
+			    sizeof(*cli->owned));
+			cli->owned[cli->nowned++] = dir;
+			continue;
+		}
+#ifdef O_PATH
+		fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+#else
+		fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+#endif
+		rc = usage_error("--resource-path: %s: %s", dir, fd < 0 ?
+		    strerror(errno) : ac_strerror(st));
+		if (fd >= 0)
+			close(fd);
+		free(dir);
 	}
-	return GO_ON;
+	return rc;
 }
 
 static int
@@ -597,20 +805,21 @@ opt_shard(struct cli *cli, const char *arg)
 static int
 opt_list_formats(struct cli *cli, const char *arg)
 {
-	const struct writer *w;
-	size_t	 i;
+	const ac_format	*f;
+	size_t		 i;
 
 	(void)cli;
 	if (arg != NULL && strcmp(arg, "long") != 0)
 		return usage_error("--list-formats takes nothing or =long, "
 		    "not \"%s\"", arg);
-	for (i = 0; (w = writers[i]) != NULL; i++)
+	for (i = 0; (f = ac_format_at(i)) != NULL; i++)
 		if (arg == NULL)
-			printf("%s\n", w->name);
+			printf("%s\n", ac_format_name(f));
 		else
-			printf("%s\t%s\t%s\t%s\n", w->name, w->extension,
-			    w->zip ? "zip" : "text", w->zip &&
-			    w->text_parts != NULL ? w->text_parts : "-");
+			printf("%s\t%s\t%s\t%s\n", ac_format_name(f),
+			    ac_format_extension(f), ac_format_is_binary(f) ?
+			    "zip" : "text", ac_format_text_parts(f) != NULL ?
+			    ac_format_text_parts(f) : "-");
 	return EXIT_OK;
 }
 
@@ -624,47 +833,45 @@ opt_help_man(struct cli *cli, const char *arg)
 }
 
 /*
- * A writer's option: checked and stored by writer_option_set*() in the
- * writer's options, with the command line's own messages.
+ * A format's option: checked and stored by the library, with the command
+ * line's own messages.  A file option's bytes are kept for the settings.
  */
 static int
 opt_writer(struct cli *cli, size_t k, const char *arg)
 {
-	const struct writer_option *opt = wopt_list[k];
-	struct buf	 b = BUF_INIT;
+	const struct wopt *o = &wopt_list[k];
+	const char	*name = ac_format_option_name(o->f, o->i);
+	const char	*takes = ac_format_option_takes(o->f, o->i);
+	ac_option_kind	 kind = ac_format_option_kind(o->f, o->i);
+	struct sbuf	 b = SBUF_INIT;
 	int		 rc = GO_ON;
 
-	buf_printf(&b, "--%s", opt->name);
-	if (opt->kind == WOPT_FILE) {
-		if (load_option_file(b.ptr, arg, opt->max_size,
-		    &cli->option_file) != 0)
+	sb_printf(&b, "--%s", name);
+	if (kind == AC_OPTION_FILE) {
+		if (load_option_file(b.ptr, arg, (size_t)ac_format_option_max(
+		    o->f, o->i), &cli->option_bytes[k]) != 0)
 			rc = EXIT_USAGE;
-		else if (writer_option_set_bytes(&cli->ropts, opt->name,
-		    cli->option_file.ptr, cli->option_file.len) != 0) {
-			if (errno == ENOMEM)
-				alloc_fail();
-			rc = usage_error("%s: --%s takes %s", arg, opt->name,
-			    opt->takes);
-		} else
+		else if (set(cli, OPT_WRITER + (int)k, arg, NULL) != AC_OK)
+			rc = usage_error("%s: --%s takes %s", arg, name, takes);
+		else
 			cli->option_files[k] = arg;
-		buf_truncate(&cli->option_file, 0);
-	} else if (writer_option_set(&cli->ropts, opt->name,
-	    opt->kind == WOPT_FLAG ? NULL : arg) != 0) {
-		if (errno == ENOMEM)
-			alloc_fail();
-		if (opt->kind == WOPT_WORD)
-			words_of(opt, &b);
-		else if (opt->takes != NULL) {
-			buf_truncate(&b, 0);
-			buf_puts(&b, opt->takes);
+		if (rc != GO_ON)
+			sb_free(&cli->option_bytes[k]);
+	} else if (set(cli, OPT_WRITER + (int)k, arg, NULL) != AC_OK) {
+		if (kind == AC_OPTION_WORD)
+			words_of(o, &b);
+		else if (takes != NULL) {
+			sb_truncate(&b, 0);
+			sb_puts(&b, takes);
 		} else {
-			buf_truncate(&b, 0);
-			buf_printf(&b, "%ld to %ld", opt->min, opt->max);
+			sb_truncate(&b, 0);
+			sb_printf(&b, "%ld to %ld", ac_format_option_min(o->f,
+			    o->i), ac_format_option_max(o->f, o->i));
 		}
-		rc = usage_error("--%s takes %s, not \"%s\"", opt->name, b.ptr,
+		rc = usage_error("--%s takes %s, not \"%s\"", name, b.ptr,
 		    arg);
 	}
-	buf_free(&b);
+	sb_free(&b);
 	return rc;
 }
 
@@ -682,8 +889,8 @@ opt_version(struct cli *cli, const char *arg)
 {
 	(void)cli;
 	(void)arg;
-	printf("artconv %s\nEPUB cover: %s\n", ARTCONV_VERSION,
-	    writer_cover_engine());
+	printf("artconv %s\nEPUB cover: %s\n", AC_VERSION_STRING,
+	    ac_cover_engine());
 	return EXIT_OK;
 }
 
@@ -701,6 +908,8 @@ static const struct {
 	{ OPT_POINTS, opt_points },
 	{ OPT_LEADS, opt_leads },
 	{ OPT_LANG, opt_lang },
+	{ OPT_KEEP_PUNCT, opt_keep_punct },
+	{ OPT_IMAGES, opt_images },
 	{ OPT_CONVERT, opt_convert },
 	{ OPT_RESOURCE_PATH, opt_resource_path },
 	{ 'j', opt_jobs },
@@ -721,8 +930,6 @@ static const struct {
 	size_t	 offset;
 	int	 value;
 } flags[] = {
-	{ OPT_KEEP_PUNCT, offsetof(struct cli, popts.keep_punctuation), 1 },
-	{ OPT_IMAGES, offsetof(struct cli, ropts.embed_images), 1 },
 	{ OPT_NOW, offsetof(struct cli, now), 1 },
 	{ OPT_FORCE, offsetof(struct cli, force), 1 },
 	{ OPT_SYNC, offsetof(struct cli, sync), 1 },
@@ -764,14 +971,16 @@ parse_options(struct cli *cli, int argc, char *argv[])
 	size_t		 n = NELEM(fixed_options) - 1, k;
 	int		 c, rc = GO_ON;
 
-	/* The getopt table: the general options, then the writers'. */
+	/* The getopt table: the general options, then the formats'. */
 	list_writer_options();
-	all = xreallocarray(NULL, n + nwopt + 1, sizeof(*all));
+	all = ereallocarray(NULL, n + nwopt + 1, sizeof(*all));
 	memcpy(all, fixed_options, n * sizeof(*all));
 	for (k = 0; k < nwopt; k++) {
-		all[n + k].name = wopt_list[k]->name;
-		all[n + k].has_arg = wopt_list[k]->kind == WOPT_FLAG ?
-		    no_argument : required_argument;
+		all[n + k].name = ac_format_option_name(wopt_list[k].f,
+		    wopt_list[k].i);
+		all[n + k].has_arg = ac_format_option_kind(wopt_list[k].f,
+		    wopt_list[k].i) == AC_OPTION_FLAG ? no_argument :
+		    required_argument;
 		all[n + k].flag = NULL;
 		all[n + k].val = OPT_WRITER + (int)k;
 	}
@@ -792,10 +1001,15 @@ settle_options(struct cli *cli, int ninputs, int folders)
 
 	if ((rc = outpath_settle(cli, ninputs, folders)) != GO_ON)
 		return rc;
-	if (!cli->now && repro_source_date_epoch(&cli->ropts.timestamp))
-		cli->source_epoch = 1;
-	if (cli->now)
-		cli->ropts.timestamp = time(NULL);
+	/*
+	 * --now: one date for the whole run.  Else the library's
+	 * AC_TIME_AUTO: SOURCE_DATE_EPOCH, else the article's date.
+	 */
+	if (cli->now) {
+		cli->now_time = (int64_t)time(NULL);
+		check_nomem(ac_render_options_set_time(cli->render,
+		    AC_TIME_FIXED, cli->now_time));
+	}
 	if (cli->jobs == 0) {
 		n = sysconf(_SC_NPROCESSORS_ONLN);
 		cli->jobs = n > 0 ? n : 1;

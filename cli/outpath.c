@@ -8,10 +8,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "io/fileio.h"
-#include "tree/alloc.h"
-#include "tree/buf.h"
+#include "files.h"
 #include "outpath.h"
+#include "util.h"
 
 /* The extension of path (after the last dot of its last part), or NULL. */
 static const char *
@@ -44,7 +43,7 @@ output_is_dir(const struct cli *cli, int ninputs, int folders)
 	return (cli->nformats > 1 || (!cli->combine && (ninputs > 1 ||
 	    folders))) && stat(cli->output, &st) != 0 &&
 	    ((ext = extension_of(cli->output)) == NULL ||
-	    writer_for_extension(ext) == NULL);
+	    ac_format_for_extension(ext) == NULL);
 }
 
 /* -t defaults from the -o extension, else md. */
@@ -55,11 +54,11 @@ default_format(struct cli *cli)
 
 	ext = cli->output != NULL && !cli->output_dir ?
 	    extension_of(cli->output) : NULL;
-	if (ext != NULL && writer_for_extension(ext) == NULL)
+	if (ext != NULL && ac_format_for_extension(ext) == NULL)
 		return usage_error("cannot tell the format from \"%s\"; use -t",
 		    cli->output);
 	cli->formats[cli->nformats++] = ext != NULL ?
-	    writer_for_extension(ext) : writer_find("md");
+	    ac_format_for_extension(ext) : ac_format_find("md");
 	return GO_ON;
 }
 
@@ -114,31 +113,31 @@ outpath_settle(struct cli *cli, int ninputs, int folders)
 
 char *
 output_path(const struct cli *cli, const struct input *in,
-    const struct writer *w, const char **why)
+    const ac_format *f, const char **why)
 {
-	struct buf	 b = BUF_INIT;
+	struct sbuf	 b = SBUF_INIT;
 
 	if (cli->output != NULL && !cli->output_dir)
-		return xstrdup(cli->output);
+		return estrdup(cli->output);
 	if (cli->output == NULL && cli->nformats == 1) {
-		if (w->zip && isatty(STDOUT_FILENO)) {
+		if (ac_format_is_binary(f) && isatty(STDOUT_FILENO)) {
 			*why = "binary output to a terminal; use -o FILE";
 			return NULL;
 		}
-		return xstrdup("-");
+		return estrdup("-");
 	}
 	if (cli->output != NULL) {
-		buf_puts(&b, cli->output);
+		sb_puts(&b, cli->output);
 		if (b.len > 0 && b.ptr[b.len - 1] != '/')
-			buf_putc(&b, '/');
+			sb_putc(&b, '/');
 	}
-	buf_printf(&b, "%s.%s", in->rel, w->extension);
+	sb_printf(&b, "%s.%s", in->rel, ac_format_extension(f));
 	if (cli->output != NULL &&
 	    file_prepare_inside(cli->output, b.ptr, why) != 0) {
-		buf_free(&b);
+		sb_free(&b);
 		return NULL;
 	}
-	return buf_detach(&b, NULL);
+	return sb_detach(&b);
 }
 
 const char *
@@ -183,7 +182,7 @@ up_to_date(const struct cli *cli, const struct input *in)
 int
 outpath_check_args(const struct cli *cli, int argc, char *argv[], int first)
 {
-	struct buf	 name = BUF_INIT;
+	struct sbuf	 name = SBUF_INIT;
 	int		 a;
 
 	for (a = first; a < argc; a++)
@@ -192,7 +191,7 @@ outpath_check_args(const struct cli *cli, int argc, char *argv[], int first)
 			fprintf(stderr, "%s: %s: the output folder is this input "
 			    "folder; write to another one (-o OTHER/)\n",
 			    progname, shown(&name, argv[a]));
-			buf_free(&name);
+			sb_free(&name);
 			return EXIT_USAGE;
 		}
 	return GO_ON;

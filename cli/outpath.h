@@ -7,17 +7,17 @@
 #define CLI_OUTPATH_H
 
 #include "batch.h"
+#include "artconv.h"
 #include "options.h"
-#include "writer.h"
 
 /*
  * Decides whether -o is a folder (creating it if need be) and the format
  * when -t is not given.  Returns GO_ON or an exit status.
  */
 int		 outpath_settle(struct cli *cli, int ninputs, int folders);
-/* Where format w of input in goes; NULL with *why on error. */
+/* Where format f of input in goes; NULL with *why on error. */
 char		*output_path(const struct cli *cli, const struct input *in,
-		    const struct writer *w, const char **why);
+		    const ac_format *f, const char **why);
 /* dest as messages name it ("standard output" for "-"). */
 const char	*output_display(const char *dest);
 /* Is dest (a path or "-") one of the run's inputs? */

@@ -90,6 +90,20 @@ extern "C" {
 
 /* The library's version, "MAJOR.MINOR.PATCH" (a static string). */
 AC_EXPORT const char	*ac_version(void);
+/*
+ * How this build draws the EPUB's generated cover (a static string, for a
+ * version message): "PNG (pango 1.50.12, cairo 1.16.0)", or "SVG (built
+ * without cairo and pango)".
+ */
+AC_EXPORT const char	*ac_cover_engine(void);
+/*
+ * Releases what the library keeps between calls to go faster: the zip
+ * entries and cover pieces it shares between renders, and the calling
+ * thread's compressor (other threads' go when they exit).  For a program
+ * about to end, or one checking for leaks; the library stays usable and
+ * keeps them again as it goes.  No other call may be running meanwhile.
+ */
+AC_EXPORT void		 ac_cleanup(void);
 
 /* --- errors ------------------------------------------------------------- */
 
@@ -222,6 +236,28 @@ AC_EXPORT const char		*ac_format_option_arg(const ac_format *f,
 /* Its help: English, lines separated by '\n'. */
 AC_EXPORT const char		*ac_format_option_help(const ac_format *f,
 				    size_t i);
+/* Its paragraph in artconv(1): mdoc(7) lines. */
+AC_EXPORT const char		*ac_format_option_man(const ac_format *f,
+				    size_t i);
+/* Word k (from 0) a word option takes; NULL after the last one. */
+AC_EXPORT const char		*ac_format_option_word(const ac_format *f,
+				    size_t i, size_t k);
+/*
+ * What a good value is, for a message ("--NAME takes TAKES"): English,
+ * such as "a JPEG or PNG image"; NULL where the words or the bounds
+ * below say it.
+ */
+AC_EXPORT const char		*ac_format_option_takes(const ac_format *f,
+				    size_t i);
+/*
+ * The bounds of a number option (0 is also taken where the option says
+ * so in its takes), or for a file option 0 and the most bytes it takes;
+ * 0 for the others.
+ */
+AC_EXPORT long			 ac_format_option_min(const ac_format *f,
+				    size_t i);
+AC_EXPORT long			 ac_format_option_max(const ac_format *f,
+				    size_t i);
 
 /* The input readers: "text", "html", "md", "docx". */
 AC_EXPORT size_t		 ac_reader_count(void);
@@ -308,6 +344,13 @@ AC_EXPORT ac_status	 ac_read_options_set_outline(ac_read_options *o,
 AC_EXPORT ac_status	 ac_read_options_set_levels(ac_read_options *o,
 			    const char *levels);
 /*
+ * Whether ac_read_options_set_levels() takes levels: AC_OK, or
+ * AC_ERR_INVALID with the reason appended to diags (which may be NULL);
+ * AC_ERR_INVALID for NULL.
+ */
+AC_EXPORT ac_status	 ac_levels_check(const char *levels,
+			    ac_diags *diags);
+/*
  * Converts the article between Simplified and Traditional Chinese with
  * OpenCC, as `--convert` does: name is one of s2t t2s s2tw tw2s s2hk hk2s
  * s2twp tw2sp; NULL or "none" (the default): no conversion.  The text and
@@ -345,7 +388,8 @@ AC_EXPORT ac_status	 ac_read(const void *data, size_t len,
 			    ac_diags *diags);
 /*
  * Reads the article in the file at path, as ac_read() with the file name
- * set from path.  AC_ERR_IO if the file cannot be read (diags says why).
+ * set from path.  AC_ERR_IO if the file cannot be read: the error
+ * appended to diags is then "PATH: REASON", path as given.
  */
 AC_EXPORT ac_status	 ac_read_file(const char *path,
 			    const ac_read_options *opts, ac_doc **doc,
@@ -484,8 +528,10 @@ AC_EXPORT ac_status	 ac_render_options_set_resource_loader(
  * The path of the article file whose folder the default loader reads
  * from, as artconv reads from its input's folder: relative references
  * ("photo.jpg", "page_files/a.png") are taken from that folder.  A
- * relative path is taken from the current folder at each render.  NULL
- * (the default): no article folder; "" is AC_ERR_INVALID.  The folder is
+ * relative path is taken from the current folder at each render.  "-"
+ * is an article read from standard input: no article folder, and a
+ * picture the default loader cannot find says so.  NULL (the default):
+ * no article folder; "" is AC_ERR_INVALID.  The folder is
  * opened at each render; one that cannot be opened then loads nothing.
  */
 AC_EXPORT ac_status	 ac_render_options_set_resource_base(

@@ -25,8 +25,10 @@
 #include <libxml/xmlerror.h>
 
 #include "io/fileio.h"
+#include "io/pngout.h"
 #include "io/repro.h"
 #include "io/resource.h"
+#include "io/zipout.h"
 #include "read/reader.h"
 #include "tree/alloc.h"
 #include "tree/buf.h"
@@ -173,6 +175,22 @@ const char *
 ac_version(void)
 {
 	return AC_VERSION_STRING;
+}
+
+const char *
+ac_cover_engine(void)
+{
+	return writer_cover_engine();
+}
+
+/* The caches are process-wide, but only this thread's compressor is ours
+ * to free: the others' go with their threads (a key destructor). */
+void
+ac_cleanup(void)
+{
+	zipout_shared_clear();
+	zipout_thread_done();
+	pngout_cache_clear();
 }
 
 const char *
@@ -567,6 +585,29 @@ ac_read_options_set_convert(ac_read_options *o, const char *name,
 	script_conv_close(o->convert);
 	o->convert = cc.sc;
 	return AC_OK;
+}
+
+/* --- checking levels ---------------------------------------------------- */
+
+static ac_status
+levels_body(struct call *c, void *args)
+{
+	char	 why[160];
+
+	if (outline_levels_check(args, why, sizeof(why)) != 0) {
+		diag_error(&c->d, "%s", why);
+		return AC_ERR_INVALID;
+	}
+	return AC_OK;
+}
+
+/* A call of its own, so that the reason reaches diags like any other. */
+ac_status
+ac_levels_check(const char *levels, ac_diags *diags)
+{
+	if (levels == NULL)
+		return AC_ERR_INVALID;
+	return run(levels_body, (void *)levels, diags);
 }
 
 /* --- rendering ------------------------------------------------------------ */

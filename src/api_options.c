@@ -104,12 +104,14 @@ option_at(const ac_format *f, size_t i)
 	    &((const struct writer *)f)->options[i] : NULL;
 }
 
+/* A text of option i of format f (a field of its writer_option), or NULL. */
+#define OPTION_TEXT(f, i, field) \
+	(option_at(f, i) != NULL ? option_at(f, i)->field : NULL)
+
 const char *
 ac_format_option_name(const ac_format *f, size_t i)
 {
-	const struct writer_option *opt = option_at(f, i);
-
-	return opt != NULL ? opt->name : NULL;
+	return OPTION_TEXT(f, i, name);
 }
 
 ac_option_kind
@@ -135,17 +137,59 @@ ac_format_option_kind(const ac_format *f, size_t i)
 const char *
 ac_format_option_arg(const ac_format *f, size_t i)
 {
-	const struct writer_option *opt = option_at(f, i);
-
-	return opt != NULL ? opt->arg : NULL;
+	return OPTION_TEXT(f, i, arg);
 }
 
 const char *
 ac_format_option_help(const ac_format *f, size_t i)
 {
+	return OPTION_TEXT(f, i, help);
+}
+
+const char *
+ac_format_option_man(const ac_format *f, size_t i)
+{
+	return OPTION_TEXT(f, i, man);
+}
+
+const char *
+ac_format_option_word(const ac_format *f, size_t i, size_t k)
+{
+	const struct writer_option *opt = option_at(f, i);
+	size_t	 n;
+
+	if (opt == NULL || opt->kind != WOPT_WORD || opt->words == NULL)
+		return NULL;
+	for (n = 0; n < k && opt->words[n] != NULL; n++)
+		;
+	return opt->words[n];
+}
+
+const char *
+ac_format_option_takes(const ac_format *f, size_t i)
+{
+	return OPTION_TEXT(f, i, takes);
+}
+
+long
+ac_format_option_min(const ac_format *f, size_t i)
+{
 	const struct writer_option *opt = option_at(f, i);
 
-	return opt != NULL ? opt->help : NULL;
+	return opt != NULL && opt->kind == WOPT_NUMBER ? opt->min : 0;
+}
+
+/* A file's limit is at most 64 MiB, well within a long. */
+long
+ac_format_option_max(const ac_format *f, size_t i)
+{
+	const struct writer_option *opt = option_at(f, i);
+
+	if (opt == NULL)
+		return 0;
+	if (opt->kind == WOPT_NUMBER)
+		return opt->max;
+	return opt->kind == WOPT_FILE ? (long)opt->max_size : 0;
 }
 
 size_t
@@ -583,7 +627,11 @@ ac_render_options_set_resource_base(ac_render_options *o, const char *path)
 	return set_string(&o->resource_base, path);
 }
 
-/* Can dir[0..len) be opened as a folder?  (The render opens it again.) */
+/*
+ * Can dir[0..len) be opened as a folder?  (The render opens it again.)
+ * With the flags the render uses (resource.c): a folder that can be
+ * searched but not listed serves too.
+ */
 static int
 is_folder(const char *dir, size_t len)
 {
@@ -594,7 +642,11 @@ is_folder(const char *dir, size_t len)
 		return -1;
 	memcpy(copy, dir, len);
 	copy[len] = '\0';
+#ifdef O_PATH
+	fd = open(copy, O_PATH | O_DIRECTORY | O_CLOEXEC);
+#else
 	fd = open(copy, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+#endif
 	free(copy);
 	if (fd < 0)
 		return 0;

@@ -127,8 +127,9 @@ targets=""
 for src in tests/fuzz_*.c; do
   name=$(basename "$src" .c)
   t=build-fuzz/$name
+  # cli/util.c: the command line's message escaping (fuzz_resource).
   # shellcheck disable=SC2086
-  $CC $cflags -O1 -g -fsanitize=fuzzer $san "$src" build-fuzz/libartconv.a $libs -o "$t" || exit 1
+  $CC $cflags -O1 -g -fsanitize=fuzzer $san "$src" cli/util.c build-fuzz/libartconv.a $libs -o "$t" || exit 1
   if ls fixtures/fuzz/* >/dev/null 2>&1; then
     "$t" -runs=0 -rss_limit_mb="$rss" fixtures/fuzz/* >"$t.replay.log" 2>&1 ||
       { echo "fuzz: $t fails on a saved regression input:"; tail -30 "$t.replay.log"; fail=1; continue; }

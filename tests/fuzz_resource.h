@@ -10,7 +10,7 @@
  * reference as an article would write it; whatever the loader returns
  * must be an INSIDE file (or EXTRA when that folder is allowed), never
  * anything else, in both the openat2() and the portable mode.  The
- * reference, escaped for a message (esc_display), must be one line of
+ * reference, escaped for a message (the command line's display_escape), must be one line of
  * valid UTF-8 without a right-to-left override.
  */
 #ifndef ARTCONV_FUZZ_RESOURCE_H
@@ -30,6 +30,7 @@
 #include "tree/buf.h"
 #include "tree/escape.h"
 #include "tree/utf8.h"
+#include "../cli/util.h"
 
 static char			 fr_base[4096];
 static struct resource_paths	*fr_extra;
@@ -209,18 +210,19 @@ fuzz_resource_one(const uint8_t *data, size_t size)
 	}
 	close(fd);
 	/* Shown in a message, the reference is one line of valid UTF-8. */
-	buf_truncate(&out, 0);
-	esc_display(&out, (const char *)data + 1, size - 1);
 	{
-		size_t i;
+		struct sbuf	 shown = SBUF_INIT;
+		size_t		 i;
 
-		for (i = 0; i < out.len; i++)
-			if ((unsigned char)out.ptr[i] < 0x20 ||
-			    out.ptr[i] == 0x7F)
+		display_escape(&shown, (const char *)data + 1, size - 1);
+		for (i = 0; i < shown.len; i++)
+			if ((unsigned char)shown.ptr[i] < 0x20 ||
+			    shown.ptr[i] == 0x7F)
 				abort();
-		if (!utf8_valid(out.ptr, out.len) ||
-		    strstr(out.ptr, "\xe2\x80\xae") != NULL)
+		if (!utf8_valid(sb_str(&shown), shown.len) ||
+		    strstr(sb_str(&shown), "\xe2\x80\xae") != NULL)
 			abort();
+		sb_free(&shown);
 	}
 	buf_free(&src);
 	buf_free(&out);

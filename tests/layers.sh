@@ -18,7 +18,9 @@
 #   formats/epub    6  EPUB
 #   formats/docx    6  DOCX (any formats/NAME/ folder ranks 6)
 #   src             7  the public API and the pipeline over all of them
-#   cli             8  the command line
+#   cli             8  the command line: a user of the library like any
+#                      other, it includes include/ (artconv.h) and its own
+#                      headers, nothing of src/ or formats/
 #
 # Readers (src/read*) and writers (formats*) never include each other.
 # tests/ may include anything.  Run from the project's top folder.
@@ -51,6 +53,11 @@ for f in $(find include src formats cli -name '*.[ch]' | sort); do
     t=$(rank "$tdir")
     # Readers and writers are siblings: neither may include the other.
     case $dir:$tdir in src/read*:formats*|formats*:src/read*) t=$r ;; esac
+    # The command line sees the public header alone.
+    case $dir:$tdir in
+      cli:include) ;;
+      cli:*) echo "layers: FAIL: $f includes $target: cli/ may include only include/ and cli/"; bad=$((bad + 1)); continue ;;
+    esac
     if [ -z "$t" ] || [ "$t" -ge "$r" ]; then
       echo "layers: FAIL: $f ($dir, rank $r) includes $target ($tdir, rank ${t:-none})"
       bad=$((bad + 1))

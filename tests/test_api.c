@@ -759,6 +759,118 @@ test_render_epub_html_options(void **state)
 }
 
 /* The default loader: confined to the article's folder and path folders. */
+/* Finds the option called name among the formats'; fails if none. */
+static const ac_format *
+option_of(const char *name, size_t *i)
+{
+	const ac_format	*f;
+	size_t		 k;
+
+	for (k = 0; (f = ac_format_at(k)) != NULL; k++)
+		for (*i = 0; *i < ac_format_option_count(f); (*i)++)
+			if (strcmp(ac_format_option_name(f, *i), name) == 0)
+				return f;
+	fail_msg("no option %s", name);
+	return NULL;
+}
+
+/*
+ * What the command line asks the library besides converting: the cover
+ * engine, the options' words, bounds and man page text, checking
+ * --levels with its reason, the reason a file cannot be read, standard
+ * input's pictures, and releasing the caches.
+ */
+static void
+test_cli_needs(void **state)
+{
+	ac_diags		*d = ac_diags_new();
+	ac_render_options	*o = ac_render_options_new();
+	const ac_format		*f;
+	ac_doc			*doc = NULL;
+	const char		*e = ac_cover_engine(), *t;
+	char			*a, *b;
+	size_t			 i, alen, blen;
+
+	(void)state;
+	assert_true(strncmp(e, "PNG (", 5) == 0 || strncmp(e, "SVG (", 5) == 0);
+
+	f = option_of("docx-style", &i);
+	assert_int_equal(ac_format_option_kind(f, i), AC_OPTION_WORD);
+	assert_string_equal(ac_format_option_word(f, i, 0), "official");
+	assert_string_equal(ac_format_option_word(f, i, 1), "plain");
+	assert_null(ac_format_option_word(f, i, 2));
+	assert_null(ac_format_option_word(f, i, 99));
+	f = option_of("wrap", &i);
+	assert_int_equal(ac_format_option_min(f, i), 8);
+	assert_int_equal(ac_format_option_max(f, i), 10000);
+	assert_non_null(ac_format_option_takes(f, i));
+	assert_null(ac_format_option_word(f, i, 0));
+	f = option_of("cover", &i);
+	assert_int_equal(ac_format_option_min(f, i), 0);
+	assert_int_equal(ac_format_option_max(f, i), 32L << 20);
+	assert_string_equal(ac_format_option_takes(f, i),
+	    "a JPEG or PNG image");
+	for (i = 0; i < ac_format_count(); i++) {
+		size_t k;
+
+		f = ac_format_at(i);
+		for (k = 0; k < ac_format_option_count(f); k++)
+			assert_true(strlen(ac_format_option_man(f, k)) > 0);
+		assert_null(ac_format_option_man(f, k));
+		assert_null(ac_format_option_takes(f, k));
+		assert_int_equal(ac_format_option_max(f, k), 0);
+	}
+	assert_null(ac_format_option_man(NULL, 0));
+	assert_null(ac_format_option_word(NULL, 0, 0));
+	assert_int_equal(ac_format_option_min(NULL, 0), 0);
+
+	/* --levels: the reason, as a message of its own. */
+	assert_int_equal(ac_levels_check("一、,（一）", d), AC_OK);
+	assert_int_equal(ac_diags_count(d), 0);
+	assert_int_equal(ac_levels_check(",,", d), AC_ERR_INVALID);
+	assert_int_equal(ac_diags_count(d), 1);
+	assert_int_equal(ac_diags_level(d, 0), AC_ERROR);
+	assert_true(strlen(ac_diags_text(d, 0)) > 0);
+	assert_int_equal(ac_levels_check(NULL, d), AC_ERR_INVALID);
+	ac_diags_clear(d);
+
+	/* A file that cannot be read: "PATH: REASON". */
+	assert_int_equal(ac_read_file("no/such/file.txt", NULL, &doc, d),
+	    AC_ERR_IO);
+	t = ac_diags_text(d, ac_diags_count(d) - 1);
+	assert_true(strncmp(t, "no/such/file.txt: ", 18) == 0);
+	ac_diags_clear(d);
+
+	/* An article from standard input has no folder to take pictures
+	 * from; the warning says so. */
+	doc = read_fixture(IMAGE_PAGE);
+	assert_int_equal(ac_render_options_set_images(o, 1), AC_OK);
+	assert_int_equal(ac_render_options_set_resource_base(o, "-"), AC_OK);
+	{
+		ac_buffer *out = ac_buffer_new();
+
+		assert_int_equal(ac_render(doc, "epub", o, out, d), AC_OK);
+		assert_false(has_png_entry(ac_buffer_data(out),
+		    ac_buffer_len(out)));
+		assert_true(has_message(d, AC_WARNING, "standard input"));
+		ac_buffer_free(out);
+	}
+
+	/* The caches go, and come back with the same bytes. */
+	a = render(doc, "epub", NULL, &alen);
+	ac_cleanup();
+	b = render(doc, "epub", NULL, &blen);
+	assert_int_equal(alen, blen);
+	assert_memory_equal(a, b, alen);
+	ac_cleanup();
+	ac_cleanup();
+	free(a);
+	free(b);
+	ac_doc_free(doc);
+	ac_render_options_free(o);
+	ac_diags_free(d);
+}
+
 static void
 test_confined_loader(void **state)
 {
@@ -1166,6 +1278,7 @@ main(void)
 		cmocka_unit_test(test_read_outline_convert),
 		cmocka_unit_test(test_render_epub_html_options),
 		cmocka_unit_test(test_confined_loader),
+		cmocka_unit_test(test_cli_needs),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_nomem),
 	};

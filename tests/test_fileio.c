@@ -1,7 +1,8 @@
 /*
- * File access of the command line (fileio.c): inputs recognised by
- * identity whatever name reaches them, and writes that never leave a
- * temporary file or replace without being asked.
+ * File access of the command line (cli/files.c, cli/util.c): inputs
+ * recognised by identity whatever name reaches them, writes that never
+ * leave a temporary file or replace without being asked, and whole-file
+ * reads with the library's reasons.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,11 +10,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "io/fileio.h"
+#include "../cli/files.h"
+#include "../cli/util.h"
 #include "testutil.h"
 
 static char	 dir[4096];
@@ -115,6 +119,56 @@ test_write(void **state)
 	assert_int_equal(dot_files(), 0);
 }
 
+/*
+ * Reading whole files: --files-from and standard input (any file), and
+ * the files options name (--cover: regular files only, never waiting on
+ * a FIFO).
+ */
+static void
+test_read(void **state)
+{
+	struct sbuf	 out = SBUF_INIT;
+	char		 p[4200];
+	const char	*why = NULL;
+
+	(void)state;
+	path(p, sizeof(p), "fifo");
+	assert_int_equal(mkfifo(p, 0600), 0);
+	assert_int_equal(read_whole(p, 100, READ_REGULAR, &out, &why), -1);
+	assert_string_equal(why, "not a regular file");
+	assert_int_equal(read_whole(dir, 100, READ_REGULAR, &out, &why), -1);
+	assert_string_equal(why, "a folder");
+	assert_int_equal(read_whole(dir, 100, 0, &out, &why), -1);
+	assert_string_equal(why, "is a directory");
+	assert_int_equal(read_whole("/dev/zero", 100, READ_REGULAR, &out,
+	    &why), -1);
+	assert_string_equal(why, "not a regular file");
+	assert_int_equal(read_whole("/dev/zero", 100, 0, &out, &why), -1);
+	assert_string_equal(why, "file too large");
+	path(p, sizeof(p), "no-such-file");
+	assert_int_equal(read_whole(p, 100, 0, &out, &why), -1);
+	assert_string_equal(why, strerror(ENOENT));
+	put("in.txt", "INSIDE");
+	path(p, sizeof(p), "in.txt");
+	assert_int_equal(read_whole(p, 3, READ_REGULAR, &out, &why), -1);
+	assert_string_equal(why, "too large");
+	assert_int_equal(read_whole(p, 3, 0, &out, &why), -1);
+	assert_string_equal(why, "file too large");
+	sb_truncate(&out, 0);
+	assert_int_equal(read_whole(p, 6, READ_REGULAR, &out, &why), 0);
+	assert_string_equal(sb_str(&out), "INSIDE");
+	sb_truncate(&out, 0);
+	assert_int_equal(read_whole(p, 6, 0, &out, &why), 0);
+	assert_string_equal(sb_str(&out), "INSIDE");
+	sb_free(&out);
+	put("empty.txt", "");
+	path(p, sizeof(p), "empty.txt");
+	assert_int_equal(read_whole(p, 6, 0, &out, &why), 0);
+	assert_int_equal(out.len, 0);
+	assert_string_equal(sb_str(&out), "");
+	sb_free(&out);
+}
+
 static int
 setup(void **state)
 {
@@ -130,7 +184,8 @@ static int
 teardown(void **state)
 {
 	static const char *const names[] = {
-		"a.txt", "hard.txt", "sym.txt", "other.txt", "out.txt"
+		"a.txt", "hard.txt", "sym.txt", "other.txt", "out.txt",
+		"fifo", "in.txt", "empty.txt"
 	};
 	char	 p[4200];
 	size_t	 i;
@@ -149,6 +204,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_write),
+		cmocka_unit_test(test_read),
 	};
 
 	return cmocka_run_group_tests_name("fileio", tests, setup, teardown);

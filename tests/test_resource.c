@@ -234,32 +234,6 @@ test_size_limit(void **state)
 }
 
 static void
-test_read_regular(void **state)
-{
-	struct buf	 out = BUF_INIT;
-	char		 p[4200];
-	const char	*why = NULL;
-
-	(void)state;
-	snprintf(p, sizeof(p), "%s/art/fifo", fr_base);
-	assert_int_equal(resource_read_regular(p, 100, &out, &why), -1);
-	assert_string_equal(why, "not a regular file");
-	snprintf(p, sizeof(p), "%s/art", fr_base);
-	assert_int_equal(resource_read_regular(p, 100, &out, &why), -1);
-	assert_string_equal(why, "a folder");
-	assert_int_equal(resource_read_regular("/dev/zero", 100, &out, &why),
-	    -1);
-	assert_string_equal(why, "not a regular file");
-	snprintf(p, sizeof(p), "%s/art/in.png", fr_base);
-	assert_int_equal(resource_read_regular(p, 3, &out, &why), -1);
-	assert_string_equal(why, "too large");
-	buf_truncate(&out, 0);
-	assert_int_equal(resource_read_regular(p, 6, &out, &why), 0);
-	assert_string_equal(out.ptr, "INSIDE");
-	buf_free(&out);
-}
-
-static void
 test_paths_add(void **state)
 {
 	struct resource_paths	*rp = resource_paths_new();
@@ -298,7 +272,6 @@ main(void)
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_size_limit),
-		cmocka_unit_test(test_read_regular),
 		cmocka_unit_test(test_paths_add),
 	};
 

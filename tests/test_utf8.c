@@ -10,6 +10,7 @@
 #include "tree/buf.h"
 #include "tree/escape.h"
 #include "tree/utf8.h"
+#include "../cli/util.h"
 #include "testutil.h"
 
 static void
@@ -215,7 +216,10 @@ test_next_truncated(void **state)
 	assert_int_equal(pos, 2);
 }
 
-/* Messages: controls and bidirectional overrides become visible escapes. */
+/*
+ * Messages (the command line's display_escape()): controls and
+ * bidirectional overrides become visible escapes.
+ */
 static void
 test_esc_display(void **state)
 {
@@ -235,11 +239,11 @@ test_esc_display(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct buf b = BUF_INIT;
+		struct sbuf b = SBUF_INIT;
 
-		esc_display(&b, cases[i].in, strlen(cases[i].in));
-		assert_string_equal(b.ptr, cases[i].out);
-		buf_free(&b);
+		display_escape(&b, cases[i].in, strlen(cases[i].in));
+		assert_string_equal(sb_str(&b), cases[i].out);
+		sb_free(&b);
 	}
 }
 

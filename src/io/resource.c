@@ -419,20 +419,6 @@ out:
 	return rc;
 }
 
-int
-resource_read_regular(const char *path, size_t max, struct buf *out,
-    const char **why)
-{
-	int	 fd;
-
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	if ((fd = open(path, FILE_FLAGS)) < 0) {
-		*why = strerror(errno);
-		return -1;
-	}
-	return read_fd(fd, max, out, why);
-}
-
 /* ------------------------------------------------------------ folders */
 
 static int

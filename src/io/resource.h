@@ -3,9 +3,10 @@
  * the confined loader that reads them.
  *
  * Writers that embed pictures never open files: they call a struct
- * resource_loader, which the caller supplies.  The command line gives them
- * the confined loader below; a program using the library may give its own
- * (one that fetches from a database, or refuses everything).
+ * resource_loader, which the caller supplies.  The public API gives them
+ * the confined loader below (the command line's); a program using the
+ * library may give its own (one that fetches from a database, or refuses
+ * everything).
  *
  * The confinement rule.  A reference is read only if it resolves inside
  * one of the allowed folders: the article's own folder (with the folders
@@ -28,8 +29,8 @@
  * Only regular files are read (a FIFO or device is refused without
  * blocking), up to a size limit.
  *
- * Like fileio.c this is the command line's file access; it never prints.
- * Reasons are short static strings for a warning.
+ * Like fileio.c (reading an article) it touches files for the library; it
+ * never prints.  Reasons are short static strings for a warning.
  */
 #ifndef ARTCONV_RESOURCE_H
 #define ARTCONV_RESOURCE_H
@@ -89,14 +90,6 @@ struct resource_loader resource_confined_loader(struct resource_confined *rc);
  * with *why.  Exposed for tests and the fuzz target.
  */
 int	 resource_open_beneath(int dirfd, const char *rel, int flags,
-	    const char **why);
-
-/*
- * Reads a file named on the command line (--cover, --reference-doc): it
- * must be a regular file (not a FIFO, device or folder) of at most max
- * bytes.  Returns 0, or -1 with *why.
- */
-int	 resource_read_regular(const char *path, size_t max, struct buf *out,
 	    const char **why);
 
 #endif

@@ -32,13 +32,4 @@ void	 esc_json(struct buf *b, const char *s, size_t len);
  */
 void	 esc_md(struct buf *b, const char *s, size_t len, int flags);
 
-/*
- * Text for a message on a terminal (a file name, a reference from an
- * article): C0 and C1 controls, DEL, invalid bytes and the bidirectional
- * controls that reorder what a terminal shows (U+202E and kin) become
- * visible escapes (\n, \t, \x1b, \u202e), so the message stays on one
- * line and cannot steer the terminal.  A backslash stays as it is.
- */
-void	 esc_display(struct buf *b, const char *s, size_t len);
-
 #endif
