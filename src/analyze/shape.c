@@ -710,10 +710,28 @@ points_unbold(struct node *parent)
 	}
 }
 
+/*
+ * Moves what follows byte at of a run-in heading's paragraph n into a
+ * paragraph of its own right after n: the heading keeps its first
+ * sentence, the body goes on as text.
+ */
+static void
+split_run_in_body(struct node *n, size_t at)
+{
+	struct node	*tail = node_split_inlines(n, at, NODE_PARAGRAPH);
+
+	tail->rule = "body of a run-in heading";
+	node_trim_text(tail, uc_is_space);
+	if (n->next != NULL)
+		node_insert_before(n->next, tail);
+	else
+		node_append(n->parent, tail);
+}
+
 static void
 apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 {
-	struct node	*h, *tail;
+	struct node	*h;
 	size_t		 i;
 	int		 lvl;
 
@@ -729,14 +747,7 @@ apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 		}
 		if (b->kind < K_BOLD && b->runin) {
 			/* find_di_continued(): at an existing level. */
-			tail = node_split_inlines(b->n, b->runin,
-			    NODE_PARAGRAPH);
-			tail->rule = "body of a run-in heading";
-			node_trim_text(tail, uc_is_space);
-			if (b->n->next != NULL)
-				node_insert_before(b->n->next, tail);
-			else
-				node_append(b->n->parent, tail);
+			split_run_in_body(b->n, b->runin);
 			unwrap_strong(b->n);
 			h = to_heading(b->n, b->text.ptr, b->label, b->body,
 			    lvl, b->rule);
@@ -764,14 +775,7 @@ apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 			break;
 		case K_DI:
 			if (b->runin) {
-				tail = node_split_inlines(b->n, b->runin,
-				    NODE_PARAGRAPH);
-				tail->rule = "body of a run-in heading";
-				node_trim_text(tail, uc_is_space);
-				if (b->n->next != NULL)
-					node_insert_before(b->n->next, tail);
-				else
-					node_append(b->n->parent, tail);
+				split_run_in_body(b->n, b->runin);
 			}
 			h = to_heading(b->n, b->text.ptr, b->label, b->body, lvl,
 			    b->rule);
