@@ -36,6 +36,9 @@ struct line {
 	int		 drop;		/* chrome, metadata, title: not body */
 };
 
+/* line.drop for a page number: left out, and the paragraph goes on. */
+#define PAGE_BREAK	2
+
 struct lines {
 	struct line	*v;
 	size_t		 n, cap;
@@ -737,6 +740,94 @@ read_footer(struct lines *ls, size_t body_start, struct diag *diag)
 	}
 }
 
+/*
+ * A page number printed in the text (GB/T 9704 §7.5: an official
+ * document numbers its pages "— 1 —", an Arabic numeral between two
+ * dashes; PDF copies keep it as a line of its own).  The whole line is a
+ * dash (— – - － ─), 1-4 digits and the same dash, spaces allowed.
+ */
+static int
+page_number_line(const struct line *l)
+{
+	size_t		 pos = 0, digits = 0, q;
+	uint32_t	 open, cp = 0;
+
+	if (l->len == 0)
+		return 0;
+	open = utf8_next(l->s, l->len, &pos);
+	if (open != 0x2014 && open != 0x2013 && open != '-' &&
+	    open != 0xFF0D && open != 0x2500)
+		return 0;
+	while (pos < l->len) {
+		q = pos;
+		cp = utf8_next(l->s, l->len, &q);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (!(uc_is_space(cp) || cp == 0x3000))
+			break;
+		pos = q;
+	}
+	if (digits == 0 || digits > 4 || pos >= l->len)
+		return 0;
+	pos = utf8_skip_space(l->s, l->len, pos);
+	if (utf8_next(l->s, l->len, &pos) != open)
+		return 0;
+	return utf8_skip_space(l->s, l->len, pos) == l->len;
+}
+
+/*
+ * Drops the page numbers printed between the lines (page_number_line()):
+ * a printing artefact, not text.  They are marked PAGE_BREAK so that
+ * read_body() can join a paragraph the page broke.
+ */
+static void
+drop_page_numbers(struct lines *ls, size_t from, struct diag *diag)
+{
+	size_t	 i;
+
+	for (i = from; i < ls->n; i++)
+		if (!ls->v[i].drop && page_number_line(&ls->v[i])) {
+			ls->v[i].drop = PAGE_BREAK;
+			diag_note(diag, "line %u: a page number, left out: "
+			    "%.*s", ls->v[i].no, (int)ls->v[i].len,
+			    ls->v[i].s);
+		}
+}
+
+/* Does the text end a sentence (。！？… or a closing quote after one)? */
+static int
+buf_ends_sentence(const struct buf *b)
+{
+	size_t	 pos = b->len;
+	uint32_t c;
+
+	if (b->len == 0)
+		return 1;
+	c = utf8_prev(b->ptr, &pos);
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 ||
+	    c == 0x201D || c == 0x300D || c == 0xFF1A || c == '.' ||
+	    c == '!' || c == '?' || c == ':';
+}
+
+/*
+ * From line i (blank or dropped), the index of the next text line when
+ * only blank lines and page numbers stand between, at least one page
+ * number; or 0.  A paragraph the page broke goes on there.
+ */
+static size_t
+past_page_break(const struct lines *ls, size_t i)
+{
+	int	 page = 0;
+
+	for (; i < ls->n; i++) {
+		if (ls->v[i].drop == PAGE_BREAK)
+			page = 1;
+		else if (!is_blank(&ls->v[i]))
+			return page && !ls->v[i].drop ? i : 0;
+	}
+	return 0;
+}
+
 static int
 cmp_size(const void *a, const void *b)
 {
@@ -844,9 +935,10 @@ static void
 read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 {
 	struct buf	 para = BUF_INIT;
-	size_t		 i, w = wrap_width(ls, from);
+	size_t		 i, next, w = wrap_width(ls, from);
 	unsigned int	 no = 0;
 	int		 by_indent = w > 0 && indented_paragraphs(ls, from);
+	int		 carry = 0;
 
 	if (w > 0)
 		diag_note(diag, "hard-wrapped text (%zu columns): joining lines "
@@ -856,6 +948,16 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 	for (i = from; i < ls->n; i++) {
 		struct line *l = &ls->v[i];
 
+		if ((is_blank(l) || l->drop) && para.len > 0 &&
+		    !buf_ends_sentence(&para) &&
+		    (next = past_page_break(ls, i)) > 0) {
+			/* The page broke the paragraph: it goes on. */
+			diag_note(diag, "line %u: the paragraph goes on after "
+			    "the page number", ls->v[next].no);
+			i = next - 1;
+			carry = 1;
+			continue;
+		}
 		if (is_blank(l) || l->drop) {
 			add_paragraph(doc, &para, no, "text block");
 			buf_truncate(&para, 0);
@@ -873,11 +975,12 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 			add_paragraph(doc, &para, no, "text block");
 			buf_truncate(&para, 0);
 		}
-		if (w == 0 || l->indent || para.len == 0) {
+		if (!carry && (w == 0 || l->indent || para.len == 0)) {
 			add_paragraph(doc, &para, no, "text line");
 			buf_truncate(&para, 0);
 			no = l->no;
 		}
+		carry = 0;
 		join_line(&para, l);
 		/*
 		 * A line well short of the width ends its paragraph; so does
@@ -991,6 +1094,7 @@ text_read(const char *data, size_t len, const struct read_opts *opts,
 	doc = doc_new();
 	body = read_head(&ls, doc, diag);
 	read_footer(&ls, body, diag);
+	drop_page_numbers(&ls, body, diag);
 	read_body(&ls, body, doc, diag);
 	/* The language from all the text, the lines left out included. */
 	analyze_article(doc, ANALYZE_PLAIN, dec.text, dec.len, &opts->outline,
