@@ -456,6 +456,53 @@ static const char *const footer_words[] = {
 	"熱門文章", "上一篇：", "下一篇：",
 };
 
+/*
+ * The line the news site puts under an article: the editor in charge and
+ * the page's tools, "【纠错】　【责任编辑:李雪】", "（责任编辑：王一）".  It
+ * starts with 责任编辑 (a site's credit, bracketed or not) or with a
+ * 【】 tag of a credit or tool word (【编辑：…】, 【纠错】, 【打印】), then a
+ * colon, a space or the closing bracket; short, and no sentence in it.
+ * A plain "编辑：陈晨　审核：李强" is the post's own credit, written by its
+ * authors (WeChat posts end so), and stays text.
+ */
+static int
+credit_line(const char *s, size_t len)
+{
+	static const char *const opens[] = { "【", "（", "(", "[", "" };
+	static const char *const site[] = { "责任编辑", "責任編輯", "责编" };
+	static const char *const tags[] = {
+		"编辑", "編輯", "校对", "校對", "审核", "審核", "纠错", "糾錯",
+		"我要纠错", "打印本页", "关闭窗口", "打印", "关闭", "收藏",
+	};
+	static const char *const after[] = {
+		"：", ":", " ", "　", "】", "）", ")", "]",
+	};
+	size_t	 i, j, k, p, n;
+
+	if (utf8_count(s, len) > 30 || contains(s, len, "。") ||
+	    contains(s, len, "，"))
+		return 0;
+	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+		if (!starts(s, len, 0, opens[i]))
+			continue;
+		p = strlen(opens[i]);
+		for (k = 0; k < sizeof(site) / sizeof(site[0]) +
+		    (i == 0 ? sizeof(tags) / sizeof(tags[0]) : 0); k++) {
+			const char *w = k < sizeof(site) / sizeof(site[0]) ?
+			    site[k] : tags[k - sizeof(site) / sizeof(site[0])];
+
+			if (!starts(s, len, p, w))
+				continue;
+			n = p + strlen(w);
+			for (j = 0; j < sizeof(after) / sizeof(after[0]); j++)
+				if (starts(s, len, n, after[j]))
+					return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 int
 article_footer_line(const char *s, size_t len)
 {
@@ -489,6 +536,8 @@ article_footer_line(const char *s, size_t len)
 		    contains(s, len, "关注") || contains(s, len, "關注")))
 			return 1;
 	}
+	if (credit_line(s, len))
+		return 1;
 	if (utf8_count(s, len) > 14)
 		return 0;
 	for (i = 0; i < sizeof(footer_words) / sizeof(footer_words[0]); i++) {

@@ -57,8 +57,9 @@ int	 article_split_title(struct doc *doc);
 /* A short line of site navigation (设为首页, 登录, 【字号：…). */
 int	 article_chrome_line(const char *s, size_t len);
 /*
- * A line that starts a page footer (最新评论, 回顶部, 相关报道：, 上一篇…):
- * what follows it is not part of the article.
+ * A line that starts a page footer (最新评论, 回顶部, 相关报道：, 上一篇…,
+ * the editor's credit 【纠错】【责任编辑：…】 or （责任编辑：…）): what
+ * follows it is not part of the article.
  */
 int	 article_footer_line(const char *s, size_t len);
 /*
