@@ -501,11 +501,61 @@ drop_chrome(struct lines *ls, long from, long to, struct diag *diag)
 }
 
 /*
+ * GB/T 9704 §7.2: a title names the issuing body, the matter and the kind
+ * of document (发文机关 + 事由 + 文种).  Printed over two lines, the first
+ * may be the body alone ("中共…第二支部委员会") and the second the rest,
+ * ending in the kind ("2024年度工作总结").
+ */
+static int
+organisation_line(const struct line *l)
+{
+	static const char *const bodies[] = {
+		"委员会", "支部", "总支", "党委", "党组", "政府", "办公室",
+		"办公厅", "局", "厅", "委", "部", "院", "中心", "公司", "集团",
+		"协会", "学会", "大学", "学院", "学校", "街道", "管委会",
+	};
+	size_t	 i, pos = 0;
+	uint32_t cp;
+
+	if (utf8_count(l->s, l->len) > 30)
+		return 0;
+	while (pos < l->len) {
+		cp = utf8_next(l->s, l->len, &pos);
+		if (!uc_is_han(cp) && !(cp >= '0' && cp <= '9'))
+			return 0;	/* a name is Han (and numbers) only */
+	}
+	for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++)
+		if (ends_with(l, bodies[i]))
+			return 1;
+	return 0;
+}
+
+static int
+doc_kind_line(const struct line *l)
+{
+	static const char *const kinds[] = {
+		"总结", "报告", "方案", "意见", "通知", "办法", "规定", "讲话",
+		"决定", "通报", "请示", "批复", "纪要", "公告", "通告", "规划",
+		"计划", "要点", "细则", "条例", "决议", "公报", "汇报", "章程",
+		"總結", "報告", "規定", "講話", "決定", "計劃", "規劃",
+	};
+	size_t	 i;
+
+	if (utf8_count(l->s, l->len) > 30)
+		return 0;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (ends_with(l, kinds[i]))
+			return 1;
+	return 0;
+}
+
+/*
  * A title printed over two lines (GB/T 9704 §7.2: the title may take
  * several lines): line t and the next line are both short title-shaped
  * phrases, and what follows them belongs to the head (a "——" subtitle, a
- * date line, a metadata line).  Returns the second
- * line's index, or -1.
+ * date line, a metadata line), or line t names the issuing body and the
+ * next line ends in the kind of document.  Returns the second line's
+ * index, or -1.
  */
 static long
 title_second_line(const struct lines *ls, long t)
@@ -526,6 +576,9 @@ title_second_line(const struct lines *ls, long t)
 		article_meta_free(&m);
 		return -1;
 	}
+	/* The issuing body, then the matter and the kind of document. */
+	if (organisation_line(&ls->v[t]) && doc_kind_line(l))
+		return u;
 	if ((w = step(ls, u, 1)) < 0)
 		return -1;
 	head = is_dash_line(&ls->v[w]) || is_paren_date(&ls->v[w]) ||
