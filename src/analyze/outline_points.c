@@ -4,7 +4,8 @@
  * Kinds, each a convention of Chinese prose (docs/outline.md, "Points"):
  *
  *	是	一是 二是 … 十三是			runs may span paragraphs
- *	序	第一， 第二、 首先， 其次， 再次， 最后（最後）
+ *	序	第一， 第二、 首先， 其次， 再次， 最后（最後）;
+ *		首先是 首先要 … (the word run on, as speeches have it)
  *						one series: writers mix
  *						首先…第二…第三; runs may span
  *						paragraphs
@@ -200,7 +201,18 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 		    cp == 0x6700) {			/* 首 其 再 最 */
 			if ((n = sequence_word(s, len, pos, cp, &p)) < 0)
 				continue;
-			if ((q = after_comma(s, len, p)) == 0) {
+			q = after_comma(s, len, p);
+			/*
+			 * Speeches and reports run the word on: 首先是…；
+			 * 其次是… (是 belongs to the label, as in 一是) and
+			 * 首先要…；其次要… (要 begins the point's own text).
+			 */
+			if (q == 0 && peek(s, len, p) == 0x662F) {	/* 是 */
+				q = p;
+				utf8_next(s, len, &q);
+			} else if (q == 0 && peek(s, len, p) == 0x8981)	/* 要 */
+				q = p;
+			if (q == 0) {
 				/* 最后 closes a run without its comma. */
 				if (n != 0)
 					continue;
