@@ -27,6 +27,34 @@ uses_layout(const struct doc *doc)
 	return 0;
 }
 
+/*
+ * The END mark of a public-account post (article_end_mark()) is layout,
+ * not text: dropped wherever a block of its own holds it, so that it
+ * never becomes a heading (a bold "END" looks like one).  What follows
+ * it stays: the post's credits (编辑丨… 审核丨…) stand there.
+ */
+static void
+drop_end_marks(struct doc *doc, struct diag *diag)
+{
+	struct node	*c, *next;
+	struct buf	 t = BUF_INIT;
+
+	for (c = doc->root->first_child; c != NULL; c = next) {
+		next = c->next;
+		if (c->type != NODE_PARAGRAPH && c->type != NODE_HEADING)
+			continue;
+		buf_truncate(&t, 0);
+		node_text(c, &t);
+		if (t.len == 0 || c == doc->root->first_child ||
+		    !article_end_mark(t.ptr, t.len))
+			continue;
+		diag_note(diag, "an end-of-post mark left out: %.*s",
+		    (int)t.len, t.ptr);
+		node_free(c);
+	}
+	buf_free(&t);
+}
+
 void
 analyze_article(struct doc *doc, enum analyze_shape shape,
     const char *sample, size_t len, const struct outline_opts *outline,
@@ -44,6 +72,7 @@ analyze_article(struct doc *doc, enum analyze_shape shape,
 		doc_set_meta(doc, META_LANG, article_guess_lang(sample, len));
 	}
 	buf_free(&all);
+	drop_end_marks(doc, diag);
 	switch (shape) {
 	case ANALYZE_PLAIN:
 		break;

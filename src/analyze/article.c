@@ -548,6 +548,36 @@ article_footer_line(const char *s, size_t len)
 	return 0;
 }
 
+int
+article_end_mark(const char *s, size_t len)
+{
+	size_t		 pos = 0, q, letters = 0;
+	char		 word[4];
+	uint32_t	 cp;
+
+	if (len > 64)
+		return 0;
+	while (pos < len) {
+		q = pos;
+		cp = utf8_next(s, len, &q);
+		if (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) {
+			if (letters == 3)
+				return 0;
+			word[letters++] = (char)(cp | 0x20);
+		} else if (!(uc_is_space(cp) || cp == 0x3000 || cp == '-' ||
+		    cp == 0x2014 || cp == 0x2013 || cp == 0x2500 ||
+		    cp == 0xFF0D || cp == 0x258C || cp == 0x25A0 ||
+		    cp == 0x25CF || cp == 0x25C6 || cp == 0x00B7 ||
+		    cp == 0x2022 || cp == '=' || cp == '*' || cp == '~' ||
+		    cp == '|' || cp == 0xFF5C) ||
+		    (letters > 0 && letters < 3 && !(cp < 0x80 &&
+		    ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))))
+			return 0;	/* "E N D" spaced out is no mark */
+		pos = q;
+	}
+	return letters == 3 && memcmp(word, "end", 3) == 0;
+}
+
 /*
  * Frequent characters that exist in only one script (这/這, 个/個, 们/們,
  * 来/來, 说/說, 为/為, 时/時, 会/會, 过/過, 对/對, 国/國, 发/發 …).

@@ -63,6 +63,12 @@ int	 article_chrome_line(const char *s, size_t len);
  */
 int	 article_footer_line(const char *s, size_t len);
 /*
+ * The mark that ends a public-account post: "END", "— END —", "▌END",
+ * "-END-" (the word END in any case, alone but for white space, dashes,
+ * bars and bullets).  What follows it may still be the post's credits.
+ */
+int	 article_end_mark(const char *s, size_t len);
+/*
  * "zh-TW" when the text is mostly Traditional Chinese, else "zh-CN"; it
  * looks at no more than the first LANG_SAMPLE_BYTES.
  */
