@@ -1,5 +1,6 @@
 #include "outline.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -950,6 +951,34 @@ prose(const struct outline *o)
 }
 
 /*
+ * Is candidate c (opening no numbering) a sibling of the unnumbered lines
+ * that open family fam's numbering?  It comes after the first of them,
+ * and no heading of that family stands between it and the next
+ * candidate: it closes the numbering above it and opens a section of
+ * plain paragraphs (报告 put 存在的问题和不足 beside 主要工作成效 over
+ * （一）…).
+ */
+static int
+sibling_section(const struct outline *o, const size_t *cand,
+    const size_t *opens, size_t nc, size_t c, int fam)
+{
+	size_t	 i, j, end = o->n;
+	int	 opener_before = 0;
+
+	for (i = 0; i < c; i++)
+		opener_before |= opens[i] != SIZE_MAX &&
+		    o->v[opens[i]].m.fam == (enum family)fam;
+	if (!opener_before)
+		return 0;
+	if (c + 1 < nc)
+		end = cand[c + 1];
+	for (j = cand[c] + 1; j < end; j++)
+		if (is_member(&o->v[j]) && o->v[j].m.fam == (enum family)fam)
+			return 0;
+	return 1;
+}
+
+/*
  * Unnumbered headings: short lines without sentence punctuation, each
  * after a paragraph that ends a thought.  Without numbered headings they
  * stand between two paragraphs that end sentences (对职业行乞者进行救助教
@@ -998,22 +1027,42 @@ find_unnumbered(struct outline *o, int numbered)
 		    outline_ends_sentence(v[k].text.ptr, v[k].text.len); k++)
 			;
 		if (!is_member(&v[k]) || v[k].m.num != 1 ||
-		    v[k].m.fam == FAM_NONE || v[k].m.fam >= FAM__HEADS)
+		    v[k].m.fam == FAM_NONE || v[k].m.fam >= FAM__HEADS) {
+			/*
+			 * A sibling that opens no numbering: a section of
+			 * plain paragraphs (存在的问题和不足 then a paragraph),
+			 * standing between paragraphs that end sentences.
+			 */
+			if (v[i + 1].cls == CLS_BODY &&
+			    v[i + 1].node->type == NODE_PARAGRAPH &&
+			    !unnumbered_candidate(&v[i + 1]) &&
+			    v[i + 1].chars >= 20 &&
+			    outline_ends_sentence(v[i + 1].text.ptr,
+			    v[i + 1].text.len)) {
+				cand[nc++] = i;
+				opens[nc - 1] = SIZE_MAX;
+			}
 			continue;
+		}
 		cand[nc++] = i;
 		opens[nc - 1] = k;
 		over[v[k].m.fam]++;
 	}
 	if (numbered) {
 		for (f = 0; f < FAM__HEADS; f++)
-			if (over[f] >= 2 && (best < 0 || over[f] > over[best]))
+			if (over[f] >= 1 && (best < 0 || over[f] > over[best]))
 				best = f;
 		if (best < 0)
 			return;
 		for (k = i = 0; i < nc; i++)
-			if (v[opens[i]].m.fam == (enum family)best)
+			if (opens[i] != SIZE_MAX ?
+			    v[opens[i]].m.fam == (enum family)best :
+			    sibling_section(o, cand, opens, nc, i, best))
 				cand[k++] = cand[i];
 		nc = k;
+		/* Two openers make the level; one needs a sibling. */
+		if (over[best] < 2 && nc < 2)
+			nc = 0;
 	}
 	if (nc < 2) {
 		if (nc == 1)
@@ -1032,7 +1081,8 @@ find_unnumbered(struct outline *o, int numbered)
 	}
 	if (numbered)
 		diag_note(o->diag, "unnumbered: %zu short lines, each followed "
-		    "by %s numbered 1: a level above %s", nc,
+		    "by %s numbered 1 (or by a section of plain paragraphs "
+		    "after one that is): a level above %s", nc,
 		    outline_family_example[best],
 		    outline_family_example[best]);
 	else
