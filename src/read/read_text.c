@@ -12,8 +12,8 @@
  *    on, nothing belongs to the article.
  * 4. Paragraphs: one per line, or, in hard-wrapped files, one per block of
  *    lines (a new one at each blank or indented line, or after a short
- *    line).  Page numbers ("— 1 —") are left out, and a paragraph a page
- *    broke goes on after them.
+ *    line).  Page numbers ("— 1 —") and running heads are left out, and
+ *    a paragraph a page broke goes on after them.
  * 5. Outline recognition (outline.h) turns paragraphs into headings,
  *    lists and points.
  */
@@ -849,6 +849,66 @@ drop_page_numbers(struct lines *ls, size_t from, struct diag *diag)
 		}
 }
 
+/*
+ * The line without its ASCII digits into out, if it may be a running
+ * head: four Han characters or more, no sentence punctuation (。，；！？).
+ */
+static int
+running_key(const struct line *l, struct buf *out)
+{
+	size_t		 pos = 0, q, han = 0;
+	uint32_t	 cp;
+
+	buf_truncate(out, 0);
+	while (pos < l->len) {
+		q = pos;
+		cp = utf8_next(l->s, l->len, &q);
+		if (cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1B ||
+		    cp == 0xFF01 || cp == 0xFF1F)
+			return 0;
+		han += uc_is_han(cp);
+		if (!(cp >= '0' && cp <= '9'))
+			buf_put(out, l->s + pos, q - pos);
+		pos = q;
+	}
+	return han >= 4 && out->len < l->len;
+}
+
+/*
+ * Drops the running heads of a paginated text (a journal's "·46·　农业经
+ * 济与管理　2025年第3期" on every page, PDF copies keep it among the
+ * lines): a line printed twice or more, the same but for its numbers,
+ * and the numbers differ (the page number changes).  Like a page number
+ * it is a printing artefact, marked PAGE_BREAK.
+ */
+static void
+drop_running_heads(struct lines *ls, size_t from, struct diag *diag)
+{
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	size_t		 i, j;
+	int		 twin;
+
+	for (i = from; i < ls->n; i++) {
+		if (ls->v[i].drop || !running_key(&ls->v[i], &a))
+			continue;
+		twin = 0;
+		for (j = from; j < ls->n && !twin; j++)
+			twin = j != i && !(ls->v[j].drop && ls->v[j].drop !=
+			    PAGE_BREAK) && running_key(&ls->v[j], &b) &&
+			    a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0 &&
+			    (ls->v[j].len != ls->v[i].len || memcmp(ls->v[j].s,
+			    ls->v[i].s, ls->v[i].len) != 0);
+		if (!twin)
+			continue;
+		ls->v[i].drop = PAGE_BREAK;
+		diag_note(diag, "line %u: a running head (printed again with "
+		    "another page number), left out: %.*s", ls->v[i].no,
+		    (int)ls->v[i].len, ls->v[i].s);
+	}
+	buf_free(&a);
+	buf_free(&b);
+}
+
 /* "[12]…" or "［12］…": an entry of a list of references. */
 static int
 reference_entry(const struct line *l)
@@ -1194,6 +1254,7 @@ text_read(const char *data, size_t len, const struct read_opts *opts,
 	body = read_head(&ls, doc, diag);
 	read_footer(&ls, body, diag);
 	drop_page_numbers(&ls, body, diag);
+	drop_running_heads(&ls, body, diag);
 	read_body(&ls, body, doc, diag);
 	/* The language from all the text, the lines left out included. */
 	analyze_article(doc, ANALYZE_PLAIN, dec.text, dec.len, &opts->outline,
