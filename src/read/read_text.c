@@ -1057,9 +1057,14 @@ join_line(struct buf *b, const struct line *l)
 		before = utf8_prev(b->ptr, &pos);
 		pos = 0;
 		after = utf8_next(l->s, l->len, &pos);
-		/* Western words need their space back; Chinese does not. */
+		/*
+		 * Western words need their space back; Chinese does not, nor
+		 * a number the wrap cut in two ("2" / "000户", "9" / "8%").
+		 */
 		if (!uc_is_cjk(before) && !uc_is_cjk(after) &&
-		    before < 0x2000 && after < 0x2000)
+		    before < 0x2000 && after < 0x2000 &&
+		    !(before >= '0' && before <= '9' &&
+		    ((after >= '0' && after <= '9') || after == '%')))
 			buf_putc(b, ' ');
 	}
 	buf_put(b, l->s, l->len);
