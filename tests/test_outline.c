@@ -205,6 +205,58 @@ test_unnumbered_subheads(void **state)
 	doc_free(one);
 }
 
+/* Taiwan's outline 壹、 一、: the capital numerals are the top family. */
+static void
+test_capital_numerals(void **state)
+{
+	struct doc	*doc = read_text(
+	    "施政計畫\n\n壹、施政願景\n\n本府推動各項建設。\n\n"
+	    "貳、施政重點\n\n一、交通建設\n\n持續推動捷運建設。\n\n"
+	    "二、社會福利\n\n擴大長照服務據點。\n\n"
+	    "拾壹、附則\n\n陆、海、空三军联合演习。\n");
+	const struct node *h;
+
+	(void)state;
+	h = tu_block(doc, 0);
+	assert_int_equal(h->type, NODE_HEADING);
+	assert_int_equal(h->as.heading.level, 1);
+	assert_string_equal(h->as.heading.label, "壹、");
+	h = tu_block(doc, 3);
+	assert_int_equal(h->as.heading.level, 2);
+	assert_string_equal(h->as.heading.label, "一、");
+	/* 拾壹 is one numeral, eleven. */
+	assert_int_equal(node_count(doc->root, NODE_HEADING), 5);
+	h = tu_block(doc, 7);
+	assert_int_equal(h->as.heading.level, 1);
+	assert_string_equal(h->as.heading.label, "拾壹、");
+	/* 陆、海、: the 顿号 lists words. */
+	assert_text(doc->root->last_child, "陆、海、空三军联合演习。");
+	doc_free(doc);
+}
+
+/* The 版头 of an official document is kept as text, never the title. */
+static void
+test_official_head(void **state)
+{
+	struct doc	*doc = read_text(
+	    "机密★1年\n特急\n\n平川市人民政府文件\n\n平政发［2026］3号\n\n"
+	    "关于加强城乡供水保障的意见\n\n"
+	    "各县（区）人民政府：\n现提出如下意见。\n");
+	struct doc	*title = read_text(
+	    "关于废止部分规范性文件\n\n市政府决定废止以下文件。\n\n"
+	    "一、平川市供水管理办法。\n");
+
+	(void)state;
+	assert_string_equal(doc->meta[META_TITLE], "关于加强城乡供水保障的意见");
+	assert_text(tu_block(doc, 0), "机密★1年");
+	assert_text(tu_block(doc, 2), "平川市人民政府文件");
+	assert_text(tu_block(doc, 3), "平政发［2026］3号");
+	/* A title may end in 文件: without a 发文字号 under it, the title. */
+	assert_string_equal(title->meta[META_TITLE], "关于废止部分规范性文件");
+	doc_free(doc);
+	doc_free(title);
+}
+
 static void
 test_meta_lines(void **state)
 {
@@ -289,6 +341,8 @@ main(void)
 		cmocka_unit_test(test_lists_and_back_matter),
 		cmocka_unit_test(test_subtitle_and_dates),
 		cmocka_unit_test(test_unnumbered_subheads),
+		cmocka_unit_test(test_capital_numerals),
+		cmocka_unit_test(test_official_head),
 		cmocka_unit_test(test_meta_lines),
 		cmocka_unit_test(test_hard_wrapped_text),
 		cmocka_unit_test(test_traditional_language),

@@ -12,7 +12,7 @@
 #include "article.h"
 
 const char *const outline_family_example[FAM__COUNT] = {
-	"第一章", "第一节", "一、", "（一）", "1.", "（1）", "01", "第一条",
+	"第一章", "第一节", "壹、", "一、", "（一）", "1.", "（1）", "01", "第一条",
 	"①", "——", "一，"
 };
 
@@ -155,6 +155,60 @@ outline_trimmed_copy(const char *s, size_t len)
 
 /* --- markers ------------------------------------------------------------- */
 
+/*
+ * The capital numerals (大写数字) of accounts and of Taiwan's documents,
+ * whose outline runs 壹、 一、 （一） 1、 （1）: simplified and traditional
+ * forms.  Returns 1-9, 10 for 拾, or -1.
+ */
+static int
+capital_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x58F9: return 1;				/* 壹 */
+	case 0x8D30: case 0x8CB3: return 2;		/* 贰 貳 */
+	case 0x53C1: case 0x53C3: return 3;		/* 叁 參 */
+	case 0x8086: return 4;				/* 肆 */
+	case 0x4F0D: return 5;				/* 伍 */
+	case 0x9646: case 0x9678: return 6;		/* 陆 陸 */
+	case 0x67D2: return 7;				/* 柒 */
+	case 0x634C: return 8;				/* 捌 */
+	case 0x7396: return 9;				/* 玖 */
+	case 0x62FE: return 10;				/* 拾 */
+	default: return -1;
+	}
+}
+
+/* Parses 壹 … 玖, 拾, 拾壹 … 玖拾玖 at s[*pos]; returns the value or -1. */
+static int
+capital_number(const char *s, size_t len, size_t *pos)
+{
+	size_t		 p = *pos, q;
+	int		 value = 0, digit = -1, d, tens = 0;
+
+	while (p < len) {
+		q = p;
+		if ((d = capital_digit(utf8_next(s, len, &q))) < 0)
+			break;
+		if (d == 10) {
+			if (tens)
+				return -1;
+			value = (digit < 0 ? 1 : digit) * 10;
+			digit = -1;
+			tens = 1;
+		} else if (digit >= 0)
+			return -1;		/* 壹貳: not one numeral */
+		else
+			digit = d;
+		p = q;
+	}
+	if (p == *pos)
+		return -1;
+	if (digit > 0)
+		value += digit;
+	*pos = p;
+	return value;
+}
+
 /* The unit after 第X: chapter (章 编 篇 部分), section (节), article (条). */
 static enum family
 ordinal_unit(const char *s, size_t len, size_t *q)
@@ -259,6 +313,22 @@ outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 		    peek(s, len, p) == 0x5E74))		/* 、 年 */
 			return 0;
 		m->fam = FAM_CN;
+		goto done;
+	}
+	if (capital_digit(cp) > 0) {
+		if ((n = capital_number(s, len, &p)) < 0)
+			return 0;
+		q = p;
+		if (utf8_next(s, len, &q) != 0x3001)	/* 、 */
+			return 0;
+		/* 陆、海、空: the 顿号 lists words, not a marker. */
+		p = q;
+		if (uc_is_han(peek(s, len, p))) {
+			utf8_next(s, len, &p);
+			if (peek(s, len, p) == 0x3001)
+				return 0;
+		}
+		m->fam = FAM_CAPITAL;
 		goto done;
 	}
 	if (is_open_paren(cp)) {

@@ -138,6 +138,103 @@ caption_or_dateline(const struct line *l)
 }
 
 /*
+ * The 发文字号 of an official document (GB/T 9704 §7.2.4): the issuer's
+ * code, the year in 〔〕 and the number, "平政办发〔2026〕12号", possibly with
+ * 签发人 on the same line.  The year may be bracketed [2026] or （2026） as
+ * typed by people without the 六角括号.
+ */
+static int
+doc_number_line(const struct line *l)
+{
+	size_t		 pos = 0, q, digits;
+	uint32_t	 cp;
+	int		 code = 0;
+
+	if (utf8_count(l->s, l->len) > 40)
+		return 0;
+	while (pos < l->len) {
+		cp = utf8_next(l->s, l->len, &pos);
+		if (uc_is_han(cp)) {
+			code++;
+			continue;
+		}
+		if (code == 0 || code > 12 || (cp != 0x3014 && cp != '[' &&
+		    cp != 0xFF3B && cp != 0xFF08 && cp != '('))
+			return 0;
+		for (digits = 0; pos < l->len && l->s[pos] >= '0' &&
+		    l->s[pos] <= '9'; pos++)
+			digits++;
+		q = pos;
+		cp = pos < l->len ? utf8_next(l->s, l->len, &q) : 0;
+		if (digits != 4 || (cp != 0x3015 && cp != ']' &&
+		    cp != 0xFF3D && cp != 0xFF09 && cp != ')'))
+			return 0;
+		for (pos = q, digits = 0; pos < l->len && l->s[pos] >= '0' &&
+		    l->s[pos] <= '9'; pos++)
+			digits++;
+		q = pos;
+		cp = pos < l->len ? utf8_next(l->s, l->len, &q) : 0;
+		return digits >= 1 && digits <= 4 &&
+		    (cp == 0x53F7 || cp == 0x865F);		/* 号 號 */
+	}
+	return 0;
+}
+
+/*
+ * The 发文机关标志 printed in red over an official document: the issuing
+ * body's name and "文件" ("平川市人民政府办公室文件"), Han only.  Titles
+ * may end in 文件 too ("关于废止部分规范性文件"), so the caller asks for the
+ * 发文字号 under it.
+ */
+static int
+letterhead_shaped(const struct line *l)
+{
+	size_t		 pos = 0, chars = 0;
+	uint32_t	 cp;
+
+	if (!ends_with(l, "文件") || contains(l, "关于") || contains(l, "關於"))
+		return 0;
+	while (pos < l->len) {
+		cp = utf8_next(l->s, l->len, &pos);
+		if (cp == ' ' || cp == 0x3000)
+			continue;
+		if (!uc_is_han(cp))
+			return 0;
+		chars++;
+	}
+	return chars >= 4 && chars <= 40;
+}
+
+/*
+ * The 版头 of an official document (GB/T 9704 §7.2): 份号, 密级, 紧急程度,
+ * 发文机关标志 and 发文字号, above the title.  Not the title; the caller keeps
+ * these lines as text.  Line t is one of them when it is a 发文字号, or a
+ * letterhead with the 发文字号 among the next two lines, or a short 份号 /
+ * 密级 / 紧急程度 line with one of those among the next three.
+ */
+static int
+official_head_line(const struct lines *ls, long t)
+{
+	const struct line *l = &ls->v[t];
+	long		 u = t;
+	int		 k, mark;
+
+	if (doc_number_line(l))
+		return 1;
+	mark = utf8_count(l->s, l->len) <= 12 && (starts_with(l, "绝密") ||
+	    starts_with(l, "机密") || starts_with(l, "秘密") ||
+	    starts_with(l, "特急") || starts_with(l, "加急") ||
+	    starts_with(l, "平急") || strspn(l->s, "0123456789") == l->len);
+	if (!mark && !letterhead_shaped(l))
+		return 0;
+	for (k = 0; k < (mark ? 3 : 2) && (u = step(ls, u, 1)) >= 0; k++)
+		if (doc_number_line(&ls->v[u]) ||
+		    (mark && letterhead_shaped(&ls->v[u])))
+			return 1;
+	return 0;
+}
+
+/*
  * Could l be an article title?  2-80 characters, not ending like a
  * sentence or a clause, no full stop inside (a headline is one phrase,
  * a caption is sentences), and no caption or dateline.
@@ -739,6 +836,14 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	for (t = step(ls, from - 1, 1); t >= 0; t = step(ls, t, 1)) {
 		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
 			continue;
+		if (official_head_line(ls, t)) {
+			if (keep < 0)
+				keep = t;
+			diag_note(diag, "line %u: the head of an official "
+			    "document (发文机关标志, 发文字号), not the title; "
+			    "kept as text", ls->v[t].no);
+			continue;
+		}
 		if (!caption_or_dateline(&ls->v[t]))
 			break;
 		if (keep < 0)
