@@ -952,8 +952,9 @@ prose(const struct outline *o)
 
 /*
  * Is candidate c (opening no numbering) a sibling of the unnumbered lines
- * that open family fam's numbering?  It comes after the first of them,
- * and no heading of that family stands between it and the next
+ * that open family fam's numbering?  It comes after the first of them
+ * (or before, once the text has begun), and no heading of that family
+ * stands between it and the next
  * candidate: it closes the numbering above it and opens a section of
  * plain paragraphs (报告 put 存在的问题和不足 beside 主要工作成效 over
  * （一）…).
@@ -963,12 +964,21 @@ sibling_section(const struct outline *o, const size_t *cand,
     const size_t *opens, size_t nc, size_t c, int fam)
 {
 	size_t	 i, j, end = o->n;
-	int	 opener_before = 0;
+	int	 opener_before = 0, opener_after = 0;
 
-	for (i = 0; i < c; i++)
-		opener_before |= opens[i] != SIZE_MAX &&
-		    o->v[opens[i]].m.fam == (enum family)fam;
-	if (!opener_before)
+	for (i = 0; i < nc; i++)
+		if (opens[i] != SIZE_MAX &&
+		    o->v[opens[i]].m.fam == (enum family)fam) {
+			opener_before |= i < c;
+			opener_after |= i > c;
+		}
+	/*
+	 * Before the first opener, only past the article's opening text
+	 * (基本情况 after the introduction, before 对策建议 over （一）…): a
+	 * short line at the very top is a dateline or a byline.
+	 */
+	if (!opener_before && !(opener_after && cand[c] > 0 &&
+	    complete_paragraph(&o->v[cand[c] - 1])))
 		return 0;
 	if (c + 1 < nc)
 		end = cand[c + 1];

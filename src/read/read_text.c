@@ -303,6 +303,10 @@ byline_shaped(const struct line *l)
 			if (before == 0 || name > 0)
 				return 0;
 			gap = 1;
+		} else if (cp == 0x3001 && !gap && before > 0) {
+			continue;	/* 县委副书记、县长: posts listed */
+		} else if ((cp == 0xB7 || cp == 0x30FB) && name > 0) {
+			continue;	/* 买买提·艾力 */
 		} else if (!uc_is_han(cp))
 			return 0;
 		else if (gap)
