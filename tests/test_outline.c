@@ -277,6 +277,18 @@ test_meta_lines(void **state)
 	assert_string_equal(m.date, "2019-10-31 23:00");
 	assert_string_equal(m.views, "33");
 	article_meta_free(&m);
+	/* The day of the week between date and time. */
+	assert_true(article_meta_line("2026年5月12日 星期二　15:42",
+	    strlen("2026年5月12日 星期二　15:42"), &m));
+	assert_string_equal(m.date, "2026-05-12 15:42");
+	article_meta_free(&m);
+	assert_true(article_meta_line("2026-05-12（周二）",
+	    strlen("2026-05-12（周二）"), &m));
+	assert_string_equal(m.date, "2026-05-12");
+	article_meta_free(&m);
+	assert_false(article_meta_line("2026年5月12日星期二上午召开会议。",
+	    strlen("2026年5月12日星期二上午召开会议。"), &m));
+	article_meta_free(&m);
 }
 
 static void

@@ -173,6 +173,52 @@ mail_date_at(const char *s, size_t len, size_t p, int *y, int *m, int *d)
 	return q;
 }
 
+/* Skips spaces, also the ideographic one, from s[p]; returns the end. */
+static size_t
+skip_spaces(const char *s, size_t len, size_t p)
+{
+	while (p < len && (s[p] == ' ' || starts(s, len, p, "　")))
+		p += s[p] == ' ' ? 1 : 3;
+	return p;
+}
+
+/*
+ * The day of the week news prints after a date ("2026年5月12日 星期二",
+ * "（周二）", "週二"): returns the end, or 0.
+ */
+static size_t
+weekday_at(const char *s, size_t len, size_t p)
+{
+	static const char *const words[] = { "星期", "礼拜", "禮拜", "周", "週" };
+	static const char *const days = "一二三四五六日天";
+	size_t	 q = skip_spaces(s, len, p), i, k;
+	int	 paren = 0;
+
+	if (starts(s, len, q, "（") || starts(s, len, q, "(")) {
+		q += s[q] == '(' ? 1 : 3;
+		paren = 1;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (starts(s, len, q, words[i]))
+			break;
+	if (i == sizeof(words) / sizeof(words[0]))
+		return 0;
+	q += strlen(words[i]);
+	for (k = 0; k < strlen(days); k += 3)
+		if (q + 3 <= len && memcmp(s + q, days + k, 3) == 0)
+			break;
+	if (k == strlen(days))
+		return 0;
+	q += 3;
+	if (paren) {
+		if (starts(s, len, q, "）") || starts(s, len, q, ")"))
+			q += s[q] == ')' ? 1 : 3;
+		else
+			return 0;
+	}
+	return q;
+}
+
 char *
 article_find_date(const char *s, size_t len, size_t *start, size_t *end)
 {
@@ -188,7 +234,10 @@ article_find_date(const char *s, size_t len, size_t *start, size_t *end)
 		    (q = mail_date_at(s, len, p, &y, &m, &d)) == 0)
 			continue;
 		buf_printf(&b, "%04d-%02d-%02d", y, m, d);
-		if ((t = time_at(s, len, q, &h, &mi, &sec)) != 0) {
+		if ((t = weekday_at(s, len, q)) != 0)
+			q = t;
+		if ((t = time_at(s, len, skip_spaces(s, len, q), &h, &mi,
+		    &sec)) != 0) {
 			buf_printf(&b, " %02d:%02d", h, mi);
 			if (sec >= 0)
 				buf_printf(&b, ":%02d", sec);

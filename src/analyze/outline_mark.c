@@ -100,7 +100,7 @@ outline_is_continuing(uint32_t cp)
 
 /*
  * Characters after which an enumerator may begin: the start of a
- * sentence or clause.  Anything else (a Han character) means the marker
+ * sentence or clause, also inside a quotation (「第一，…；第二，…」).  Anything else (a Han character) means the marker
  * is part of a word: 统一是, 全国第二.
  */
 int
@@ -111,6 +111,7 @@ outline_is_boundary(uint32_t cp)
 	case 0xFF01: case 0xFF1F: case 0x3001:			/* ！？、 */
 	case 0xFF09: case 0x201D: case 0x2019: case 0x300D:	/* ）”’」 */
 	case 0x300F: case 0x3011: case 0x300B: case 0x2026:	/* 』】》… */
+	case 0x300C: case 0x300E: case 0x201C: case 0x2018:	/* 「『“‘ */
 	case 0x3000: case ' ': case '\t': case '\n': case 0xA0:
 	case ',': case ';': case ':': case '!': case '?': case ')':
 	case '.':
