@@ -1090,6 +1090,46 @@ line_ends_sentence(const struct line *l)
 }
 
 /*
+ * An entry of a table of contents: text, a leader of dots (……, ····,
+ * ....) and a page number at the end ("一、发展基础……………1").  Such lines
+ * are all about as wide, which is no sign of hard wrapping, and each is
+ * a line of its own.
+ */
+static int
+toc_entry(const struct line *l)
+{
+	size_t		 pos = l->len, digits = 0, dots = 0, p;
+	uint32_t	 cp;
+
+	while (pos > 0) {
+		p = pos;
+		cp = utf8_prev(l->s, &p);
+		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 &&
+		    cp <= 0xFF19)))
+			break;
+		digits++;
+		pos = p;
+	}
+	if (digits == 0 || digits > 4)
+		return 0;
+	while (pos > 0) {
+		p = pos;
+		cp = utf8_prev(l->s, &p);
+		if (cp == ' ' || cp == 0x3000 || cp == '\t')
+			;
+		else if (cp == 0x2026 || cp == 0x22EF)	/* … ⋯ */
+			dots += 3;
+		else if (cp == '.' || cp == 0xFF0E || cp == 0xB7 ||
+		    cp == 0x30FB)			/* . ． · ・ */
+			dots++;
+		else
+			break;
+		pos = p;
+	}
+	return dots >= 4 && pos > 0;
+}
+
+/*
  * Hard-wrapped text (lines cut at a fixed width, as old archives and
  * e-mail keep it): most lines that run on into the next are about as
  * wide as the widest, and most of them stop mid-sentence.  Returns that
@@ -1106,7 +1146,8 @@ wrap_width(const struct lines *ls, size_t from)
 	widths = xcalloc(ls->n + 1, sizeof(*widths));
 	for (i = from; i + 1 < ls->n; i++) {
 		if (is_blank(&ls->v[i]) || is_blank(&ls->v[i + 1]) ||
-		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent)
+		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent ||
+		    toc_entry(&ls->v[i]) || toc_entry(&ls->v[i + 1]))
 			continue;
 		widths[inner++] = ls->v[i].width;
 		open += !line_ends_sentence(&ls->v[i]);
@@ -1118,7 +1159,8 @@ wrap_width(const struct lines *ls, size_t from)
 	}
 	for (i = from, inner = 0; w > 0 && i + 1 < ls->n; i++) {
 		if (is_blank(&ls->v[i]) || is_blank(&ls->v[i + 1]) ||
-		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent)
+		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent ||
+		    toc_entry(&ls->v[i]) || toc_entry(&ls->v[i + 1]))
 			continue;
 		inner++;
 		if (ls->v[i].width + 8 >= w && ls->v[i].width <= w + 4) {
@@ -1224,6 +1266,15 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 		}
 		if (is_blank(l) || l->drop) {
 			add_paragraph(doc, &para, no, "text block");
+			buf_truncate(&para, 0);
+			continue;
+		}
+		if (w > 0 && toc_entry(l)) {
+			add_paragraph(doc, &para, no, "text block");
+			buf_truncate(&para, 0);
+			buf_put(&para, l->s, l->len);
+			add_paragraph(doc, &para, l->no, "table of contents "
+			    "entry");
 			buf_truncate(&para, 0);
 			continue;
 		}
