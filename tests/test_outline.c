@@ -308,6 +308,23 @@ test_hard_wrapped_text(void **state)
 	    "，读者看到的是同一个段落，所以转换时要把这些行重新连接成一个完整"
 	    "的段落，不要在中间插入空格，这样才对。");
 	doc_free(doc);
+	/*
+	 * Digest lines of one width among paragraphs on lines much wider:
+	 * not wrapped text, every line stays.
+	 */
+	doc = read_text(
+	    "标题\n\n本期主要内容：\n"
+	    "◆ 全市重点项目集中开工总投资一百八十六亿元\n"
+	    "◆ 青溪至云岭高速公路青溪段主线今天全线贯通\n"
+	    "◆ 我市启动二〇二六年文明交通专项整治行动\n"
+	    "◆ 全市夏粮收购工作即将在下周全面展开了\n\n"
+	    "全市重点项目集中开工\n"
+	    "　　今天上午，我市举行2026年第二批重点项目集中开工活动，全市共有"
+	    "52个项目集中开工，总投资186亿元，涵盖先进制造、基础设施和民生等领域。\n"
+	    "　　在青溪经济开发区主会场，年产20万套新能源汽车零部件项目现场机器"
+	    "轰鸣、车来车往，建设者们正在抢抓工期，确保项目早日建成投产见效。\n");
+	assert_int_equal(node_count(doc->root, NODE_PARAGRAPH), 8);
+	doc_free(doc);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "tree/utf8.h"
 #include "article.h"
 #include "outline_int.h"
+#include "shape_text.h"
 
 /*
  * How each sibling block is classified.  The first pass sets the
@@ -989,6 +990,35 @@ sibling_section(const struct outline *o, const size_t *cand,
 }
 
 /*
+ * Is item i's text named earlier by a line of a digest, a symbol and the
+ * same words ("◆ 夏粮收购工作即将展开" in a news programme's 本期主要内容):
+ * the digest lists the items, the item opens with its headline.
+ */
+static int
+named_in_digest(const struct outline *o, size_t i)
+{
+	const struct item *it = &o->v[i];
+	size_t		 k, q;
+	uint32_t	 cp;
+
+	for (k = 0; k < i; k++) {
+		const struct item *d = &o->v[k];
+
+		q = 0;
+		if (d->text.len <= it->text.len)
+			continue;
+		cp = utf8_next(d->text.ptr, d->text.len, &q);
+		if (!ht_heading_symbol(cp) && cp != 0xB7 && cp != 0x2022)
+			continue;
+		q = utf8_skip_space(d->text.ptr, d->text.len, q);
+		if (d->text.len - q == it->text.len &&
+		    memcmp(d->text.ptr + q, it->text.ptr, it->text.len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Unnumbered headings: short lines without sentence punctuation, each
  * after a paragraph that ends a thought.  Without numbered headings they
  * stand between two paragraphs that end sentences (对职业行乞者进行救助教
@@ -1002,22 +1032,23 @@ find_unnumbered(struct outline *o, int numbered)
 	struct item	*v = o->v;
 	size_t		 i, k, cand[256], opens[256], nc = 0;
 	size_t		 over[FAM__HEADS] = { 0 };
-	int		 f, best = -1;
+	int		 f, best = -1, digest;
 
 	if (!numbered && !prose(o))
 		return;
 	for (i = 0; i + 1 < o->n && nc < 256; i++) {
 		if (!unnumbered_candidate(&v[i]))
 			continue;
+		digest = !numbered && named_in_digest(o, i);
 		if (i > 0 && !complete_paragraph(&v[i - 1]) &&
 		    !(numbered && (is_member(&v[i - 1]) ||
 		    v[i - 1].cls == CLS_MARKED)) &&
 		    !outline_ends_sentence(v[i - 1].text.ptr,
-		    v[i - 1].text.len))
+		    v[i - 1].text.len) && !digest)
 			continue;
 		if (!numbered) {
-			if (i == 0 || !complete_paragraph(&v[i - 1]) ||
-			    v[i - 1].node->type == NODE_LIST ||
+			if (((i == 0 || !complete_paragraph(&v[i - 1]) ||
+			    v[i - 1].node->type == NODE_LIST) && !digest) ||
 			    unnumbered_candidate(&v[i + 1]) ||
 			    v[i + 1].cls != CLS_BODY ||
 			    !outline_ends_sentence(v[i + 1].text.ptr,

@@ -1132,7 +1132,8 @@ toc_entry(const struct line *l)
 /*
  * Hard-wrapped text (lines cut at a fixed width, as old archives and
  * e-mail keep it): most lines that run on into the next are about as
- * wide as the widest, and most of them stop mid-sentence.  Returns that
+ * wide as the widest, most of them stop mid-sentence, and hardly any
+ * line is wider.  Returns that
  * width in columns, or 0 if lines are paragraphs.  The width is taken
  * near the top of the range (the 80th percentile) with 4 characters of
  * slack below, because line-breaking rules push punctuation to the next
@@ -1142,6 +1143,7 @@ static size_t
 wrap_width(const struct lines *ls, size_t from)
 {
 	size_t	 i, inner = 0, near = 0, near_open = 0, open = 0, w, *widths;
+	size_t	 lines, wide;
 
 	widths = xcalloc(ls->n + 1, sizeof(*widths));
 	for (i = from; i + 1 < ls->n; i++) {
@@ -1170,6 +1172,18 @@ wrap_width(const struct lines *ls, size_t from)
 	}
 	free(widths);
 	if (w < 30 || w > 200 || open * 2 < inner)
+		return 0;
+	/*
+	 * Wrapped at a width, no line is much wider: a file whose lines
+	 * of text often run past it keeps paragraphs on lines, and the
+	 * few lines near the width are a list or a digest.
+	 */
+	for (i = from, lines = 0, wide = 0; i < ls->n; i++)
+		if (!is_blank(&ls->v[i]) && !ls->v[i].drop) {
+			lines++;
+			wide += ls->v[i].width > w + 8;
+		}
+	if (wide * 10 > lines)
 		return 0;
 	/*
 	 * Text pasted from a PDF has no blank line between paragraphs, so
