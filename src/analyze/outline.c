@@ -898,6 +898,23 @@ join_broken(struct outline *o)
 
 /* --- pass 2: unnumbered headings ----------------------------------------- */
 
+/*
+ * Does s end in a four-character idiom whose last word is 之 (一改了之,
+ * 不了了之, 久而久之, 取而代之)?  Then 之 closes the phrase, not a line
+ * broken off before its noun.
+ */
+static int
+idiom_end(const char *s, size_t len)
+{
+	size_t		 pos = len;
+	uint32_t	 c[4] = { 0 };
+	int		 k;
+
+	for (k = 3; k >= 0 && pos > 0; k--)
+		c[k] = utf8_prev(s, &pos);
+	return c[3] == 0x4E4B && (c[2] == 0x4E86 || c[1] == 0x800C);
+}
+
 static int
 unnumbered_candidate(const struct item *it)
 {
@@ -912,7 +929,8 @@ unnumbered_candidate(const struct item *it)
 		return 0;
 	first = outline_first_cp(s, len);
 	last = outline_last_cp(s, len);
-	if (outline_ends_sentence(s, len) || article_connective(last) ||
+	if (outline_ends_sentence(s, len) || (article_connective(last) &&
+	    !idiom_end(s, len)) ||
 	    first == '(' || first == 0xFF08 || first == 0x3010 ||
 	    first == '[' || first == 0x56FE)		/* （ 【 [ 图 */
 		return 0;

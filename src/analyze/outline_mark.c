@@ -139,10 +139,23 @@ outline_has_letter(const char *s, size_t len)
 int
 outline_ends_sentence(const char *s, size_t len)
 {
-	uint32_t cp = outline_last_cp(s, len);
+	size_t	 pos = len;
+	uint32_t cp = len ? utf8_prev(s, &pos) : 0;
 
+	/*
+	 * A closing quotation mark ends a sentence when the sentence ends
+	 * inside it ("…的“数字难题”。" or "…他说：“好。”"); after a word it
+	 * closes a quoted name, as subheads end: 看见老年人的“数字难题”.
+	 */
+	if (cp == 0x201D || cp == 0x300D) {
+		uint32_t before = pos ? utf8_prev(s, &pos) : 0;
+
+		return before == 0x3002 || before == 0xFF01 ||
+		    before == 0xFF1F || before == 0x2026 || before == '.' ||
+		    before == '!' || before == '?';
+	}
 	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2026 ||
-	    cp == 0x201D || cp == 0x300D || cp == 0xFF1A || cp == 0xFF09 ||
+	    cp == 0xFF1A || cp == 0xFF09 ||
 	    cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ')';
 }
 
