@@ -573,36 +573,6 @@ out:
 	return scrape;
 }
 
-/* From a footer line (相关阅读, 回顶部 …) in the last part of a saved page on. */
-static void
-cut_footer(struct doc *doc, struct diag *diag)
-{
-	struct node	*c, *next;
-	struct buf	 t = BUF_INIT;
-	size_t		 n = 0, i = 0, cut = 0;
-
-	for (c = doc->root->first_child; c != NULL; c = c->next)
-		n++;
-	for (c = doc->root->first_child; c != NULL; c = next, i++) {
-		next = c->next;
-		if (i * 10 < n * 6 || c->type != NODE_PARAGRAPH || i == 0)
-			continue;
-		buf_truncate(&t, 0);
-		node_text(c, &t);
-		if (!article_footer_line(t.ptr, t.len))
-			continue;
-		for (; c != NULL; c = next) {
-			next = c->next;
-			node_free(c);
-			cut++;
-		}
-		break;
-	}
-	buf_free(&t);
-	if (cut > 0)
-		diag_note(diag, "docx: %zu paragraphs from a page footer line "
-		    "on left out", cut);
-}
 
 /* --- after the body ------------------------------------------------------ */
 
@@ -881,7 +851,7 @@ docx_read(const char *data, size_t len, const struct read_opts *opts,
 	if (shape_drop_title_repeat(doc) > 0)
 		diag_note(diag, "docx: title repeated above the text left out");
 	if (scrape)
-		cut_footer(doc, diag);
+		article_cut_footer(doc, "docx", diag);
 	/* The core properties fill what the text leaves open. */
 	if (doc->meta[META_TITLE] == NULL && core.title != NULL) {
 		doc_set_meta(doc, META_TITLE, core.title);

@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "analyze/analyze.h"
+#include "analyze/article.h"
 #include "analyze/outline.h"
 #include "read/encoding.h"
 #include "read/html/html_conv.h"
@@ -970,6 +971,7 @@ md_read(const char *data, size_t len, const struct read_opts *opts,
 		    m.html_blocks);
 	md_take_title(doc, top_setext(m.src, m.len), diag);
 	md_cut_tail(doc, diag);
+	article_cut_footer(doc, "md", diag);
 	analyze_article(doc, ANALYZE_PAGE, NULL, 0, &opts->outline, diag);
 	rc = analyze_deliver(&doc, out, "no text", diag);
 out:
