@@ -890,3 +890,14 @@ article_cut_footer(struct doc *doc, const char *who, struct diag *diag)
 		diag_note(diag, "%s: %zu block%s from a footer line on left "
 		    "out", who, cut, cut == 1 ? "" : "s");
 }
+
+int
+article_title_shaped(const char *s, size_t len)
+{
+	size_t		 n = utf8_count(s, len), pos = len;
+	uint32_t	 c = len > 0 ? utf8_prev(s, &pos) : 0;
+
+	return n >= 2 && n <= 80 && c != 0x3002 && c != 0xFF0C &&
+	    c != 0xFF1B && c != 0xFF1A && c != 0x3001 && c != ',' &&
+	    c != ';' && c != ':' && !contains(s, len, "。");
+}

@@ -113,6 +113,12 @@ int	 article_cn_number(const char *s, size_t len, size_t *pos, int form);
  */
 int	 article_caption_text(const char *s, size_t len, int hinted);
 
+/*
+ * Could s be a headline?  2-80 characters, not ending like a clause
+ * (。，；：、), no full stop inside (a headline is one phrase).
+ */
+int	 article_title_shaped(const char *s, size_t len);
+
 struct diag;
 
 /*
