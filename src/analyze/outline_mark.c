@@ -12,7 +12,8 @@
 #include "article.h"
 
 const char *const outline_family_example[FAM__COUNT] = {
-	"第一章", "第一节", "壹、", "一、", "（一）", "1.", "（1）", "01", "第一条",
+	"第一章", "第一节", "壹、", "一、", "（一）", "1.", "（1）", "1 ", "1.1",
+	"1.1.1", "01", "第一条",
 	"①", "——", "一，"
 };
 
@@ -294,6 +295,63 @@ secnum_follower(uint32_t cp)
 	}
 }
 
+/*
+ * A unit after a number that makes it a quantity (2.5 万, 3 个) or, after
+ * a whole number, a date or a time (3 月, 8 时): text set with spaces
+ * between figures and words, as PDFs give it.
+ */
+static int
+quantity_unit(uint32_t cp, int whole)
+{
+	switch (cp) {
+	case 0x4E2A: case 0x4E07: case 0x4EBF: case 0x5143:	/* 个万亿元 */
+	case 0x500D: case 0x5C81: case 0x7C73: case 0x5428:	/* 倍岁米吨 */
+	case 0x4EA9: case 0x4EBA: case 0x6B21: case 0x5BB6:	/* 亩人次家 */
+		return 1;
+	case 0x5E74: case 0x6708: case 0x65E5: case 0x53F7:	/* 年月日号 */
+	case 0x65F6: case 0x70B9: case 0x5206: case 0x79D2:	/* 时点分秒 */
+		return whole;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * A clause number of a standard, a plan or a technical report (GB/T 1.1:
+ * 章条编号 "1", "1.1", "4.2.1"), then white space and the heading's text:
+ * "1 总则", "1.1 编制目的".  The number at s[p] has been read as first;
+ * q is past it.  Sets m and returns 1, or returns 0.
+ */
+static int
+parse_decimal(const char *s, size_t len, size_t q, int first, struct marker *m)
+{
+	size_t		 p = q, r;
+	uint32_t	 cp;
+	int		 depth = 1, n = first;
+
+	for (;;) {
+		r = p;
+		cp = p < len ? utf8_next(s, len, &r) : 0;
+		if ((cp != '.' && cp != 0xFF0E) ||
+		    outline_dec_digit(peek(s, len, r)) < 0)
+			break;
+		p = r;
+		if ((n = dec_number(s, len, &p)) < 0 || ++depth > 4)
+			return 0;
+	}
+	r = utf8_skip_space(s, len, p);
+	if (r == p || r >= len)
+		return 0;
+	cp = peek(s, len, r);
+	if (!uc_is_han(cp) || quantity_unit(cp, depth == 1))
+		return 0;
+	m->fam = depth == 1 ? FAM_DEC1 : depth == 2 ? FAM_DEC2 : FAM_DEC3;
+	m->num = n;
+	m->len = p;
+	m->body = r;
+	return 1;
+}
+
 int
 outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 {
@@ -367,6 +425,8 @@ outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 
 		if ((n = dec_number(s, len, &p)) < 0)
 			return 0;
+		if (parse_decimal(s, len, p, n, m))
+			return 1;
 		q = p;
 		if (p >= len ||
 		    utf8_skip_space(s, len, p) >= len) {
