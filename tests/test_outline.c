@@ -205,6 +205,58 @@ test_unnumbered_subheads(void **state)
 	doc_free(one);
 }
 
+/* Taiwan's outline 壹、 一、: the capital numerals are the top family. */
+static void
+test_capital_numerals(void **state)
+{
+	struct doc	*doc = read_text(
+	    "施政計畫\n\n壹、施政願景\n\n本府推動各項建設。\n\n"
+	    "貳、施政重點\n\n一、交通建設\n\n持續推動捷運建設。\n\n"
+	    "二、社會福利\n\n擴大長照服務據點。\n\n"
+	    "拾壹、附則\n\n陆、海、空三军联合演习。\n");
+	const struct node *h;
+
+	(void)state;
+	h = tu_block(doc, 0);
+	assert_int_equal(h->type, NODE_HEADING);
+	assert_int_equal(h->as.heading.level, 1);
+	assert_string_equal(h->as.heading.label, "壹、");
+	h = tu_block(doc, 3);
+	assert_int_equal(h->as.heading.level, 2);
+	assert_string_equal(h->as.heading.label, "一、");
+	/* 拾壹 is one numeral, eleven. */
+	assert_int_equal(node_count(doc->root, NODE_HEADING), 5);
+	h = tu_block(doc, 7);
+	assert_int_equal(h->as.heading.level, 1);
+	assert_string_equal(h->as.heading.label, "拾壹、");
+	/* 陆、海、: the 顿号 lists words. */
+	assert_text(doc->root->last_child, "陆、海、空三军联合演习。");
+	doc_free(doc);
+}
+
+/* The 版头 of an official document is kept as text, never the title. */
+static void
+test_official_head(void **state)
+{
+	struct doc	*doc = read_text(
+	    "机密★1年\n特急\n\n平川市人民政府文件\n\n平政发［2026］3号\n\n"
+	    "关于加强城乡供水保障的意见\n\n"
+	    "各县（区）人民政府：\n现提出如下意见。\n");
+	struct doc	*title = read_text(
+	    "关于废止部分规范性文件\n\n市政府决定废止以下文件。\n\n"
+	    "一、平川市供水管理办法。\n");
+
+	(void)state;
+	assert_string_equal(doc->meta[META_TITLE], "关于加强城乡供水保障的意见");
+	assert_text(tu_block(doc, 0), "机密★1年");
+	assert_text(tu_block(doc, 2), "平川市人民政府文件");
+	assert_text(tu_block(doc, 3), "平政发［2026］3号");
+	/* A title may end in 文件: without a 发文字号 under it, the title. */
+	assert_string_equal(title->meta[META_TITLE], "关于废止部分规范性文件");
+	doc_free(doc);
+	doc_free(title);
+}
+
 static void
 test_meta_lines(void **state)
 {
@@ -225,6 +277,18 @@ test_meta_lines(void **state)
 	assert_string_equal(m.date, "2019-10-31 23:00");
 	assert_string_equal(m.views, "33");
 	article_meta_free(&m);
+	/* The day of the week between date and time. */
+	assert_true(article_meta_line("2026年5月12日 星期二　15:42",
+	    strlen("2026年5月12日 星期二　15:42"), &m));
+	assert_string_equal(m.date, "2026-05-12 15:42");
+	article_meta_free(&m);
+	assert_true(article_meta_line("2026-05-12（周二）",
+	    strlen("2026-05-12（周二）"), &m));
+	assert_string_equal(m.date, "2026-05-12");
+	article_meta_free(&m);
+	assert_false(article_meta_line("2026年5月12日星期二上午召开会议。",
+	    strlen("2026年5月12日星期二上午召开会议。"), &m));
+	article_meta_free(&m);
 }
 
 static void
@@ -243,6 +307,23 @@ test_hard_wrapped_text(void **state)
 	assert_text(tu_block(doc, 0), "这是一段被硬换行的文字，每一行的宽度都差不多"
 	    "，读者看到的是同一个段落，所以转换时要把这些行重新连接成一个完整"
 	    "的段落，不要在中间插入空格，这样才对。");
+	doc_free(doc);
+	/*
+	 * Digest lines of one width among paragraphs on lines much wider:
+	 * not wrapped text, every line stays.
+	 */
+	doc = read_text(
+	    "标题\n\n本期主要内容：\n"
+	    "◆ 全市重点项目集中开工总投资一百八十六亿元\n"
+	    "◆ 青溪至云岭高速公路青溪段主线今天全线贯通\n"
+	    "◆ 我市启动二〇二六年文明交通专项整治行动\n"
+	    "◆ 全市夏粮收购工作即将在下周全面展开了\n\n"
+	    "全市重点项目集中开工\n"
+	    "　　今天上午，我市举行2026年第二批重点项目集中开工活动，全市共有"
+	    "52个项目集中开工，总投资186亿元，涵盖先进制造、基础设施和民生等领域。\n"
+	    "　　在青溪经济开发区主会场，年产20万套新能源汽车零部件项目现场机器"
+	    "轰鸣、车来车往，建设者们正在抢抓工期，确保项目早日建成投产见效。\n");
+	assert_int_equal(node_count(doc->root, NODE_PARAGRAPH), 8);
 	doc_free(doc);
 }
 
@@ -289,6 +370,8 @@ main(void)
 		cmocka_unit_test(test_lists_and_back_matter),
 		cmocka_unit_test(test_subtitle_and_dates),
 		cmocka_unit_test(test_unnumbered_subheads),
+		cmocka_unit_test(test_capital_numerals),
+		cmocka_unit_test(test_official_head),
 		cmocka_unit_test(test_meta_lines),
 		cmocka_unit_test(test_hard_wrapped_text),
 		cmocka_unit_test(test_traditional_language),

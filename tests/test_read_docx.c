@@ -251,7 +251,8 @@ test_numbered_headings(void **state)
 	/* Level 2 restarts under each level 1; isLgl: Arabic. */
 	assert_true(tu_contains(j, "\"label\":\"（二）\",\"text\":\"范围\""));
 	assert_true(tu_contains(j, "\"label\":\"（一）\",\"text\":\"组织\""));
-	assert_true(tu_contains(j, "2.1 分工") || tu_contains(j, "2.1分工"));
+	/* "2.1 分工": a clause number (GB/T 1.1), kept as the label. */
+	assert_true(tu_contains(j, "\"label\":\"2.1\",\"text\":\"分工\""));
 	assert_true(tu_contains(j, "\"type\":\"paragraph\",\"line\":8,"));
 	assert_false(tu_contains(j, "三、"));
 	free(j);

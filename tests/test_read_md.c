@@ -174,6 +174,30 @@ test_raw_html(void **state)
 	doc_free(doc);
 }
 
+/*
+ * "**…**" that CommonMark leaves open because Chinese punctuation stands
+ * before the closing run and a letter after it: bold all the same, and
+ * the asterisks are not text.  A lone "**" and "** 3 **" stay as written.
+ */
+static void
+test_cjk_strong(void **state)
+{
+	struct doc	*doc = read_md("正文。\n\n"
+	    "**推动数据共享。**一些材料分散在不同地区。\n\n"
+	    "**统一标准。**同一事项条件不同，**兼顾线下。**保留窗口。\n\n"
+	    "单独的**星号不算，2 ** 3 ** 4 也不算。\n");
+	const struct node *p;
+
+	(void)state;
+	p = tu_block(doc, 1);
+	assert_int_equal(p->first_child->type, NODE_STRONG);
+	assert_text(p->first_child, "推动数据共享。");
+	assert_false(has_text(doc, "**推动"));
+	assert_int_equal(node_count(doc->root, NODE_STRONG), 3);
+	assert_true(has_text(doc, "单独的**星号不算，2 ** 3 ** 4 也不算。"));
+	doc_free(doc);
+}
+
 static void
 test_enumerated_lines(void **state)
 {
@@ -354,6 +378,7 @@ main(void)
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_title_and_ranks),
 		cmocka_unit_test(test_pipe_tables),
+		cmocka_unit_test(test_cjk_strong),
 		cmocka_unit_test(test_raw_html),
 		cmocka_unit_test(test_enumerated_lines),
 		cmocka_unit_test(test_symbol_sections),

@@ -68,7 +68,7 @@ span_fold(const char *s, size_t len, struct buf *out)
 	}
 }
 
-/* The tree's body text, labels included, folded. */
+/* The tree's body text, labels and image descriptions included, folded. */
 static void
 tree_text(const struct doc *doc, struct buf *out)
 {
@@ -89,6 +89,8 @@ tree_text(const struct doc *doc, struct buf *out)
 			buf_puts(&raw, n->as.point.label);
 		else if (n->type == NODE_LIST_ITEM && n->as.item.label)
 			buf_puts(&raw, n->as.item.label);
+		else if (n->type == NODE_FIGURE && n->as.figure.alt)
+			buf_puts(&raw, n->as.figure.alt);	/* every writer keeps it */
 	}
 	span_fold(raw.ptr != NULL ? raw.ptr : "", raw.len, out);
 	buf_free(&raw);

@@ -6,6 +6,7 @@
 
 #include "tree/alloc.h"
 #include "tree/buf.h"
+#include "tree/diag.h"
 #include "tree/utf8.h"
 
 enum field {
@@ -173,6 +174,52 @@ mail_date_at(const char *s, size_t len, size_t p, int *y, int *m, int *d)
 	return q;
 }
 
+/* Skips spaces, also the ideographic one, from s[p]; returns the end. */
+static size_t
+skip_spaces(const char *s, size_t len, size_t p)
+{
+	while (p < len && (s[p] == ' ' || starts(s, len, p, "　")))
+		p += s[p] == ' ' ? 1 : 3;
+	return p;
+}
+
+/*
+ * The day of the week news prints after a date ("2026年5月12日 星期二",
+ * "（周二）", "週二"): returns the end, or 0.
+ */
+static size_t
+weekday_at(const char *s, size_t len, size_t p)
+{
+	static const char *const words[] = { "星期", "礼拜", "禮拜", "周", "週" };
+	static const char *const days = "一二三四五六日天";
+	size_t	 q = skip_spaces(s, len, p), i, k;
+	int	 paren = 0;
+
+	if (starts(s, len, q, "（") || starts(s, len, q, "(")) {
+		q += s[q] == '(' ? 1 : 3;
+		paren = 1;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (starts(s, len, q, words[i]))
+			break;
+	if (i == sizeof(words) / sizeof(words[0]))
+		return 0;
+	q += strlen(words[i]);
+	for (k = 0; k < strlen(days); k += 3)
+		if (q + 3 <= len && memcmp(s + q, days + k, 3) == 0)
+			break;
+	if (k == strlen(days))
+		return 0;
+	q += 3;
+	if (paren) {
+		if (starts(s, len, q, "）") || starts(s, len, q, ")"))
+			q += s[q] == ')' ? 1 : 3;
+		else
+			return 0;
+	}
+	return q;
+}
+
 char *
 article_find_date(const char *s, size_t len, size_t *start, size_t *end)
 {
@@ -188,7 +235,10 @@ article_find_date(const char *s, size_t len, size_t *start, size_t *end)
 		    (q = mail_date_at(s, len, p, &y, &m, &d)) == 0)
 			continue;
 		buf_printf(&b, "%04d-%02d-%02d", y, m, d);
-		if ((t = time_at(s, len, q, &h, &mi, &sec)) != 0) {
+		if ((t = weekday_at(s, len, q)) != 0)
+			q = t;
+		if ((t = time_at(s, len, skip_spaces(s, len, q), &h, &mi,
+		    &sec)) != 0) {
 			buf_printf(&b, " %02d:%02d", h, mi);
 			if (sec >= 0)
 				buf_printf(&b, ":%02d", sec);
@@ -779,4 +829,75 @@ article_caption_text(const char *s, size_t len, int hinted)
 			if (ends(s, len, tails[i]))
 				return 1;
 	return hinted && chars <= 100;
+}
+
+/*
+ * From a footer line (相关阅读, 上一篇, 往期推荐 …; a paragraph or a
+ * heading) in the last part of the body (40 % of its blocks or of its
+ * text) on, nothing belongs to the
+ * article, unless what follows it outweighs what comes before (then the
+ * line was part of the text).  Every block left out is listed under -v.
+ */
+void
+article_cut_footer(struct doc *doc, const char *who, struct diag *diag)
+{
+	struct node	*c, *d, *next;
+	struct buf	 t = BUF_INIT;
+	size_t		 n = 0, i = 0, cut = 0, before = 0, after, total = 0;
+
+	for (c = doc->root->first_child; c != NULL; c = c->next) {
+		n++;
+		total += node_text_len(c);
+	}
+	for (c = doc->root->first_child; c != NULL; c = next, i++) {
+		next = c->next;
+		/*
+		 * The last part by blocks or by text: a footer's own lines
+		 * (links, share buttons) are many and short, and put its
+		 * first line early when blocks are counted.
+		 */
+		if ((i * 10 < n * 6 && before * 10 < total * 6) ||
+		    (c->type != NODE_PARAGRAPH &&
+		    c->type != NODE_HEADING) || i == 0) {
+			before += node_text_len(c);
+			continue;
+		}
+		buf_truncate(&t, 0);
+		node_text(c, &t);
+		if (!article_footer_line(t.ptr, t.len)) {
+			before += node_text_len(c);
+			continue;
+		}
+		for (after = 0, d = c; d != NULL; d = d->next)
+			after += node_text_len(d);
+		if (after > before)
+			break;
+		for (; c != NULL; c = next) {
+			next = c->next;
+			buf_truncate(&t, 0);
+			node_text(c, &t);
+			if (t.len > 0)
+				diag_note(diag, "%s: footer left out (%zu "
+				    "bytes): %.*s", who, t.len,
+				    (int)utf8_prefix(t.ptr, t.len, 30), t.ptr);
+			node_free(c);
+			cut++;
+		}
+		break;
+	}
+	buf_free(&t);
+	if (cut > 0)
+		diag_note(diag, "%s: %zu block%s from a footer line on left "
+		    "out", who, cut, cut == 1 ? "" : "s");
+}
+
+int
+article_title_shaped(const char *s, size_t len)
+{
+	size_t		 n = utf8_count(s, len), pos = len;
+	uint32_t	 c = len > 0 ? utf8_prev(s, &pos) : 0;
+
+	return n >= 2 && n <= 80 && c != 0x3002 && c != 0xFF0C &&
+	    c != 0xFF1B && c != 0xFF1A && c != 0x3001 && c != ',' &&
+	    c != ';' && c != ':' && !contains(s, len, "。");
 }

@@ -113,4 +113,22 @@ int	 article_cn_number(const char *s, size_t len, size_t *pos, int form);
  */
 int	 article_caption_text(const char *s, size_t len, int hinted);
 
+/*
+ * Could s be a headline?  2-80 characters, not ending like a clause
+ * (。，；：、), no full stop inside (a headline is one phrase).
+ */
+int	 article_title_shaped(const char *s, size_t len);
+
+struct diag;
+
+/*
+ * Cuts a saved page's footer from doc: from a footer line (相关阅读,
+ * 上一篇, 往期推荐, 责任编辑：… — article_footer_line()) that is a
+ * paragraph or heading in the last part of the body (40 % of its blocks
+ * or of its text) on, unless what follows it outweighs what comes before.
+ * who names the reader in the -v notes ("html", "md").
+ */
+void	 article_cut_footer(struct doc *doc, const char *who,
+	    struct diag *diag);
+
 #endif

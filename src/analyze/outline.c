@@ -10,6 +10,7 @@
 #include "tree/utf8.h"
 #include "article.h"
 #include "outline_int.h"
+#include "shape_text.h"
 
 /*
  * How each sibling block is classified.  The first pass sets the
@@ -897,6 +898,23 @@ join_broken(struct outline *o)
 
 /* --- pass 2: unnumbered headings ----------------------------------------- */
 
+/*
+ * Does s end in a four-character idiom whose last word is 之 (一改了之,
+ * 不了了之, 久而久之, 取而代之)?  Then 之 closes the phrase, not a line
+ * broken off before its noun.
+ */
+static int
+idiom_end(const char *s, size_t len)
+{
+	size_t		 pos = len;
+	uint32_t	 c[4] = { 0 };
+	int		 k;
+
+	for (k = 3; k >= 0 && pos > 0; k--)
+		c[k] = utf8_prev(s, &pos);
+	return c[3] == 0x4E4B && (c[2] == 0x4E86 || c[1] == 0x800C);
+}
+
 static int
 unnumbered_candidate(const struct item *it)
 {
@@ -911,7 +929,8 @@ unnumbered_candidate(const struct item *it)
 		return 0;
 	first = outline_first_cp(s, len);
 	last = outline_last_cp(s, len);
-	if (outline_ends_sentence(s, len) || article_connective(last) ||
+	if (outline_ends_sentence(s, len) || (article_connective(last) &&
+	    !idiom_end(s, len)) ||
 	    first == '(' || first == 0xFF08 || first == 0x3010 ||
 	    first == '[' || first == 0x56FE)		/* （ 【 [ 图 */
 		return 0;
@@ -952,8 +971,9 @@ prose(const struct outline *o)
 
 /*
  * Is candidate c (opening no numbering) a sibling of the unnumbered lines
- * that open family fam's numbering?  It comes after the first of them,
- * and no heading of that family stands between it and the next
+ * that open family fam's numbering?  It comes after the first of them
+ * (or before, once the text has begun), and no heading of that family
+ * stands between it and the next
  * candidate: it closes the numbering above it and opens a section of
  * plain paragraphs (报告 put 存在的问题和不足 beside 主要工作成效 over
  * （一）…).
@@ -963,12 +983,21 @@ sibling_section(const struct outline *o, const size_t *cand,
     const size_t *opens, size_t nc, size_t c, int fam)
 {
 	size_t	 i, j, end = o->n;
-	int	 opener_before = 0;
+	int	 opener_before = 0, opener_after = 0;
 
-	for (i = 0; i < c; i++)
-		opener_before |= opens[i] != SIZE_MAX &&
-		    o->v[opens[i]].m.fam == (enum family)fam;
-	if (!opener_before)
+	for (i = 0; i < nc; i++)
+		if (opens[i] != SIZE_MAX &&
+		    o->v[opens[i]].m.fam == (enum family)fam) {
+			opener_before |= i < c;
+			opener_after |= i > c;
+		}
+	/*
+	 * Before the first opener, only past the article's opening text
+	 * (基本情况 after the introduction, before 对策建议 over （一）…): a
+	 * short line at the very top is a dateline or a byline.
+	 */
+	if (!opener_before && !(opener_after && cand[c] > 0 &&
+	    complete_paragraph(&o->v[cand[c] - 1])))
 		return 0;
 	if (c + 1 < nc)
 		end = cand[c + 1];
@@ -976,6 +1005,35 @@ sibling_section(const struct outline *o, const size_t *cand,
 		if (is_member(&o->v[j]) && o->v[j].m.fam == (enum family)fam)
 			return 0;
 	return 1;
+}
+
+/*
+ * Is item i's text named earlier by a line of a digest, a symbol and the
+ * same words ("◆ 夏粮收购工作即将展开" in a news programme's 本期主要内容):
+ * the digest lists the items, the item opens with its headline.
+ */
+static int
+named_in_digest(const struct outline *o, size_t i)
+{
+	const struct item *it = &o->v[i];
+	size_t		 k, q;
+	uint32_t	 cp;
+
+	for (k = 0; k < i; k++) {
+		const struct item *d = &o->v[k];
+
+		q = 0;
+		if (d->text.len <= it->text.len)
+			continue;
+		cp = utf8_next(d->text.ptr, d->text.len, &q);
+		if (!ht_heading_symbol(cp) && cp != 0xB7 && cp != 0x2022)
+			continue;
+		q = utf8_skip_space(d->text.ptr, d->text.len, q);
+		if (d->text.len - q == it->text.len &&
+		    memcmp(d->text.ptr + q, it->text.ptr, it->text.len) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -992,22 +1050,23 @@ find_unnumbered(struct outline *o, int numbered)
 	struct item	*v = o->v;
 	size_t		 i, k, cand[256], opens[256], nc = 0;
 	size_t		 over[FAM__HEADS] = { 0 };
-	int		 f, best = -1;
+	int		 f, best = -1, digest;
 
 	if (!numbered && !prose(o))
 		return;
 	for (i = 0; i + 1 < o->n && nc < 256; i++) {
 		if (!unnumbered_candidate(&v[i]))
 			continue;
+		digest = !numbered && named_in_digest(o, i);
 		if (i > 0 && !complete_paragraph(&v[i - 1]) &&
 		    !(numbered && (is_member(&v[i - 1]) ||
 		    v[i - 1].cls == CLS_MARKED)) &&
 		    !outline_ends_sentence(v[i - 1].text.ptr,
-		    v[i - 1].text.len))
+		    v[i - 1].text.len) && !digest)
 			continue;
 		if (!numbered) {
-			if (i == 0 || !complete_paragraph(&v[i - 1]) ||
-			    v[i - 1].node->type == NODE_LIST ||
+			if (((i == 0 || !complete_paragraph(&v[i - 1]) ||
+			    v[i - 1].node->type == NODE_LIST) && !digest) ||
 			    unnumbered_candidate(&v[i + 1]) ||
 			    v[i + 1].cls != CLS_BODY ||
 			    !outline_ends_sentence(v[i + 1].text.ptr,

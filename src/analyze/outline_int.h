@@ -17,17 +17,22 @@
  * Marker families.  The first FAM__HEADS can make headings; the rest
  * only ever make lists or points.  The order of the heading families is
  * the conventional one (GB/T 9704 §7.3.3: 一、 （一） 1. （1）, with
- * chapters and sections above), used only where the document itself
+ * chapters and sections above, and the capital numerals 壹、 貳、 that
+ * Taiwan's documents set over 一、), used only where the document itself
  * does not show which family holds which.
  */
 enum family {
 	FAM_NONE = -1,
 	FAM_CHAPTER = 0,	/* 第一章 第一编 第一部分 第 一 章 第1章 */
 	FAM_SECTION,		/* 第一节 */
+	FAM_CAPITAL,		/* 壹、 (Taiwan's 公文 and books: above 一、) */
 	FAM_CN,			/* 一、 */
 	FAM_CN_PAREN,		/* （一） (一) */
 	FAM_NUM,		/* 1. 1． 1、 */
 	FAM_NUM_PAREN,		/* （1） (1) */
+	FAM_DEC1,		/* "1 总则": a clause number (GB/T 1.1), a space */
+	FAM_DEC2,		/* "1.1 编制目的" */
+	FAM_DEC3,		/* "4.2.1 …" and deeper */
 	FAM_SECNUM,		/* 01 glued to a heading, or a number alone */
 	FAM__HEADS,
 	FAM_ARTICLE = FAM__HEADS, /* 第一条: a numbered paragraph of a law */

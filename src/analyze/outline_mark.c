@@ -12,7 +12,8 @@
 #include "article.h"
 
 const char *const outline_family_example[FAM__COUNT] = {
-	"第一章", "第一节", "一、", "（一）", "1.", "（1）", "01", "第一条",
+	"第一章", "第一节", "壹、", "一、", "（一）", "1.", "（1）", "1 ", "1.1",
+	"1.1.1", "01", "第一条",
 	"①", "——", "一，"
 };
 
@@ -100,7 +101,7 @@ outline_is_continuing(uint32_t cp)
 
 /*
  * Characters after which an enumerator may begin: the start of a
- * sentence or clause.  Anything else (a Han character) means the marker
+ * sentence or clause, also inside a quotation (「第一，…；第二，…」).  Anything else (a Han character) means the marker
  * is part of a word: 统一是, 全国第二.
  */
 int
@@ -111,6 +112,7 @@ outline_is_boundary(uint32_t cp)
 	case 0xFF01: case 0xFF1F: case 0x3001:			/* ！？、 */
 	case 0xFF09: case 0x201D: case 0x2019: case 0x300D:	/* ）”’」 */
 	case 0x300F: case 0x3011: case 0x300B: case 0x2026:	/* 』】》… */
+	case 0x300C: case 0x300E: case 0x201C: case 0x2018:	/* 「『“‘ */
 	case 0x3000: case ' ': case '\t': case '\n': case 0xA0:
 	case ',': case ';': case ':': case '!': case '?': case ')':
 	case '.':
@@ -138,10 +140,23 @@ outline_has_letter(const char *s, size_t len)
 int
 outline_ends_sentence(const char *s, size_t len)
 {
-	uint32_t cp = outline_last_cp(s, len);
+	size_t	 pos = len;
+	uint32_t cp = len ? utf8_prev(s, &pos) : 0;
 
+	/*
+	 * A closing quotation mark ends a sentence when the sentence ends
+	 * inside it ("…的“数字难题”。" or "…他说：“好。”"); after a word it
+	 * closes a quoted name, as subheads end: 看见老年人的“数字难题”.
+	 */
+	if (cp == 0x201D || cp == 0x300D) {
+		uint32_t before = pos ? utf8_prev(s, &pos) : 0;
+
+		return before == 0x3002 || before == 0xFF01 ||
+		    before == 0xFF1F || before == 0x2026 || before == '.' ||
+		    before == '!' || before == '?';
+	}
 	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2026 ||
-	    cp == 0x201D || cp == 0x300D || cp == 0xFF1A || cp == 0xFF09 ||
+	    cp == 0xFF1A || cp == 0xFF09 ||
 	    cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ')';
 }
 
@@ -154,6 +169,60 @@ outline_trimmed_copy(const char *s, size_t len)
 }
 
 /* --- markers ------------------------------------------------------------- */
+
+/*
+ * The capital numerals (大写数字) of accounts and of Taiwan's documents,
+ * whose outline runs 壹、 一、 （一） 1、 （1）: simplified and traditional
+ * forms.  Returns 1-9, 10 for 拾, or -1.
+ */
+static int
+capital_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x58F9: return 1;				/* 壹 */
+	case 0x8D30: case 0x8CB3: return 2;		/* 贰 貳 */
+	case 0x53C1: case 0x53C3: return 3;		/* 叁 參 */
+	case 0x8086: return 4;				/* 肆 */
+	case 0x4F0D: return 5;				/* 伍 */
+	case 0x9646: case 0x9678: return 6;		/* 陆 陸 */
+	case 0x67D2: return 7;				/* 柒 */
+	case 0x634C: return 8;				/* 捌 */
+	case 0x7396: return 9;				/* 玖 */
+	case 0x62FE: return 10;				/* 拾 */
+	default: return -1;
+	}
+}
+
+/* Parses 壹 … 玖, 拾, 拾壹 … 玖拾玖 at s[*pos]; returns the value or -1. */
+static int
+capital_number(const char *s, size_t len, size_t *pos)
+{
+	size_t		 p = *pos, q;
+	int		 value = 0, digit = -1, d, tens = 0;
+
+	while (p < len) {
+		q = p;
+		if ((d = capital_digit(utf8_next(s, len, &q))) < 0)
+			break;
+		if (d == 10) {
+			if (tens)
+				return -1;
+			value = (digit < 0 ? 1 : digit) * 10;
+			digit = -1;
+			tens = 1;
+		} else if (digit >= 0)
+			return -1;		/* 壹貳: not one numeral */
+		else
+			digit = d;
+		p = q;
+	}
+	if (p == *pos)
+		return -1;
+	if (digit > 0)
+		value += digit;
+	*pos = p;
+	return value;
+}
 
 /* The unit after 第X: chapter (章 编 篇 部分), section (节), article (条). */
 static enum family
@@ -226,6 +295,63 @@ secnum_follower(uint32_t cp)
 	}
 }
 
+/*
+ * A unit after a number that makes it a quantity (2.5 万, 3 个) or, after
+ * a whole number, a date or a time (3 月, 8 时): text set with spaces
+ * between figures and words, as PDFs give it.
+ */
+static int
+quantity_unit(uint32_t cp, int whole)
+{
+	switch (cp) {
+	case 0x4E2A: case 0x4E07: case 0x4EBF: case 0x5143:	/* 个万亿元 */
+	case 0x500D: case 0x5C81: case 0x7C73: case 0x5428:	/* 倍岁米吨 */
+	case 0x4EA9: case 0x4EBA: case 0x6B21: case 0x5BB6:	/* 亩人次家 */
+		return 1;
+	case 0x5E74: case 0x6708: case 0x65E5: case 0x53F7:	/* 年月日号 */
+	case 0x65F6: case 0x70B9: case 0x5206: case 0x79D2:	/* 时点分秒 */
+		return whole;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * A clause number of a standard, a plan or a technical report (GB/T 1.1:
+ * 章条编号 "1", "1.1", "4.2.1"), then white space and the heading's text:
+ * "1 总则", "1.1 编制目的".  The number at s[p] has been read as first;
+ * q is past it.  Sets m and returns 1, or returns 0.
+ */
+static int
+parse_decimal(const char *s, size_t len, size_t q, int first, struct marker *m)
+{
+	size_t		 p = q, r;
+	uint32_t	 cp;
+	int		 depth = 1, n = first;
+
+	for (;;) {
+		r = p;
+		cp = p < len ? utf8_next(s, len, &r) : 0;
+		if ((cp != '.' && cp != 0xFF0E) ||
+		    outline_dec_digit(peek(s, len, r)) < 0)
+			break;
+		p = r;
+		if ((n = dec_number(s, len, &p)) < 0 || ++depth > 4)
+			return 0;
+	}
+	r = utf8_skip_space(s, len, p);
+	if (r == p || r >= len)
+		return 0;
+	cp = peek(s, len, r);
+	if (!uc_is_han(cp) || quantity_unit(cp, depth == 1))
+		return 0;
+	m->fam = depth == 1 ? FAM_DEC1 : depth == 2 ? FAM_DEC2 : FAM_DEC3;
+	m->num = n;
+	m->len = p;
+	m->body = r;
+	return 1;
+}
+
 int
 outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 {
@@ -261,6 +387,22 @@ outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 		m->fam = FAM_CN;
 		goto done;
 	}
+	if (capital_digit(cp) > 0) {
+		if ((n = capital_number(s, len, &p)) < 0)
+			return 0;
+		q = p;
+		if (utf8_next(s, len, &q) != 0x3001)	/* 、 */
+			return 0;
+		/* 陆、海、空: the 顿号 lists words, not a marker. */
+		p = q;
+		if (uc_is_han(peek(s, len, p))) {
+			utf8_next(s, len, &p);
+			if (peek(s, len, p) == 0x3001)
+				return 0;
+		}
+		m->fam = FAM_CAPITAL;
+		goto done;
+	}
 	if (is_open_paren(cp)) {
 		p = q;
 		next = peek(s, len, p);
@@ -283,6 +425,8 @@ outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 
 		if ((n = dec_number(s, len, &p)) < 0)
 			return 0;
+		if (parse_decimal(s, len, p, n, m))
+			return 1;
 		q = p;
 		if (p >= len ||
 		    utf8_skip_space(s, len, p) >= len) {

@@ -351,6 +351,27 @@ to_points(struct node *p, const char *s, size_t len, struct cand *v, size_t n)
 	free(points);
 }
 
+/*
+ * Do the accepted labels of v[0..n) (one paragraph, in order) mix kinds
+ * back and forth?  Runs of one kind after another are not mixed.
+ */
+static int
+interleaved(const struct cand *v, size_t n)
+{
+	int	 seen[PK__COUNT] = { 0 }, last = -1;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (!v[i].ok || (int)v[i].kind == last)
+			continue;
+		if (seen[v[i].kind])
+			return 1;
+		seen[v[i].kind] = 1;
+		last = (int)v[i].kind;
+	}
+	return 0;
+}
+
 void
 outline_points(struct node *parent, struct diag *diag)
 {
@@ -393,17 +414,26 @@ outline_points(struct node *parent, struct diag *diag)
 				accept_runs(&sub, (enum point_kind)kind, 1);
 		}
 	}
-	/* Per paragraph: keep the kind whose first accepted label is first. */
+	/*
+	 * Per paragraph: runs of several kinds one after the other (a
+	 * 其次，… paragraph that goes on 一是…二是…三是…, as speeches and
+	 * reports nest them) are all kept; where they interleave, the kind
+	 * whose first accepted label is first.
+	 */
 	for (i = 0; i < c.n; i = j) {
+		int one_kind;
+
 		for (j = i; j < c.n && c.v[j].para == c.v[i].para; j++)
 			;
 		for (first = i; first < j && !c.v[first].ok; first++)
 			;
 		if (first == j)
 			continue;
+		one_kind = interleaved(c.v + i, j - i);
 		k = 0;
 		for (size_t m = i; m < j; m++)
-			if (c.v[m].ok && c.v[m].kind == c.v[first].kind)
+			if (c.v[m].ok && (!one_kind ||
+			    c.v[m].kind == c.v[first].kind))
 				c.v[i + k++] = c.v[m];
 		diag_note(diag, "line %u: %zu point%s (%.*s…)",
 		    paras[c.v[i].para]->line, k, k == 1 ? "" : "s",

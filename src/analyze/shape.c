@@ -110,6 +110,7 @@ inner_colon(const char *s, size_t len)
 }
 
 static int	 headline_shaped(const char *, size_t);
+static int	 before_text(const struct blk *, size_t);
 
 static void
 find_bold(struct blk *v, size_t n)
@@ -128,7 +129,21 @@ find_bold(struct blk *v, size_t n)
 		;
 	for (i = first_h < n ? first_h : 0; i + 1 < n; i++) {
 		struct blk *b = &v[i], *next = &v[i + 1];
-		size_t chars = chars_of(b);
+		size_t chars = chars_of(b), k = i + 1;
+
+		/*
+		 * News sets a picture right under a subhead: the section's
+		 * text follows the picture (and its caption).  Only after
+		 * the article's text has begun: a bold line over the opening
+		 * picture is a credit or a kicker.
+		 */
+		while (k + 1 < n && v[k].n->type == NODE_FIGURE &&
+		    !before_text(v, i))
+			k++;
+		if (k > i + 1 && k + 1 < n && is_para(&v[k]) &&
+		    article_caption_text(v[k].text.ptr, v[k].text.len, 0))
+			k++;
+		next = &v[k];
 
 		if (!bold_line(b) || chars < 2 || chars > 40 ||
 		    !headline_shaped(b->text.ptr, b->text.len) ||
@@ -138,6 +153,8 @@ find_bold(struct blk *v, size_t n)
 		    outline_marker(b->text.ptr, b->text.len) ||
 		    ht_heading_symbol(ht_first_cp(b->text.ptr, b->text.len)) ||
 		    ht_first_cp(b->text.ptr, b->text.len) == 0x3010 ||
+		    /* 本文首发于…, 本文来源…: a line about the article. */
+		    strncmp(b->text.ptr, "本文", strlen("本文")) == 0 ||
 		    article_caption_text(b->text.ptr, b->text.len, 0))
 			continue;
 		memset(&m, 0, sizeof(m));

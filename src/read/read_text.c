@@ -138,6 +138,103 @@ caption_or_dateline(const struct line *l)
 }
 
 /*
+ * The 发文字号 of an official document (GB/T 9704 §7.2.4): the issuer's
+ * code, the year in 〔〕 and the number, "平政办发〔2026〕12号", possibly with
+ * 签发人 on the same line.  The year may be bracketed [2026] or （2026） as
+ * typed by people without the 六角括号.
+ */
+static int
+doc_number_line(const struct line *l)
+{
+	size_t		 pos = 0, q, digits;
+	uint32_t	 cp;
+	int		 code = 0;
+
+	if (utf8_count(l->s, l->len) > 40)
+		return 0;
+	while (pos < l->len) {
+		cp = utf8_next(l->s, l->len, &pos);
+		if (uc_is_han(cp)) {
+			code++;
+			continue;
+		}
+		if (code == 0 || code > 12 || (cp != 0x3014 && cp != '[' &&
+		    cp != 0xFF3B && cp != 0xFF08 && cp != '('))
+			return 0;
+		for (digits = 0; pos < l->len && l->s[pos] >= '0' &&
+		    l->s[pos] <= '9'; pos++)
+			digits++;
+		q = pos;
+		cp = pos < l->len ? utf8_next(l->s, l->len, &q) : 0;
+		if (digits != 4 || (cp != 0x3015 && cp != ']' &&
+		    cp != 0xFF3D && cp != 0xFF09 && cp != ')'))
+			return 0;
+		for (pos = q, digits = 0; pos < l->len && l->s[pos] >= '0' &&
+		    l->s[pos] <= '9'; pos++)
+			digits++;
+		q = pos;
+		cp = pos < l->len ? utf8_next(l->s, l->len, &q) : 0;
+		return digits >= 1 && digits <= 4 &&
+		    (cp == 0x53F7 || cp == 0x865F);		/* 号 號 */
+	}
+	return 0;
+}
+
+/*
+ * The 发文机关标志 printed in red over an official document: the issuing
+ * body's name and "文件" ("平川市人民政府办公室文件"), Han only.  Titles
+ * may end in 文件 too ("关于废止部分规范性文件"), so the caller asks for the
+ * 发文字号 under it.
+ */
+static int
+letterhead_shaped(const struct line *l)
+{
+	size_t		 pos = 0, chars = 0;
+	uint32_t	 cp;
+
+	if (!ends_with(l, "文件") || contains(l, "关于") || contains(l, "關於"))
+		return 0;
+	while (pos < l->len) {
+		cp = utf8_next(l->s, l->len, &pos);
+		if (cp == ' ' || cp == 0x3000)
+			continue;
+		if (!uc_is_han(cp))
+			return 0;
+		chars++;
+	}
+	return chars >= 4 && chars <= 40;
+}
+
+/*
+ * The 版头 of an official document (GB/T 9704 §7.2): 份号, 密级, 紧急程度,
+ * 发文机关标志 and 发文字号, above the title.  Not the title; the caller keeps
+ * these lines as text.  Line t is one of them when it is a 发文字号, or a
+ * letterhead with the 发文字号 among the next two lines, or a short 份号 /
+ * 密级 / 紧急程度 line with one of those among the next three.
+ */
+static int
+official_head_line(const struct lines *ls, long t)
+{
+	const struct line *l = &ls->v[t];
+	long		 u = t;
+	int		 k, mark;
+
+	if (doc_number_line(l))
+		return 1;
+	mark = utf8_count(l->s, l->len) <= 12 && (starts_with(l, "绝密") ||
+	    starts_with(l, "机密") || starts_with(l, "秘密") ||
+	    starts_with(l, "特急") || starts_with(l, "加急") ||
+	    starts_with(l, "平急") || strspn(l->s, "0123456789") == l->len);
+	if (!mark && !letterhead_shaped(l))
+		return 0;
+	for (k = 0; k < (mark ? 3 : 2) && (u = step(ls, u, 1)) >= 0; k++)
+		if (doc_number_line(&ls->v[u]) ||
+		    (mark && letterhead_shaped(&ls->v[u])))
+			return 1;
+	return 0;
+}
+
+/*
  * Could l be an article title?  2-80 characters, not ending like a
  * sentence or a clause, no full stop inside (a headline is one phrase,
  * a caption is sentences), and no caption or dateline.
@@ -206,6 +303,10 @@ byline_shaped(const struct line *l)
 			if (before == 0 || name > 0)
 				return 0;
 			gap = 1;
+		} else if (cp == 0x3001 && !gap && before > 0) {
+			continue;	/* 县委副书记、县长: posts listed */
+		} else if ((cp == 0xB7 || cp == 0x30FB) && name > 0) {
+			continue;	/* 买买提·艾力 */
 		} else if (!uc_is_han(cp))
 			return 0;
 		else if (gap)
@@ -739,6 +840,14 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	for (t = step(ls, from - 1, 1); t >= 0; t = step(ls, t, 1)) {
 		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
 			continue;
+		if (official_head_line(ls, t)) {
+			if (keep < 0)
+				keep = t;
+			diag_note(diag, "line %u: the head of an official "
+			    "document (发文机关标志, 发文字号), not the title; "
+			    "kept as text", ls->v[t].no);
+			continue;
+		}
 		if (!caption_or_dateline(&ls->v[t]))
 			break;
 		if (keep < 0)
@@ -981,9 +1090,50 @@ line_ends_sentence(const struct line *l)
 }
 
 /*
+ * An entry of a table of contents: text, a leader of dots (……, ····,
+ * ....) and a page number at the end ("一、发展基础……………1").  Such lines
+ * are all about as wide, which is no sign of hard wrapping, and each is
+ * a line of its own.
+ */
+static int
+toc_entry(const struct line *l)
+{
+	size_t		 pos = l->len, digits = 0, dots = 0, p;
+	uint32_t	 cp;
+
+	while (pos > 0) {
+		p = pos;
+		cp = utf8_prev(l->s, &p);
+		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 &&
+		    cp <= 0xFF19)))
+			break;
+		digits++;
+		pos = p;
+	}
+	if (digits == 0 || digits > 4)
+		return 0;
+	while (pos > 0) {
+		p = pos;
+		cp = utf8_prev(l->s, &p);
+		if (cp == ' ' || cp == 0x3000 || cp == '\t')
+			;
+		else if (cp == 0x2026 || cp == 0x22EF)	/* … ⋯ */
+			dots += 3;
+		else if (cp == '.' || cp == 0xFF0E || cp == 0xB7 ||
+		    cp == 0x30FB)			/* . ． · ・ */
+			dots++;
+		else
+			break;
+		pos = p;
+	}
+	return dots >= 4 && pos > 0;
+}
+
+/*
  * Hard-wrapped text (lines cut at a fixed width, as old archives and
  * e-mail keep it): most lines that run on into the next are about as
- * wide as the widest, and most of them stop mid-sentence.  Returns that
+ * wide as the widest, most of them stop mid-sentence, and hardly any
+ * line is wider.  Returns that
  * width in columns, or 0 if lines are paragraphs.  The width is taken
  * near the top of the range (the 80th percentile) with 4 characters of
  * slack below, because line-breaking rules push punctuation to the next
@@ -993,11 +1143,13 @@ static size_t
 wrap_width(const struct lines *ls, size_t from)
 {
 	size_t	 i, inner = 0, near = 0, near_open = 0, open = 0, w, *widths;
+	size_t	 lines, wide;
 
 	widths = xcalloc(ls->n + 1, sizeof(*widths));
 	for (i = from; i + 1 < ls->n; i++) {
 		if (is_blank(&ls->v[i]) || is_blank(&ls->v[i + 1]) ||
-		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent)
+		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent ||
+		    toc_entry(&ls->v[i]) || toc_entry(&ls->v[i + 1]))
 			continue;
 		widths[inner++] = ls->v[i].width;
 		open += !line_ends_sentence(&ls->v[i]);
@@ -1009,7 +1161,8 @@ wrap_width(const struct lines *ls, size_t from)
 	}
 	for (i = from, inner = 0; w > 0 && i + 1 < ls->n; i++) {
 		if (is_blank(&ls->v[i]) || is_blank(&ls->v[i + 1]) ||
-		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent)
+		    ls->v[i].drop || ls->v[i + 1].drop || ls->v[i + 1].indent ||
+		    toc_entry(&ls->v[i]) || toc_entry(&ls->v[i + 1]))
 			continue;
 		inner++;
 		if (ls->v[i].width + 8 >= w && ls->v[i].width <= w + 4) {
@@ -1019,6 +1172,18 @@ wrap_width(const struct lines *ls, size_t from)
 	}
 	free(widths);
 	if (w < 30 || w > 200 || open * 2 < inner)
+		return 0;
+	/*
+	 * Wrapped at a width, no line is much wider: a file whose lines
+	 * of text often run past it keeps paragraphs on lines, and the
+	 * few lines near the width are a list or a digest.
+	 */
+	for (i = from, lines = 0, wide = 0; i < ls->n; i++)
+		if (!is_blank(&ls->v[i]) && !ls->v[i].drop) {
+			lines++;
+			wide += ls->v[i].width > w + 8;
+		}
+	if (wide * 10 > lines)
 		return 0;
 	/*
 	 * Text pasted from a PDF has no blank line between paragraphs, so
@@ -1115,6 +1280,15 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 		}
 		if (is_blank(l) || l->drop) {
 			add_paragraph(doc, &para, no, "text block");
+			buf_truncate(&para, 0);
+			continue;
+		}
+		if (w > 0 && toc_entry(l)) {
+			add_paragraph(doc, &para, no, "text block");
+			buf_truncate(&para, 0);
+			buf_put(&para, l->s, l->len);
+			add_paragraph(doc, &para, l->no, "table of contents "
+			    "entry");
 			buf_truncate(&para, 0);
 			continue;
 		}

@@ -303,25 +303,7 @@ rule_is(const struct node *n, const char *rule)
 	return n->rule != NULL && strcmp(n->rule, rule) == 0;
 }
 
-static uint32_t
-last_char(const char *s, size_t len)
-{
-	size_t	 pos = len;
 
-	return len > 0 ? utf8_prev(s, &pos) : 0;
-}
-
-/* As the text reader decides: 2-80 characters, no clause-ending mark. */
-static int
-title_shaped(const char *s, size_t len)
-{
-	size_t		 n = utf8_count(s, len);
-	uint32_t	 c = last_char(s, len);
-
-	return n >= 2 && n <= 80 && c != 0x3002 && c != 0xFF0C &&
-	    c != 0xFF1B && c != 0xFF1A && c != 0x3001 && c != ',' &&
-	    c != ';' && c != ':';
-}
 
 static void
 take_meta_block(struct doc *doc, struct node *n, struct diag *diag)
@@ -384,7 +366,7 @@ title_first_line(const struct doc *doc, const struct node *title)
 	yes = utf8_count(t.ptr, t.len) <= 40;
 	buf_truncate(&t, 0);
 	node_text(upper, &t);
-	yes = yes && title_shaped(t.ptr, t.len) &&
+	yes = yes && article_title_shaped(t.ptr, t.len) &&
 	    utf8_count(t.ptr, t.len) <= 40 && strstr(t.ptr, "。") == NULL &&
 	    strpbrk(t.ptr, ">|") == NULL && strstr(t.ptr, "｜") == NULL &&
 	    !article_chrome_line(t.ptr, t.len);
@@ -525,7 +507,7 @@ take_head(struct doc *doc, struct diag *diag)
 	if (title != NULL && title->type == NODE_PARAGRAPH) {
 		buf_truncate(&t, 0);
 		node_text(title, &t);
-		if (title_shaped(t.ptr, t.len)) {
+		if (article_title_shaped(t.ptr, t.len)) {
 			struct node *upper = title_first_line(doc, title);
 
 			while ((n = doc->root->first_child) != title &&
@@ -559,7 +541,7 @@ take_head(struct doc *doc, struct diag *diag)
 	    first->next != NULL) {
 		buf_truncate(&t, 0);
 		node_text(first, &t);
-		if (title_shaped(t.ptr, t.len) && first->first_child != NULL &&
+		if (article_title_shaped(t.ptr, t.len) && first->first_child != NULL &&
 		    first->first_child->type != NODE_LINEBREAK) {
 			next = first->next;
 			set_title_from(doc, first, rule_is(first,
@@ -573,36 +555,6 @@ out:
 	return scrape;
 }
 
-/* From a footer line (相关阅读, 回顶部 …) in the last part of a saved page on. */
-static void
-cut_footer(struct doc *doc, struct diag *diag)
-{
-	struct node	*c, *next;
-	struct buf	 t = BUF_INIT;
-	size_t		 n = 0, i = 0, cut = 0;
-
-	for (c = doc->root->first_child; c != NULL; c = c->next)
-		n++;
-	for (c = doc->root->first_child; c != NULL; c = next, i++) {
-		next = c->next;
-		if (i * 10 < n * 6 || c->type != NODE_PARAGRAPH || i == 0)
-			continue;
-		buf_truncate(&t, 0);
-		node_text(c, &t);
-		if (!article_footer_line(t.ptr, t.len))
-			continue;
-		for (; c != NULL; c = next) {
-			next = c->next;
-			node_free(c);
-			cut++;
-		}
-		break;
-	}
-	buf_free(&t);
-	if (cut > 0)
-		diag_note(diag, "docx: %zu paragraphs from a page footer line "
-		    "on left out", cut);
-}
 
 /* --- after the body ------------------------------------------------------ */
 
@@ -881,7 +833,7 @@ docx_read(const char *data, size_t len, const struct read_opts *opts,
 	if (shape_drop_title_repeat(doc) > 0)
 		diag_note(diag, "docx: title repeated above the text left out");
 	if (scrape)
-		cut_footer(doc, diag);
+		article_cut_footer(doc, "docx", diag);
 	/* The core properties fill what the text leaves open. */
 	if (doc->meta[META_TITLE] == NULL && core.title != NULL) {
 		doc_set_meta(doc, META_TITLE, core.title);

@@ -264,65 +264,6 @@ report_encoding(const struct decoded *dec, const char *declared,
 
 /* --- after conversion ---------------------------------------------------- */
 
-/*
- * From a footer line (相关阅读, 上一篇, 往期推荐 …; a paragraph or a
- * heading) in the last part of the body (40 % of its blocks or of its
- * text) on, nothing belongs to the
- * article, unless what follows it outweighs what comes before (then the
- * line was part of the text).  Every block left out is listed under -v.
- */
-static void
-cut_footer(struct doc *doc, struct diag *diag)
-{
-	struct node	*c, *d, *next;
-	struct buf	 t = BUF_INIT;
-	size_t		 n = 0, i = 0, cut = 0, before = 0, after, total = 0;
-
-	for (c = doc->root->first_child; c != NULL; c = c->next) {
-		n++;
-		total += node_text_len(c);
-	}
-	for (c = doc->root->first_child; c != NULL; c = next, i++) {
-		next = c->next;
-		/*
-		 * The last part by blocks or by text: a footer's own lines
-		 * (links, share buttons) are many and short, and put its
-		 * first line early when blocks are counted.
-		 */
-		if ((i * 10 < n * 6 && before * 10 < total * 6) ||
-		    (c->type != NODE_PARAGRAPH &&
-		    c->type != NODE_HEADING) || i == 0) {
-			before += node_text_len(c);
-			continue;
-		}
-		buf_truncate(&t, 0);
-		node_text(c, &t);
-		if (!article_footer_line(t.ptr, t.len)) {
-			before += node_text_len(c);
-			continue;
-		}
-		for (after = 0, d = c; d != NULL; d = d->next)
-			after += node_text_len(d);
-		if (after > before)
-			break;
-		for (; c != NULL; c = next) {
-			next = c->next;
-			buf_truncate(&t, 0);
-			node_text(c, &t);
-			if (t.len > 0)
-				diag_note(diag, "html: footer left out (%zu "
-				    "bytes): %.*s", t.len,
-				    (int)utf8_prefix(t.ptr, t.len, 30), t.ptr);
-			node_free(c);
-			cut++;
-		}
-		break;
-	}
-	buf_free(&t);
-	if (cut > 0)
-		diag_note(diag, "html: %zu block%s from a footer line on left "
-		    "out", cut, cut == 1 ? "" : "s");
-}
 
 /*
  * A heading of the page's markup that reads as sentences (two or more,
@@ -508,7 +449,7 @@ html_read(const char *data, size_t len, const struct read_opts *opts,
 		    "out");
 	drop_chrome_lines(doc);
 	drop_link_lists(doc, diag);
-	cut_footer(doc, diag);
+	article_cut_footer(doc, "html", diag);
 	demote_sentence_headings(doc, diag);
 	analyze_article(doc, ANALYZE_PAGE, NULL, 0, &opts->outline, diag);
 	rc = analyze_deliver(&doc, out, "no text in the page", diag);

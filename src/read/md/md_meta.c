@@ -261,6 +261,33 @@ take_meta_lines(struct doc *doc, struct node *from, struct diag *diag)
 }
 
 /*
+ * A paragraph all in bold, shaped like a headline, opening an article
+ * that has no heading of level 1 and no title in its front matter, with
+ * text after it: the title as Word files converted to Markdown (pandoc,
+ * editors' "copy as Markdown") write it.
+ */
+static int
+bold_title(const struct doc *doc, const struct node *c)
+{
+	const struct node *n;
+	struct buf	 t = BUF_INIT;
+	int		 yes;
+
+	if (c->type != NODE_PARAGRAPH || c->first_child == NULL ||
+	    c->first_child != c->last_child ||
+	    c->first_child->type != NODE_STRONG || c->next == NULL ||
+	    c->next->type != NODE_PARAGRAPH || doc->meta[META_TITLE] != NULL)
+		return 0;
+	for (n = c->next; n != NULL; n = n->next)
+		if (n->type == NODE_HEADING && n->as.heading.level == 1)
+			return 0;
+	node_text(c, &t);
+	yes = t.len > 0 && article_title_shaped(t.ptr, t.len);
+	buf_free(&t);
+	return yes;
+}
+
+/*
  * The title of a Markdown article is the heading it opens with (only
  * figures and rules may stand above it) when no other heading is at its
  * level or above: a "#" line, or the first line of the file underlined
@@ -280,6 +307,18 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 	for (c = doc->root->first_child; c != NULL; c = c->next)
 		if (c->type != NODE_FIGURE && c->type != NODE_RULE)
 			break;
+	if (c != NULL && bold_title(doc, c)) {
+		node_text(c, &t);
+		after = c->next;
+		doc_set_meta(doc, META_TITLE, t.ptr);
+		diag_note(diag, "line %u: a bold line opens the article and "
+		    "text follows: the title (a Word title made Markdown)",
+		    c->line);
+		node_free(c);
+		take_meta_lines(doc, after, diag);
+		buf_free(&t);
+		return;
+	}
 	if (c == NULL || c->type != NODE_HEADING ||
 	    (c->as.heading.level != 1 && !top_setext))
 		return;

@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "analyze/analyze.h"
+#include "analyze/article.h"
 #include "analyze/outline.h"
 #include "read/encoding.h"
 #include "read/html/html_conv.h"
@@ -76,11 +77,60 @@ md_add_block(struct md *m, struct node *n)
 
 /* --- inline content ------------------------------------------------------ */
 
+/*
+ * CommonMark closes "**" only when it is right-flanking: after a
+ * punctuation mark, only before white space or punctuation.  Chinese
+ * has no spaces, so "**一是推动数据共享。**一些事项…", as Chinese editors
+ * and renderers write bold, reaches us as literal asterisks.  A pair of
+ * "**" within one run of text, around text that neither starts nor
+ * ends with a space, is bold: the asterisks are markup, never the
+ * article's characters.  Appends s[0..len) to parent that way.
+ */
+static const char *
+find_stars(const char *s, size_t len)
+{
+	const char	*p;
+
+	while (len >= 2 && (p = memchr(s, '*', len - 1)) != NULL) {
+		if (p[1] == '*')
+			return p;
+		len -= (size_t)(p + 1 - s);
+		s = p + 1;
+	}
+	return NULL;
+}
+
+static void
+append_cjk_strong(struct node *parent, const char *s, size_t len)
+{
+	const char	*open, *close;
+	struct node	*strong;
+
+	while (len > 0) {
+		open = find_stars(s, len);
+		close = open != NULL ? find_stars(open + 2, len - (size_t)(open +
+		    2 - s)) : NULL;
+		if (close == NULL || close == open + 2 || open[2] == ' ' ||
+		    close[-1] == ' ') {
+			node_append_text(parent, s, len);
+			return;
+		}
+		if (open > s)
+			node_append_text(parent, s, (size_t)(open - s));
+		strong = node_new(NODE_STRONG);
+		node_append_text(strong, open + 2, (size_t)(close - open - 2));
+		if (node_append(parent, strong) != 0)
+			node_free(strong);
+		len -= (size_t)(close + 2 - s);
+		s = close + 2;
+	}
+}
+
 static void
 flush_run(struct md *m)
 {
 	if (m->run.len > 0 && m->run_to != NULL)
-		node_append_text(m->run_to, m->run.ptr, m->run.len);
+		append_cjk_strong(m->run_to, m->run.ptr, m->run.len);
 	buf_truncate(&m->run, 0);
 }
 
@@ -921,6 +971,7 @@ md_read(const char *data, size_t len, const struct read_opts *opts,
 		    m.html_blocks);
 	md_take_title(doc, top_setext(m.src, m.len), diag);
 	md_cut_tail(doc, diag);
+	article_cut_footer(doc, "md", diag);
 	analyze_article(doc, ANALYZE_PAGE, NULL, 0, &opts->outline, diag);
 	rc = analyze_deliver(&doc, out, "no text", diag);
 out:
