@@ -108,6 +108,86 @@ is_back_matter(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * "第一，传承红色基因是坚定理想信念的必然要求。" alone in its paragraph:
+ * one short sentence (at most 40 characters, no stop before its end) after
+ * an ordinal and a comma.  Speeches and commentaries set such sentences as
+ * the subheads of a section; run on into text, 第一， is a point and is
+ * left to the points pass.  Sets m (FAM_ORD) and returns 1, or returns 0.
+ */
+static int
+ordinal_sentence(const char *s, size_t len, struct marker *m)
+{
+	size_t		 pos = 0, q;
+	uint32_t	 cp;
+	int		 n;
+
+	if (len == 0 || utf8_next(s, len, &pos) != 0x7B2C)	/* 第 */
+		return 0;
+	if ((n = article_cn_number(s, len, &pos, ARTICLE_CN_SMALL)) < 1)
+		return 0;
+	q = pos;
+	cp = pos < len ? utf8_next(s, len, &q) : 0;
+	if (cp != 0xFF0C && cp != 0x3001)			/* ，、 */
+		return 0;
+	if (utf8_count(s, len) > 40 || q >= len ||
+	    !outline_heading_shaped(s + q, len - q, utf8_count(s, len), 40) ||
+	    !outline_has_letter(s + q, len - q))
+		return 0;
+	m->fam = FAM_ORD;
+	m->num = n;
+	m->len = q;
+	m->body = q;
+	return 1;
+}
+
+/*
+ * 第一， sentences head sections only as a run 1, 2, … of two or more in
+ * which each is followed by text of its own; side by side, or alone, they
+ * are points, left to the points pass.
+ */
+static void
+ordinal_runs(struct outline *o)
+{
+	size_t	 i, j, k, members;
+	int	 want, ok;
+
+	for (i = 0; i < o->n; i = j) {
+		j = i + 1;
+		if (o->v[i].m.fam != FAM_ORD)
+			continue;
+		ok = o->v[i].m.num == 1;
+		members = 1;
+		for (want = 2; j < o->n; j++) {
+			if (o->v[j].m.fam != FAM_ORD)
+				continue;
+			if (o->v[j].m.num != want)
+				break;
+			want++;
+			members++;
+		}
+		for (k = i; k < j; k++) {
+			if (o->v[k].m.fam != FAM_ORD)
+				continue;
+			if (k + 1 == o->n ||
+			    o->v[k + 1].node->type != NODE_PARAGRAPH ||
+			    o->v[k + 1].m.fam != FAM_NONE ||
+			    o->v[k + 1].cls != CLS_BODY)
+				ok = 0;
+		}
+		if (ok && members >= 2)
+			continue;
+		for (k = i; k < j; k++) {
+			if (o->v[k].m.fam != FAM_ORD)
+				continue;
+			o->v[k].m.fam = FAM_NONE;
+			o->v[k].cls = CLS_BODY;
+			o->v[k].rule = NULL;
+			o->v[k].label_len = o->v[k].body_off = 0;
+		}
+	}
+}
+
 static void
 classify(struct item *it)
 {
@@ -117,8 +197,15 @@ classify(struct item *it)
 
 	it->cls = CLS_BODY;
 	it->chars = utf8_count(s, len);
-	if (!outline_parse_marker(s, len, 0, m))
+	if (!outline_parse_marker(s, len, 0, m)) {
+		if (ordinal_sentence(s, len, m)) {
+			it->cls = CLS_HEADING;
+			it->rule = "第一， sentence standing alone";
+			it->label_len = m->len;
+			it->body_off = m->body;
+		}
 		return;
+	}
 	it->cls = CLS_MARKED;
 	it->rule = "marker, body text";
 	it->label_len = m->len;
@@ -1677,6 +1764,7 @@ outline_siblings(struct node *parent, const struct outline_opts *opts,
 		diag_note(diag, "outline: none (paragraphs only)");
 		goto out;
 	}
+	ordinal_runs(&o);
 	for (i = 0; i < o.n; i++)
 		if (o.v[i].back_matter && (o.v[i].cls == CLS_HEADING ||
 		    o.v[i].cls == CLS_RUNIN)) {
