@@ -112,8 +112,30 @@ inner_colon(const char *s, size_t len)
 static int	 headline_shaped(const char *, size_t);
 static int	 before_text(const struct blk *, size_t);
 
+/*
+ * Is s the name a 印发/转发 notice's title quotes in 《》 ("关于印发《X》的
+ * 通知")?  The notice then restates the document it issues under its
+ * title: X is that document's title, not a subhead of the notice.
+ */
+static int
+issued_document(const char *title, const char *s, size_t len)
+{
+	const char	*open, *close;
+
+	for (open = title; title != NULL &&
+	    (open = strstr(open, "《")) != NULL; open = close) {
+		open += strlen("《");
+		if ((close = strstr(open, "》")) == NULL)
+			return 0;
+		if ((size_t)(close - open) == len &&
+		    memcmp(open, s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
-find_bold(struct blk *v, size_t n)
+find_bold(struct blk *v, size_t n, const char *title)
 {
 	size_t		 i, first_h;
 	struct article_meta m;
@@ -153,6 +175,7 @@ find_bold(struct blk *v, size_t n)
 		    outline_marker(b->text.ptr, b->text.len) ||
 		    ht_heading_symbol(ht_first_cp(b->text.ptr, b->text.len)) ||
 		    ht_first_cp(b->text.ptr, b->text.len) == 0x3010 ||
+		    issued_document(title, b->text.ptr, b->text.len) ||
 		    /* 本文首发于…, 本文来源…: a line about the article. */
 		    strncmp(b->text.ptr, "本文", strlen("本文")) == 0 ||
 		    article_caption_text(b->text.ptr, b->text.len, 0))
@@ -842,7 +865,7 @@ shape_headings(struct doc *doc, struct diag *diag)
 	}
 	find_wechat(v, n);
 	find_symbols(v, n);
-	find_bold(v, n);
+	find_bold(v, n, doc->meta[META_TITLE]);
 	find_di(v, n);
 	find_di_continued(v, n);
 	find_plain(v, n);
