@@ -1002,6 +1002,36 @@ idiom_end(const char *s, size_t len)
 	return c[3] == 0x4E4B && (c[2] == 0x4E86 || c[1] == 0x800C);
 }
 
+/*
+ * A short heading set letter-spaced, its two to four characters apart
+ * ("案　由", "前　言", "附　则"): the typesetter's way of giving a heading
+ * of one word the width of a heading.
+ */
+static int
+letter_spaced(const char *s, size_t len)
+{
+	size_t		 pos = 0, han = 0, gaps = 0;
+	uint32_t	 cp;
+	int		 space = 0;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp == ' ' || cp == 0x3000) {
+			if (han == 0 || space)
+				continue;
+			space = 1;
+			gaps++;
+		} else if (uc_is_han(cp)) {
+			if (han > 0 && !space)
+				return 0;
+			space = 0;
+			han++;
+		} else
+			return 0;
+	}
+	return han >= 2 && han <= 4 && gaps == han - 1 && !space;
+}
+
 static int
 unnumbered_candidate(const struct item *it)
 {
@@ -1009,7 +1039,8 @@ unnumbered_candidate(const struct item *it)
 	size_t		 len = it->text.len;
 	uint32_t	 first, last;
 
-	if (it->cls != CLS_BODY || it->joined || it->chars < 4 ||
+	if (it->cls != CLS_BODY || it->joined ||
+	    (it->chars < 4 && !letter_spaced(s, len)) ||
 	    it->chars > 30 || it->node->type != NODE_PARAGRAPH ||
 	    node_count(it->node, NODE_LINEBREAK) > 0 ||
 	    !outline_heading_shaped(s, len, it->chars, 30))
@@ -1084,7 +1115,8 @@ sibling_section(const struct outline *o, const size_t *cand,
 	 * short line at the very top is a dateline or a byline.
 	 */
 	if (!opener_before && !(opener_after && cand[c] > 0 &&
-	    complete_paragraph(&o->v[cand[c] - 1])))
+	    (complete_paragraph(&o->v[cand[c] - 1]) ||
+	    letter_spaced(o->v[cand[c]].text.ptr, o->v[cand[c]].text.len))))
 		return 0;
 	if (c + 1 < nc)
 		end = cand[c + 1];
@@ -1144,7 +1176,8 @@ find_unnumbered(struct outline *o, int numbered)
 	for (i = 0; i + 1 < o->n && nc < 256; i++) {
 		if (!unnumbered_candidate(&v[i]))
 			continue;
-		digest = !numbered && named_in_digest(o, i);
+		digest = (!numbered && named_in_digest(o, i)) ||
+		    letter_spaced(v[i].text.ptr, v[i].text.len);
 		if (i > 0 && !complete_paragraph(&v[i - 1]) &&
 		    !(numbered && (is_member(&v[i - 1]) ||
 		    v[i - 1].cls == CLS_MARKED)) &&
