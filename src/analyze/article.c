@@ -24,6 +24,11 @@ static const struct {
 	enum field	 field;
 } labels[] = {
 	{ "发布时间", F_DATE }, { "发布日期", F_DATE }, { "更新时间", F_DATE },
+	/* Traditional forms, as Taiwan's and Hong Kong's sites label them. */
+	{ "發布時間", F_DATE }, { "發布日期", F_DATE }, { "發佈日期", F_DATE },
+	{ "更新時間", F_DATE }, { "發布單位", F_PUBLISHER },
+	{ "發布機關", F_PUBLISHER }, { "瀏覽次數", F_VIEWS },
+	{ "點閱次數", F_VIEWS }, { "編輯", F_IGNORE },
 	{ "发表时间", F_DATE }, { "发表日期", F_DATE }, { "浏览次数", F_VIEWS },
 	{ "点击次数", F_VIEWS }, { "阅读次数", F_VIEWS }, { "责任编辑", F_IGNORE },
 	{ "发布单位", F_PUBLISHER }, { "发布机构", F_PUBLISHER },

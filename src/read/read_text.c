@@ -137,6 +137,8 @@ caption_or_dateline(const struct line *l)
 	    ends_with(l, "）")));
 }
 
+static int	 organisation_line(const struct line *);
+
 /*
  * The 发文字号 of an official document (GB/T 9704 §7.2.4): the issuer's
  * code, the year in 〔〕 and the number, "平政办发〔2026〕12号", possibly with
@@ -225,8 +227,15 @@ official_head_line(const struct lines *ls, long t)
 	    starts_with(l, "机密") || starts_with(l, "秘密") ||
 	    starts_with(l, "特急") || starts_with(l, "加急") ||
 	    starts_with(l, "平急") || strspn(l->s, "0123456789") == l->len);
-	if (!mark && !letterhead_shaped(l))
-		return 0;
+	/*
+	 * Web copies print the issuing body's name where the red letterhead
+	 * stood: the name, then the 发文字号 right under it.
+	 */
+	if (!mark && !letterhead_shaped(l)) {
+		u = step(ls, t, 1);
+		return organisation_line(l) && u >= 0 &&
+		    doc_number_line(&ls->v[u]);
+	}
 	for (k = 0; k < (mark ? 3 : 2) && (u = step(ls, u, 1)) >= 0; k++)
 		if (doc_number_line(&ls->v[u]) ||
 		    (mark && letterhead_shaped(&ls->v[u])))
@@ -840,6 +849,20 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	for (t = step(ls, from - 1, 1); t >= 0; t = step(ls, t, 1)) {
 		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
 			continue;
+		/*
+		 * Metadata printed above the title (發布日期：…, 發布單位：…,
+		 * as government press releases set their head), before any
+		 * text: the metadata, and the title under it.
+		 */
+		if (keep < 0 && article_meta_line(ls->v[t].s, ls->v[t].len,
+		    &meta) && (k = step(ls, t, 1)) >= 0 &&
+		    (title_shaped(&ls->v[k]) || article_meta_line(ls->v[k].s,
+		    ls->v[k].len, &meta))) {
+			ls->v[t].drop = 1;
+			diag_note(diag, "line %u: metadata line above the "
+			    "title", ls->v[t].no);
+			continue;
+		}
 		if (official_head_line(ls, t)) {
 			if (keep < 0)
 				keep = t;
