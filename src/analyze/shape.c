@@ -925,7 +925,8 @@ ordinal_start(const char *s, size_t len)
 /*
  * Markup headings that hold a sentence are paragraphs: headlines and
  * subheads carry no full stop (newspaper practice), so an <h1> around
- * "市委召开全会，审议通过…的决定。" is a news item set large.  Only
+ * "市委召开全会，审议通过…的决定。" is a news item set large.  A question
+ * or an exclamation is a heading's own voice (问：…？ in a Q&A).  Only
  * unnumbered ones: a numbered heading of a report may end in "。"
  * (（一）支部带头，强化阵地堡垒作用。).  Two or more such in the
  * document, or one that holds a comma as well.
@@ -945,8 +946,7 @@ demote_sentences(struct doc *doc, struct diag *diag)
 			buf_truncate(&t, 0);
 			node_text(c, &t);
 			last = ht_last_cp(t.ptr, t.len);
-			if ((last != 0x3002 && last != 0xFF01 &&
-			    last != 0xFF1F) || utf8_count(t.ptr, t.len) < 10 ||
+			if (last != 0x3002 || utf8_count(t.ptr, t.len) < 10 ||
 			    outline_numbered(t.ptr, t.len) ||
 			    ordinal_start(t.ptr, t.len))
 				continue;
