@@ -251,9 +251,13 @@ find_symbols(struct blk *v, size_t n)
 			b->rule = "【…】 line alone";
 			continue;
 		}
-		/* A symbol-led line under a picture is its caption. */
+		/*
+		 * A symbol-led line under a picture is its caption, unless
+		 * the picture has its caption already.
+		 */
 		if (!ht_heading_symbol(cp) || chars > 41 || (i > 0 &&
-		    v[i - 1].n->type == NODE_FIGURE) ||
+		    v[i - 1].n->type == NODE_FIGURE &&
+		    v[i - 1].n->first_child == NULL) ||
 		    article_caption_text(s, len, 0))
 			continue;
 		q = utf8_skip_space(s, len, q);
