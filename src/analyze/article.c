@@ -509,6 +509,7 @@ static const char *const footer_words[] = {
 	"点击阅读原文", "扫码关注", "长按识别", "长按二维码", "分享至",
 	"相關閱讀", "相關新聞", "相關文章", "延伸閱讀", "推薦閱讀",
 	"熱門文章", "上一篇：", "下一篇：",
+	"预览时标签不可点", "微信扫一扫", "微信掃一掃",	/* a saved WeChat page */
 };
 
 /*
@@ -592,6 +593,21 @@ article_footer_line(const char *s, size_t len)
 			return 1;
 	}
 	if (credit_line(s, len))
+		return 1;
+	/*
+	 * A site's reprint notice ("本文为…原创，转载请注明出处。", "未经授权
+	 * 不得转载") and its app plea ("打开…APP，阅读更多本地新闻").
+	 */
+	if (utf8_count(s, len) <= 40 && ((contains(s, len, "转载") ||
+	    contains(s, len, "轉載")) && (contains(s, len, "注明") ||
+	    contains(s, len, "授权") || contains(s, len, "不得") ||
+	    contains(s, len, "禁止") || contains(s, len, "联系"))))
+		return 1;
+	if (utf8_count(s, len) <= 30 && (starts(s, len, 0, "打开") ||
+	    starts(s, len, 0, "下载") || starts(s, len, 0, "打開") ||
+	    starts(s, len, 0, "下載")) && (contains(s, len, "APP") ||
+	    contains(s, len, "App") || contains(s, len, "客户端") ||
+	    contains(s, len, "客戶端")))
 		return 1;
 	if (utf8_count(s, len) > 14)
 		return 0;
