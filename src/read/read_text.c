@@ -1007,6 +1007,43 @@ running_key(const struct line *l, struct buf *out)
 }
 
 /*
+ * Do lines a and b (the same but for their numbers) differ in one number
+ * only, and is it no part of a date (a page number: "·46·" and "·47·";
+ * a diary's "2月17日 星期一" and "3月3日 星期一" are entries, not pages)?
+ */
+static int
+one_page_number(const struct line *a, const struct line *b)
+{
+	size_t		 pa = 0, pb = 0, sa, sb, diff = 0;
+	uint32_t	 ca, cb, after;
+
+	for (;;) {
+		while (pa < a->len && !(a->s[pa] >= '0' && a->s[pa] <= '9'))
+			pa++;
+		while (pb < b->len && !(b->s[pb] >= '0' && b->s[pb] <= '9'))
+			pb++;
+		if (pa >= a->len || pb >= b->len)
+			return pa >= a->len && pb >= b->len && diff == 1;
+		for (sa = pa; pa < a->len && a->s[pa] >= '0' &&
+		    a->s[pa] <= '9'; pa++)
+			;
+		for (sb = pb; pb < b->len && b->s[pb] >= '0' &&
+		    b->s[pb] <= '9'; pb++)
+			;
+		if (pa - sa == pb - sb && memcmp(a->s + sa, b->s + sb,
+		    pa - sa) == 0)
+			continue;
+		diff++;
+		ca = pa < a->len ? (sa = pa, utf8_next(a->s, a->len, &sa)) : 0;
+		cb = pb < b->len ? (sb = pb, utf8_next(b->s, b->len, &sb)) : 0;
+		after = ca != 0 ? ca : cb;
+		if (after == 0x5E74 || after == 0x6708 || after == 0x65E5 ||
+		    after == 0x53F7 || after == 0x65F6 || after == 0x5206)
+			return 0;	/* 年月日号时分 */
+	}
+}
+
+/*
  * Drops the running heads of a paginated text (a journal's "·46·　农业经
  * 济与管理　2025年第3期" on every page, PDF copies keep it among the
  * lines): a line printed twice or more, the same but for its numbers,
@@ -1028,8 +1065,7 @@ drop_running_heads(struct lines *ls, size_t from, struct diag *diag)
 			twin = j != i && !(ls->v[j].drop && ls->v[j].drop !=
 			    PAGE_BREAK) && running_key(&ls->v[j], &b) &&
 			    a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0 &&
-			    (ls->v[j].len != ls->v[i].len || memcmp(ls->v[j].s,
-			    ls->v[i].s, ls->v[i].len) != 0);
+			    one_page_number(&ls->v[i], &ls->v[j]);
 		if (!twin)
 			continue;
 		ls->v[i].drop = PAGE_BREAK;

@@ -385,7 +385,7 @@ chrome_words(const char *s, size_t len)
 /*
  * Is the part of the document from c on a site's footer rather than the
  * article?  It is when no block of it reads as article text: a heading,
- * or a paragraph of 40 characters or more that ends a sentence, without
+ * or a paragraph of 20 characters or more that ends a sentence, without
  * furniture words.  Position alone never decides: a transcript whose
  * items are separated by rules goes on after every rule.
  */
@@ -405,7 +405,7 @@ footer_like(const struct node *c)
 		if (chrome_words(t.ptr, t.len))
 			continue;
 		if (c->type == NODE_HEADING || c->type == NODE_TABLE ||
-		    (utf8_count(t.ptr, t.len) >= 40 &&
+		    (utf8_count(t.ptr, t.len) >= 20 &&
 		    ht_ends_sentence(t.ptr, t.len)))
 			text = 1;
 	}
