@@ -472,6 +472,10 @@ static const char *const chrome_words[] = {
 	"返回首页", "网站地图", "联系我们", "扫一扫", "扫码关注", "点击关注",
 	"长按识别二维码", "长按二维码", "点击蓝字", "点击上方蓝字", "点蓝字",
 	"點擊藍字",
+	/* Traditional forms, as Hong Kong's and Taiwan's sites print them. */
+	"設為首頁", "加入最愛", "列印此頁", "電郵此頁", "網站導覽", "字型大小",
+	"目前位置", "回首頁", "打印此頁", "列印本頁",
+	"打印本页", "打印此页",
 };
 
 /* Lines that are one toolbar word each (下载 / 打印 / 全屏 …). */

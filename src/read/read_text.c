@@ -843,9 +843,25 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	}
 	/*
 	 * No metadata: skip toolbar chrome, and captions and datelines
-	 * (kept as text), then take a title-shaped line.
+	 * (kept as text), then take a title-shaped line.  A site's banner
+	 * stands above its toolbar ("香港特別行政區政府　新聞公報" over
+	 * "English | 列印此頁"): the title is sought below the last toolbar
+	 * line among the short lines that open the page.
 	 */
 	keep = -1;
+	for (k = -1, t = step(ls, from - 1, 1), i = 0; t >= 0 && i < 8;
+	    t = step(ls, t, 1), i++) {
+		if (utf8_count(ls->v[t].s, ls->v[t].len) > CHROME_MAX ||
+		    ends_full_sentence(&ls->v[t]))
+			break;
+		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
+			k = t;
+	}
+	if (k >= 0 && step(ls, k, -1) >= from && step(ls, k, -1) >= 0) {
+		from = k + 1;
+		diag_note(diag, "line %u: toolbar; the lines above it are the "
+		    "site's banner", ls->v[k].no);
+	}
 	for (t = step(ls, from - 1, 1); t >= 0; t = step(ls, t, 1)) {
 		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
 			continue;
