@@ -499,7 +499,8 @@ article_chrome_line(const char *s, size_t len)
 	for (i = 0; i < sizeof(chrome_words) / sizeof(chrome_words[0]); i++)
 		if (contains(s, len, chrome_words[i]))
 			return 1;
-	return starts(s, len, 0, "【字号");
+	return starts(s, len, 0, "【字号") || starts(s, len, 0, "【字体") ||
+	    starts(s, len, 0, "【字體");
 }
 
 static const char *const footer_words[] = {

@@ -249,6 +249,13 @@ take_meta_lines(struct doc *doc, struct node *from, struct diag *diag)
 			break;
 		buf_truncate(&t, 0);
 		node_text(c, &t);
+		if (article_chrome_line(t.ptr, t.len)) {
+			/* The page's toolbar, saved with it (【字体：大 中 小】). */
+			diag_note(diag, "line %u: toolbar under the title left "
+			    "out (%zu bytes): %s", c->line, t.len, t.ptr);
+			node_free(c);
+			continue;
+		}
 		if (!article_meta_line(t.ptr, t.len, &meta))
 			break;
 		diag_note(diag, "line %u: metadata line under the title (%zu "
