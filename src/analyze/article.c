@@ -24,6 +24,11 @@ static const struct {
 	enum field	 field;
 } labels[] = {
 	{ "发布时间", F_DATE }, { "发布日期", F_DATE }, { "更新时间", F_DATE },
+	/* Traditional forms, as Taiwan's and Hong Kong's sites label them. */
+	{ "發布時間", F_DATE }, { "發布日期", F_DATE }, { "發佈日期", F_DATE },
+	{ "更新時間", F_DATE }, { "發布單位", F_PUBLISHER },
+	{ "發布機關", F_PUBLISHER }, { "瀏覽次數", F_VIEWS },
+	{ "點閱次數", F_VIEWS }, { "編輯", F_IGNORE },
 	{ "发表时间", F_DATE }, { "发表日期", F_DATE }, { "浏览次数", F_VIEWS },
 	{ "点击次数", F_VIEWS }, { "阅读次数", F_VIEWS }, { "责任编辑", F_IGNORE },
 	{ "发布单位", F_PUBLISHER }, { "发布机构", F_PUBLISHER },
@@ -467,6 +472,10 @@ static const char *const chrome_words[] = {
 	"返回首页", "网站地图", "联系我们", "扫一扫", "扫码关注", "点击关注",
 	"长按识别二维码", "长按二维码", "点击蓝字", "点击上方蓝字", "点蓝字",
 	"點擊藍字",
+	/* Traditional forms, as Hong Kong's and Taiwan's sites print them. */
+	"設為首頁", "加入最愛", "列印此頁", "電郵此頁", "網站導覽", "字型大小",
+	"目前位置", "回首頁", "打印此頁", "列印本頁",
+	"打印本页", "打印此页",
 };
 
 /* Lines that are one toolbar word each (下载 / 打印 / 全屏 …). */
@@ -490,7 +499,8 @@ article_chrome_line(const char *s, size_t len)
 	for (i = 0; i < sizeof(chrome_words) / sizeof(chrome_words[0]); i++)
 		if (contains(s, len, chrome_words[i]))
 			return 1;
-	return starts(s, len, 0, "【字号");
+	return starts(s, len, 0, "【字号") || starts(s, len, 0, "【字体") ||
+	    starts(s, len, 0, "【字體");
 }
 
 static const char *const footer_words[] = {
@@ -504,6 +514,7 @@ static const char *const footer_words[] = {
 	"点击阅读原文", "扫码关注", "长按识别", "长按二维码", "分享至",
 	"相關閱讀", "相關新聞", "相關文章", "延伸閱讀", "推薦閱讀",
 	"熱門文章", "上一篇：", "下一篇：",
+	"预览时标签不可点", "微信扫一扫", "微信掃一掃",	/* a saved WeChat page */
 };
 
 /*
@@ -587,6 +598,21 @@ article_footer_line(const char *s, size_t len)
 			return 1;
 	}
 	if (credit_line(s, len))
+		return 1;
+	/*
+	 * A site's reprint notice ("本文为…原创，转载请注明出处。", "未经授权
+	 * 不得转载") and its app plea ("打开…APP，阅读更多本地新闻").
+	 */
+	if (utf8_count(s, len) <= 40 && ((contains(s, len, "转载") ||
+	    contains(s, len, "轉載")) && (contains(s, len, "注明") ||
+	    contains(s, len, "授权") || contains(s, len, "不得") ||
+	    contains(s, len, "禁止") || contains(s, len, "联系"))))
+		return 1;
+	if (utf8_count(s, len) <= 30 && (starts(s, len, 0, "打开") ||
+	    starts(s, len, 0, "下载") || starts(s, len, 0, "打開") ||
+	    starts(s, len, 0, "下載")) && (contains(s, len, "APP") ||
+	    contains(s, len, "App") || contains(s, len, "客户端") ||
+	    contains(s, len, "客戶端")))
 		return 1;
 	if (utf8_count(s, len) > 14)
 		return 0;

@@ -108,6 +108,86 @@ is_back_matter(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * "第一，传承红色基因是坚定理想信念的必然要求。" alone in its paragraph:
+ * one short sentence (at most 40 characters, no stop before its end) after
+ * an ordinal and a comma.  Speeches and commentaries set such sentences as
+ * the subheads of a section; run on into text, 第一， is a point and is
+ * left to the points pass.  Sets m (FAM_ORD) and returns 1, or returns 0.
+ */
+static int
+ordinal_sentence(const char *s, size_t len, struct marker *m)
+{
+	size_t		 pos = 0, q;
+	uint32_t	 cp;
+	int		 n;
+
+	if (len == 0 || utf8_next(s, len, &pos) != 0x7B2C)	/* 第 */
+		return 0;
+	if ((n = article_cn_number(s, len, &pos, ARTICLE_CN_SMALL)) < 1)
+		return 0;
+	q = pos;
+	cp = pos < len ? utf8_next(s, len, &q) : 0;
+	if (cp != 0xFF0C && cp != 0x3001)			/* ，、 */
+		return 0;
+	if (utf8_count(s, len) > 40 || q >= len ||
+	    !outline_heading_shaped(s + q, len - q, utf8_count(s, len), 40) ||
+	    !outline_has_letter(s + q, len - q))
+		return 0;
+	m->fam = FAM_ORD;
+	m->num = n;
+	m->len = q;
+	m->body = q;
+	return 1;
+}
+
+/*
+ * 第一， sentences head sections only as a run 1, 2, … of two or more in
+ * which each is followed by text of its own; side by side, or alone, they
+ * are points, left to the points pass.
+ */
+static void
+ordinal_runs(struct outline *o)
+{
+	size_t	 i, j, k, members;
+	int	 want, ok;
+
+	for (i = 0; i < o->n; i = j) {
+		j = i + 1;
+		if (o->v[i].m.fam != FAM_ORD)
+			continue;
+		ok = o->v[i].m.num == 1;
+		members = 1;
+		for (want = 2; j < o->n; j++) {
+			if (o->v[j].m.fam != FAM_ORD)
+				continue;
+			if (o->v[j].m.num != want)
+				break;
+			want++;
+			members++;
+		}
+		for (k = i; k < j; k++) {
+			if (o->v[k].m.fam != FAM_ORD)
+				continue;
+			if (k + 1 == o->n ||
+			    o->v[k + 1].node->type != NODE_PARAGRAPH ||
+			    o->v[k + 1].m.fam != FAM_NONE ||
+			    o->v[k + 1].cls != CLS_BODY)
+				ok = 0;
+		}
+		if (ok && members >= 2)
+			continue;
+		for (k = i; k < j; k++) {
+			if (o->v[k].m.fam != FAM_ORD)
+				continue;
+			o->v[k].m.fam = FAM_NONE;
+			o->v[k].cls = CLS_BODY;
+			o->v[k].rule = NULL;
+			o->v[k].label_len = o->v[k].body_off = 0;
+		}
+	}
+}
+
 static void
 classify(struct item *it)
 {
@@ -117,8 +197,15 @@ classify(struct item *it)
 
 	it->cls = CLS_BODY;
 	it->chars = utf8_count(s, len);
-	if (!outline_parse_marker(s, len, 0, m))
+	if (!outline_parse_marker(s, len, 0, m)) {
+		if (ordinal_sentence(s, len, m)) {
+			it->cls = CLS_HEADING;
+			it->rule = "第一， sentence standing alone";
+			it->label_len = m->len;
+			it->body_off = m->body;
+		}
 		return;
+	}
 	it->cls = CLS_MARKED;
 	it->rule = "marker, body text";
 	it->label_len = m->len;
@@ -915,6 +1002,36 @@ idiom_end(const char *s, size_t len)
 	return c[3] == 0x4E4B && (c[2] == 0x4E86 || c[1] == 0x800C);
 }
 
+/*
+ * A short heading set letter-spaced, its two to four characters apart
+ * ("案　由", "前　言", "附　则"): the typesetter's way of giving a heading
+ * of one word the width of a heading.
+ */
+static int
+letter_spaced(const char *s, size_t len)
+{
+	size_t		 pos = 0, han = 0, gaps = 0;
+	uint32_t	 cp;
+	int		 space = 0;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp == ' ' || cp == 0x3000) {
+			if (han == 0 || space)
+				continue;
+			space = 1;
+			gaps++;
+		} else if (uc_is_han(cp)) {
+			if (han > 0 && !space)
+				return 0;
+			space = 0;
+			han++;
+		} else
+			return 0;
+	}
+	return han >= 2 && han <= 4 && gaps == han - 1 && !space;
+}
+
 static int
 unnumbered_candidate(const struct item *it)
 {
@@ -922,7 +1039,8 @@ unnumbered_candidate(const struct item *it)
 	size_t		 len = it->text.len;
 	uint32_t	 first, last;
 
-	if (it->cls != CLS_BODY || it->joined || it->chars < 4 ||
+	if (it->cls != CLS_BODY || it->joined ||
+	    (it->chars < 4 && !letter_spaced(s, len)) ||
 	    it->chars > 30 || it->node->type != NODE_PARAGRAPH ||
 	    node_count(it->node, NODE_LINEBREAK) > 0 ||
 	    !outline_heading_shaped(s, len, it->chars, 30))
@@ -997,7 +1115,8 @@ sibling_section(const struct outline *o, const size_t *cand,
 	 * short line at the very top is a dateline or a byline.
 	 */
 	if (!opener_before && !(opener_after && cand[c] > 0 &&
-	    complete_paragraph(&o->v[cand[c] - 1])))
+	    (complete_paragraph(&o->v[cand[c] - 1]) ||
+	    letter_spaced(o->v[cand[c]].text.ptr, o->v[cand[c]].text.len))))
 		return 0;
 	if (c + 1 < nc)
 		end = cand[c + 1];
@@ -1057,7 +1176,8 @@ find_unnumbered(struct outline *o, int numbered)
 	for (i = 0; i + 1 < o->n && nc < 256; i++) {
 		if (!unnumbered_candidate(&v[i]))
 			continue;
-		digest = !numbered && named_in_digest(o, i);
+		digest = (!numbered && named_in_digest(o, i)) ||
+		    letter_spaced(v[i].text.ptr, v[i].text.len);
 		if (i > 0 && !complete_paragraph(&v[i - 1]) &&
 		    !(numbered && (is_member(&v[i - 1]) ||
 		    v[i - 1].cls == CLS_MARKED)) &&
@@ -1677,6 +1797,7 @@ outline_siblings(struct node *parent, const struct outline_opts *opts,
 		diag_note(diag, "outline: none (paragraphs only)");
 		goto out;
 	}
+	ordinal_runs(&o);
 	for (i = 0; i < o.n; i++)
 		if (o.v[i].back_matter && (o.v[i].cls == CLS_HEADING ||
 		    o.v[i].cls == CLS_RUNIN)) {

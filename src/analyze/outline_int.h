@@ -33,6 +33,7 @@ enum family {
 	FAM_DEC1,		/* "1 总则": a clause number (GB/T 1.1), a space */
 	FAM_DEC2,		/* "1.1 编制目的" */
 	FAM_DEC3,		/* "4.2.1 …" and deeper */
+	FAM_ORD,		/* "第一，…。" one sentence standing alone */
 	FAM_SECNUM,		/* 01 glued to a heading, or a number alone */
 	FAM__HEADS,
 	FAM_ARTICLE = FAM__HEADS, /* 第一条: a numbered paragraph of a law */

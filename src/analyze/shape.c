@@ -112,8 +112,30 @@ inner_colon(const char *s, size_t len)
 static int	 headline_shaped(const char *, size_t);
 static int	 before_text(const struct blk *, size_t);
 
+/*
+ * Is s the name a 印发/转发 notice's title quotes in 《》 ("关于印发《X》的
+ * 通知")?  The notice then restates the document it issues under its
+ * title: X is that document's title, not a subhead of the notice.
+ */
+static int
+issued_document(const char *title, const char *s, size_t len)
+{
+	const char	*open, *close;
+
+	for (open = title; title != NULL &&
+	    (open = strstr(open, "《")) != NULL; open = close) {
+		open += strlen("《");
+		if ((close = strstr(open, "》")) == NULL)
+			return 0;
+		if ((size_t)(close - open) == len &&
+		    memcmp(open, s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
-find_bold(struct blk *v, size_t n)
+find_bold(struct blk *v, size_t n, const char *title)
 {
 	size_t		 i, first_h;
 	struct article_meta m;
@@ -153,6 +175,7 @@ find_bold(struct blk *v, size_t n)
 		    outline_marker(b->text.ptr, b->text.len) ||
 		    ht_heading_symbol(ht_first_cp(b->text.ptr, b->text.len)) ||
 		    ht_first_cp(b->text.ptr, b->text.len) == 0x3010 ||
+		    issued_document(title, b->text.ptr, b->text.len) ||
 		    /* 本文首发于…, 本文来源…: a line about the article. */
 		    strncmp(b->text.ptr, "本文", strlen("本文")) == 0 ||
 		    article_caption_text(b->text.ptr, b->text.len, 0))
@@ -228,9 +251,13 @@ find_symbols(struct blk *v, size_t n)
 			b->rule = "【…】 line alone";
 			continue;
 		}
-		/* A symbol-led line under a picture is its caption. */
+		/*
+		 * A symbol-led line under a picture is its caption, unless
+		 * the picture has its caption already.
+		 */
 		if (!ht_heading_symbol(cp) || chars > 41 || (i > 0 &&
-		    v[i - 1].n->type == NODE_FIGURE) ||
+		    v[i - 1].n->type == NODE_FIGURE &&
+		    v[i - 1].n->first_child == NULL) ||
 		    article_caption_text(s, len, 0))
 			continue;
 		q = utf8_skip_space(s, len, q);
@@ -842,7 +869,7 @@ shape_headings(struct doc *doc, struct diag *diag)
 	}
 	find_wechat(v, n);
 	find_symbols(v, n);
-	find_bold(v, n);
+	find_bold(v, n, doc->meta[META_TITLE]);
 	find_di(v, n);
 	find_di_continued(v, n);
 	find_plain(v, n);
@@ -902,7 +929,8 @@ ordinal_start(const char *s, size_t len)
 /*
  * Markup headings that hold a sentence are paragraphs: headlines and
  * subheads carry no full stop (newspaper practice), so an <h1> around
- * "市委召开全会，审议通过…的决定。" is a news item set large.  Only
+ * "市委召开全会，审议通过…的决定。" is a news item set large.  A question
+ * or an exclamation is a heading's own voice (问：…？ in a Q&A).  Only
  * unnumbered ones: a numbered heading of a report may end in "。"
  * (（一）支部带头，强化阵地堡垒作用。).  Two or more such in the
  * document, or one that holds a comma as well.
@@ -922,8 +950,7 @@ demote_sentences(struct doc *doc, struct diag *diag)
 			buf_truncate(&t, 0);
 			node_text(c, &t);
 			last = ht_last_cp(t.ptr, t.len);
-			if ((last != 0x3002 && last != 0xFF01 &&
-			    last != 0xFF1F) || utf8_count(t.ptr, t.len) < 10 ||
+			if (last != 0x3002 || utf8_count(t.ptr, t.len) < 10 ||
 			    outline_numbered(t.ptr, t.len) ||
 			    ordinal_start(t.ptr, t.len))
 				continue;

@@ -137,6 +137,8 @@ caption_or_dateline(const struct line *l)
 	    ends_with(l, "）")));
 }
 
+static int	 organisation_line(const struct line *);
+
 /*
  * The 发文字号 of an official document (GB/T 9704 §7.2.4): the issuer's
  * code, the year in 〔〕 and the number, "平政办发〔2026〕12号", possibly with
@@ -225,8 +227,15 @@ official_head_line(const struct lines *ls, long t)
 	    starts_with(l, "机密") || starts_with(l, "秘密") ||
 	    starts_with(l, "特急") || starts_with(l, "加急") ||
 	    starts_with(l, "平急") || strspn(l->s, "0123456789") == l->len);
-	if (!mark && !letterhead_shaped(l))
-		return 0;
+	/*
+	 * Web copies print the issuing body's name where the red letterhead
+	 * stood: the name, then the 发文字号 right under it.
+	 */
+	if (!mark && !letterhead_shaped(l)) {
+		u = step(ls, t, 1);
+		return organisation_line(l) && u >= 0 &&
+		    doc_number_line(&ls->v[u]);
+	}
 	for (k = 0; k < (mark ? 3 : 2) && (u = step(ls, u, 1)) >= 0; k++)
 		if (doc_number_line(&ls->v[u]) ||
 		    (mark && letterhead_shaped(&ls->v[u])))
@@ -834,12 +843,42 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	}
 	/*
 	 * No metadata: skip toolbar chrome, and captions and datelines
-	 * (kept as text), then take a title-shaped line.
+	 * (kept as text), then take a title-shaped line.  A site's banner
+	 * stands above its toolbar ("香港特別行政區政府　新聞公報" over
+	 * "English | 列印此頁"): the title is sought below the last toolbar
+	 * line among the short lines that open the page.
 	 */
 	keep = -1;
+	for (k = -1, t = step(ls, from - 1, 1), i = 0; t >= 0 && i < 8;
+	    t = step(ls, t, 1), i++) {
+		if (utf8_count(ls->v[t].s, ls->v[t].len) > CHROME_MAX ||
+		    ends_full_sentence(&ls->v[t]))
+			break;
+		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
+			k = t;
+	}
+	if (k >= 0 && step(ls, k, -1) >= from && step(ls, k, -1) >= 0) {
+		from = k + 1;
+		diag_note(diag, "line %u: toolbar; the lines above it are the "
+		    "site's banner", ls->v[k].no);
+	}
 	for (t = step(ls, from - 1, 1); t >= 0; t = step(ls, t, 1)) {
 		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
 			continue;
+		/*
+		 * Metadata printed above the title (發布日期：…, 發布單位：…,
+		 * as government press releases set their head), before any
+		 * text: the metadata, and the title under it.
+		 */
+		if (keep < 0 && article_meta_line(ls->v[t].s, ls->v[t].len,
+		    &meta) && (k = step(ls, t, 1)) >= 0 &&
+		    (title_shaped(&ls->v[k]) || article_meta_line(ls->v[k].s,
+		    ls->v[k].len, &meta))) {
+			ls->v[t].drop = 1;
+			diag_note(diag, "line %u: metadata line above the "
+			    "title", ls->v[t].no);
+			continue;
+		}
 		if (official_head_line(ls, t)) {
 			if (keep < 0)
 				keep = t;
@@ -984,6 +1023,43 @@ running_key(const struct line *l, struct buf *out)
 }
 
 /*
+ * Do lines a and b (the same but for their numbers) differ in one number
+ * only, and is it no part of a date (a page number: "·46·" and "·47·";
+ * a diary's "2月17日 星期一" and "3月3日 星期一" are entries, not pages)?
+ */
+static int
+one_page_number(const struct line *a, const struct line *b)
+{
+	size_t		 pa = 0, pb = 0, sa, sb, diff = 0;
+	uint32_t	 ca, cb, after;
+
+	for (;;) {
+		while (pa < a->len && !(a->s[pa] >= '0' && a->s[pa] <= '9'))
+			pa++;
+		while (pb < b->len && !(b->s[pb] >= '0' && b->s[pb] <= '9'))
+			pb++;
+		if (pa >= a->len || pb >= b->len)
+			return pa >= a->len && pb >= b->len && diff == 1;
+		for (sa = pa; pa < a->len && a->s[pa] >= '0' &&
+		    a->s[pa] <= '9'; pa++)
+			;
+		for (sb = pb; pb < b->len && b->s[pb] >= '0' &&
+		    b->s[pb] <= '9'; pb++)
+			;
+		if (pa - sa == pb - sb && memcmp(a->s + sa, b->s + sb,
+		    pa - sa) == 0)
+			continue;
+		diff++;
+		ca = pa < a->len ? (sa = pa, utf8_next(a->s, a->len, &sa)) : 0;
+		cb = pb < b->len ? (sb = pb, utf8_next(b->s, b->len, &sb)) : 0;
+		after = ca != 0 ? ca : cb;
+		if (after == 0x5E74 || after == 0x6708 || after == 0x65E5 ||
+		    after == 0x53F7 || after == 0x65F6 || after == 0x5206)
+			return 0;	/* 年月日号时分 */
+	}
+}
+
+/*
  * Drops the running heads of a paginated text (a journal's "·46·　农业经
  * 济与管理　2025年第3期" on every page, PDF copies keep it among the
  * lines): a line printed twice or more, the same but for its numbers,
@@ -1005,8 +1081,7 @@ drop_running_heads(struct lines *ls, size_t from, struct diag *diag)
 			twin = j != i && !(ls->v[j].drop && ls->v[j].drop !=
 			    PAGE_BREAK) && running_key(&ls->v[j], &b) &&
 			    a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0 &&
-			    (ls->v[j].len != ls->v[i].len || memcmp(ls->v[j].s,
-			    ls->v[i].s, ls->v[i].len) != 0);
+			    one_page_number(&ls->v[i], &ls->v[j]);
 		if (!twin)
 			continue;
 		ls->v[i].drop = PAGE_BREAK;

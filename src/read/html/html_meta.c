@@ -445,6 +445,39 @@ sole_h1(struct hdom *dom, const struct html_article *art)
 	return ok ? h : NULL;
 }
 
+/*
+ * The element before the article's text whose class names a title
+ * ("render-detail-title", "article-title"), read as a headline (2-80
+ * characters, no full stop, not a link home): the nearest one.  For pages
+ * whose <title> is the site's name alone ("学习强国").
+ */
+static struct hnode *
+titled_block(struct hdom *dom, const struct html_article *art, char **text)
+{
+	struct hnode	*n, *best = NULL;
+	char		*t;
+
+	*text = NULL;
+	if (art->nroots == 0)
+		return NULL;
+	for (n = dom->root; n != NULL; n = hdom_next(dom->root, n, 0)) {
+		if (n->order >= art->roots[0]->order)
+			break;
+		if (n->tag == HT_TEXT || n->chars < 2 || n->chars > 80 ||
+		    !hdom_class_has(dom, n, title_words) ||
+		    in_home_link(dom, n))
+			continue;
+		t = node_string(dom, n, 0);
+		if (strstr(t, "。") == NULL && utf8_count(t, strlen(t)) >= 2) {
+			best = n;
+			free(*text);
+			*text = t;
+		} else
+			free(t);
+	}
+	return best;
+}
+
 /* The first block whose text is exactly t (before or at the body). */
 static struct hnode *
 find_text_block(struct hdom *dom, const char *t)
@@ -808,10 +841,29 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 		diag_note(diag, "html: headline from <%s>, agreeing with the "
 		    "page title", hdom_tag_name((enum htag)title->tag));
 	else if (pm.og_title != NULL || pm.title != NULL) {
+		char *tb;
+		struct hnode *b;
+
 		t = html_strip_site(pm.og_title != NULL ? pm.og_title :
 		    pm.title);
 		title = find_text_block(dom, t);
-		if (title == NULL && (title = sole_h1(dom, art)) != NULL) {
+		b = utf8_count(t, strlen(t)) <= 8 ?
+		    titled_block(dom, art, &tb) : NULL;
+		if (b != NULL && (utf8_count(tb, strlen(tb)) <=
+		    utf8_count(t, strlen(t)) || article_same_text(tb, t))) {
+			free(tb);
+			b = NULL;
+		}
+		if (b != NULL) {
+			/* <title> is the site's name; the page titles its text. */
+			diag_note(diag, "html: headline from the element titled "
+			    "so before the text (the page title \"%s\" is the "
+			    "site's name)", t);
+			free(t);
+			t = tb;
+			title = b;
+		} else if (title == NULL &&
+		    (title = sole_h1(dom, art)) != NULL) {
 			/*
 			 * The page title is nowhere on the page, and one
 			 * <h1> heads the article: the page prints its

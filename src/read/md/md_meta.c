@@ -249,6 +249,13 @@ take_meta_lines(struct doc *doc, struct node *from, struct diag *diag)
 			break;
 		buf_truncate(&t, 0);
 		node_text(c, &t);
+		if (article_chrome_line(t.ptr, t.len)) {
+			/* The page's toolbar, saved with it (【字体：大 中 小】). */
+			diag_note(diag, "line %u: toolbar under the title left "
+			    "out (%zu bytes): %s", c->line, t.len, t.ptr);
+			node_free(c);
+			continue;
+		}
 		if (!article_meta_line(t.ptr, t.len, &meta))
 			break;
 		diag_note(diag, "line %u: metadata line under the title (%zu "
@@ -385,7 +392,7 @@ chrome_words(const char *s, size_t len)
 /*
  * Is the part of the document from c on a site's footer rather than the
  * article?  It is when no block of it reads as article text: a heading,
- * or a paragraph of 40 characters or more that ends a sentence, without
+ * or a paragraph of 20 characters or more that ends a sentence, without
  * furniture words.  Position alone never decides: a transcript whose
  * items are separated by rules goes on after every rule.
  */
@@ -405,7 +412,7 @@ footer_like(const struct node *c)
 		if (chrome_words(t.ptr, t.len))
 			continue;
 		if (c->type == NODE_HEADING || c->type == NODE_TABLE ||
-		    (utf8_count(t.ptr, t.len) >= 40 &&
+		    (utf8_count(t.ptr, t.len) >= 20 &&
 		    ht_ends_sentence(t.ptr, t.len)))
 			text = 1;
 	}
