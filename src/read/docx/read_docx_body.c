@@ -331,13 +331,20 @@ level_free(struct level *l)
 	free(l);
 }
 
+/*
+ * Opens a level (a text box, a note) filling container, which it takes:
+ * past MAX_LEVELS the container is freed and -1 returned (a fuzzed file
+ * nesting text boxes without end leaked it).
+ */
 static int
 level_push(struct walk *w, struct node *container)
 {
 	struct level	*l;
 
-	if (w->nlv == MAX_LEVELS)
+	if (w->nlv == MAX_LEVELS) {
+		node_free(container);
 		return -1;
+	}
 	l = xcalloc(1, sizeof(*l));
 	buf_init(&l->p.run);
 	l->container = container;
