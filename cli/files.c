@@ -2,6 +2,9 @@
  * Writing outputs safely, and the file tests of the command line; see
  * files.h.  (The library reads articles itself: ac_read_file().)
  */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE		/* renameat2() */
+#endif
 #include "files.h"
 
 #include <errno.h>
@@ -148,6 +151,29 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/*
+ * Gives the temporary file tmp the name path unless path exists; returns
+ * 0, or -1 with errno (EEXIST: path exists).  Linux renames without
+ * replacing in one step; where the kernel or the file system cannot
+ * (EINVAL, ENOSYS), or elsewhere, link() then unlink(): link() refuses an
+ * existing name too.  One step instead of two is a directory update less
+ * per output, which a batch of thousands of files notices.
+ */
+static int
+move_no_replace(const char *tmp, const char *path)
+{
+#if defined(__linux__) && defined(RENAME_NOREPLACE)
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+#endif
+	if (link(tmp, path) != 0)
+		return -1;
+	unlink(tmp);
+	return 0;
+}
+
 int
 file_write(const char *path, const void *data, size_t len, int flags,
     const char **why)
@@ -222,8 +248,8 @@ file_write(const char *path, const void *data, size_t len, int flags,
 			goto fail;
 		}
 	} else {
-		/* link() fails if the name appeared meanwhile: no overwrite. */
-		if (link(tmp, path) != 0) {
+		/* Fails if the name appeared meanwhile: no overwrite. */
+		if (move_no_replace(tmp, path) != 0) {
 			*why = errno == EEXIST ?
 			    "exists; use --force to replace it" :
 			    strerror(errno);
@@ -241,7 +267,6 @@ file_write(const char *path, const void *data, size_t len, int flags,
 			}
 			goto fail;
 		}
-		unlink(tmp);
 	}
 done:
 	temp_release(slot);
@@ -314,6 +339,30 @@ is_inside(const char *p, const char *rroot)
 	    (real[n] == '\0' || real[n] == '/');
 }
 
+/*
+ * realpath() of root, remembered per thread for the last root asked: a
+ * batch asks for the same output folder once per file, and realpath()
+ * costs a system call per path component.  Returns 0, or -1 with errno.
+ */
+static int
+real_root(const char *root, char rroot[PATH_MAX])
+{
+	static __thread char	 last[PATH_MAX], last_real[PATH_MAX];
+
+	if (last[0] == '\0' || strcmp(last, root) != 0) {
+		last[0] = '\0';
+		if (strlen(root) >= sizeof(last)) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		if (realpath(root, last_real) == NULL)
+			return -1;
+		strcpy(last, root);
+	}
+	memcpy(rroot, last_real, PATH_MAX);
+	return 0;
+}
+
 int
 file_prepare_inside(const char *root, const char *path, const char **why)
 {
@@ -322,12 +371,12 @@ file_prepare_inside(const char *root, const char *path, const char **why)
 	struct stat	 st;
 	int		 rc = -1;
 
-	if (realpath(root, rroot) == NULL) {
+	if (strncmp(path, root, n) != 0)
+		return 0;	/* not under root: nothing to check */
+	if (real_root(root, rroot) != 0) {
 		*why = strerror(errno);
 		return -1;
 	}
-	if (strncmp(path, root, n) != 0)
-		return 0;	/* not under root: nothing to check */
 	p = estrdup(path);
 	/*
 	 * Each folder below root is checked before anything is created in
