@@ -179,15 +179,6 @@ mail_date_at(const char *s, size_t len, size_t p, int *y, int *m, int *d)
 	return q;
 }
 
-/* Skips spaces, also the ideographic one, from s[p]; returns the end. */
-static size_t
-skip_spaces(const char *s, size_t len, size_t p)
-{
-	while (p < len && (s[p] == ' ' || starts(s, len, p, "　")))
-		p += s[p] == ' ' ? 1 : 3;
-	return p;
-}
-
 /*
  * The day of the week news prints after a date ("2026年5月12日 星期二",
  * "（周二）", "週二"): returns the end, or 0.
@@ -197,7 +188,7 @@ weekday_at(const char *s, size_t len, size_t p)
 {
 	static const char *const words[] = { "星期", "礼拜", "禮拜", "周", "週" };
 	static const char *const days = "一二三四五六日天";
-	size_t	 q = skip_spaces(s, len, p), i, k;
+	size_t	 q = utf8_skip_space(s, len, p), i, k;
 	int	 paren = 0;
 
 	if (starts(s, len, q, "（") || starts(s, len, q, "(")) {
@@ -242,7 +233,7 @@ article_find_date(const char *s, size_t len, size_t *start, size_t *end)
 		buf_printf(&b, "%04d-%02d-%02d", y, m, d);
 		if ((t = weekday_at(s, len, q)) != 0)
 			q = t;
-		if ((t = time_at(s, len, skip_spaces(s, len, q), &h, &mi,
+		if ((t = time_at(s, len, utf8_skip_space(s, len, q), &h, &mi,
 		    &sec)) != 0) {
 			buf_printf(&b, " %02d:%02d", h, mi);
 			if (sec >= 0)
