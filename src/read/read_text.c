@@ -384,6 +384,17 @@ is_paren_date(const struct line *l)
 	return ok;
 }
 
+/*
+ * A line wholly in brackets under a title: a note on its status
+ * ("（征求意见稿）", "（草案）", "（2026年修订）"), not the title going on.
+ */
+static int
+paren_note(const struct line *l)
+{
+	return (starts_with(l, "（") && ends_with(l, "）")) ||
+	    (starts_with(l, "(") && ends_with(l, ")"));
+}
+
 /* Fills the date from a subtitle such as "——2026年1月26日在…会议上". */
 static void
 date_from_subtitle(struct doc *doc)
@@ -597,6 +608,17 @@ chrome_separators(const struct line *l)
 	    contains(l, "｜") || contains(l, "》》") || contains(l, "→");
 }
 
+/*
+ * The page's toolbar in brackets among the metadata lines
+ * (【字号：大 中 小】　【打印】　【关闭】).  Only a bracketed one: a short
+ * first sentence naming a chrome word (注册, 首页) stays text.
+ */
+static int
+bracketed_toolbar(const struct line *l)
+{
+	return starts_with(l, "【") && article_chrome_line(l->s, l->len);
+}
+
 /* Drops the non-blank lines from..to (exclusive) as site chrome. */
 static void
 drop_chrome(struct lines *ls, long from, long to, struct diag *diag)
@@ -642,8 +664,13 @@ organisation_line(const struct line *l)
 	return 0;
 }
 
+/*
+ * Does l end in the kind of document?  max_chars bounds its length: a
+ * matter with a document's name in it (关于印发《…实施方案》的通知) runs
+ * long.
+ */
 static int
-doc_kind_line(const struct line *l)
+doc_kind_line(const struct line *l, size_t max_chars)
 {
 	static const char *const kinds[] = {
 		"总结", "报告", "方案", "意见", "通知", "办法", "规定", "讲话",
@@ -653,7 +680,7 @@ doc_kind_line(const struct line *l)
 	};
 	size_t	 i;
 
-	if (utf8_count(l->s, l->len) > 30)
+	if (utf8_count(l->s, l->len) > max_chars)
 		return 0;
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (ends_with(l, kinds[i]))
@@ -680,8 +707,15 @@ title_second_line(const struct lines *ls, long t)
 	if ((u = step(ls, t, 1)) < 0)
 		return -1;
 	l = &ls->v[u];
+	/*
+	 * The issuing body, then the matter and the kind of document: the
+	 * matter starts 关于 and may quote a long name.
+	 */
+	if (organisation_line(&ls->v[t]) && starts_with(l, "关于") &&
+	    title_shaped(l) && doc_kind_line(l, 60))
+		return u;
 	if (!title_shaped(l) || is_dash_line(l) || is_paren_date(l) ||
-	    utf8_count(l->s, l->len) > 40 ||
+	    paren_note(l) || utf8_count(l->s, l->len) > 40 ||
 	    utf8_count(ls->v[t].s, ls->v[t].len) > 40 ||
 	    article_chrome_line(l->s, l->len) || byline_shaped(l) ||
 	    article_meta_line(l->s, l->len, &m)) {
@@ -689,12 +723,18 @@ title_second_line(const struct lines *ls, long t)
 		return -1;
 	}
 	/* The issuing body, then the matter and the kind of document. */
-	if (organisation_line(&ls->v[t]) && doc_kind_line(l))
+	if (organisation_line(&ls->v[t]) && doc_kind_line(l, 30))
 		return u;
 	if ((w = step(ls, u, 1)) < 0)
 		return -1;
+	/*
+	 * What heads an article under its title: a subtitle, a date, a
+	 * metadata line, or the unit that wrote it on a line of its own
+	 * (经验交流材料, 典型材料: "清河县青山镇党委").
+	 */
 	head = is_dash_line(&ls->v[w]) || is_paren_date(&ls->v[w]) ||
-	    article_meta_line(ls->v[w].s, ls->v[w].len, &m);
+	    article_meta_line(ls->v[w].s, ls->v[w].len, &m) ||
+	    organisation_line(&ls->v[w]);
 	article_meta_free(&m);
 	return head ? u : -1;
 }
@@ -713,7 +753,10 @@ take_title(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 	buf_put(&b, ls->v[t].s, ls->v[t].len);
 	ls->v[t].drop = 1;
 	if (u >= 0) {
-		buf_putc(&b, ' ');
+		/* The body and its matter are one phrase; two clauses, two. */
+		if (!(organisation_line(&ls->v[t]) &&
+		    starts_with(&ls->v[u], "关于")))
+			buf_putc(&b, ' ');
 		buf_put(&b, ls->v[u].s, ls->v[u].len);
 		ls->v[u].drop = 1;
 		diag_note(diag, "line %u: the title goes on (two short lines, "
@@ -753,6 +796,9 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 		if (article_meta_line(l->s, l->len, &meta)) {
 			if (first < 0)
 				first = i;
+			last = i;
+			l->drop = 1;
+		} else if (first >= 0 && bracketed_toolbar(l)) {
 			last = i;
 			l->drop = 1;
 		} else if (first >= 0)
@@ -901,8 +947,15 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	diag_note(diag, "line %u: title (first line, no metadata line found)",
 	    ls->v[t].no);
 	i = take_subtitles(ls, i, doc, diag);
-	/* Metadata lines right under the title and subtitle. */
+	/* Metadata lines right under the title and subtitle, and the toolbar. */
 	for (k = step(ls, i, 1); k >= 0; k = step(ls, k, 1)) {
+		if (bracketed_toolbar(&ls->v[k])) {
+			ls->v[k].drop = 1;
+			diag_note(diag, "line %u: the page's toolbar under the "
+			    "title left out", ls->v[k].no);
+			i = k;
+			continue;
+		}
 		if (!article_meta_line(ls->v[k].s, ls->v[k].len, &meta))
 			break;
 		ls->v[k].drop = 1;
