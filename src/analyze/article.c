@@ -35,6 +35,8 @@ static const struct {
 	{ "发布者", F_PUBLISHER }, { "发布人", F_PUBLISHER },
 	{ "点击数", F_VIEWS }, { "阅读数", F_VIEWS }, { "浏览量", F_VIEWS },
 	{ "阅读量", F_VIEWS }, { "作者", F_AUTHOR },
+	/* A Hong Kong paper's credits: writer and photographer. */
+	{ "撰文", F_AUTHOR }, { "攝影", F_IGNORE }, { "摄影", F_IGNORE },
 	{ "来源", F_SOURCE }, { "來源", F_SOURCE }, { "来自", F_SOURCE },
 	{ "出处", F_SOURCE }, { "稿源", F_SOURCE }, { "查看", F_VIEWS },
 	{ "浏览", F_VIEWS }, { "阅读", F_VIEWS }, { "点击", F_VIEWS },
@@ -467,6 +469,8 @@ static const char *const chrome_words[] = {
 	"設為首頁", "加入最愛", "列印此頁", "電郵此頁", "網站導覽", "字型大小",
 	"目前位置", "回首頁", "打印此頁", "列印本頁",
 	"打印本页", "打印此页",
+	/* The share bar: 分享：Facebook　WhatsApp　複製連結. */
+	"分享：", "复制链接", "複製連結",
 };
 
 /* Lines that are one toolbar word each (下载 / 打印 / 全屏 …). */
@@ -564,6 +568,7 @@ article_footer_line(const char *s, size_t len)
 	};
 	static const char *const qr_starts[] = {
 		"长按", "長按", "扫码", "掃碼", "扫描", "掃描", "识别", "微信扫",
+		"扫一扫", "掃一掃",
 	};
 	size_t	 i, n;
 
@@ -579,13 +584,15 @@ article_footer_line(const char *s, size_t len)
 	}
 	/*
 	 * The prompt that closes a WeChat article: scan or press the QR
-	 * code to follow the account ("长按识别下方二维码，关注…").
+	 * code to follow the account ("长按识别下方二维码，关注…"), or to
+	 * open the page on a phone ("扫一扫在手机打开当前页").
 	 */
 	for (i = 0; i < sizeof(qr_starts) / sizeof(qr_starts[0]); i++) {
 		n = strlen(qr_starts[i]);
 		if (len >= n && memcmp(s, qr_starts[i], n) == 0 &&
 		    utf8_count(s, len) <= 40 && (contains(s, len, "二维码") ||
-		    contains(s, len, "关注") || contains(s, len, "關注")))
+		    contains(s, len, "关注") || contains(s, len, "關注") ||
+		    contains(s, len, "手机") || contains(s, len, "手機")))
 			return 1;
 	}
 	if (credit_line(s, len))

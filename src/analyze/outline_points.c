@@ -5,7 +5,7 @@
  *
  *	是	一是 二是 … 十三是			runs may span paragraphs
  *	序	第一， 第二、 首先， 其次， 再次， 最后（最後）;
- *		首先是 首先要 … (the word run on, as speeches have it)
+ *		首先是 首先要 首先应 … (the word run on, as speeches have it)
  *						one series: writers mix
  *						首先…第二…第三; runs may span
  *						paragraphs
@@ -139,6 +139,14 @@ sequence_word(const char *s, size_t len, size_t pos, uint32_t cp,
 	return -1;
 }
 
+/* 要 应 應 需 必: the modal verbs a point may open with (首先要…). */
+static int
+modal_verb(uint32_t cp)
+{
+	return cp == 0x8981 || cp == 0x5E94 || cp == 0x61C9 || cp == 0x9700 ||
+	    cp == 0x5FC5;
+}
+
 /* Finds enumerator candidates in paragraph para's text. */
 static void
 scan_points(const char *s, size_t len, size_t para, struct cands *c)
@@ -205,12 +213,14 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 			/*
 			 * Speeches and reports run the word on: 首先是…；
 			 * 其次是… (是 belongs to the label, as in 一是) and
-			 * 首先要…；其次要… (要 begins the point's own text).
+			 * 首先要…；其次要… and the other modal verbs, 首先应…,
+			 * 首先應…, 首先需…, 首先必须… (the verb begins the
+			 * point's own text).
 			 */
 			if (q == 0 && peek(s, len, p) == 0x662F) {	/* 是 */
 				q = p;
 				utf8_next(s, len, &q);
-			} else if (q == 0 && peek(s, len, p) == 0x8981)	/* 要 */
+			} else if (q == 0 && modal_verb(peek(s, len, p)))
 				q = p;
 			if (q == 0) {
 				/* 最后 closes a run without its comma. */

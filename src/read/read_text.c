@@ -609,14 +609,16 @@ chrome_separators(const struct line *l)
 }
 
 /*
- * The page's toolbar in brackets among the metadata lines
- * (【字号：大 中 小】　【打印】　【关闭】).  Only a bracketed one: a short
- * first sentence naming a chrome word (注册, 首页) stays text.
+ * The page's toolbar among the metadata lines: in brackets
+ * (【字号：大 中 小】　【打印】　【关闭】) or a share bar (分享：Facebook
+ * WhatsApp 複製連結).  Only these: a short first sentence naming a chrome
+ * word (注册, 首页) stays text.
  */
 static int
-bracketed_toolbar(const struct line *l)
+head_toolbar(const struct line *l)
 {
-	return starts_with(l, "【") && article_chrome_line(l->s, l->len);
+	return (starts_with(l, "【") || starts_with(l, "分享")) &&
+	    article_chrome_line(l->s, l->len);
 }
 
 /* Drops the non-blank lines from..to (exclusive) as site chrome. */
@@ -798,7 +800,7 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 				first = i;
 			last = i;
 			l->drop = 1;
-		} else if (first >= 0 && bracketed_toolbar(l)) {
+		} else if (first >= 0 && head_toolbar(l)) {
 			last = i;
 			l->drop = 1;
 		} else if (first >= 0)
@@ -949,7 +951,7 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	i = take_subtitles(ls, i, doc, diag);
 	/* Metadata lines right under the title and subtitle, and the toolbar. */
 	for (k = step(ls, i, 1); k >= 0; k = step(ls, k, 1)) {
-		if (bracketed_toolbar(&ls->v[k])) {
+		if (head_toolbar(&ls->v[k])) {
 			ls->v[k].drop = 1;
 			diag_note(diag, "line %u: the page's toolbar under the "
 			    "title left out", ls->v[k].no);
@@ -971,16 +973,25 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 static void
 read_footer(struct lines *ls, size_t body_start, struct diag *diag)
 {
-	size_t	 i, nonblank = 0, seen = 0, from;
+	size_t	 i, nonblank = 0, seen = 0, from, bytes = 0, before = 0;
 
 	for (i = body_start; i < ls->n; i++)
-		nonblank += !is_blank(&ls->v[i]);
-	/* Only the last 40 % of the body (at least its last 3 lines). */
+		if (!is_blank(&ls->v[i])) {
+			nonblank++;
+			bytes += ls->v[i].len;
+		}
+	/*
+	 * Only the last 40 % of the body's text (and always its last 3
+	 * lines).  Counted in text, not lines: under a short article a
+	 * site's footer may be more lines than the article.
+	 */
 	for (i = body_start; i < ls->n; i++) {
 		if (is_blank(&ls->v[i]))
 			continue;
 		seen++;
-		if (seen * 10 < nonblank * 6 && nonblank - seen >= 3)
+		before += ls->v[i].len;
+		if ((before - ls->v[i].len) * 10 < bytes * 6 &&
+		    nonblank - seen >= 3)
 			continue;
 		if (seen == 1)
 			continue;	/* never the whole body */
