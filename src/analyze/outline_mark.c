@@ -249,6 +249,26 @@ ordinal_unit(const char *s, size_t len, size_t *q)
 }
 
 /*
+ * A unit two numerals joined by 、 share (一、二年级): 年 月 季 级 楼 层 号
+ * 期 批 类 等 产 线, simplified and traditional.
+ */
+static int
+shared_unit(uint32_t cp)
+{
+	static const uint32_t units[] = {
+		0x5E74, 0x6708, 0x5B63, 0x7EA7, 0x7D1A, 0x697C, 0x6A13,
+		0x5C42, 0x5C64, 0x53F7, 0x865F, 0x671F, 0x6279, 0x7C7B,
+		0x985E, 0x7B49, 0x4EA7, 0x7522, 0x7EBF, 0x7DDA,
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (cp == units[i])
+			return 1;
+	return 0;
+}
+
+/*
  * 第一章, and the spaced and Arabic forms laws and books print:
  * 第 一 章, 第1章, 第 1 條.
  */
@@ -378,11 +398,14 @@ outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 		}
 		if (cp != 0x3001)			/* 、 */
 			return 0;
-		/* 一、二年级: the 顿号 separates numerals, not a marker. */
+		/*
+		 * 一、二年级, 一、二月, 一、二季度, 一、二楼: the 顿号
+		 * separates numerals that share a unit, not a marker.
+		 */
 		p = q;
 		if (article_cn_number(s, len, &p, ARTICLE_CN_ANY) > 0 &&
 		    (peek(s, len, p) == 0x3001 ||
-		    peek(s, len, p) == 0x5E74))		/* 、 年 */
+		    shared_unit(peek(s, len, p))))
 			return 0;
 		m->fam = FAM_CN;
 		goto done;
