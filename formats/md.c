@@ -510,6 +510,24 @@ md_point_list(struct md *m, const struct node *list)
 	}
 }
 
+/*
+ * Points in a list item's text, written in the item's line whatever
+ * --points says: an item is one line of Markdown.
+ */
+static void
+md_item_points(struct md *m, const struct node *list)
+{
+	const struct node	*c;
+
+	for (c = list->first_child; c != NULL; c = c->next)
+		if (c->type == NODE_PARAGRAPH)
+			md_inlines(m, c->first_child, NULL, c->next != NULL ?
+			    first_cp(c->next->as.point.label,
+			    strlen(c->next->as.point.label)) : 0, m->out);
+		else
+			md_point(m, c);
+}
+
 /* The first block of an item (where its inline content stops). */
 static const struct node *
 first_block(const struct node *item)
@@ -553,9 +571,17 @@ md_list(struct md *m, const struct node *list, int indent)
 			    strlen(item->as.item.label), ESC_MD_LINE_START);
 			buf_puts(m->out, label_separator(item->as.item.label));
 		}
-		md_inlines(m, item->first_child, first_block(item), 0, m->out);
+		if (item->first_child != NULL &&
+		    item->first_child->type == NODE_POINT_LIST)
+			md_item_points(m, item->first_child);
+		else
+			md_inlines(m, item->first_child, first_block(item), 0,
+			    m->out);
 		line_end(m);
 		for (c = first_block(item); c != NULL; c = c->next) {
+			if (c == item->first_child &&
+			    c->type == NODE_POINT_LIST)
+				continue;
 			if (c->type == NODE_LIST) {
 				md_list(m, c, indent + marker);
 				continue;
@@ -563,7 +589,10 @@ md_list(struct md *m, const struct node *list, int indent)
 			buf_putc(m->out, '\n');
 			for (i = 0; i < indent + marker; i++)
 				buf_putc(m->out, ' ');
-			md_inlines(m, c->first_child, NULL, 0, m->out);
+			if (c->type == NODE_POINT_LIST)
+				md_item_points(m, c);
+			else
+				md_inlines(m, c->first_child, NULL, 0, m->out);
 			line_end(m);
 		}
 	}

@@ -271,6 +271,33 @@ point_text(struct pj *p, const struct node *pt)
 	inlines(p, c, NULL);
 }
 
+/*
+ * A list item's point list, as the item's inlines: its text before the
+ * points, then each point a Span (an item is one line whatever --points
+ * says).
+ */
+static void
+item_point_inlines(struct pj *p, const struct node *list)
+{
+	const struct node	*c;
+
+	for (c = list->first_child; c != NULL; c = c->next) {
+		if (c->type == NODE_PARAGRAPH) {
+			inlines(p, c->first_child, NULL);
+			continue;
+		}
+		if (c->type != NODE_POINT)
+			continue;
+		flush(p);
+		BUF_PUTSL(p->out, "{\"t\":\"Span\",\"c\":[");
+		attr(p->out, "point", "label", c->as.point.label);
+		BUF_PUTSL(p->out, ",[");
+		point_text(p, c);
+		flush(p);
+		close_with(p->out, "]]},");
+	}
+}
+
 static void
 point_list(struct pj *p, const struct node *list)
 {
@@ -311,11 +338,15 @@ list_item_start(struct pj *p, const struct node *item)
 	const struct node	*c = item->first_child;
 
 	buf_putc(p->out, '[');
-	if (blank(item->as.item.label) && (c == NULL || !node_is_inline(c)))
+	if (blank(item->as.item.label) && (c == NULL || (!node_is_inline(c) &&
+	    c->type != NODE_POINT_LIST)))
 		return;
 	BUF_PUTSL(p->out, "{\"t\":\"Plain\",\"c\":[");
 	label_text(p, item->as.item.label);
-	inlines(p, c, NULL);
+	if (c != NULL && c->type == NODE_POINT_LIST)
+		item_point_inlines(p, c);
+	else
+		inlines(p, c, NULL);
 	flush(p);
 	close_with(p->out, "]},");
 }
@@ -464,7 +495,10 @@ blocks(struct pj *p, const struct node *root)
 				heading(p, n);
 			break;
 		case NODE_POINT_LIST:
-			point_list(p, n);
+			/* An item's text went out with the item. */
+			if (n->parent->type != NODE_LIST_ITEM ||
+			    n->parent->first_child != n)
+				point_list(p, n);
 			break;
 		case NODE_TABLE:
 			table(p, n);

@@ -47,6 +47,19 @@ point_text(const struct node *pt, struct buf *b)
 	plain_text(pt, b);
 }
 
+/* A point list as one run of text: the text before, then each point. */
+static void
+point_list_text(const struct node *list, struct buf *b)
+{
+	const struct node	*c;
+
+	for (c = list->first_child; c != NULL; c = c->next)
+		if (c->type == NODE_PARAGRAPH)
+			plain_text(c, b);
+		else
+			point_text(c, b);
+}
+
 static void
 put_point_list(struct txt *t, const struct node *list)
 {
@@ -81,8 +94,13 @@ put_list(struct txt *t, const struct node *list, int depth)
 			buf_puts(&b, label_separator(item->as.item.label));
 		} else if (!list->as.list.ordered)
 			buf_puts(&b, "・");
-		for (c = item->first_child; c != NULL && node_is_inline(c);
-		    c = c->next)
+		c = item->first_child;
+		if (c != NULL && c->type == NODE_POINT_LIST) {
+			/* Points in the item's text stay in its line. */
+			point_list_text(c, &b);
+			c = c->next;
+		}
+		for (; c != NULL && node_is_inline(c); c = c->next)
 			plain_text(c, &b);
 		put_block(t, INDENT, &b);
 		buf_truncate(&b, 0);
@@ -94,7 +112,10 @@ put_list(struct txt *t, const struct node *list, int depth)
 			}
 			for (i = 0; i <= depth; i++)
 				buf_puts(&b, INDENT);
-			plain_text(c, &b);
+			if (c->type == NODE_POINT_LIST)
+				point_list_text(c, &b);
+			else
+				plain_text(c, &b);
 			put_block(t, INDENT, &b);
 			buf_truncate(&b, 0);
 		}

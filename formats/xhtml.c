@@ -329,6 +329,20 @@ open_heading(struct xhtml *x, const struct node *n, struct buf *b)
 	buf_free(&label);
 }
 
+/*
+ * Are n's points written one paragraph each?  As --points says, except
+ * in a list item's text, which stays the item's line.
+ */
+static int
+split_points(const struct xhtml *x, const struct node *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->type == NODE_POINT_LIST)
+			return x->points == POINTS_SPLIT &&
+			    n->parent->type != NODE_LIST_ITEM;
+	return x->points == POINTS_SPLIT;
+}
+
 static void
 open_point(struct xhtml *x, const struct node *n, struct buf *b)
 {
@@ -347,7 +361,7 @@ open_point(struct xhtml *x, const struct node *n, struct buf *b)
 	if (x->hooks.point != NULL)
 		x->hooks.point(x->hooks.ctx, x->nids, label.ptr, label.len);
 	buf_free(&label);
-	if (x->points == POINTS_SPLIT)
+	if (split_points(x, n))
 		buf_printf(b, "<p class=\"point\" id=\"a%u\">", x->nids);
 	else
 		buf_printf(b, "<span class=\"point\" id=\"a%u\">", x->nids);
@@ -405,7 +419,7 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 	struct buf	*b = x->out;
 	int		 enter = ev == ITER_ENTER, split;
 
-	split = x->points == POINTS_SPLIT;
+	split = split_points(x, n);
 	switch (n->type) {
 	case NODE_PARAGRAPH:
 		if (joined_to_heading(n)) {
@@ -434,7 +448,7 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 			buf_printf(b, "</h%d>\n", x->hopen);
 		break;
 	case NODE_POINT_LIST:
-		if (!split)
+		if (!split && n->parent->type != NODE_LIST_ITEM)
 			buf_puts(b, enter ? "<p class=\"points\">" : "</p>\n");
 		break;
 	case NODE_POINT:

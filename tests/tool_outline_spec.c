@@ -16,7 +16,8 @@
  *
  *	{"h": LEVEL, "label": "一、", "text": "…", "run_in": true}
  *	{"p": "…"}
- *	{"list": [["（一）", "…"], [null, "…"]]}
+ *	{"list": [["（一）", "…"], [null, "…"]]}   an item with points in its
+ *		text: ["3.", "…一是…二是…", ["一是", "二是"]]
  *	{"points": ["一是", "二是"], "text": "…the whole paragraph…"}
  *	{"figure": "alt"}  {"rule": true}  {"quote": [ …blocks… ]}
  *	{"table": [["cell", …], …]}
@@ -67,6 +68,39 @@ json_text(struct buf *out, const struct node *n)
 
 static void blocks(struct buf *out, const struct node *first, int top);
 
+/* A point list's labels as a JSON array. */
+static void
+points_labels(struct buf *out, const struct node *list)
+{
+	const struct node	*c;
+	int			 comma = 0;
+
+	buf_putc(out, '[');
+	for (c = list->first_child; c != NULL; c = c->next)
+		if (c->type == NODE_POINT) {
+			if (comma++)
+				BUF_PUTSL(out, ", ");
+			json_str(out, c->as.point.label);
+		}
+	buf_putc(out, ']');
+}
+
+/* A point list's whole text, labels included, as a JSON string. */
+static void
+points_text(struct buf *out, const struct node *list)
+{
+	const struct node	*c;
+	struct buf		 t = BUF_INIT;
+
+	for (c = list->first_child; c != NULL; c = c->next) {
+		if (c->type == NODE_POINT)
+			buf_puts(&t, c->as.point.label);
+		node_text(c, &t);
+	}
+	json_str(out, t.ptr != NULL ? t.ptr : "");
+	buf_free(&t);
+}
+
 static void
 block(struct buf *out, const struct node *n)
 {
@@ -100,31 +134,23 @@ block(struct buf *out, const struct node *n)
 			else
 				BUF_PUTSL(out, "null");
 			BUF_PUTSL(out, ", ");
-			json_text(out, c);
+			if (c->first_child != NULL &&
+			    c->first_child->type == NODE_POINT_LIST) {
+				/* An item whose text has points. */
+				points_text(out, c->first_child);
+				BUF_PUTSL(out, ", ");
+				points_labels(out, c->first_child);
+			} else
+				json_text(out, c);
 			buf_putc(out, ']');
 		}
 		BUF_PUTSL(out, "]}");
 		break;
 	case NODE_POINT_LIST:
-		BUF_PUTSL(out, "{\"points\": [");
-		for (c = n->first_child, comma = 0; c != NULL; c = c->next)
-			if (c->type == NODE_POINT) {
-				if (comma++)
-					BUF_PUTSL(out, ", ");
-				json_str(out, c->as.point.label);
-			}
-		BUF_PUTSL(out, "], \"text\": ");
-		{
-			struct buf t = BUF_INIT;
-
-			for (c = n->first_child; c != NULL; c = c->next) {
-				if (c->type == NODE_POINT)
-					buf_puts(&t, c->as.point.label);
-				node_text(c, &t);
-			}
-			json_str(out, t.ptr != NULL ? t.ptr : "");
-			buf_free(&t);
-		}
+		BUF_PUTSL(out, "{\"points\": ");
+		points_labels(out, n);
+		BUF_PUTSL(out, ", \"text\": ");
+		points_text(out, n);
 		buf_putc(out, '}');
 		break;
 	case NODE_FIGURE:

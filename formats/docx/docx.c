@@ -506,6 +506,15 @@ put_point_list(struct docx *dx, const struct node *list)
 	}
 }
 
+/* The point list that is a list item's text, or NULL. */
+static const struct node *
+item_points(const struct node *item)
+{
+	return item->first_child != NULL &&
+	    item->first_child->type == NODE_POINT_LIST ?
+	    item->first_child : NULL;
+}
+
 static void
 put_item(struct docx *dx, const struct node *item)
 {
@@ -521,7 +530,18 @@ put_item(struct docx *dx, const struct node *item)
 		put_run(dx, num, strlen(num));
 	} else
 		put_run(dx, "\xE3\x83\xBB", 3);		/* ・ */
-	put_inlines(dx, item);
+	if (item_points(item) != NULL) {
+		/* Points in the item's text stay in its paragraph. */
+		const struct node *c;
+
+		for (c = item_points(item)->first_child; c != NULL;
+		    c = c->next)
+			if (c->type == NODE_POINT)
+				put_point(dx, c);
+			else
+				put_inlines(dx, c);
+	} else
+		put_inlines(dx, item);
 	para_close(dx);
 }
 
@@ -733,7 +753,10 @@ put_blocks(struct docx *dx, const struct node *root)
 			put_heading(dx, n);
 			break;
 		case NODE_POINT_LIST:
-			put_point_list(dx, n);
+			/* An item's text is written with the item. */
+			if (n->parent->type != NODE_LIST_ITEM ||
+			    item_points(n->parent) != n)
+				put_point_list(dx, n);
 			break;
 		case NODE_LIST:
 			if (n->first_child == NULL)

@@ -179,6 +179,16 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 			cp = peek(s, len, p);
 			if (cp == 0x662F) {			/* 是 */
 				utf8_next(s, len, &q);
+				/*
+				 * 一是一，二是二 (one is one: say things as
+				 * they are) is an idiom, not a label: the
+				 * same number again after 是.
+				 */
+				p = q;
+				if (article_cn_number(s, len, &p,
+				    ARTICLE_CN_ANY) == n &&
+				    !uc_is_han(peek(s, len, p)))
+					continue;
 				cand_add(c, para, start, q - start, n, PK_SHI,
 				    !at_boundary);
 			} else if ((cp == 0x3001 || cp == 0xFF0C) &&
@@ -382,35 +392,113 @@ interleaved(const struct cand *v, size_t n)
 	return 0;
 }
 
+/* The paragraphs scanned for points, with their text and section. */
+struct paras {
+	struct node	**paras;
+	struct buf	 *texts;
+	int		 *sections;	/* < 0: a list item's wrapped text */
+	size_t		  n, cap;
+};
+
+static void
+add_para(struct paras *pc, struct node *para, int section, struct cands *c)
+{
+	if (pc->n == pc->cap) {
+		pc->cap = pc->cap ? pc->cap * 2 : 64;
+		pc->paras = xreallocarray(pc->paras, pc->cap,
+		    sizeof(*pc->paras));
+		pc->texts = xreallocarray(pc->texts, pc->cap,
+		    sizeof(*pc->texts));
+		pc->sections = xreallocarray(pc->sections, pc->cap,
+		    sizeof(*pc->sections));
+	}
+	pc->paras[pc->n] = para;
+	pc->sections[pc->n] = section;
+	buf_init(&pc->texts[pc->n]);
+	node_text(para, &pc->texts[pc->n]);
+	scan_points(pc->texts[pc->n].ptr, pc->texts[pc->n].len, pc->n, c);
+	pc->n++;
+}
+
+/*
+ * Wraps list item item's text (its leading inlines) in a new paragraph,
+ * its first child, and returns it; NULL when the item has no text.
+ */
+static struct node *
+item_paragraph(struct node *item)
+{
+	struct node	*para, *c;
+
+	if (item->type != NODE_LIST_ITEM || item->first_child == NULL ||
+	    !node_is_inline(item->first_child))
+		return NULL;
+	para = node_new(NODE_PARAGRAPH);
+	para->line = item->line;
+	if (node_insert_before(item->first_child, para) != 0)
+		recover_raise(RECOVER_BUG);
+	while ((c = para->next) != NULL && node_is_inline(c)) {
+		node_unlink(c);
+		if (node_append(para, c) != 0)
+			recover_raise(RECOVER_BUG);
+	}
+	return para;
+}
+
+/* Undoes item_paragraph(): the text goes back into the item. */
+static void
+item_unwrap(struct node *para)
+{
+	struct node	*c;
+
+	while ((c = para->first_child) != NULL) {
+		node_unlink(c);
+		if (node_insert_before(para, c) != 0)
+			recover_raise(RECOVER_BUG);
+	}
+	node_unlink(para);
+	node_free(para);
+}
+
 void
 outline_points(struct node *parent, struct diag *diag)
 {
 	struct cands	 c = { 0 };
-	struct node	**paras = NULL, *n;
-	struct buf	*texts = NULL;
-	size_t		 np = 0, cap = 0, i, j, k, first;
-	int		 kind, section = 0;
-	int		*sections = NULL;
+	struct paras	 pc = { 0 };
+	struct node	**paras, *n;
+	struct buf	*texts;
+	size_t		 np, i, j, k, first;
+	int		 kind, section = 0, wrapped = 0;
+	int		*sections;
+	unsigned char	*pointed;
 
 	for (n = parent->first_child; n != NULL; n = n->next) {
 		if (n->type == NODE_HEADING)
 			section++;
-		if (n->type != NODE_PARAGRAPH)
+		if (n->type == NODE_LIST) {
+			/*
+			 * A list item's own text may enumerate too (a 工作要点
+			 * item "3.…重点抓好三件事：一是…，二是…，三是…"):
+			 * its inlines are wrapped in a paragraph of their own
+			 * section, so that no run crosses into the text
+			 * around the list, and unwrapped again below unless
+			 * points were found.
+			 */
+			struct node *item, *para;
+
+			for (item = n->first_child; item != NULL;
+			    item = item->next)
+				if ((para = item_paragraph(item)) != NULL)
+					add_para(&pc, para, --wrapped, &c);
 			continue;
-		if (np == cap) {
-			cap = cap ? cap * 2 : 64;
-			paras = xreallocarray(paras, cap, sizeof(*paras));
-			texts = xreallocarray(texts, cap, sizeof(*texts));
-			sections = xreallocarray(sections, cap,
-			    sizeof(*sections));
 		}
-		paras[np] = n;
-		sections[np] = section;
-		buf_init(&texts[np]);
-		node_text(n, &texts[np]);
-		scan_points(texts[np].ptr, texts[np].len, np, &c);
-		np++;
+		if (n->type == NODE_PARAGRAPH)
+			add_para(&pc, n, section, &c);
 	}
+	paras = pc.paras;
+	texts = pc.texts;
+	sections = pc.sections;
+	np = pc.n;
+	pointed = xcalloc(np + 1, 1);
 	/* A heading ends every run: runs are found section by section. */
 	for (kind = 0; kind < PK__COUNT; kind++) {
 		for (i = 0; i < c.n; i = j) {
@@ -450,9 +538,14 @@ outline_points(struct node *parent, struct diag *diag)
 		    (int)c.v[i].len, texts[c.v[i].para].ptr + c.v[i].off);
 		to_points(paras[c.v[i].para], texts[c.v[i].para].ptr,
 		    texts[c.v[i].para].len, c.v + i, k);
+		pointed[c.v[i].para] = 1;
 	}
-	for (i = 0; i < np; i++)
+	for (i = 0; i < np; i++) {
+		if (sections[i] < 0 && !pointed[i])
+			item_unwrap(paras[i]);
 		buf_free(&texts[i]);
+	}
+	free(pointed);
 	free(texts);
 	free(paras);
 	free(sections);

@@ -201,7 +201,8 @@ node_can_contain(enum node_type parent, enum node_type child)
 		return child == NODE_LIST_ITEM;
 	case NODE_LIST_ITEM:
 		return (type_is_inline(child) && child != NODE_POINT_LEAD) ||
-		    child == NODE_LIST || child == NODE_PARAGRAPH;
+		    child == NODE_LIST || child == NODE_PARAGRAPH ||
+		    child == NODE_POINT_LIST;
 	case NODE_TABLE:
 		return child == NODE_TABLE_ROW;
 	case NODE_TABLE_ROW:

@@ -41,7 +41,10 @@
  *                    inlines (the item's text), then blocks: nested
  *                    NODE_LISTs and NODE_PARAGRAPHs for text that follows
  *                    a nested list inside the item.  No inline comes after
- *                    a block (doc_wrap_item_tails() sees to it).
+ *                    a block (doc_wrap_item_tails() sees to it).  When the
+ *                    item's text enumerates points (一是…二是…), a
+ *                    NODE_POINT_LIST takes the place of its inlines, as its
+ *                    first child; writers keep it in the item's line.
  *   NODE_QUOTE       a block quote; children are blocks.
  *   NODE_TABLE       children are NODE_TABLE_ROW.
  *   NODE_TABLE_ROW   as.row.header marks a header row; children are cells.
