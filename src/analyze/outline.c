@@ -81,6 +81,26 @@ max_heading_chars(enum family fam)
 	return fam <= FAM_CN ? 40 : 60;
 }
 
+/*
+ * "一、主要工作成效：", "（二）存在的问题：": a 一、 or （一） heading that
+ * ends in a colon, as many writers set it, the section's text under it.
+ */
+static int
+colon_heading(const char *s, size_t len, const struct marker *m,
+    size_t chars)
+{
+	size_t		 end = len;
+	uint32_t	 last;
+
+	if (m->fam != FAM_CN && m->fam != FAM_CN_PAREN)
+		return 0;
+	last = utf8_prev(s, &end);
+	if ((last != 0xFF1A && last != ':') || end <= m->body)
+		return 0;
+	return outline_heading_shaped(s + m->body, end - m->body, chars - 1,
+	    max_heading_chars(m->fam));
+}
+
 /* 附件, 附件1, 附件2：…, 附录, 名词解释: what follows is back matter. */
 static int
 is_back_matter(const char *s, size_t len)
@@ -228,7 +248,8 @@ classify(struct item *it)
 		return;
 	}
 	if (outline_heading_shaped(s + m->body, len - m->body, it->chars,
-	    max_heading_chars(m->fam))) {
+	    max_heading_chars(m->fam)) || colon_heading(s, len, m,
+	    it->chars)) {
 		it->cls = CLS_HEADING;
 		it->rule = "marker, short, no sentence punctuation inside";
 		return;

@@ -396,7 +396,11 @@ outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
 			m->fam = FAM_CN_COMMA;
 			goto done;
 		}
-		if (cp != 0x3001)			/* 、 */
+		/*
+		 * 一. and 一．: pasted and PDF-copied text writes the
+		 * 顿号 as a period, half or full width.
+		 */
+		if (cp != 0x3001 && cp != '.' && cp != 0xFF0E)	/* 、 . ． */
 			return 0;
 		/*
 		 * 一、二年级, 一、二月, 一、二季度, 一、二楼: the 顿号

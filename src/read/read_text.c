@@ -691,6 +691,33 @@ doc_kind_line(const struct line *l, size_t max_chars)
 }
 
 /*
+ * A title broken inside its phrase, as PDF copies and centred layouts
+ * break it (GB/T 9704 §7.3.1 asks otherwise, but copies keep the breaks):
+ * the first line ends in 的 ("关于…情况的" / "调研报告"), or the second is
+ * only the kind of document, short, that the first does not end in
+ * ("…整治提升" / "行动实施方案").
+ */
+static int
+title_broken_phrase(const struct line *a, const struct line *b)
+{
+	size_t	 pos = 0;
+	uint32_t cp;
+
+	if (utf8_count(b->s, b->len) > 20 || utf8_count(a->s, a->len) > 40 ||
+	    b->len == 0)
+		return 0;
+	while (pos < b->len) {
+		cp = utf8_next(b->s, b->len, &pos);
+		if (!uc_is_han(cp))
+			return 0;
+	}
+	if (ends_with(a, "的"))
+		return 1;
+	return doc_kind_line(b, 12) && !doc_kind_line(a, 60) &&
+	    !organisation_line(a) && title_shaped(a);
+}
+
+/*
  * A title printed over two lines (GB/T 9704 §7.2: the title may take
  * several lines): line t and the next line are both short title-shaped
  * phrases, and what follows them belongs to the head (a "——" subtitle, a
@@ -715,6 +742,8 @@ title_second_line(const struct lines *ls, long t)
 	 */
 	if (organisation_line(&ls->v[t]) && starts_with(l, "关于") &&
 	    title_shaped(l) && doc_kind_line(l, 60))
+		return u;
+	if (title_broken_phrase(&ls->v[t], l))
 		return u;
 	if (!title_shaped(l) || is_dash_line(l) || is_paren_date(l) ||
 	    paren_note(l) || utf8_count(l->s, l->len) > 40 ||
@@ -755,9 +784,13 @@ take_title(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 	buf_put(&b, ls->v[t].s, ls->v[t].len);
 	ls->v[t].drop = 1;
 	if (u >= 0) {
-		/* The body and its matter are one phrase; two clauses, two. */
+		/*
+		 * The body and its matter are one phrase, as is a phrase
+		 * broken in two; two clauses are two.
+		 */
 		if (!(organisation_line(&ls->v[t]) &&
-		    starts_with(&ls->v[u], "关于")))
+		    starts_with(&ls->v[u], "关于")) &&
+		    !title_broken_phrase(&ls->v[t], &ls->v[u]))
 			buf_putc(&b, ' ');
 		buf_put(&b, ls->v[u].s, ls->v[u].len);
 		ls->v[u].drop = 1;
@@ -1083,7 +1116,7 @@ running_key(const struct line *l, struct buf *out)
 			buf_put(out, l->s + pos, q - pos);
 		pos = q;
 	}
-	return han >= 4 && out->len < l->len;
+	return han >= 4;
 }
 
 /*
@@ -1127,17 +1160,56 @@ one_page_number(const struct line *a, const struct line *b)
  * Drops the running heads of a paginated text (a journal's "·46·　农业经
  * 济与管理　2025年第3期" on every page, PDF copies keep it among the
  * lines): a line printed twice or more, the same but for its numbers,
- * and the numbers differ (the page number changes).  Like a page number
+ * and the numbers differ (the page number changes); or the same line
+ * twice or more, each time beside a page number.  Like a page number
  * it is a printing artefact, marked PAGE_BREAK.
  */
+static int
+same_line(const struct line *a, const struct line *b)
+{
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+/*
+ * Is line i next to a page break: the nearest text line above or below it
+ * (blank lines between) a page number already left out?  A running head
+ * without a number of its own ("桃源人大·调研与建议　2024年第3期" above a
+ * separate "- 2 -") is recognised by standing there on every page.
+ */
+static int
+at_page_break(const struct lines *ls, size_t i)
+{
+	size_t	 k;
+
+	for (k = i; k-- > 0;) {
+		if (ls->v[k].drop == PAGE_BREAK)
+			return 1;
+		if (!is_blank(&ls->v[k]))
+			break;
+	}
+	for (k = i + 1; k < ls->n; k++) {
+		if (ls->v[k].drop == PAGE_BREAK)
+			return 1;
+		if (!is_blank(&ls->v[k]))
+			break;
+	}
+	return 0;
+}
+
 static void
 drop_running_heads(struct lines *ls, size_t from, struct diag *diag)
 {
 	struct buf	 a = BUF_INIT, b = BUF_INIT;
-	size_t		 i, j;
+	size_t		 i, j, k, n = ls->n > from ? ls->n - from : 0;
 	int		 twin;
 
-	for (i = from; i < ls->n; i++) {
+	/*
+	 * Twice round: a head without a number is known by the page break
+	 * beside it, which may be a numbered head found later in the first
+	 * round ("第 2 页 共 3 页").
+	 */
+	for (k = 0; k < 2 * n; k++) {
+		i = from + k % n;
 		if (ls->v[i].drop || !running_key(&ls->v[i], &a))
 			continue;
 		twin = 0;
@@ -1145,12 +1217,14 @@ drop_running_heads(struct lines *ls, size_t from, struct diag *diag)
 			twin = j != i && !(ls->v[j].drop && ls->v[j].drop !=
 			    PAGE_BREAK) && running_key(&ls->v[j], &b) &&
 			    a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0 &&
-			    one_page_number(&ls->v[i], &ls->v[j]);
+			    (one_page_number(&ls->v[i], &ls->v[j]) ||
+			    (same_line(&ls->v[i], &ls->v[j]) &&
+			    at_page_break(ls, i) && at_page_break(ls, j)));
 		if (!twin)
 			continue;
 		ls->v[i].drop = PAGE_BREAK;
-		diag_note(diag, "line %u: a running head (printed again with "
-		    "another page number), left out: %.*s", ls->v[i].no,
+		diag_note(diag, "line %u: a running head (printed again on "
+		    "another page), left out: %.*s", ls->v[i].no,
 		    (int)ls->v[i].len, ls->v[i].s);
 	}
 	buf_free(&a);
@@ -1445,9 +1519,12 @@ read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 		}
 		/*
 		 * A reference entry ("[2]李强.…") after one that ended
-		 * starts its own paragraph: a bibliography is a list.
+		 * starts its own paragraph: a bibliography is a list.  So
+		 * does a numbered line (一．总体要求。) after a sentence's
+		 * end, though the line before it reached the width.
 		 */
-		if (w > 0 && para.len > 0 && reference_entry(l) &&
+		if (w > 0 && para.len > 0 && (reference_entry(l) ||
+		    outline_numbered(l->s, l->len)) &&
 		    buf_ends_sentence(&para)) {
 			add_paragraph(doc, &para, no, "text block");
 			buf_truncate(&para, 0);
