@@ -35,6 +35,9 @@ static const struct {
 	{ "发布者", F_PUBLISHER }, { "发布人", F_PUBLISHER },
 	{ "点击数", F_VIEWS }, { "阅读数", F_VIEWS }, { "浏览量", F_VIEWS },
 	{ "阅读量", F_VIEWS }, { "作者", F_AUTHOR },
+	/* A press release's contact, under its date and issuing unit. */
+	{ "新聞聯絡人", F_IGNORE }, { "新闻联络人", F_IGNORE },
+	{ "新闻联系人", F_IGNORE }, { "聯絡人", F_IGNORE },
 	/* A Hong Kong paper's credits: writer and photographer. */
 	{ "撰文", F_AUTHOR }, { "攝影", F_IGNORE }, { "摄影", F_IGNORE },
 	{ "来源", F_SOURCE }, { "來源", F_SOURCE }, { "来自", F_SOURCE },

@@ -277,6 +277,59 @@ ends_full_sentence(const struct line *l)
  * in the word for a body, or a post ending in 长 记 任 员 席 理 授 者 表
  * followed by white space and a name of 2-4 characters.
  */
+/*
+ * Two or more issuing bodies side by side, as joint documents and
+ * statistical bulletins sign under the title: "云江市统计局　国家统计局云江
+ * 调查队".  Each part is Han only and ends in the name of a body.
+ */
+static int
+joint_issuers(const struct line *l)
+{
+	static const char *const ends[] = {
+		"局", "队", "委员会", "委", "政府", "办公室", "厅", "部", "院",
+		"中心", "所", "站", "组", "会", "社", "处", "党委", "支部",
+	};
+	size_t		 pos = 0, start = 0, parts = 0, i, n;
+	uint32_t	 cp;
+	int		 ok;
+
+	if (utf8_count(l->s, l->len) > 50)
+		return 0;
+	while (start < l->len) {
+		/* One part: up to white space. */
+		for (pos = start; pos < l->len;) {
+			size_t q = pos;
+
+			cp = utf8_next(l->s, l->len, &q);
+			if (uc_is_space(cp) || cp == 0x3000)
+				break;
+			if (!uc_is_han(cp))
+				return 0;
+			pos = q;
+		}
+		n = pos - start;
+		if (n < 6)		/* two Han characters at least */
+			return 0;
+		for (i = 0, ok = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+			if (n >= strlen(ends[i]) && memcmp(l->s + pos -
+			    strlen(ends[i]), ends[i], strlen(ends[i])) == 0)
+				ok = 1;
+		if (!ok)
+			return 0;
+		parts++;
+		while (pos < l->len) {
+			size_t q = pos;
+
+			cp = utf8_next(l->s, l->len, &q);
+			if (!(uc_is_space(cp) || cp == 0x3000))
+				break;
+			pos = q;
+		}
+		start = pos;
+	}
+	return parts >= 2;
+}
+
 static int
 byline_shaped(const struct line *l)
 {
@@ -292,11 +345,16 @@ byline_shaped(const struct line *l)
 	static const char *const credits[] = {
 		"记者", "本报记者", "通讯员", "特约记者", "撰稿", "文／",
 		"文/", "記者", "本報記者", "通訊員",
+		/* An editorial's byline: 本报评论员, 本刊特约评论员. */
+		"本报评论员", "本刊评论员", "本报特约评论员", "本刊特约评论员",
+		"特约评论员", "评论员", "本報評論員", "評論員",
 	};
 	size_t		 chars = utf8_count(l->s, l->len), pos = 0, i;
 	size_t		 name = 0, gap = 0, before = 0;
 	uint32_t	 cp, post = 0;
 
+	if (joint_issuers(l))
+		return 1;
 	/* A news credit: "记者　刘畅　通讯员　赵亮". */
 	for (i = 0; i < sizeof(credits) / sizeof(credits[0]); i++)
 		if (starts_with(l, credits[i]) && chars <= 30 &&
@@ -679,6 +737,8 @@ doc_kind_line(const struct line *l, size_t max_chars)
 		"决定", "通报", "请示", "批复", "纪要", "公告", "通告", "规划",
 		"计划", "要点", "细则", "条例", "决议", "公报", "汇报", "章程",
 		"總結", "報告", "規定", "講話", "決定", "計劃", "規劃",
+		"答复", "复函", "函", "提案", "议案", "建议", "倡议书", "公示",
+		"答覆", "復函", "議案", "建議", "倡議書",
 	};
 	size_t	 i;
 
@@ -807,6 +867,27 @@ take_title(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 }
 
 /*
+ * A press release's banner: the issuing body and the kind of page
+ * ("交通部觀光署　新聞稿", "新闻发布"), short.
+ */
+static int
+release_banner(const struct line *l)
+{
+	static const char *const kinds[] = {
+		"新闻稿", "新聞稿", "新闻发布", "新聞發布", "新闻公报", "新聞公報",
+		"新闻通稿", "新聞通稿",
+	};
+	size_t	 i;
+
+	if (utf8_count(l->s, l->len) > 24)
+		return 0;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (ends_with(l, kinds[i]))
+			return 1;
+	return 0;
+}
+
+/*
  * Finds title, subtitle, metadata and top chrome; marks those lines
  * dropped.  Returns the index of the first line the body may use (lines
  * before it are all dropped).
@@ -838,6 +919,24 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 			l->drop = 1;
 		} else if (first >= 0)
 			break;
+	}
+	/*
+	 * A press release's banner over its metadata, the headline under
+	 * them ("交通部觀光署　新聞稿", "發布日期：…", then the headline): the
+	 * banner is the site's, the title is below.
+	 */
+	if (first >= 0 && (t = step(ls, first, -1)) >= from &&
+	    release_banner(&ls->v[t]) && (k = step(ls, last, 1)) >= 0 &&
+	    title_shaped(&ls->v[k]) && step(ls, k, 1) >= 0) {
+		drop_chrome(ls, from, first, diag);
+		set_line_meta(doc, META_TITLE, &ls->v[k]);
+		ls->v[k].drop = 1;
+		diag_note(diag, "line %u: title (under the metadata, a press "
+		    "release's banner above them)", ls->v[k].no);
+		article_meta_apply(&meta, doc);
+		article_meta_free(&meta);
+		take_subtitles(ls, k, doc, diag);
+		return (size_t)k + 1;
 	}
 	if (first >= 0) {
 		/* The title is the line above the block, past subtitles. */

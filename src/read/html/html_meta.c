@@ -72,8 +72,9 @@ title_sep(uint32_t cp)
 }
 
 /*
- * Does page title t start with headline h, followed by a separator?
- * Returns 2 for equal, 1 for a prefix, 0 otherwise.
+ * Does page title t start with headline h, followed by a separator, or
+ * end with it after one (the site's name first: "政府新聞公報 - 勞工處…")?
+ * Returns 2 for equal, 1 for a prefix or suffix, 0 otherwise.
  */
 static int
 title_agrees(const char *t, const char *h)
@@ -91,6 +92,10 @@ title_agrees(const char *t, const char *h)
 	else if (x.len > y.len && memcmp(x.ptr, y.ptr, y.len) == 0) {
 		pos = y.len;
 		r = title_sep(utf8_next(x.ptr, x.len, &pos));
+	} else if (x.len > y.len && memcmp(x.ptr + x.len - y.len, y.ptr,
+	    y.len) == 0) {
+		pos = x.len - y.len;
+		r = title_sep(utf8_prev(x.ptr, &pos));
 	}
 	buf_free(&x);
 	buf_free(&y);
