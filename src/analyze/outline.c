@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "tree/alloc.h"
@@ -1053,6 +1054,41 @@ letter_spaced(const char *s, size_t len)
 	return han >= 2 && han <= 4 && gaps == han - 1 && !space;
 }
 
+/*
+ * A heading set in black lenticular brackets on its own line ("【工作亮点】",
+ * "【存在问题】"), as reports and WeChat posts mark sections: two to twelve
+ * letters inside, nothing after.  An editor's note (【编者按】) or an
+ * abstract is no section.
+ */
+static int
+bracket_heading(const char *s, size_t len)
+{
+	static const char *const notes[] = {
+		"编者按", "編者按", "编者的话", "按语", "导读", "導讀", "摘要",
+		"提要", "内容提要", "核心提示", "阅读提示",
+	};
+	size_t		 pos = 0, chars = 0, i;
+	uint32_t	 cp;
+
+	if (len < 6 || utf8_next(s, len, &pos) != 0x3010)
+		return 0;
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp == 0x3011)
+			break;
+		if (!uc_is_han(cp) && !(cp < 0x80 && isalnum((int)cp)))
+			return 0;
+		chars++;
+	}
+	if (cp != 0x3011 || pos != len || chars < 2 || chars > 12)
+		return 0;
+	for (i = 0; i < sizeof(notes) / sizeof(notes[0]); i++)
+		if (len == strlen(notes[i]) + 6 &&
+		    memcmp(s + 3, notes[i], strlen(notes[i])) == 0)
+			return 0;
+	return 1;
+}
+
 static int
 unnumbered_candidate(const struct item *it)
 {
@@ -1068,6 +1104,8 @@ unnumbered_candidate(const struct item *it)
 		return 0;
 	first = outline_first_cp(s, len);
 	last = outline_last_cp(s, len);
+	if (bracket_heading(s, len))
+		return 1;
 	if (outline_ends_sentence(s, len) || (article_connective(last) &&
 	    !idiom_end(s, len)) ||
 	    first == '(' || first == 0xFF08 || first == 0x3010 ||
@@ -1198,7 +1236,8 @@ find_unnumbered(struct outline *o, int numbered)
 		if (!unnumbered_candidate(&v[i]))
 			continue;
 		digest = (!numbered && named_in_digest(o, i)) ||
-		    letter_spaced(v[i].text.ptr, v[i].text.len);
+		    letter_spaced(v[i].text.ptr, v[i].text.len) ||
+		    bracket_heading(v[i].text.ptr, v[i].text.len);
 		if (i > 0 && !complete_paragraph(&v[i - 1]) &&
 		    !(numbered && (is_member(&v[i - 1]) ||
 		    v[i - 1].cls == CLS_MARKED)) &&
@@ -1206,6 +1245,13 @@ find_unnumbered(struct outline *o, int numbered)
 		    v[i - 1].text.len) && !digest)
 			continue;
 		if (!numbered) {
+			/* A bracketed heading needs only text under it. */
+			if (bracket_heading(v[i].text.ptr, v[i].text.len) &&
+			    v[i + 1].cls == CLS_BODY &&
+			    !unnumbered_candidate(&v[i + 1])) {
+				cand[nc++] = i;
+				continue;
+			}
 			if (((i == 0 || !complete_paragraph(&v[i - 1]) ||
 			    v[i - 1].node->type == NODE_LIST) && !digest) ||
 			    unnumbered_candidate(&v[i + 1]) ||

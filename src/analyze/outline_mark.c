@@ -372,8 +372,8 @@ parse_decimal(const char *s, size_t len, size_t q, int first, struct marker *m)
 	return 1;
 }
 
-int
-outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
+static int
+parse_marker_at(const char *s, size_t len, int expect, struct marker *m)
 {
 	size_t		 p = 0, q;
 	uint32_t	 cp, next;
@@ -496,6 +496,46 @@ done:
 	m->num = n;
 	m->len = q;
 	m->body = utf8_skip_space(s, len, q);
+	return 1;
+}
+
+/*
+ * A decoration before a marker, as WeChat editors and slides set headings
+ * ("📌 一、…", "■ （一）…"): an emoji or a geometric or dingbat symbol,
+ * then white space.  Returns its length in bytes, or 0.
+ */
+static size_t
+decoration(const char *s, size_t len)
+{
+	size_t		 p = 0;
+	uint32_t	 cp;
+
+	if (len == 0)
+		return 0;
+	cp = utf8_next(s, len, &p);
+	if (!((cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x2600 &&
+	    cp <= 0x27BF) || (cp >= 0x25A0 && cp <= 0x25FF) || cp == 0x203B))
+		return 0;
+	while (p < len && (s[p] == ' ' || (len - p >= 3 &&
+	    memcmp(s + p, "\xE3\x80\x80", 3) == 0) || (len - p >= 3 &&
+	    memcmp(s + p, "\xEF\xB8\x8F", 3) == 0)))	/* U+3000, VS16 */
+		p += s[p] == ' ' ? 1 : 3;
+	return p;
+}
+
+int
+outline_parse_marker(const char *s, size_t len, int expect, struct marker *m)
+{
+	size_t	 skip;
+
+	if (parse_marker_at(s, len, expect, m))
+		return 1;
+	if ((skip = decoration(s, len)) == 0 || skip >= len ||
+	    !parse_marker_at(s + skip, len - skip, expect, m) ||
+	    m->fam == FAM_DASH || m->fam == FAM_CIRCLED)
+		return 0;
+	m->len += skip;
+	m->body += skip;
 	return 1;
 }
 
