@@ -214,6 +214,19 @@ only_link(const struct node *h)
 	return c;
 }
 
+/*
+ * A paragraph, or a quote of one paragraph: how Markdown writers set a
+ * metadata line ("> 来源：…｜2024-12-20").
+ */
+static int
+line_block(const struct node *n)
+{
+	return n != NULL && (n->type == NODE_PARAGRAPH ||
+	    (n->type == NODE_QUOTE && n->first_child != NULL &&
+	    n->first_child == n->last_child &&
+	    n->first_child->type == NODE_PARAGRAPH));
+}
+
 /* Is n a metadata line ("日期：…", "来源：…")? */
 static int
 meta_follows(const struct node *n)
@@ -222,7 +235,7 @@ meta_follows(const struct node *n)
 	struct buf		 t = BUF_INIT;
 	int			 yes;
 
-	if (n == NULL || n->type != NODE_PARAGRAPH)
+	if (!line_block(n))
 		return 0;
 	node_text(n, &t);
 	yes = article_meta_line(t.ptr != NULL ? t.ptr : "", t.len, &meta);
@@ -245,7 +258,7 @@ take_meta_lines(struct doc *doc, struct node *from, struct diag *diag)
 
 	for (c = from, k = 0; c != NULL && k < 3; c = next, k++) {
 		next = c->next;
-		if (c->type != NODE_PARAGRAPH)
+		if (!line_block(c))
 			break;
 		buf_truncate(&t, 0);
 		node_text(c, &t);
@@ -273,6 +286,35 @@ take_meta_lines(struct doc *doc, struct node *from, struct diag *diag)
  * text after it: the title as Word files converted to Markdown (pandoc,
  * editors' "copy as Markdown") write it.
  */
+static int	 bold_title(const struct doc *, const struct node *);
+
+/*
+ * A plain first paragraph shaped like a headline with a metadata line
+ * right under it ("> 来源：…｜2024-12-20"), in an article with no heading
+ * of level 1 and no title in its front matter: the title, written as a
+ * line of text.
+ */
+static int
+plain_title(const struct doc *doc, const struct node *c)
+{
+	const struct node *n;
+	struct buf	 t = BUF_INIT;
+	int		 yes;
+
+	if (c->type != NODE_PARAGRAPH || c->first_child == NULL ||
+	    c->first_child != c->last_child ||
+	    c->first_child->type != NODE_TEXT ||
+	    doc->meta[META_TITLE] != NULL || !meta_follows(c->next))
+		return 0;
+	for (n = c->next; n != NULL; n = n->next)
+		if (n->type == NODE_HEADING && n->as.heading.level == 1)
+			return 0;
+	node_text(c, &t);
+	yes = t.len > 0 && article_title_shaped(t.ptr, t.len);
+	buf_free(&t);
+	return yes;
+}
+
 static int
 bold_title(const struct doc *doc, const struct node *c)
 {
@@ -314,12 +356,12 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 	for (c = doc->root->first_child; c != NULL; c = c->next)
 		if (c->type != NODE_FIGURE && c->type != NODE_RULE)
 			break;
-	if (c != NULL && bold_title(doc, c)) {
+	if (c != NULL && (bold_title(doc, c) || plain_title(doc, c))) {
 		node_text(c, &t);
 		after = c->next;
 		doc_set_meta(doc, META_TITLE, t.ptr);
-		diag_note(diag, "line %u: a bold line opens the article and "
-		    "text follows: the title (a Word title made Markdown)",
+		diag_note(diag, "line %u: a headline-shaped line opens the "
+		    "article, bold or over a metadata line: the title",
 		    c->line);
 		node_free(c);
 		take_meta_lines(doc, after, diag);
