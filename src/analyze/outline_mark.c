@@ -414,6 +414,21 @@ parse_marker_at(const char *s, size_t len, int expect, struct marker *m)
 		m->fam = FAM_CN;
 		goto done;
 	}
+	/*
+	 * Roman numerals Ⅰ、 Ⅱ、 (one character each, U+2160-216B), as
+	 * some reports number their parts: the family above 一、, with 壹、.
+	 */
+	if (cp >= 0x2160 && cp <= 0x216B) {
+		n = (int)(cp - 0x2160) + 1;
+		next = peek(s, len, q);
+		if (next != 0x3001 && next != '.' && next != 0xFF0E)
+			return 0;
+		utf8_next(s, len, &q);
+		if (q >= len)
+			return 0;
+		m->fam = FAM_CAPITAL;
+		goto done;
+	}
 	if (capital_digit(cp) > 0) {
 		if ((n = capital_number(s, len, &p)) < 0)
 			return 0;
@@ -470,6 +485,15 @@ parse_marker_at(const char *s, size_t len, int expect, struct marker *m)
 			if (q >= len)
 				return 0;
 			m->fam = FAM_NUM;
+			goto done;
+		}
+		/*
+		 * 1) and 1）: the half-bracketed form forums and pasted
+		 * text use for (1), with text after it.
+		 */
+		if ((cp == ')' || cp == 0xFF09) && q < len &&
+		    uc_is_han(peek(s, len, utf8_skip_space(s, len, q)))) {
+			m->fam = FAM_NUM_PAREN;
 			goto done;
 		}
 		/* 01《热辣滚烫》…: a zero-padded number glued to a heading. */
