@@ -30,6 +30,8 @@ static const struct {
 	{ "發布機關", F_PUBLISHER }, { "瀏覽次數", F_VIEWS },
 	{ "點閱次數", F_VIEWS }, { "編輯", F_IGNORE },
 	{ "发表时间", F_DATE }, { "发表日期", F_DATE }, { "浏览次数", F_VIEWS },
+	/* A forum's or blog's post line: "楼主 阿牛 发表于 2024-7-15 22:41". */
+	{ "发表于", F_DATE }, { "發表於", F_DATE },
 	{ "点击次数", F_VIEWS }, { "阅读次数", F_VIEWS }, { "责任编辑", F_IGNORE },
 	{ "发布单位", F_PUBLISHER }, { "发布机构", F_PUBLISHER },
 	{ "发布者", F_PUBLISHER }, { "发布人", F_PUBLISHER },
@@ -470,7 +472,8 @@ static const char *const chrome_words[] = {
 	"點擊藍字",
 	/* Traditional forms, as Hong Kong's and Taiwan's sites print them. */
 	"設為首頁", "加入最愛", "列印此頁", "電郵此頁", "網站導覽", "字型大小",
-	"目前位置", "回首頁", "打印此頁", "列印本頁",
+	"目前位置", "回首頁", "打印此頁", "列印本頁", "首頁", "關於我們",
+	"聯絡我們", "網站地圖",
 	"打印本页", "打印此页",
 	/* The share bar: 分享：Facebook　WhatsApp　複製連結. */
 	"分享：", "复制链接", "複製連結",

@@ -663,7 +663,8 @@ static int
 chrome_separators(const struct line *l)
 {
 	return contains(l, ">") || contains(l, "|") || contains(l, "＞") ||
-	    contains(l, "｜") || contains(l, "》》") || contains(l, "→");
+	    contains(l, "｜") || contains(l, "》》") || contains(l, "→") ||
+	    contains(l, "»");
 }
 
 /*
