@@ -1765,16 +1765,25 @@ parse_levels(const char *spec, int *level_of, char *err, size_t errlen)
 		for (e = p; *e != '\0' && *e != ',' && *e != ' ' &&
 		    strncmp(e, "，", 3) != 0; e++)
 			;
-		/* With a heading's text after it: "1." alone is no marker. */
-		n = (size_t)(e - p) < sizeof(probe) - 4 ? (size_t)(e - p) : 0;
+		/*
+		 * With a heading's text after it: "1." alone is no marker.
+		 * Clause numbers ("1", "1.1") take white space before the
+		 * text; "第一" stands for the 第一，… heading sentences (the
+		 * comma would end the item of the list).
+		 */
+		n = (size_t)(e - p) < sizeof(probe) - 5 ? (size_t)(e - p) : 0;
 		memcpy(probe, p, n);
 		memcpy(probe + n, "甲", 3);
-		if (n == 0 || !outline_parse_marker(probe, n + 3, 0, &m) ||
-		    m.fam >= FAM__HEADS || m.body != n) {
+		if (n == strlen("第一") && memcmp(p, "第一", n) == 0) {
+			m.fam = FAM_ORD;
+		} else if (n == 0 || ((!outline_parse_marker(probe, n + 3, 0,
+		    &m) || m.fam >= FAM__HEADS || m.body != n) &&
+		    (memcpy(probe + n, " 甲", 4), !outline_parse_marker(probe,
+		    n + 4, 0, &m) || m.fam >= FAM__HEADS || m.len != n))) {
 			if (err != NULL)
 				snprintf(err, errlen, "\"%.*s\" is not an "
 				    "outline marker (like 第一章 一、 （一） 1. "
-				    "（1） 01)", (int)(e - p), p);
+				    "（1） 01 1.1 第一)", (int)(e - p), p);
 			return -1;
 		}
 		if (level_of[m.fam] != 0) {
