@@ -1025,16 +1025,26 @@ idiom_end(const char *s, size_t len)
 }
 
 /*
- * A short heading set letter-spaced, its two to four characters apart
- * ("案　由", "前　言", "附　则"): the typesetter's way of giving a heading
- * of one word the width of a heading.
+ * A heading of one short word: set letter-spaced, its two to four
+ * characters apart ("案　由", "前　言", "附　则": the typesetter's way of
+ * giving a heading of one word the width of a heading), or one of the
+ * section words a proposal (提案, 议案) or a paper is written under
+ * ("案由", "理由", "建议", "前言") on a line of its own.
  */
 static int
-letter_spaced(const char *s, size_t len)
+one_word_heading(const char *s, size_t len)
 {
-	size_t		 pos = 0, han = 0, gaps = 0;
+	static const char *const words[] = {
+		"案由", "理由", "建议", "办法", "依据", "背景", "对策",
+		"前言", "引言", "结语", "结论", "建議", "辦法", "對策",
+	};
+	size_t		 w, pos = 0, han = 0, gaps = 0;
 	uint32_t	 cp;
 	int		 space = 0;
+
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+		if (len == strlen(words[w]) && memcmp(s, words[w], len) == 0)
+			return 1;
 
 	while (pos < len) {
 		cp = utf8_next(s, len, &pos);
@@ -1097,7 +1107,7 @@ unnumbered_candidate(const struct item *it)
 	uint32_t	 first, last;
 
 	if (it->cls != CLS_BODY || it->joined ||
-	    (it->chars < 4 && !letter_spaced(s, len)) ||
+	    (it->chars < 4 && !one_word_heading(s, len)) ||
 	    it->chars > 30 || it->node->type != NODE_PARAGRAPH ||
 	    node_count(it->node, NODE_LINEBREAK) > 0 ||
 	    !outline_heading_shaped(s, len, it->chars, 30))
@@ -1175,7 +1185,7 @@ sibling_section(const struct outline *o, const size_t *cand,
 	 */
 	if (!opener_before && !(opener_after && cand[c] > 0 &&
 	    (complete_paragraph(&o->v[cand[c] - 1]) ||
-	    letter_spaced(o->v[cand[c]].text.ptr, o->v[cand[c]].text.len))))
+	    one_word_heading(o->v[cand[c]].text.ptr, o->v[cand[c]].text.len))))
 		return 0;
 	if (c + 1 < nc)
 		end = cand[c + 1];
@@ -1236,7 +1246,7 @@ find_unnumbered(struct outline *o, int numbered)
 		if (!unnumbered_candidate(&v[i]))
 			continue;
 		digest = (!numbered && named_in_digest(o, i)) ||
-		    letter_spaced(v[i].text.ptr, v[i].text.len) ||
+		    one_word_heading(v[i].text.ptr, v[i].text.len) ||
 		    bracket_heading(v[i].text.ptr, v[i].text.len);
 		if (i > 0 && !complete_paragraph(&v[i - 1]) &&
 		    !(numbered && (is_member(&v[i - 1]) ||
