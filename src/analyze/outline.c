@@ -1078,7 +1078,7 @@ bracket_heading(const char *s, size_t len)
 		"提要", "内容提要", "核心提示", "阅读提示",
 	};
 	size_t		 pos = 0, chars = 0, i;
-	uint32_t	 cp;
+	uint32_t	 cp = 0;
 
 	if (len < 6 || utf8_next(s, len, &pos) != 0x3010)
 		return 0;
