@@ -486,6 +486,18 @@ md_point(struct md *m, const struct node *pt)
 	buf_free(&lead);
 }
 
+/* One child of a point list: the text before the points, or a point. */
+static void
+md_point_list_child(struct md *m, const struct node *c)
+{
+	if (c->type == NODE_PARAGRAPH)
+		md_inlines(m, c->first_child, NULL, c->next != NULL ?
+		    first_cp(c->next->as.point.label,
+		    strlen(c->next->as.point.label)) : 0, m->out);
+	else
+		md_point(m, c);
+}
+
 static void
 md_point_list(struct md *m, const struct node *list)
 {
@@ -497,12 +509,7 @@ md_point_list(struct md *m, const struct node *list)
 			block_start(m);
 			open = 1;
 		}
-		if (c->type == NODE_PARAGRAPH)
-			md_inlines(m, c->first_child, NULL, c->next != NULL ?
-			    first_cp(c->next->as.point.label,
-			    strlen(c->next->as.point.label)) : 0, m->out);
-		else
-			md_point(m, c);
+		md_point_list_child(m, c);
 		if (m->points == POINTS_SPLIT || c->next == NULL) {
 			block_end(m);
 			open = 0;
@@ -520,12 +527,7 @@ md_item_points(struct md *m, const struct node *list)
 	const struct node	*c;
 
 	for (c = list->first_child; c != NULL; c = c->next)
-		if (c->type == NODE_PARAGRAPH)
-			md_inlines(m, c->first_child, NULL, c->next != NULL ?
-			    first_cp(c->next->as.point.label,
-			    strlen(c->next->as.point.label)) : 0, m->out);
-		else
-			md_point(m, c);
+		md_point_list_child(m, c);
 }
 
 /* The first block of an item (where its inline content stops). */

@@ -281,21 +281,13 @@ take_meta_lines(struct doc *doc, struct node *from, struct diag *diag)
 }
 
 /*
- * A paragraph all in bold, shaped like a headline, opening an article
- * that has no heading of level 1 and no title in its front matter, with
- * text after it: the title as Word files converted to Markdown (pandoc,
- * editors' "copy as Markdown") write it.
- */
-static int	 bold_title(const struct doc *, const struct node *);
-
-/*
- * A plain first paragraph shaped like a headline with a metadata line
- * right under it ("> 来源：…｜2024-12-20"), in an article with no heading
- * of level 1 and no title in its front matter: the title, written as a
- * line of text.
+ * Opening paragraph c, one inline of type inner (NODE_STRONG: all in
+ * bold; NODE_TEXT: plain), shaped like a headline, in an article with no
+ * heading of level 1 and no title in its front matter?
  */
 static int
-plain_title(const struct doc *doc, const struct node *c)
+opening_headline(const struct doc *doc, const struct node *c,
+    enum node_type inner)
 {
 	const struct node *n;
 	struct buf	 t = BUF_INIT;
@@ -303,8 +295,7 @@ plain_title(const struct doc *doc, const struct node *c)
 
 	if (c->type != NODE_PARAGRAPH || c->first_child == NULL ||
 	    c->first_child != c->last_child ||
-	    c->first_child->type != NODE_TEXT ||
-	    doc->meta[META_TITLE] != NULL || !meta_follows(c->next))
+	    c->first_child->type != inner || doc->meta[META_TITLE] != NULL)
 		return 0;
 	for (n = c->next; n != NULL; n = n->next)
 		if (n->type == NODE_HEADING && n->as.heading.level == 1)
@@ -315,25 +306,19 @@ plain_title(const struct doc *doc, const struct node *c)
 	return yes;
 }
 
+/*
+ * The title as Word files converted to Markdown (pandoc, editors' "copy
+ * as Markdown") write it: such a paragraph all in bold, with text after
+ * it; or written as a line of text, plain, with a metadata line right
+ * under it ("> 来源：…｜2024-12-20").
+ */
 static int
-bold_title(const struct doc *doc, const struct node *c)
+opening_title(const struct doc *doc, const struct node *c)
 {
-	const struct node *n;
-	struct buf	 t = BUF_INIT;
-	int		 yes;
-
-	if (c->type != NODE_PARAGRAPH || c->first_child == NULL ||
-	    c->first_child != c->last_child ||
-	    c->first_child->type != NODE_STRONG || c->next == NULL ||
-	    c->next->type != NODE_PARAGRAPH || doc->meta[META_TITLE] != NULL)
-		return 0;
-	for (n = c->next; n != NULL; n = n->next)
-		if (n->type == NODE_HEADING && n->as.heading.level == 1)
-			return 0;
-	node_text(c, &t);
-	yes = t.len > 0 && article_title_shaped(t.ptr, t.len);
-	buf_free(&t);
-	return yes;
+	if (c->next != NULL && c->next->type == NODE_PARAGRAPH &&
+	    opening_headline(doc, c, NODE_STRONG))
+		return 1;
+	return meta_follows(c->next) && opening_headline(doc, c, NODE_TEXT);
 }
 
 /*
@@ -356,7 +341,7 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 	for (c = doc->root->first_child; c != NULL; c = c->next)
 		if (c->type != NODE_FIGURE && c->type != NODE_RULE)
 			break;
-	if (c != NULL && (bold_title(doc, c) || plain_title(doc, c))) {
+	if (c != NULL && opening_title(doc, c)) {
 		node_text(c, &t);
 		after = c->next;
 		doc_set_meta(doc, META_TITLE, t.ptr);
