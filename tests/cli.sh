@@ -185,5 +185,17 @@ expect 0 "" -- "$BIN" --images -t epub -o word.epub "$top/fixtures/word-official
 "$TOOLS/tool_zipdump" word.epub | grep -q 'OEBPS/images/img001.png' ||
   { echo "FAIL: --images lost the picture inside the DOCX"; fail=$((fail + 1)); }
 
+# -v messages quote the article's text cut short: cut between characters,
+# never inside one (a long bold heading, a long CJK front-matter key); a
+# cut character would show as "\xe6\x95".
+printf '<html><head><title>工作总结</title></head><body><h1>工作总结</h1><div class="content"><p>今年以来，我们扎实推进各项工作，取得了明显成效，群众满意度持续提升。</p><p><b>2024年全面推进乡村振兴战略实施取得显著成效并持续巩固脱贫攻坚成果</b></p><p>全年完成投资12亿元，新建道路30公里，改造危房120户。</p><p><b>2025年持续深化农村改革工作并全面推进和美乡村建设行动取得新成效</b></p><p>基础仍不牢固，还需要继续努力，久久为功。</p></div></body></html>\n' > longhead.html
+expect 0 "level-1 heading \(bold stand-alone line\): 2024年" -- "$BIN" -v -t txt -o /dev/null longhead.html
+grep -q '\\x[0-9a-f][0-9a-f]' err &&
+  { echo "FAIL: -v cut a heading inside a character"; fail=$((fail + 1)); }
+printf -- '---\n这是一个非常非常非常长的中文键名字段: 值\n---\n# 标题\n\n正文。\n' > longkey.md
+expect 0 "front matter: not used: 这是一个非常非常非常 " -- "$BIN" -v -t txt -o /dev/null longkey.md
+grep -q '\\x[0-9a-f][0-9a-f]' err &&
+  { echo "FAIL: -v cut a front-matter key inside a character"; fail=$((fail + 1)); }
+
 echo "cli: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -99,6 +99,35 @@ test_same_text(void **state)
 	assert_false(article_same_text("标题一", "标题二"));
 }
 
+/* Breadcrumbs: a place label, or a path from the home page; not text. */
+static void
+test_breadcrumb(void **state)
+{
+	static const char *const yes[] = {
+		"当前位置：首页 >> 学习园地 >> 正文",
+		"您现在的位置：首页 > 新闻中心 > 公司要闻",
+		"  您当前的位置: 首页 > 政务公开 > 工作动态",
+		"首页 > 新闻中心 > 公司要闻",
+		"首頁 » 新聞 » 本地",
+		"網站首頁→最新消息",
+	};
+	static const char *const no[] = {
+		"当前位置",			/* a word, not a label */
+		"首页改版后访问量大增，3月同比增长20%以上。",
+		"首页",
+		"本次活动的位置：县文化广场",
+		"当前位置：首页 >> 学习园地 >> 正文 >> 这是一个很长很长很长很长很长很长"
+		    "很长很长很长很长很长很长很长很长很长很长很长很长很长很长的句子",
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		assert_true(article_breadcrumb(yes[i], strlen(yes[i])));
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		assert_false(article_breadcrumb(no[i], strlen(no[i])));
+}
+
 int
 main(void)
 {
@@ -107,6 +136,7 @@ main(void)
 		cmocka_unit_test(test_guess_lang_sample),
 		cmocka_unit_test(test_cn_number),
 		cmocka_unit_test(test_same_text),
+		cmocka_unit_test(test_breadcrumb),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -358,7 +358,7 @@ test_structure(void **state)
 	    "<p>一行文字<br>第二行文字<br><br>另一段开始了。</p>"
 	    "<p>有<strong>加粗</strong>和<em>强调</em>以及"
 	    "<a href=\"https://example.com/\">链接</a>的句子。</p>"
-	    "<p>不过议员普遍指责他&#0147;撒谎&#0148;，&#x93;要求&#x94;下台。"
+	    "<hr><p>不过议员普遍指责他&#0147;撒谎&#0148;，&#x93;要求&#x94;下台。"
 	    "</p><hr></article></body>");
 	char		*t = text_of(doc);
 	struct iter	 it;

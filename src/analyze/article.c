@@ -504,6 +504,44 @@ article_chrome_line(const char *s, size_t len)
 	    starts(s, len, 0, "【字體");
 }
 
+int
+article_breadcrumb(const char *s, size_t len)
+{
+	static const char *const place_labels[] = {
+		"当前位置", "您的位置", "你的位置", "您现在的位置", "您当前的位置",
+		"你现在的位置", "所在位置", "目前位置", "當前位置",
+		"您現在的位置", "現在位置",
+	};
+	static const char *const steps[] = { ">", "＞", "»", "→", "》" };
+	static const char *const homes[] = {
+		"首页", "首頁", "网站首页", "網站首頁", "主页", "主頁", "Home", "home",
+	};
+	size_t	 i, k, nsteps = 0, start;
+
+	len = utf8_trim(s, len, &start);
+	s += start;
+	if (len == 0 || utf8_count(s, len) > 60)
+		return 0;
+	for (i = 0; i < sizeof(place_labels) / sizeof(place_labels[0]); i++)
+		if (starts(s, len, 0, place_labels[i]) && (starts(s, len,
+		    strlen(place_labels[i]), "：") || starts(s, len,
+		    strlen(place_labels[i]), ":")))
+			return 1;
+	for (i = 0; i < sizeof(homes) / sizeof(homes[0]); i++)
+		if (starts(s, len, 0, homes[i]))
+			break;
+	if (i == sizeof(homes) / sizeof(homes[0]))
+		return 0;
+	for (k = 0; k < len; k++)
+		for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+			if (starts(s, len, k, steps[i])) {
+				nsteps++;
+				k += strlen(steps[i]) - 1;
+				break;
+			}
+	return nsteps >= 1;
+}
+
 static const char *const footer_words[] = {
 	"最新评论", "发表评论", "网友评论", "我要评论", "回顶部", "返回顶部",
 	"相关报道", "相关阅读", "相关新闻", "相关文章", "相关链接",

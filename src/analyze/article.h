@@ -57,6 +57,12 @@ int	 article_split_title(struct doc *doc);
 /* A short line of site navigation (设为首页, 登录, 【字号：…). */
 int	 article_chrome_line(const char *s, size_t len);
 /*
+ * A breadcrumb: where the page sits in the site, as a label and a path
+ * (当前位置：首页 >> 学习园地 >> 正文) or a path from the home page
+ * (首页 > 新闻中心 > 公司要闻).  At most 60 characters.
+ */
+int	 article_breadcrumb(const char *s, size_t len);
+/*
  * A line that starts a page footer (最新评论, 回顶部, 相关报道：, 上一篇…,
  * the editor's credit 【纠错】【责任编辑：…】 or （责任编辑：…）): what
  * follows it is not part of the article.

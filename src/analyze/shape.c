@@ -798,8 +798,8 @@ apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 			h->as.heading.run_in = 1;
 			b->n = h;
 			diag_note(diag, "level-%d heading (%s): %.*s", lvl,
-			    b->rule, (int)(b->runin < 60 ? b->runin : 60),
-			    b->text.ptr);
+			    b->rule, (int)utf8_prefix(b->text.ptr, b->runin,
+			    30), b->text.ptr);
 			continue;
 		}
 		switch (b->kind) {
@@ -836,8 +836,9 @@ apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 			break;
 		}
 		diag_note(diag, "level-%d heading (%s): %.*s", lvl,
-		    b->rule != NULL ? b->rule : "heading", (int)(b->text.len <
-		    60 ? b->text.len : 60), b->text.ptr);
+		    b->rule != NULL ? b->rule : "heading",
+		    (int)utf8_prefix(b->text.ptr, b->text.len, 30),
+		    b->text.ptr);
 	}
 }
 

@@ -148,8 +148,12 @@ title_abbreviates(const char *t, const char *h)
 	return r;
 }
 
-char *
-html_strip_site(const char *title)
+/*
+ * Where page title t's first site separator starts ("_", " - ", "--" …);
+ * *seplen is its length.  NULL when t has none.
+ */
+static const char *
+site_separator(const char *title, size_t *seplen)
 {
 	static const char *const spaced[] = {
 		" - ", " | ", " _ ", " :: ", " — ", " – ", " · ", " -- ",
@@ -161,22 +165,53 @@ html_strip_site(const char *title)
 
 	for (i = 0; i < sizeof(spaced) / sizeof(spaced[0]); i++)
 		if ((p = strstr(title, spaced[i])) != NULL && p != title &&
-		    (best == NULL || p < best))
+		    (best == NULL || p < best)) {
 			best = p;
+			*seplen = strlen(spaced[i]);
+		}
 	if (best == NULL)
 		for (i = 0; i < sizeof(tight) / sizeof(tight[0]); i++) {
 			if ((p = strstr(title, tight[i])) == NULL || p == title)
 				continue;
 			chars = utf8_count(title, (size_t)(p - title));
-			if (chars >= 4 && (best == NULL || p < best))
+			if (chars >= 4 && (best == NULL || p < best)) {
 				best = p;
+				*seplen = strlen(tight[i]);
+			}
 		}
-	if (best == NULL)
+	return best;
+}
+
+char *
+html_strip_site(const char *title)
+{
+	const char	*p;
+	size_t		 seplen;
+
+	if ((p = site_separator(title, &seplen)) == NULL)
 		return xstrdup(title);
-	p = best;
 	while (p > title && p[-1] == ' ')
 		p--;
 	return xstrndup(title, (size_t)(p - title));
+}
+
+/*
+ * The part of page title t after its first site separator, for titles
+ * that give the site's name first ("青溪县委党校--标题"); NULL when t has
+ * no separator or nothing after it.
+ */
+static char *
+after_site(const char *title)
+{
+	const char	*p;
+	size_t		 seplen;
+
+	if ((p = site_separator(title, &seplen)) == NULL)
+		return NULL;
+	p += seplen;
+	while (*p == ' ')
+		p++;
+	return *p != '\0' ? xstrdup(p) : NULL;
 }
 
 /* --- headline ------------------------------------------------------------ */
@@ -849,9 +884,27 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 		char *tb;
 		struct hnode *b;
 
-		t = html_strip_site(pm.og_title != NULL ? pm.og_title :
-		    pm.title);
+		const char *pt = pm.og_title != NULL ? pm.og_title :
+		    pm.title;
+		char *rest = after_site(pt);
+		struct hnode *r;
+
+		t = html_strip_site(pt);
 		title = find_text_block(dom, t);
+		/*
+		 * Sites that put their name first ("青溪县委党校--标题"): the
+		 * part after the separator, longer than the first and
+		 * printed on the page, is the headline.
+		 */
+		if (rest != NULL && utf8_count(rest, strlen(rest)) >
+		    utf8_count(t, strlen(t)) &&
+		    (r = find_text_block(dom, rest)) != NULL) {
+			free(t);
+			t = rest;
+			rest = NULL;
+			title = r;
+		}
+		free(rest);
 		b = utf8_count(t, strlen(t)) <= 8 ?
 		    titled_block(dom, art, &tb) : NULL;
 		if (b != NULL && (utf8_count(tb, strlen(tb)) <=

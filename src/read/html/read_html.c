@@ -375,11 +375,21 @@ drop_chrome_lines(struct doc *doc)
 			continue;
 		buf_truncate(&t, 0);
 		node_text(c, &t);
-		if (utf8_count(t.ptr, t.len) <= 20 &&
-		    article_chrome_line(t.ptr, t.len))
+		if ((utf8_count(t.ptr, t.len) <= 20 &&
+		    article_chrome_line(t.ptr, t.len)) ||
+		    article_breadcrumb(t.ptr, t.len))
 			node_free(c);
 	}
 	buf_free(&t);
+	/*
+	 * A rule with no text before or after it in the body (the <hr> under
+	 * a page's metadata row) separates the article from the page: it
+	 * carries nothing of the article.
+	 */
+	while ((c = doc->root->first_child) != NULL && c->type == NODE_RULE)
+		node_free(c);
+	while ((c = doc->root->last_child) != NULL && c->type == NODE_RULE)
+		node_free(c);
 }
 
 static int

@@ -84,7 +84,7 @@ md_front_matter(const char *s, size_t len, struct doc *doc, unsigned int *lines,
     struct diag *diag)
 {
 	struct buf	 ignored = BUF_INIT, val = BUF_INIT;
-	size_t		 pos, end = 0, a, e, k, nvals = 0;
+	size_t		 pos, end = 0, a, e, k, nvals = 0, cut;
 	const char	*line, *colon;
 	size_t		 llen;
 	int		 key = -2, got_url_first = 0;
@@ -157,8 +157,12 @@ md_front_matter(const char *s, size_t len, struct doc *doc, unsigned int *lines,
 		buf_truncate(&val, 0);
 		yaml_scalar(colon + 1, llen - a - 1, &val);
 		if (key < 0) {
-			snprintf(name, sizeof(name), "%.*s", (int)(a < 31 ? a :
-			    31), line);
+			/* At most 31 bytes, cut between characters. */
+			cut = a < 31 ? a : 31;
+			while (cut > 0 && cut < a &&
+			    ((unsigned char)line[cut] & 0xC0) == 0x80)
+				cut--;
+			snprintf(name, sizeof(name), "%.*s", (int)cut, line);
 			if (ignored.len > 0)
 				BUF_PUTSL(&ignored, ",");
 			buf_printf(&ignored, " %s", name);
