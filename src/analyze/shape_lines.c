@@ -234,6 +234,63 @@ split_list(struct node *p, struct diag *diag)
 	free(v);
 }
 
+/*
+ * A numbered heading on the first line of a paragraph whose other lines
+ * are its text ("<p>2、安全教育<br>请家长切实履行……</p>"): pages typed
+ * into a plain editor put a section's heading and its text in one
+ * paragraph, broken where the heading line ends.  The heading line
+ * becomes a paragraph of its own, so that it reads as a stand-alone
+ * heading; the marker must be an outline number (一、 （一） 1、 （1）),
+ * the line heading-shaped (at most 30 characters, no sentence mark in
+ * it), and the lines after it longer text that ends a sentence.
+ */
+static void
+split_head_line(struct node *p, struct diag *diag)
+{
+	struct line	*v;
+	struct buf	 t = BUF_INIT;
+	struct node	*head;
+	struct mark	 m;
+	size_t		 n, start, head_chars;
+	int		 ok;
+
+	if ((n = split_lines(p, &v)) < 2)
+		return;
+	run_text(v[0].a, v[0].b, &t);
+	head_chars = utf8_count(t.ptr, t.len);
+	ok = v[0].a != v[0].b && v[0].a->type == NODE_TEXT &&
+	    ht_parse_mark(t.ptr, t.len, &m) && (m.fam == M_CN ||
+	    m.fam == M_CN_PAREN || m.fam == M_NUM || m.fam == M_NUM_PAREN) &&
+	    ht_shaped(t.ptr + m.body, t.len - m.body, 30, 1, 1);
+	if (ok) {
+		buf_truncate(&t, 0);
+		run_text(v[1].a, v[n - 1].b, &t);
+		start = 0;
+		ok = utf8_count(t.ptr, t.len) > head_chars &&
+		    ht_ends_sentence(t.ptr, utf8_trim(t.ptr, t.len, &start) +
+		    start);
+	}
+	buf_free(&t);
+	if (!ok) {
+		free(v);
+		return;
+	}
+	head = take_run(v[0].a, v[0].b, NODE_PARAGRAPH);
+	head->line = p->line;
+	head->rule = p->rule;
+	node_trim_text(head, uc_is_space);
+	node_free(v[0].b);		/* the break after the heading */
+	node_trim_text(p, uc_is_space);
+	if (node_insert_before(p, head) != 0)
+		node_free(head);
+	diag_note(diag, "line %u: a numbered heading line above its text in "
+	    "one paragraph: a paragraph of its own", p->line);
+	free(v);
+	/* The text may end in enumerated lines: "…物品：<br>（1）…<br>（2）…". */
+	if (ht_has_break(p))
+		split_list(p, diag);
+}
+
 void
 shape_lines(struct doc *doc, struct diag *diag)
 {
@@ -248,5 +305,10 @@ shape_lines(struct doc *doc, struct diag *diag)
 		next = c->next;
 		if (c->type == NODE_PARAGRAPH && ht_has_break(c))
 			split_list(c, diag);
+	}
+	for (c = doc->root->first_child; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == NODE_PARAGRAPH && ht_has_break(c))
+			split_head_line(c, diag);
 	}
 }

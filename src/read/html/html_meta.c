@@ -786,7 +786,7 @@ find_meta(struct hdom *dom, struct hnode *title, struct html_article *art,
 	struct hnode		*n, *start, *body = art->roots[0];
 	char			*t;
 	size_t			 seen = 0, k, chars;
-	int			 r, in_body = 0, lines = 0;
+	int			 r, in_body = 0, lines = 0, dated;
 
 	/* Just above the headline: a date line, as on blogs. */
 	if (title != NULL) {
@@ -832,7 +832,14 @@ find_meta(struct hdom *dom, struct hnode *title, struct html_article *art,
 		if (in_body && ++lines > 6)
 			break;
 		t = node_string(dom, n, 1);
+		dated = m.date != NULL;
 		r = meta_from(t, &m, 0);
+		if (r == 2 && !dated && in_body && utf8_count(t, strlen(t)) >
+		    30 && ends_sentence(t)) {
+			/* A date in a sentence of the text is not the page's. */
+			free(m.date);
+			m.date = NULL;
+		}
 		if (r == 1 || (r == 2 && utf8_count(t, strlen(t)) <= 30)) {
 			html_drop(n);
 			diag_note(diag, "html: metadata line \"%s\"", t);
