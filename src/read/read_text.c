@@ -270,13 +270,55 @@ ends_full_sentence(const struct line *l)
 }
 
 /*
- * A byline printed under a title: the issuing body of an official text
- * (GB/T 9704 发文机关署名: "市人民政府办公室", "市卫生健康委调研组"), a
- * speaker's post and name ("市长　韩立新"), or a news credit ("记者　刘畅
- * 通讯员　赵亮", never a dateline "记者…报道电").  Short, Han only, and ending
- * in the word for a body, or a post ending in 长 记 任 员 席 理 授 者 表
- * followed by white space and a name of 2-4 characters.
+ * The words a body's name ends in (GB/T 9704 发文机关), and where each is
+ * trusted: in the issuing body printed over a title (BODY_TITLE), in a
+ * body signing under it (BODY_BYLINE), in each of joint issuers
+ * (BODY_JOINT).  The lists differ on purpose: a lone "组" or "所" names too
+ * much to sign alone, and a 公司 over a title is its issuer, never a byline.
  */
+#define BODY_TITLE	1u
+#define BODY_BYLINE	2u
+#define BODY_JOINT	4u
+#define BODY_ALL	(BODY_TITLE | BODY_BYLINE | BODY_JOINT)
+
+static const struct body_word {
+	const char	*word;
+	unsigned	 uses;
+} body_words[] = {
+	{ "委员会", BODY_ALL }, { "支部", BODY_ALL }, { "党委", BODY_ALL },
+	{ "政府", BODY_ALL }, { "办公室", BODY_ALL }, { "局", BODY_ALL },
+	{ "厅", BODY_ALL }, { "委", BODY_ALL }, { "部", BODY_ALL },
+	{ "院", BODY_ALL }, { "中心", BODY_ALL },
+	{ "党组", BODY_TITLE | BODY_BYLINE },
+	{ "办公厅", BODY_TITLE | BODY_BYLINE },
+	{ "协会", BODY_TITLE | BODY_BYLINE },
+	{ "学会", BODY_TITLE | BODY_BYLINE },
+	{ "大学", BODY_TITLE | BODY_BYLINE },
+	{ "学院", BODY_TITLE | BODY_BYLINE },
+	{ "总支", BODY_TITLE }, { "公司", BODY_TITLE }, { "集团", BODY_TITLE },
+	{ "学校", BODY_TITLE }, { "街道", BODY_TITLE }, { "管委会", BODY_TITLE },
+	{ "调研组", BODY_BYLINE }, { "课题组", BODY_BYLINE },
+	{ "工作组", BODY_BYLINE }, { "研究会", BODY_BYLINE },
+	{ "队", BODY_JOINT }, { "所", BODY_JOINT }, { "站", BODY_JOINT },
+	{ "组", BODY_JOINT }, { "会", BODY_JOINT }, { "社", BODY_JOINT },
+	{ "处", BODY_JOINT },
+};
+
+/* Does s[0..len) end in a body's name trusted for use? */
+static int
+ends_in_body(const char *s, size_t len, unsigned use)
+{
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(body_words) / sizeof(body_words[0]); i++) {
+		n = strlen(body_words[i].word);
+		if ((body_words[i].uses & use) && len >= n &&
+		    memcmp(s + len - n, body_words[i].word, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Two or more issuing bodies side by side, as joint documents and
  * statistical bulletins sign under the title: "云江市统计局　国家统计局云江
@@ -285,13 +327,8 @@ ends_full_sentence(const struct line *l)
 static int
 joint_issuers(const struct line *l)
 {
-	static const char *const ends[] = {
-		"局", "队", "委员会", "委", "政府", "办公室", "厅", "部", "院",
-		"中心", "所", "站", "组", "会", "社", "处", "党委", "支部",
-	};
-	size_t		 pos = 0, start = 0, parts = 0, i, n;
+	size_t		 pos = 0, start = 0, parts = 0, n;
 	uint32_t	 cp;
-	int		 ok;
 
 	if (utf8_count(l->s, l->len) > 50)
 		return 0;
@@ -310,11 +347,7 @@ joint_issuers(const struct line *l)
 		n = pos - start;
 		if (n < 6)		/* two Han characters at least */
 			return 0;
-		for (i = 0, ok = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
-			if (n >= strlen(ends[i]) && memcmp(l->s + pos -
-			    strlen(ends[i]), ends[i], strlen(ends[i])) == 0)
-				ok = 1;
-		if (!ok)
+		if (!ends_in_body(l->s + start, n, BODY_JOINT))
 			return 0;
 		parts++;
 		while (pos < l->len) {
@@ -330,14 +363,17 @@ joint_issuers(const struct line *l)
 	return parts >= 2;
 }
 
+/*
+ * A byline printed under a title: the issuing body of an official text
+ * (GB/T 9704 发文机关署名: "市人民政府办公室", "市卫生健康委调研组"), a
+ * speaker's post and name ("市长　韩立新"), or a news credit ("记者　刘畅
+ * 通讯员　赵亮", never a dateline "记者…报道电").  Short, Han only, and ending
+ * in the word for a body, or a post ending in 长 记 任 员 席 理 授 者 表
+ * followed by white space and a name of 2-4 characters.
+ */
 static int
 byline_shaped(const struct line *l)
 {
-	static const char *const bodies[] = {
-		"办公室", "办公厅", "政府", "委员会", "党委", "党组", "局",
-		"厅", "委", "部", "院", "中心", "调研组", "课题组", "工作组",
-		"支部", "协会", "学会", "研究会", "大学", "学院",
-	};
 	static const uint32_t posts[] = {
 		0x957F, 0x8BB0, 0x4EFB, 0x5458, 0x5E2D, 0x7406, 0x6388,
 		0x8005, 0x8868,
@@ -391,10 +427,7 @@ byline_shaped(const struct line *l)
 				return 1;
 		return 0;
 	}
-	for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++)
-		if (ends_with(l, bodies[i]))
-			return chars <= 16;
-	return 0;
+	return ends_in_body(l->s, l->len, BODY_BYLINE) && chars <= 16;
 }
 
 static void
@@ -704,12 +737,7 @@ drop_chrome(struct lines *ls, long from, long to, struct diag *diag)
 static int
 organisation_line(const struct line *l)
 {
-	static const char *const bodies[] = {
-		"委员会", "支部", "总支", "党委", "党组", "政府", "办公室",
-		"办公厅", "局", "厅", "委", "部", "院", "中心", "公司", "集团",
-		"协会", "学会", "大学", "学院", "学校", "街道", "管委会",
-	};
-	size_t	 i, pos = 0;
+	size_t	 pos = 0;
 	uint32_t cp;
 
 	if (utf8_count(l->s, l->len) > 30)
@@ -719,10 +747,7 @@ organisation_line(const struct line *l)
 		if (!uc_is_han(cp) && !(cp >= '0' && cp <= '9'))
 			return 0;	/* a name is Han (and numbers) only */
 	}
-	for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++)
-		if (ends_with(l, bodies[i]))
-			return 1;
-	return 0;
+	return ends_in_body(l->s, l->len, BODY_TITLE);
 }
 
 /*
