@@ -1099,6 +1099,30 @@ bracket_heading(const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * A heading led by a symbol on its own line ("★ 第一天：神農街、赤崁樓",
+ * "◆ 成果转化应用成效明显"), as blogs, WeChat posts and company news mark
+ * sections: the symbol, then a heading-shaped phrase of two to thirty
+ * characters.  The symbol marks it as a heading whatever ends it, so it
+ * needs only text or a list under it (a 小吃清單 over its list).
+ */
+static int
+symbol_heading(const char *s, size_t len)
+{
+	size_t		 pos = 0, rest;
+	uint32_t	 cp;
+
+	if (len == 0 || !ht_heading_symbol(utf8_next(s, len, &pos)))
+		return 0;
+	pos = utf8_skip_space(s, len, pos);
+	if (pos >= len)
+		return 0;
+	rest = utf8_count(s + pos, len - pos);
+	cp = utf8_next(s, len, &(size_t){ pos });
+	return rest >= 2 && rest <= 30 && !ht_heading_symbol(cp) &&
+	    ht_shaped(s + pos, len - pos, 30, 1, 1);
+}
+
 static int
 unnumbered_candidate(const struct item *it)
 {
@@ -1114,7 +1138,7 @@ unnumbered_candidate(const struct item *it)
 		return 0;
 	first = outline_first_cp(s, len);
 	last = outline_last_cp(s, len);
-	if (bracket_heading(s, len))
+	if (bracket_heading(s, len) || symbol_heading(s, len))
 		return 1;
 	if (outline_ends_sentence(s, len) || (article_connective(last) &&
 	    !idiom_end(s, len)) ||
@@ -1247,7 +1271,8 @@ find_unnumbered(struct outline *o, int numbered)
 			continue;
 		digest = (!numbered && named_in_digest(o, i)) ||
 		    one_word_heading(v[i].text.ptr, v[i].text.len) ||
-		    bracket_heading(v[i].text.ptr, v[i].text.len);
+		    bracket_heading(v[i].text.ptr, v[i].text.len) ||
+		    symbol_heading(v[i].text.ptr, v[i].text.len);
 		if (i > 0 && !complete_paragraph(&v[i - 1]) &&
 		    !(numbered && (is_member(&v[i - 1]) ||
 		    v[i - 1].cls == CLS_MARKED)) &&
@@ -1258,6 +1283,14 @@ find_unnumbered(struct outline *o, int numbered)
 			/* A bracketed heading needs only text under it. */
 			if (bracket_heading(v[i].text.ptr, v[i].text.len) &&
 			    v[i + 1].cls == CLS_BODY &&
+			    !unnumbered_candidate(&v[i + 1])) {
+				cand[nc++] = i;
+				continue;
+			}
+			/* A symbol-led one, text or a list. */
+			if (symbol_heading(v[i].text.ptr, v[i].text.len) &&
+			    (v[i + 1].cls == CLS_BODY ||
+			    v[i + 1].cls == CLS_LIST) &&
 			    !unnumbered_candidate(&v[i + 1])) {
 				cand[nc++] = i;
 				continue;
