@@ -671,6 +671,29 @@ match_toc(struct outline *o)
 /* --- pass 2: lists ------------------------------------------------------- */
 
 /*
+ * Does the numbering of the run [i, j) go on after it, past text of the
+ * run's last member's own: "一、报告题目：…" … "五、报告人简介" over a
+ * paragraph, then "六、报告内容摘要"?  Then the run is the first sections
+ * of a series, not a list: one series numbers one kind of thing.
+ */
+static int
+runs_on(const struct outline *o, size_t i, size_t j)
+{
+	const struct item *v = o->v;
+	size_t		 k;
+
+	if (j >= o->n || v[j].cls != CLS_BODY || v[i].m.fam == FAM_DASH)
+		return 0;
+	for (k = j; k < o->n && k < j + 20; k++) {
+		if (v[k].cls == CLS_BODY && v[k].m.fam == FAM_NONE)
+			continue;
+		return v[k].m.fam == v[i].m.fam &&
+		    v[k].m.num == v[j - 1].m.num + 1 && v[k].cls != CLS_OTHER;
+	}
+	return 0;
+}
+
+/*
  * Finds series: runs of consecutive items of one family numbered n, n+1,
  * … (or dash items).  A series of two or more that is not made of run-in
  * headings is a list.
@@ -728,6 +751,14 @@ find_lists(struct outline *o)
 			    items[k].text.len)) || outline_last_cp(
 			    items[k].text.ptr, items[k].text.len) == 0x3002)))
 				items_like++;
+		}
+		if (runs_on(o, i, j)) {
+			diag_note(o->diag, "line %u: %zu consecutive %s "
+			    "paragraphs: the first sections of a series that "
+			    "goes on after text, not a list",
+			    items[i].node->line, j - i,
+			    outline_family_example[items[i].m.fam]);
+			continue;
 		}
 		if (runins * 2 > j - i || items_like * 2 <= j - i) {
 			diag_note(o->diag, "line %u: %zu consecutive %s "
