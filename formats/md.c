@@ -90,8 +90,13 @@ right_flanking(uint32_t before, uint32_t after)
  * after is the first character that will follow (0: end of line).  If no
  * placement works the text is written without emphasis.
  */
-static void
-put_emphasis(struct md *m, const char *delim, const char *inner, size_t len,
+/*
+ * Where emphasis of inner (len bytes, followed by after) would close: the
+ * bytes before its trailing punctuation, or 0 when the delimiters cannot
+ * both open and close there (CommonMark's flanking rules).
+ */
+static size_t
+emphasis_core(const struct md *m, const char *inner, size_t len,
     uint32_t after)
 {
 	size_t		 core = strip_final_punct(inner, len);
@@ -102,7 +107,18 @@ put_emphasis(struct md *m, const char *delim, const char *inner, size_t len,
 		core++;
 	close_after = core < len ? first_cp(inner + core, len - core) : after;
 	if (core == 0 || !left_flanking(before, first_cp(inner, core)) ||
-	    !right_flanking(last_cp(inner, core), close_after)) {
+	    !right_flanking(last_cp(inner, core), close_after))
+		return 0;
+	return core;
+}
+
+static void
+put_emphasis(struct md *m, const char *delim, const char *inner, size_t len,
+    uint32_t after)
+{
+	size_t		 core = emphasis_core(m, inner, len, after);
+
+	if (core == 0) {
 		buf_put(m->out, inner, len);
 		return;
 	}
@@ -467,6 +483,7 @@ md_point(struct md *m, const struct node *pt)
 	struct buf	 lead = BUF_INIT;
 	const struct node *leadnode = pt->first_child, *rest;
 	uint32_t	 after;
+	size_t		 label_len;
 
 	rest = leadnode != NULL && leadnode->type == NODE_POINT_LEAD ?
 	    leadnode->next : leadnode;
@@ -476,12 +493,23 @@ md_point(struct md *m, const struct node *pt)
 		    strlen(pt->next->as.point.label));
 	esc_md(&lead, pt->as.point.label, strlen(pt->as.point.label),
 	    last_written(m->out) == 0 ? ESC_MD_LINE_START : 0);
+	label_len = lead.len;
 	if (leadnode != NULL && leadnode->type == NODE_POINT_LEAD)
 		md_inlines(m, leadnode->first_child, NULL, after, &lead);
-	if (m->bold_leads)
-		put_emphasis(m, "**", lead.ptr, lead.len, after);
-	else
+	if (!m->bold_leads)
 		buf_putbuf(m->out, &lead);
+	else if (emphasis_core(m, lead.ptr, lead.len, after) == 0 &&
+	    label_len < lead.len) {
+		/*
+		 * A label opening with a bracket right after a letter
+		 * ("包括（一）…") cannot start emphasis: the label is
+		 * written plain and the lead after it bold.
+		 */
+		buf_put(m->out, lead.ptr, label_len);
+		put_emphasis(m, "**", lead.ptr + label_len,
+		    lead.len - label_len, after);
+	} else
+		put_emphasis(m, "**", lead.ptr, lead.len, after);
 	md_inlines(m, rest, NULL, 0, m->out);
 	buf_free(&lead);
 }

@@ -10,6 +10,9 @@
  *						首先…第二…第三; runs may span
  *						paragraphs
  *	顿号	一、…；二、… or 一，…；二，… inside a paragraph
+ *	括号	（一）…；（二）…；及（三）… inside a paragraph, never at
+ *		its start (that is a run-in heading or a list item), as
+ *		Hong Kong's and official texts enumerate in a sentence
  *	圈码	① ② inside a paragraph
  *
  * A label counts only at the start of a clause (after punctuation or
@@ -38,6 +41,7 @@ enum point_kind {
 	PK_ORD,		/* 第一， 首先， 其次， 再次， 最后， */
 	PK_CN,		/* 一、 一， within a paragraph */
 	PK_CIRCLED,	/* ① within a paragraph */
+	PK_PAREN,	/* （一） within a paragraph, not at its start */
 	PK__COUNT
 };
 
@@ -117,7 +121,52 @@ may_open_point(uint32_t cp)
 {
 	return article_cn_digit(cp) > 0 || cp == CP_TEN ||
 	    cp == 0x7B2C || cp == 0x9996 || cp == 0x5176 || cp == 0x518D ||
-	    cp == 0x6700 || (cp >= 0x2460 && cp <= 0x2473);
+	    cp == 0x6700 || (cp >= 0x2460 && cp <= 0x2473) || cp == 0xFF08 ||
+	    cp == '(';
+}
+
+/*
+ * A parenthesised number inside a sentence, "（一）" or "(一)", at s[pos]
+ * after its opening bracket: returns the number and sets *end past the
+ * closing one, or -1.  Not a reference to a clause of a law ("第（一）项",
+ * "（一）款"): the word after it is no 项 款 目 类.
+ */
+static int
+paren_number(const char *s, size_t len, size_t pos, uint32_t open,
+    size_t *end)
+{
+	size_t		 p = pos;
+	uint32_t	 close, after;
+	int		 n;
+
+	if ((n = article_cn_number(s, len, &p, ARTICLE_CN_ANY)) <= 0)
+		return -1;
+	close = utf8_next(s, len, &p);
+	if ((open == 0xFF08 && close != 0xFF09) || (open == '(' &&
+	    close != ')' && close != 0xFF09))
+		return -1;
+	after = peek(s, len, p);
+	if (after == 0x9879 || after == 0x6B3E || after == 0x76EE ||
+	    after == 0x7C7B || after == 0x985E || after == 0 ||
+	    after == 0x3002)
+		return -1;
+	*end = p;
+	return n;
+}
+
+/* 及 和 或 与: a run's last label may follow one (…；及（三）…). */
+static int
+after_conjunction(const char *s, size_t start)
+{
+	static const char *const words[] = { "及", "和", "或", "與", "与" };
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (start >= n && memcmp(s + start - n, words[i], n) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* 首先 其次 再次 最后 最後: the number each stands for (0: last). */
@@ -205,6 +254,12 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 				cand_add(c, para, start, q - start, n, PK_CN,
 				    0);
 			}
+		} else if (cp == 0xFF08 || cp == '(') {		/* （ ( */
+			if (start == 0 || (n = paren_number(s, len, pos, cp,
+			    &q)) < 0)
+				continue;
+			cand_add(c, para, start, q - start, n, PK_PAREN,
+			    !at_boundary && !after_conjunction(s, start));
 		} else if (!at_boundary) {
 			continue;
 		} else if (cp == 0x7B2C) {			/* 第 */
