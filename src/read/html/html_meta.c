@@ -583,6 +583,19 @@ ends_sentence(const char *t)
 	    cp == 0xFF0C || cp == 0xFF1A;
 }
 
+/* Does t end with a sentence's full stop (。！？)? */
+static int
+full_stop(const char *t)
+{
+	size_t		 pos = strlen(t);
+	uint32_t	 cp;
+
+	if (pos == 0)
+		return 0;
+	cp = utf8_prev(t, &pos);
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+}
+
 /* Could n (text t) be a kicker or subtitle line? */
 static int
 deck_line(const struct hnode *n, const char *t)
@@ -848,6 +861,14 @@ find_meta(struct hdom *dom, struct hnode *title, struct html_article *art,
 			m.source = xstrdup(t);
 			diag_note(diag, "html: source \"%s\" (a news outlet's "
 			    "name in the metadata lines)", t);
+		} else if (r == 0 && in_body && chars >= 20 &&
+		    full_stop(t)) {
+			/*
+			 * Running text has begun: a date line after it is
+			 * the text's own (a signature's 落款), not the page's.
+			 */
+			free(t);
+			break;
 		}
 		free(t);
 	}
