@@ -765,6 +765,8 @@ doc_kind_line(const struct line *l, size_t max_chars)
 		"總結", "報告", "規定", "講話", "決定", "計劃", "規劃",
 		"答复", "复函", "函", "提案", "议案", "建议", "倡议书", "公示",
 		"答覆", "復函", "議案", "建議", "倡議書",
+		/* 工作总结和工作打算, 2024年工作安排 */
+		"打算", "安排",
 	};
 	size_t	 i;
 
@@ -875,7 +877,8 @@ take_title(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 		 * broken in two; two clauses are two.
 		 */
 		if (!(organisation_line(&ls->v[t]) &&
-		    starts_with(&ls->v[u], "关于")) &&
+		    (starts_with(&ls->v[u], "关于") ||
+		    doc_kind_line(&ls->v[u], 30))) &&
 		    !title_broken_phrase(&ls->v[t], &ls->v[u]))
 			buf_putc(&b, ' ');
 		buf_put(&b, ls->v[u].s, ls->v[u].len);

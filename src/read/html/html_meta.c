@@ -933,7 +933,7 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 			title = r;
 		}
 		free(rest);
-		b = utf8_count(t, strlen(t)) <= 8 ?
+		b = utf8_count(t, strlen(t)) <= 8 || title == NULL ?
 		    titled_block(dom, art, &tb) : NULL;
 		if (b != NULL && (utf8_count(tb, strlen(tb)) <=
 		    utf8_count(t, strlen(t)) || article_same_text(tb, t))) {
