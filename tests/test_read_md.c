@@ -92,6 +92,28 @@ test_front_matter(void **state)
 	doc_free(doc);
 }
 
+/* A web clipper's front matter: source is the page's address. */
+static void
+test_front_matter_clipper(void **state)
+{
+	struct doc	*doc = read_md("---\n"
+	    "title: \"读书班开班\"\n"
+	    "source: \"https://www.example.gov.cn/zgdt/1.html\"\n"
+	    "---\n"
+	    "当前位置：[首页](https://www.example.gov.cn/) > 组工动态\n\n"
+	    "## 读书班开班\n\n"
+	    "3月4日至5日，市委组织部举办处级干部读书班。\n");
+
+	(void)state;
+	assert_string_equal(doc->meta[META_URL],
+	    "https://www.example.gov.cn/zgdt/1.html");
+	assert_null(doc->meta[META_SOURCE]);
+	/* The breadcrumb and the repeated headline are not in the body. */
+	assert_int_equal(node_count(doc->root, NODE_HEADING), 0);
+	assert_int_equal(node_count(doc->root, NODE_PARAGRAPH), 1);
+	doc_free(doc);
+}
+
 static void
 test_title_and_ranks(void **state)
 {
@@ -376,6 +398,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_front_matter),
+		cmocka_unit_test(test_front_matter_clipper),
 		cmocka_unit_test(test_title_and_ranks),
 		cmocka_unit_test(test_pipe_tables),
 		cmocka_unit_test(test_cjk_strong),

@@ -233,6 +233,18 @@ body_intact(const struct buf *src, const struct buf *got, const char *first,
 		snprintf(verdict, vlen, "(span not in source)");
 		goto out;
 	}
+	/*
+	 * The first sentence may be printed twice before the text begins
+	 * (a clipper's excerpt, a front matter's description): the body
+	 * starts at its last occurrence before the last sentence.
+	 */
+	for (;;) {
+		const char *again = find(src, (size_t)(s1 - src->ptr) + 1, &f);
+
+		if (again == NULL || again >= s2)
+			break;
+		s1 = again;
+	}
 	if ((g1 = find(got, 0, &f)) == NULL) {
 		snprintf(verdict, vlen, "first sentence lost");
 		goto out;

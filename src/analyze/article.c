@@ -504,6 +504,49 @@ article_chrome_line(const char *s, size_t len)
 	    starts(s, len, 0, "【字體");
 }
 
+const char *
+article_site_separator(const char *title, size_t *seplen)
+{
+	static const char *const spaced[] = {
+		" - ", " | ", " _ ", " :: ", " — ", " – ", " · ", " -- ",
+		"｜", " >> ",
+	};
+	static const char *const tight[] = { "_", "--", "|", "-", "—" };
+	const char	*best = NULL, *p;
+	size_t		 i, chars;
+
+	for (i = 0; i < sizeof(spaced) / sizeof(spaced[0]); i++)
+		if ((p = strstr(title, spaced[i])) != NULL && p != title &&
+		    (best == NULL || p < best)) {
+			best = p;
+			*seplen = strlen(spaced[i]);
+		}
+	if (best == NULL)
+		for (i = 0; i < sizeof(tight) / sizeof(tight[0]); i++) {
+			if ((p = strstr(title, tight[i])) == NULL || p == title)
+				continue;
+			chars = utf8_count(title, (size_t)(p - title));
+			if (chars >= 4 && (best == NULL || p < best)) {
+				best = p;
+				*seplen = strlen(tight[i]);
+			}
+		}
+	return best;
+}
+
+char *
+article_strip_site(const char *title)
+{
+	const char	*p;
+	size_t		 seplen;
+
+	if ((p = article_site_separator(title, &seplen)) == NULL)
+		return xstrdup(title);
+	while (p > title && p[-1] == ' ')
+		p--;
+	return xstrndup(title, (size_t)(p - title));
+}
+
 int
 article_breadcrumb(const char *s, size_t len)
 {

@@ -54,6 +54,17 @@ size_t	 article_subtitle_dash(const char *s, size_t len);
  */
 int	 article_split_title(struct doc *doc);
 
+/*
+ * Where page title t's first site separator starts ("_", " - ", "--",
+ * " | " …; a tight one only after four characters or more); *seplen is
+ * its length.  NULL when t has none.
+ */
+const char *article_site_separator(const char *title, size_t *seplen);
+/*
+ * Cuts a site name off a page title: "标题_网易新闻" and "标题 - 山西省人民
+ * 政府门户网站" give "标题".  Returns a new string.
+ */
+char	*article_strip_site(const char *title);
 /* A short line of site navigation (设为首页, 登录, 【字号：…). */
 int	 article_chrome_line(const char *s, size_t len);
 /*

@@ -53,10 +53,5 @@ int	 html_has_block_child(const struct hnode *n);
 /* Flags n as not part of the article body. */
 void	 html_drop(struct hnode *n);
 
-/*
- * Cuts a site name off a page title: "标题_网易新闻" and "标题 - 山西省人民
- * 政府门户网站" give "标题".  Returns a new string.
- */
-char	*html_strip_site(const char *title);
 
 #endif

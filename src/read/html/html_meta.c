@@ -127,7 +127,7 @@ title_abbreviates(const char *t, const char *h)
 {
 	uint32_t	 a[64], b[128];
 	size_t		 na, nb, i, j, prev[129], cur[129];
-	char		*stem = html_strip_site(t);
+	char		*stem = article_strip_site(t);
 	int		 r;
 
 	na = han_chars(stem, a, 64);
@@ -149,53 +149,6 @@ title_abbreviates(const char *t, const char *h)
 }
 
 /*
- * Where page title t's first site separator starts ("_", " - ", "--" …);
- * *seplen is its length.  NULL when t has none.
- */
-static const char *
-site_separator(const char *title, size_t *seplen)
-{
-	static const char *const spaced[] = {
-		" - ", " | ", " _ ", " :: ", " — ", " – ", " · ", " -- ",
-		"｜", " >> ",
-	};
-	static const char *const tight[] = { "_", "--", "|", "-", "—" };
-	const char	*best = NULL, *p;
-	size_t		 i, chars;
-
-	for (i = 0; i < sizeof(spaced) / sizeof(spaced[0]); i++)
-		if ((p = strstr(title, spaced[i])) != NULL && p != title &&
-		    (best == NULL || p < best)) {
-			best = p;
-			*seplen = strlen(spaced[i]);
-		}
-	if (best == NULL)
-		for (i = 0; i < sizeof(tight) / sizeof(tight[0]); i++) {
-			if ((p = strstr(title, tight[i])) == NULL || p == title)
-				continue;
-			chars = utf8_count(title, (size_t)(p - title));
-			if (chars >= 4 && (best == NULL || p < best)) {
-				best = p;
-				*seplen = strlen(tight[i]);
-			}
-		}
-	return best;
-}
-
-char *
-html_strip_site(const char *title)
-{
-	const char	*p;
-	size_t		 seplen;
-
-	if ((p = site_separator(title, &seplen)) == NULL)
-		return xstrdup(title);
-	while (p > title && p[-1] == ' ')
-		p--;
-	return xstrndup(title, (size_t)(p - title));
-}
-
-/*
  * The part of page title t after its first site separator, for titles
  * that give the site's name first ("青溪县委党校--标题"); NULL when t has
  * no separator or nothing after it.
@@ -206,7 +159,7 @@ after_site(const char *title)
 	const char	*p;
 	size_t		 seplen;
 
-	if ((p = site_separator(title, &seplen)) == NULL)
+	if ((p = article_site_separator(title, &seplen)) == NULL)
 		return NULL;
 	p += seplen;
 	while (*p == ' ')
@@ -917,7 +870,7 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 		char *rest = after_site(pt);
 		struct hnode *r;
 
-		t = html_strip_site(pt);
+		t = article_strip_site(pt);
 		title = find_text_block(dom, t);
 		/*
 		 * Sites that put their name first ("青溪县委党校--标题"): the

@@ -105,5 +105,10 @@ void	 md_take_title(struct doc *doc, int top_setext, struct diag *diag);
  * Drops the site footer: the few short blocks after a last rule.
  */
 void	 md_cut_tail(struct doc *doc, struct diag *diag);
+/*
+ * Drops a quote at the top that repeats the opening of the text (a web
+ * clipper's excerpt), and the rules under it.
+ */
+void	 md_drop_excerpt(struct doc *doc, struct diag *diag);
 
 #endif

@@ -183,6 +183,13 @@ md_front_matter(const char *s, size_t len, struct doc *doc, unsigned int *lines,
 				free(d);
 			}
 		}
+		/*
+		 * Web clippers (Obsidian's, MarkDownload) write the page's
+		 * address as source: an address is the URL, not a source.
+		 */
+		if (key == META_SOURCE && (strncasecmp(val.ptr, "http://", 7)
+		    == 0 || strncasecmp(val.ptr, "https://", 8) == 0))
+			key = META_URL;
 		/* original_url beats an archive's url. */
 		if (key == META_URL && strncasecmp(line, "original_url", 12) == 0)
 			got_url_first = 1;
@@ -335,10 +342,25 @@ opening_title(const struct doc *doc, const struct node *c)
  * leaves the body when it repeats the title; metadata lines under it
  * follow it into the metadata.
  */
+/* Drops the site's lines from first up to (not including) stop. */
+static void
+drop_before(struct node *first, struct node *stop, struct diag *diag)
+{
+	struct node	*c, *next;
+
+	for (c = first; c != NULL && c != stop; c = next) {
+		next = c->next;
+		diag_note(diag, "line %u: site chrome above the title left "
+		    "out", c->line);
+		node_free(c);
+	}
+}
+
 void
 md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 {
-	struct node	*c, *h1 = NULL, *after;
+	struct node	*c, *h1 = NULL, *after, *first;
+	size_t		 k;
 	const struct node *link;
 	struct buf	 t = BUF_INIT;
 
@@ -357,8 +379,37 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 		buf_free(&t);
 		return;
 	}
-	if (c == NULL || c->type != NODE_HEADING ||
-	    (c->as.heading.level != 1 && !top_setext))
+	/*
+	 * A clipped page may keep its breadcrumb above the headline
+	 * (当前位置：[首页](…) > [组工动态](…)): skipped here, dropped with
+	 * the headline it stands over.
+	 */
+	for (first = c, k = 0; c != NULL && k < 3 && c->type ==
+	    NODE_PARAGRAPH; c = c->next, k++) {
+		buf_truncate(&t, 0);
+		node_text(c, &t);
+		if (!article_breadcrumb(t.ptr, t.len) &&
+		    !article_chrome_line(t.ptr, t.len))
+			break;
+	}
+	if (c == NULL || c->type != NODE_HEADING)
+		return;
+	buf_truncate(&t, 0);
+	node_text(c, &t);
+	/* The front matter's title, repeated by a heading of any level. */
+	if (doc->meta[META_TITLE] != NULL &&
+	    article_same_text(doc->meta[META_TITLE], t.ptr)) {
+		diag_note(diag, "line %u: the heading the article opens with "
+		    "repeats the title", c->line);
+		drop_before(first, c, diag);
+		after = c->next;
+		node_free(c);
+		take_meta_lines(doc, after, diag);
+		buf_free(&t);
+		return;
+	}
+	buf_truncate(&t, 0);
+	if (c->as.heading.level != 1 && !top_setext)
 		return;
 	h1 = c;
 	/*
@@ -373,6 +424,23 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 				return;
 	node_text(h1, &t);
 	after = h1->next;
+	if (doc->meta[META_TITLE] == NULL && doc->meta[META_URL] != NULL) {
+		/*
+		 * A clipped page (its address in the front matter) heads
+		 * with the page's <title>: "标题--理论-江城网".
+		 */
+		char *stem = article_strip_site(t.ptr);
+
+		if (strlen(stem) < t.len && utf8_count(t.ptr + strlen(stem),
+		    t.len - strlen(stem)) <= 20) {
+			diag_note(diag, "line %u: the site's name after the "
+			    "clipped page's title left out: %s", h1->line,
+			    t.ptr + strlen(stem));
+			buf_truncate(&t, 0);
+			buf_puts(&t, stem);
+		}
+		free(stem);
+	}
 	if (doc->meta[META_TITLE] == NULL) {
 		doc_set_meta(doc, META_TITLE, t.ptr);
 		if ((link = only_link(h1)) != NULL &&
@@ -383,15 +451,73 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 		    "(level %d, no other at its level) is the title%s",
 		    h1->line, h1->as.heading.level, link != NULL ?
 		    "; its link the address" : "");
+		drop_before(first, h1, diag);
 		node_free(h1);
 		take_meta_lines(doc, after, diag);
 	} else if (article_same_text(doc->meta[META_TITLE], t.ptr)) {
 		diag_note(diag, "line %u: the heading the article opens with "
 		    "repeats the title", h1->line);
+		drop_before(first, h1, diag);
 		node_free(h1);
 		take_meta_lines(doc, after, diag);
 	}
 	buf_free(&t);
+}
+
+/* Text of the paragraphs under n, headings left out. */
+static void
+paragraph_text(const struct node *n, struct buf *out)
+{
+	const struct node *c;
+
+	for (c = n->first_child; c != NULL; c = c->next)
+		if (c->type == NODE_PARAGRAPH)
+			node_text(c, out);
+}
+
+/*
+ * A clipper's excerpt above the text ("> ## Excerpt" and the page's
+ * description, as MarkDownload writes it): a quote at the top whose text
+ * is the opening of the article's first paragraph (four fifths of it the
+ * same, the description often cut or ending otherwise) repeats the text
+ * and is left out, with the rules that fenced it.
+ */
+void
+md_drop_excerpt(struct doc *doc, struct diag *diag)
+{
+	struct node	*q = doc->root->first_child, *c, *next;
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	size_t		 same = 0, k;
+
+	if (q == NULL || q->type != NODE_QUOTE)
+		return;
+	paragraph_text(q, &a);
+	for (c = q->next, k = 0; c != NULL && k < 6; c = c->next, k++) {
+		if (c->type != NODE_PARAGRAPH)
+			continue;
+		buf_truncate(&b, 0);
+		node_text(c, &b);
+		if (utf8_count(b.ptr, b.len) >= 20 &&
+		    ht_ends_sentence(b.ptr, b.len))
+			break;
+	}
+	if (c != NULL && a.len >= 30)
+		while (same < a.len && same < b.len && a.ptr[same] ==
+		    b.ptr[same])
+			same++;
+	if (c != NULL && a.len >= 30 && same * 5 >= a.len * 4) {
+		diag_note(diag, "line %u: a quote repeating the opening of the "
+		    "text (a clipper's excerpt) left out (%zu bytes)", q->line,
+		    a.len);
+		node_free(q);
+		for (c = doc->root->first_child; c != NULL &&
+		    c->type == NODE_RULE; c = next) {
+			next = c->next;
+			node_free(c);
+		}
+	}
+	buf_free(&a);
+	buf_free(&b);
 }
 
 /*

@@ -970,6 +970,7 @@ md_read(const char *data, size_t len, const struct read_opts *opts,
 		diag_note(diag, "%zu raw HTML blocks read as HTML",
 		    m.html_blocks);
 	md_take_title(doc, top_setext(m.src, m.len), diag);
+	md_drop_excerpt(doc, diag);
 	md_cut_tail(doc, diag);
 	article_cut_footer(doc, "md", diag);
 	analyze_article(doc, ANALYZE_PAGE, NULL, 0, &opts->outline, diag);
