@@ -342,6 +342,19 @@ opening_title(const struct doc *doc, const struct node *c)
  * leaves the body when it repeats the title; metadata lines under it
  * follow it into the metadata.
  */
+/*
+ * A clipping extension's credit above the headline ("本文由 简悦 SimpRead
+ * 转码， 原文地址 …"): short, naming the original's address.
+ */
+static int
+clipper_credit(const char *s, size_t len)
+{
+	return utf8_count(s, len) <= 80 && (strstr(s, "原文地址") != NULL ||
+	    strstr(s, "原文链接") != NULL) && (strstr(s, "转码") != NULL ||
+	    strstr(s, "SimpRead") != NULL || strstr(s, "剪藏") != NULL ||
+	    strstr(s, "保存") != NULL);
+}
+
 /* Drops the site's lines from first up to (not including) stop. */
 static void
 drop_before(struct node *first, struct node *stop, struct diag *diag)
@@ -384,12 +397,13 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 	 * (当前位置：[首页](…) > [组工动态](…)): skipped here, dropped with
 	 * the headline it stands over.
 	 */
-	for (first = c, k = 0; c != NULL && k < 3 && c->type ==
-	    NODE_PARAGRAPH; c = c->next, k++) {
+	for (first = c, k = 0; c != NULL && k < 3 && (c->type ==
+	    NODE_PARAGRAPH || c->type == NODE_QUOTE); c = c->next, k++) {
 		buf_truncate(&t, 0);
 		node_text(c, &t);
 		if (!article_breadcrumb(t.ptr, t.len) &&
-		    !article_chrome_line(t.ptr, t.len))
+		    !article_chrome_line(t.ptr, t.len) &&
+		    !clipper_credit(t.ptr, t.len))
 			break;
 	}
 	if (c == NULL || c->type != NODE_HEADING)
