@@ -1,6 +1,8 @@
 /* Unit tests: src/analyze/article.c (script guess, Chinese numerals, titles). */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -128,6 +130,40 @@ test_breadcrumb(void **state)
 		assert_false(article_breadcrumb(no[i], strlen(no[i])));
 }
 
+static void
+expect_date(const char *s, const char *want)
+{
+	char	*d = article_find_date(s, strlen(s), NULL, NULL);
+
+	if (want == NULL)
+		assert_null(d);
+	else {
+		assert_non_null(d);
+		assert_string_equal(d, want);
+	}
+	free(d);
+}
+
+/* Dates in the forms articles print them, Taiwan's era years among them. */
+static void
+test_find_date(void **state)
+{
+	(void)state;
+	expect_date("发布时间：2024-03-05 17:20", "2024-03-05 17:20");
+	expect_date("2021年10月14日 星期四", "2021-10-14");
+	expect_date("Tue, 30 Jun 2020 16:14:48 +0000", "2020-06-30 16:14:48");
+	/* 民國紀年: the 113th year from 1912 is 2024. */
+	expect_date("發布日期：113-05-14", "2024-05-14");
+	expect_date("中華民國113年5月14日", "2024-05-14");
+	expect_date("民國99年1月8日", "2010-01-08");
+	expect_date("民國99.1.8", "2010-01-08");
+	/* Not dates: a count of years, an address's digits, a year alone. */
+	expect_date("本校建校113年，培養人才無數。", NULL);
+	expect_date("主機位址 110.12.5", NULL);
+	expect_date("99年以前", NULL);
+	expect_date("1899-01-01", NULL);
+}
+
 int
 main(void)
 {
@@ -137,6 +173,7 @@ main(void)
 		cmocka_unit_test(test_cn_number),
 		cmocka_unit_test(test_same_text),
 		cmocka_unit_test(test_breadcrumb),
+		cmocka_unit_test(test_find_date),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

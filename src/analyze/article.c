@@ -85,20 +85,36 @@ ends(const char *s, size_t len, const char *lit)
 	return len >= n && memcmp(s + len - n, lit, n) == 0;
 }
 
-/* Parses a date at s[p]; on success returns the end and fills y/m/d. */
+/*
+ * Parses a date at s[p]; on success returns the end and fills y/m/d.
+ * Taiwan counts years from 1912 (民國紀年): a year of three digits
+ * ("113-05-14", "113年5月14日"), or of two or three after 民國 ("民國99年"),
+ * is the 113th year of that era, 2024.  No four-digit year is ever read
+ * so, and a count of years ("建校113年") has no month and day after it.
+ */
 static size_t
 date_at(const char *s, size_t len, size_t p, int *y, int *m, int *d)
 {
-	size_t	 q = p;
-	int	 cjk;
+	size_t	 q = p, n;
+	int	 cjk, era;
 	char	 sep = 0;
 
-	if ((*y = digits(s, len, &q, 4, 4)) < 1900 || *y > 2199)
+	era = (p >= 6 && (memcmp(s + p - 6, "民國", 6) == 0 ||
+	    memcmp(s + p - 6, "民国", 6) == 0));
+	*y = digits(s, len, &q, 2, 4);
+	n = q - p;
+	if (n == 3 || (n == 2 && era)) {
+		if (*y < 1 || *y > 199)
+			return 0;
+		*y += 1911;
+	} else if (n != 4 || *y < 1900 || *y > 2199)
 		return 0;
 	if (starts(s, len, q, "年")) {
 		cjk = 1;
 		q += 3;
-	} else if (q < len && (s[q] == '-' || s[q] == '/' || s[q] == '.')) {
+	} else if (q < len && (s[q] == '-' || s[q] == '/' || (s[q] == '.' &&
+	    (n == 4 || era)))) {
+		/* 110.12.5 without 民國 could be an address's digits. */
 		cjk = 0;
 		sep = s[q++];
 	} else
@@ -230,7 +246,8 @@ article_find_date(const char *s, size_t len, size_t *start, size_t *end)
 	size_t		 p, q, t;
 	int		 y, m, d, h, mi, sec;
 
-	for (p = 0; p + 8 <= len; p++) {
+	/* The shortest is 民國99.1.8: six bytes from the year on. */
+	for (p = 0; p + 6 <= len; p++) {
 		if (!is_digit((unsigned char)s[p]) ||
 		    (p > 0 && is_digit((unsigned char)s[p - 1])))
 			continue;
