@@ -407,7 +407,7 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 			break;
 	}
 	if (c == NULL || c->type != NODE_HEADING)
-		return;
+		goto out;
 	buf_truncate(&t, 0);
 	node_text(c, &t);
 	/* The front matter's title, repeated by a heading of any level. */
@@ -419,12 +419,11 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 		after = c->next;
 		node_free(c);
 		take_meta_lines(doc, after, diag);
-		buf_free(&t);
-		return;
+		goto out;
 	}
 	buf_truncate(&t, 0);
 	if (c->as.heading.level != 1 && !top_setext)
-		return;
+		goto out;
 	h1 = c;
 	/*
 	 * An underlined link to the original, or a first line with the
@@ -435,7 +434,7 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 		for (c = h1->next; c != NULL; c = c->next)
 			if (c->type == NODE_HEADING &&
 			    c->as.heading.level <= h1->as.heading.level)
-				return;
+				goto out;
 	node_text(h1, &t);
 	after = h1->next;
 	if (doc->meta[META_TITLE] == NULL && doc->meta[META_URL] != NULL) {
@@ -475,6 +474,7 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 		node_free(h1);
 		take_meta_lines(doc, after, diag);
 	}
+out:
 	buf_free(&t);
 }
 
