@@ -1635,6 +1635,58 @@ explain_series(const struct outline *o)
 }
 
 /* Decides headings and their levels by the evidence (no user levels). */
+/*
+ * Symbol-led subheads inside numbered sections ("Ⅰ、创新成果丰硕" over
+ * "◆ 关键核心技术攻关取得突破" and its paragraph): two or more lines led by
+ * one symbol, each a symbol heading over text of its own, all after the
+ * first numbered heading, are the level below the deepest numbered one.
+ * A symbol marks a subhead where numbers run out; it never outranks them.
+ */
+static void
+find_symbol_subheads(struct outline *o)
+{
+	struct item	*v = o->v;
+	size_t		 i, k, nc = 0, cand[64];
+	int		 deepest = 0, seen = 0, same = 0;
+	uint32_t	 sym = 0, cp;
+
+	for (i = 0; i < o->n && nc < 64; i++) {
+		if (is_member(&v[i]) && v[i].level > 0) {
+			seen = 1;
+			if (v[i].level > deepest)
+				deepest = v[i].level;
+			continue;
+		}
+		if (!seen || v[i].cls != CLS_BODY || i + 1 >= o->n ||
+		    !symbol_heading(v[i].text.ptr, v[i].text.len) ||
+		    v[i + 1].cls != CLS_BODY ||
+		    v[i + 1].node->type != NODE_PARAGRAPH ||
+		    symbol_heading(v[i + 1].text.ptr, v[i + 1].text.len))
+			continue;
+		cand[nc++] = i;
+	}
+	for (k = 0; k < nc; k++) {
+		cp = outline_first_cp(v[cand[k]].text.ptr,
+		    v[cand[k]].text.len);
+		if (k == 0)
+			sym = cp;
+		same += cp == sym;
+	}
+	if (nc < 2 || (size_t)same != nc || deepest == 0 || deepest >= 6)
+		return;
+	for (k = 0; k < nc; k++) {
+		struct item *it = &v[cand[k]];
+
+		it->cls = CLS_HEADING;
+		it->fid = FID_UNNUMBERED;
+		it->level = deepest + 1;
+		it->label_len = 0;
+		it->rule = "line led by a symbol, inside numbered sections";
+	}
+	diag_note(o->diag, "symbol subheads: %zu lines led by one symbol "
+	    "inside numbered sections: level %d", nc, deepest + 1);
+}
+
 static void
 decide_auto(struct outline *o)
 {
@@ -1659,6 +1711,8 @@ decide_auto(struct outline *o)
 			v[i].level = 0;
 	explain_series(o);
 	assign_levels(o);
+	if (o->over < 0)
+		find_symbol_subheads(o);
 }
 
 /*
