@@ -704,6 +704,7 @@ find_lists(struct outline *o)
 	struct item	*items = o->v;
 	size_t		 i, j, k, runins, items_like, n = o->n;
 	struct marker	 m;
+	const char	*why;
 
 	for (i = 0; i < n; i = j) {
 		j = i + 1;
@@ -752,20 +753,15 @@ find_lists(struct outline *o)
 			    items[k].text.ptr, items[k].text.len) == 0x3002)))
 				items_like++;
 		}
-		if (runs_on(o, i, j)) {
+		why = runs_on(o, i, j) ? "the first sections of a series "
+		    "that goes on after text, not a list" :
+		    runins * 2 > j - i || items_like * 2 <= j - i ? "headings, "
+		    "not a list (they have text of their own: a run-in "
+		    "sentence or what follows)" : NULL;
+		if (why != NULL) {
 			diag_note(o->diag, "line %u: %zu consecutive %s "
-			    "paragraphs: the first sections of a series that "
-			    "goes on after text, not a list",
-			    items[i].node->line, j - i,
-			    outline_family_example[items[i].m.fam]);
-			continue;
-		}
-		if (runins * 2 > j - i || items_like * 2 <= j - i) {
-			diag_note(o->diag, "line %u: %zu consecutive %s "
-			    "paragraphs: headings, not a list (they have text "
-			    "of their own: a run-in sentence or what follows)",
-			    items[i].node->line, j - i,
-			    outline_family_example[items[i].m.fam]);
+			    "paragraphs: %s", items[i].node->line, j - i,
+			    outline_family_example[items[i].m.fam], why);
 			continue;
 		}
 		for (k = i; k < j; k++) {

@@ -97,6 +97,21 @@ after_comma(const char *s, size_t len, size_t pos)
 	return (cp == 0xFF0C || cp == 0x3001 || cp == ',') ? q : 0;
 }
 
+/* Does one of the nwords words end s just before s[start]? */
+static int
+preceded_by(const char *s, size_t start, const char *const *words,
+    size_t nwords)
+{
+	size_t	 i, n;
+
+	for (i = 0; i < nwords; i++) {
+		n = strlen(words[i]);
+		if (start >= n && memcmp(s + start - n, words[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Words after which an enumerator begins without punctuation:
  * "其中一是…", "包括一是…", "即一是…".
@@ -105,14 +120,8 @@ static int
 after_lead_in(const char *s, size_t start)
 {
 	static const char *const words[] = { "其中", "包括", "即" };
-	size_t	 i, n;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		n = strlen(words[i]);
-		if (start >= n && memcmp(s + start - n, words[i], n) == 0)
-			return 1;
-	}
-	return 0;
+	return preceded_by(s, start, words, sizeof(words) / sizeof(words[0]));
 }
 
 /* Whether cp can begin an enumerator scan_points() looks for. */
@@ -159,14 +168,8 @@ static int
 after_conjunction(const char *s, size_t start)
 {
 	static const char *const words[] = { "及", "和", "或", "與", "与" };
-	size_t	 i, n;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		n = strlen(words[i]);
-		if (start >= n && memcmp(s + start - n, words[i], n) == 0)
-			return 1;
-	}
-	return 0;
+	return preceded_by(s, start, words, sizeof(words) / sizeof(words[0]));
 }
 
 /* 首先 其次 再次 最后 最後: the number each stands for (0: last). */
