@@ -124,6 +124,12 @@ test_breadcrumb(void **state)
 	size_t	 i;
 
 	(void)state;
+	/* Without the home page, a path of short names, above a title. */
+	assert_false(article_breadcrumb("新闻中心 > 国内新闻 > 正文", 36));
+	assert_true(article_path_line("新闻中心 > 国内新闻 > 正文", 36));
+	assert_false(article_path_line("收入 > 支出", 14));
+	assert_false(article_path_line("这是一个很长很长很长的名字 > 国内 > 正文",
+	    strlen("这是一个很长很长很长的名字 > 国内 > 正文")));
 	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
 		assert_true(article_breadcrumb(yes[i], strlen(yes[i])));
 	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)

@@ -494,6 +494,8 @@ static const char *const chrome_words[] = {
 	"打印本页", "打印此页",
 	/* The share bar: 分享：Facebook　WhatsApp　複製連結. */
 	"分享：", "复制链接", "複製連結",
+	/* An e-paper's page links. */
+	"上一版", "下一版", "返回目录",
 };
 
 /* Lines that are one toolbar word each (下载 / 打印 / 全屏 …). */
@@ -564,6 +566,53 @@ article_strip_site(const char *title)
 	return xstrndup(title, (size_t)(p - title));
 }
 
+/*
+ * The path steps of s (">", "»" …): how many, and whether it starts at
+ * the home page; the longest name between two steps in *longest.
+ */
+static size_t
+path_steps(const char *s, size_t len, int *home, size_t *longest)
+{
+	static const char *const steps[] = { ">", "＞", "»", "→", "》" };
+	static const char *const homes[] = {
+		"首页", "首頁", "网站首页", "網站首頁", "主页", "主頁", "Home", "home",
+	};
+	size_t	 i, k, nsteps = 0, seg = 0;
+
+	*home = 0;
+	*longest = 0;
+	for (i = 0; i < sizeof(homes) / sizeof(homes[0]); i++)
+		if (starts(s, len, 0, homes[i]))
+			*home = 1;
+	for (k = 0; k < len;) {
+		for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+			if (starts(s, len, k, steps[i]))
+				break;
+		if (i < sizeof(steps) / sizeof(steps[0])) {
+			nsteps++;
+			k += strlen(steps[i]);
+			seg = 0;
+			continue;
+		}
+		if (s[k] != ' ' && ++seg > *longest)
+			*longest = seg;
+		utf8_next(s, len, &k);
+	}
+	return nsteps;
+}
+
+int
+article_path_line(const char *s, size_t len)
+{
+	size_t	 start, longest;
+	int	 home;
+
+	len = utf8_trim(s, len, &start);
+	s += start;
+	return len > 0 && utf8_count(s, len) <= 60 &&
+	    path_steps(s, len, &home, &longest) >= 2 && longest <= 10;
+}
+
 int
 article_breadcrumb(const char *s, size_t len)
 {
@@ -572,11 +621,8 @@ article_breadcrumb(const char *s, size_t len)
 		"你现在的位置", "所在位置", "目前位置", "當前位置",
 		"您現在的位置", "現在位置",
 	};
-	static const char *const steps[] = { ">", "＞", "»", "→", "》" };
-	static const char *const homes[] = {
-		"首页", "首頁", "网站首页", "網站首頁", "主页", "主頁", "Home", "home",
-	};
-	size_t	 i, k, nsteps = 0, start;
+	size_t	 i, start, longest;
+	int	 home;
 
 	len = utf8_trim(s, len, &start);
 	s += start;
@@ -587,19 +633,7 @@ article_breadcrumb(const char *s, size_t len)
 		    strlen(place_labels[i]), "：") || starts(s, len,
 		    strlen(place_labels[i]), ":")))
 			return 1;
-	for (i = 0; i < sizeof(homes) / sizeof(homes[0]); i++)
-		if (starts(s, len, 0, homes[i]))
-			break;
-	if (i == sizeof(homes) / sizeof(homes[0]))
-		return 0;
-	for (k = 0; k < len; k++)
-		for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
-			if (starts(s, len, k, steps[i])) {
-				nsteps++;
-				k += strlen(steps[i]) - 1;
-				break;
-			}
-	return nsteps >= 1;
+	return path_steps(s, len, &home, &longest) >= 1 && home;
 }
 
 static const char *const footer_words[] = {

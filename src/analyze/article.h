@@ -74,6 +74,13 @@ int	 article_chrome_line(const char *s, size_t len);
  */
 int	 article_breadcrumb(const char *s, size_t len);
 /*
+ * A path of short names (新闻中心 > 国内新闻 > 正文): two or more steps
+ * (> » →), no name longer than ten characters, at most 60 in all.  Weaker
+ * than article_breadcrumb(): for the lines above a title, where text
+ * never stands.
+ */
+int	 article_path_line(const char *s, size_t len);
+/*
  * A line that starts a page footer (最新评论, 回顶部, 相关报道：, 上一篇…,
  * the editor's credit 【纠错】【责任编辑：…】 or （责任编辑：…）): what
  * follows it is not part of the article.

@@ -364,6 +364,59 @@ joint_issuers(const struct line *l)
 }
 
 /*
+ * The date of a newspaper's page head ("…报　2024年05月01日　星期三　第03版：
+ * 要闻"): a line of at most 40 characters naming a page (第N版) and a
+ * date.  Returns the date (to free) or NULL.
+ */
+static char *
+epaper_page_date(const struct line *l)
+{
+	size_t	 i, j;
+
+	if (utf8_count(l->s, l->len) > 40)
+		return NULL;
+	for (i = 0; i + 3 <= l->len; i++) {
+		if (memcmp(l->s + i, "第", 3) != 0)
+			continue;
+		for (j = i + 3; j < l->len && l->s[j] >= '0' && l->s[j] <= '9';
+		    j++)
+			;
+		if (j > i + 3 && j + 3 <= l->len &&
+		    memcmp(l->s + j, "版", 3) == 0)
+			return article_find_date(l->s, l->len, NULL, NULL);
+	}
+	return NULL;
+}
+
+/*
+ * Does word follow a short outlet's name at the start of l, a space
+ * after it ("澎湃新闻记者 曹雨": two to eight Han characters, then 记者)?
+ */
+static int
+outlet_before(const struct line *l, const char *word)
+{
+	size_t		 pos = 0, han = 0, at, n = strlen(word);
+	uint32_t	 cp;
+
+	for (at = 0; at + n <= l->len && memcmp(l->s + at, word, n) != 0;
+	    at++)
+		;
+	if (at + n > l->len)
+		return 0;
+	while (pos < at) {
+		cp = utf8_next(l->s, at, &pos);
+		if (!uc_is_han(cp))
+			return 0;
+		han++;
+	}
+	if (han < 2 || han > 8 || at + n >= l->len)
+		return 0;
+	pos = at + n;
+	cp = utf8_next(l->s, l->len, &pos);
+	return uc_is_space(cp) || cp == 0x3000;
+}
+
+/*
  * A byline printed under a title: the issuing body of an official text
  * (GB/T 9704 发文机关署名: "市人民政府办公室", "市卫生健康委调研组"), a
  * speaker's post and name ("市长　韩立新"), or a news credit ("记者　刘畅
@@ -391,9 +444,13 @@ byline_shaped(const struct line *l)
 
 	if (joint_issuers(l))
 		return 1;
-	/* A news credit: "记者　刘畅　通讯员　赵亮". */
+	/*
+	 * A news credit: "记者　刘畅　通讯员　赵亮", also after the outlet's
+	 * name ("澎湃新闻记者 曹雨 实习生 孙可").
+	 */
 	for (i = 0; i < sizeof(credits) / sizeof(credits[0]); i++)
-		if (starts_with(l, credits[i]) && chars <= 30 &&
+		if ((starts_with(l, credits[i]) || (i < 2 &&
+		    outlet_before(l, credits[i]))) && chars <= 30 &&
 		    !contains(l, "。") && !contains(l, "，") &&
 		    !contains(l, "日电") && !contains(l, "报讯") &&
 		    !contains(l, "日讯"))
@@ -709,8 +766,9 @@ chrome_separators(const struct line *l)
 static int
 head_toolbar(const struct line *l)
 {
-	return (starts_with(l, "【") || starts_with(l, "分享")) &&
-	    article_chrome_line(l->s, l->len);
+	return ((starts_with(l, "【") || starts_with(l, "分享")) &&
+	    article_chrome_line(l->s, l->len)) || (starts_with(l, "分享到") &&
+	    utf8_count(l->s, l->len) <= 20);
 }
 
 /* Drops the non-blank lines from..to (exclusive) as site chrome. */
@@ -928,6 +986,7 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	long			 i, first = -1, last = -1, t, k, from, keep;
 	long			 byline = -1, two = -1;
 	int			 seen = 0;
+	char			*d;
 
 	from = read_fields(ls, 0, doc, diag);
 	if (from > 0 && doc->meta[META_TITLE] != NULL)
@@ -1067,13 +1126,35 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 			k = t;
 	}
 	if (k >= 0 && step(ls, k, -1) >= from && step(ls, k, -1) >= 0) {
+		/* An e-paper's page head in the banner still dates it. */
+		for (t = from; t < k && doc->meta[META_DATE] == NULL; t++)
+			if ((d = epaper_page_date(&ls->v[t])) != NULL) {
+				doc_set_meta(doc, META_DATE, d);
+				free(d);
+			}
 		from = k + 1;
 		diag_note(diag, "line %u: toolbar; the lines above it are the "
 		    "site's banner", ls->v[k].no);
 	}
 	for (t = step(ls, from - 1, 1); t >= 0; t = step(ls, t, 1)) {
-		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
+		if (article_chrome_line(ls->v[t].s, ls->v[t].len) ||
+		    article_breadcrumb(ls->v[t].s, ls->v[t].len) ||
+		    article_path_line(ls->v[t].s, ls->v[t].len))
 			continue;
+		/*
+		 * A newspaper's page head, copied from its e-paper: the
+		 * paper, the date, the page (澜州工人报　2024年05月01日　星期三
+		 * 第03版：劳动者之歌).  Its date is the article's.
+		 */
+		if (keep < 0 && (d = epaper_page_date(&ls->v[t])) != NULL) {
+			if (doc->meta[META_DATE] == NULL)
+				doc_set_meta(doc, META_DATE, d);
+			free(d);
+			ls->v[t].drop = 1;
+			diag_note(diag, "line %u: a newspaper's page head (its "
+			    "date into the metadata)", ls->v[t].no);
+			continue;
+		}
 		/*
 		 * Metadata printed above the title (發布日期：…, 發布單位：…,
 		 * as government press releases set their head), before any
