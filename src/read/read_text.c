@@ -208,6 +208,73 @@ letterhead_shaped(const struct line *l)
 }
 
 /*
+ * A 纪要's or 简报's issue line under its masthead (GB/T 9704 §10.3):
+ * "第15期", "（第6期）", "第6期（总第58期）", "2024年第3期"; short.
+ */
+static int
+issue_line(const struct line *l)
+{
+	size_t		 i = 0, j, q, digits;
+	uint32_t	 cp;
+
+	if (utf8_count(l->s, l->len) > 16)
+		return 0;
+	while (i < l->len) {
+		if (utf8_next(l->s, l->len, &i) != 0x7B2C)	/* 第 */
+			continue;
+		for (j = i, digits = 0; j < l->len; j = q, digits++) {
+			q = j;
+			cp = utf8_next(l->s, l->len, &q);
+			if (!(cp >= '0' && cp <= '9') &&
+			    article_cn_digit(cp) < 0 && cp != 0x5341 &&
+			    cp != 0x767E)			/* 十 百 */
+				break;
+		}
+		if (digits > 0 && j < l->len &&
+		    utf8_next(l->s, l->len, &j) == 0x671F)	/* 期 */
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The masthead of a 纪要 or 简报 (会议纪要, 专 题 会 议 纪 要, 组工简报,
+ * 工作动态): Han letters only, spaced or not, four to twelve of them,
+ * ending in the kind of publication; no 关于 (a title's "关于…的会议纪要").
+ */
+static int
+masthead_line(const struct line *l)
+{
+	static const char *const kinds[] = {
+		"纪要", "简报", "快报", "专报", "动态", "通讯", "紀要", "簡報",
+	};
+	char		 packed[40];
+	size_t		 pos = 0, at, n = 0, i, w;
+	uint32_t	 cp;
+
+	if (contains(l, "关于") || contains(l, "關於"))
+		return 0;
+	while (pos < l->len) {
+		at = pos;
+		cp = utf8_next(l->s, l->len, &pos);
+		if (cp == ' ' || cp == 0x3000)
+			continue;
+		if (!uc_is_han(cp) || n + (pos - at) > sizeof(packed))
+			return 0;
+		memcpy(packed + n, l->s + at, pos - at);
+		n += pos - at;
+	}
+	if (utf8_count(packed, n) < 4)
+		return 0;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		w = strlen(kinds[i]);
+		if (n >= w && memcmp(packed + n - w, kinds[i], w) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The 版头 of an official document (GB/T 9704 §7.2): 份号, 密级, 紧急程度,
  * 发文机关标志 and 发文字号, above the title.  Not the title; the caller keeps
  * these lines as text.  Line t is one of them when it is a 发文字号, or a
@@ -220,9 +287,17 @@ official_head_line(const struct lines *ls, long t)
 	const struct line *l = &ls->v[t];
 	long		 u = t;
 	int		 k, mark;
+	char		*d;
 
-	if (doc_number_line(l))
+	if (doc_number_line(l) || issue_line(l))
 		return 1;
+	/* A 纪要's or 简报's masthead, its issue line under it. */
+	if (masthead_line(l)) {
+		for (k = 0; k < 2 && (u = step(ls, u, 1)) >= 0; k++)
+			if (issue_line(&ls->v[u]))
+				return 1;
+		return 0;
+	}
 	mark = utf8_count(l->s, l->len) <= 12 && (starts_with(l, "绝密") ||
 	    starts_with(l, "机密") || starts_with(l, "秘密") ||
 	    starts_with(l, "特急") || starts_with(l, "加急") ||
@@ -231,10 +306,18 @@ official_head_line(const struct lines *ls, long t)
 	 * Web copies print the issuing body's name where the red letterhead
 	 * stood: the name, then the 发文字号 right under it.
 	 */
+	/* The unit that issues it and the date, under the issue line. */
+	if ((u = step(ls, t, -1)) >= 0 && issue_line(&ls->v[u]) &&
+	    utf8_count(l->s, l->len) <= 40 && (d = article_find_date(l->s,
+	    l->len, NULL, NULL)) != NULL) {
+		free(d);
+		return 1;
+	}
+	u = t;
 	if (!mark && !letterhead_shaped(l)) {
 		u = step(ls, t, 1);
 		return organisation_line(l) && u >= 0 &&
-		    doc_number_line(&ls->v[u]);
+		    (doc_number_line(&ls->v[u]) || masthead_line(&ls->v[u]));
 	}
 	for (k = 0; k < (mark ? 3 : 2) && (u = step(ls, u, 1)) >= 0; k++)
 		if (doc_number_line(&ls->v[u]) ||
@@ -296,6 +379,7 @@ static const struct body_word {
 	{ "大学", BODY_TITLE | BODY_BYLINE },
 	{ "学院", BODY_TITLE | BODY_BYLINE },
 	{ "总支", BODY_TITLE }, { "公司", BODY_TITLE }, { "集团", BODY_TITLE },
+	{ "班子", BODY_TITLE },		/* 领导班子: a 对照检查材料's author */
 	{ "学校", BODY_TITLE }, { "街道", BODY_TITLE }, { "管委会", BODY_TITLE },
 	{ "调研组", BODY_BYLINE }, { "课题组", BODY_BYLINE },
 	{ "工作组", BODY_BYLINE }, { "研究会", BODY_BYLINE },
@@ -823,8 +907,8 @@ doc_kind_line(const struct line *l, size_t max_chars)
 		"總結", "報告", "規定", "講話", "決定", "計劃", "規劃",
 		"答复", "复函", "函", "提案", "议案", "建议", "倡议书", "公示",
 		"答覆", "復函", "議案", "建議", "倡議書",
-		/* 工作总结和工作打算, 2024年工作安排 */
-		"打算", "安排",
+		/* 工作总结和工作打算, 2024年工作安排, 对照检查材料 */
+		"打算", "安排", "材料",
 	};
 	size_t	 i;
 
@@ -984,7 +1068,7 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 {
 	struct article_meta	 meta = { 0 };
 	long			 i, first = -1, last = -1, t, k, from, keep;
-	long			 byline = -1, two = -1;
+	long			 byline = -1, two = -1, masthead = -1;
 	int			 seen = 0;
 	char			*d;
 
@@ -1172,6 +1256,8 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 		if (official_head_line(ls, t)) {
 			if (keep < 0)
 				keep = t;
+			if (masthead < 0 && masthead_line(&ls->v[t]))
+				masthead = t;
 			diag_note(diag, "line %u: the head of an official "
 			    "document (发文机关标志, 发文字号), not the title; "
 			    "kept as text", ls->v[t].no);
@@ -1183,6 +1269,17 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 			keep = t;
 		diag_note(diag, "line %u: a caption or dateline, not the "
 		    "title; kept as text", ls->v[t].no);
+	}
+	/*
+	 * A 纪要 with no title of its own under its masthead and issue
+	 * line (县政府常务会议纪要 / 〔2026〕第3期, then the text): the
+	 * masthead names it.
+	 */
+	if (masthead >= 0 && (t < 0 || !title_shaped(&ls->v[t]) ||
+	    ends_full_sentence(&ls->v[t]))) {
+		diag_note(diag, "line %u: the masthead has no title under it: "
+		    "it is the title", ls->v[masthead].no);
+		t = masthead;
 	}
 	if (t < 0 || !title_shaped(&ls->v[t]) || step(ls, t, 1) < 0)
 		return (size_t)from;
