@@ -1314,11 +1314,18 @@ find_unnumbered(struct outline *o, int numbered)
 				cand[nc++] = i;
 				continue;
 			}
-			/* A symbol-led one, text or a list. */
+			/*
+			 * A symbol-led one, text or a list, or a subhead led
+			 * by another symbol (📌 over ◆).
+			 */
 			if (symbol_heading(v[i].text.ptr, v[i].text.len) &&
 			    (v[i + 1].cls == CLS_BODY ||
 			    v[i + 1].cls == CLS_LIST) &&
-			    !unnumbered_candidate(&v[i + 1])) {
+			    (!unnumbered_candidate(&v[i + 1]) ||
+			    (symbol_heading(v[i + 1].text.ptr,
+			    v[i + 1].text.len) && outline_first_cp(
+			    v[i + 1].text.ptr, v[i + 1].text.len) !=
+			    outline_first_cp(v[i].text.ptr, v[i].text.len)))) {
 				cand[nc++] = i;
 				continue;
 			}
@@ -1683,6 +1690,48 @@ find_symbol_subheads(struct outline *o)
 	    "inside numbered sections: level %d", nc, deepest + 1);
 }
 
+/*
+ * Two symbols leading unnumbered subheads ("📌 赏花踏青" over "◆ 桃源谷景区"):
+ * the symbol of the first is the upper level, and the other, when each
+ * of its lines comes after one of the first, the level under it.
+ */
+static void
+nest_symbols(struct outline *o)
+{
+	struct item	*v = o->v;
+	size_t		 i, nb = 0;
+	uint32_t	 a = 0, b = 0, cp;
+	int		 seen_a = 0;
+
+	for (i = 0; i < o->n; i++) {
+		if (v[i].fid != FID_UNNUMBERED || v[i].level <= 0 ||
+		    !is_member(&v[i]))
+			continue;
+		if (!symbol_heading(v[i].text.ptr, v[i].text.len))
+			return;
+		cp = outline_first_cp(v[i].text.ptr, v[i].text.len);
+		if (a == 0)
+			a = cp;
+		if (cp == a) {
+			seen_a = 1;
+			continue;
+		}
+		if ((b != 0 && cp != b) || !seen_a)
+			return;
+		b = cp;
+		nb++;
+	}
+	if (nb == 0)
+		return;
+	for (i = 0; i < o->n; i++)
+		if (v[i].fid == FID_UNNUMBERED && v[i].level > 0 &&
+		    v[i].level < 6 && is_member(&v[i]) &&
+		    outline_first_cp(v[i].text.ptr, v[i].text.len) == b)
+			v[i].level++;
+	diag_note(o->diag, "symbol subheads: lines led by a second symbol, "
+	    "each after one led by the first, are the level under it");
+}
+
 static void
 decide_auto(struct outline *o)
 {
@@ -1709,6 +1758,7 @@ decide_auto(struct outline *o)
 	assign_levels(o);
 	if (o->over < 0)
 		find_symbol_subheads(o);
+	nest_symbols(o);
 }
 
 /*

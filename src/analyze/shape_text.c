@@ -144,6 +144,9 @@ ht_heading_symbol(uint32_t cp)
 	case 0x25CF: case 0x25CB: case 0x25CE: case 0x2605: case 0x2606:
 	case 0x2756: case 0x2726: case 0x25C9: case 0x25B2: case 0x2666:
 	case 0x272A: case 0x2B50: case 0x2714: case 0x2611:
+	/* Emoji that posts set before a section's name: 📌 🔸 🔹 🌟 💡 ✅ */
+	case 0x1F4CC: case 0x1F538: case 0x1F539: case 0x1F31F:
+	case 0x1F4A1: case 0x2705:
 		return 1;
 	default:
 		return 0;

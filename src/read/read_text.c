@@ -843,14 +843,15 @@ chrome_separators(const struct line *l)
 
 /*
  * The page's toolbar among the metadata lines: in brackets
- * (【字号：大 中 小】　【打印】　【关闭】) or a share bar (分享：Facebook
- * WhatsApp 複製連結).  Only these: a short first sentence naming a chrome
+ * (【字号：大 中 小】　【打印】　【关闭】), a share bar (分享：Facebook
+ * WhatsApp 複製連結), or a public account's plea (点击蓝字 关注我们).  Only these: a short first sentence naming a chrome
  * word (注册, 首页) stays text.
  */
 static int
 head_toolbar(const struct line *l)
 {
-	return ((starts_with(l, "【") || starts_with(l, "分享")) &&
+	return ((starts_with(l, "【") || starts_with(l, "分享") ||
+	    contains(l, "蓝字") || contains(l, "藍字")) &&
 	    article_chrome_line(l->s, l->len)) || (starts_with(l, "分享到") &&
 	    utf8_count(l->s, l->len) <= 20);
 }
@@ -1209,6 +1210,16 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
 			k = t;
 	}
+	/*
+	 * Not when a line above the toolbar carries a date: that is the
+	 * article's head (a post's title and account line over 点击蓝字).
+	 */
+	for (t = from; k >= 0 && t < k; t++)
+		if ((d = article_find_date(ls->v[t].s, ls->v[t].len, NULL,
+		    NULL)) != NULL) {
+			free(d);
+			k = -1;
+		}
 	if (k >= 0 && step(ls, k, -1) >= from && step(ls, k, -1) >= 0) {
 		/* An e-paper's page head in the banner still dates it. */
 		for (t = from; t < k && doc->meta[META_DATE] == NULL; t++)
@@ -1294,6 +1305,25 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 			ls->v[k].drop = 1;
 			diag_note(diag, "line %u: the page's toolbar under the "
 			    "title left out", ls->v[k].no);
+			i = k;
+			continue;
+		}
+		/*
+		 * A public account's line under a post's title ("原创 云岫文旅
+		 * 2024-04-28 17:30"): the date is the post's.
+		 */
+		if (starts_with(&ls->v[k], "原创") &&
+		    utf8_count(ls->v[k].s, ls->v[k].len) <= 40 &&
+		    (d = article_find_date(ls->v[k].s, ls->v[k].len, NULL,
+		    NULL)) != NULL) {
+			if (meta.date == NULL)
+				meta.date = d;
+			else
+				free(d);
+			ls->v[k].drop = 1;
+			diag_note(diag, "line %u: a public account's line under "
+			    "the title (its date into the metadata)",
+			    ls->v[k].no);
 			i = k;
 			continue;
 		}

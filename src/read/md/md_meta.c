@@ -489,12 +489,29 @@ paragraph_text(const struct node *n, struct buf *out)
 			node_text(c, out);
 }
 
+/* Does quote q open with MarkDownload's "## Excerpt" heading? */
+static int
+excerpt_heading(const struct node *q)
+{
+	const struct node *h = q->first_child;
+	struct buf	 t = BUF_INIT;
+	int		 yes;
+
+	if (h == NULL || h->type != NODE_HEADING)
+		return 0;
+	node_text(h, &t);
+	yes = t.len == 7 && strncasecmp(t.ptr, "Excerpt", 7) == 0;
+	buf_free(&t);
+	return yes;
+}
+
 /*
  * A clipper's excerpt above the text ("> ## Excerpt" and the page's
  * description, as MarkDownload writes it): a quote at the top whose text
  * is the opening of the article's first paragraph (four fifths of it the
  * same, the description often cut or ending otherwise) repeats the text
- * and is left out, with the rules that fenced it.
+ * and is left out, with the rules that fenced it; so is a quote headed
+ * "Excerpt", MarkDownload's own, whatever part of the page it quotes.
  */
 void
 md_drop_excerpt(struct doc *doc, struct diag *diag)
@@ -519,7 +536,8 @@ md_drop_excerpt(struct doc *doc, struct diag *diag)
 		while (same < a.len && same < b.len && a.ptr[same] ==
 		    b.ptr[same])
 			same++;
-	if (c != NULL && a.len >= 30 && same * 5 >= a.len * 4) {
+	if (excerpt_heading(q) || (c != NULL && a.len >= 30 &&
+	    same * 5 >= a.len * 4)) {
 		diag_note(diag, "line %u: a quote repeating the opening of the "
 		    "text (a clipper's excerpt) left out (%zu bytes)", q->line,
 		    a.len);
