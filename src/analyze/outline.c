@@ -1146,8 +1146,13 @@ symbol_heading(const char *s, size_t len)
 		return 0;
 	rest = utf8_count(s + pos, len - pos);
 	cp = utf8_next(s, len, &(size_t){ pos });
+	/* "◎ 图：@贾玲微博截图": a picture's caption, left where it was. */
 	return rest >= 2 && rest <= 30 && !ht_heading_symbol(cp) &&
-	    ht_shaped(s + pos, len - pos, 30, 1, 1);
+	    ht_shaped(s + pos, len - pos, 30, 1, 1) &&
+	    !article_caption_text(s, len, 0) &&
+	    !article_caption_text(s + pos, len - pos, 0) &&
+	    strstr(s, "截图") == NULL && strstr(s, "图：") == NULL &&
+	    strstr(s, "圖：") == NULL && strstr(s, "图片") == NULL;
 }
 
 static int
