@@ -1925,6 +1925,41 @@ apply(struct outline *o, struct node *parent)
 
 /* --- driver -------------------------------------------------------------- */
 
+/*
+ * Headings rank by nesting: a heading's level is one more than the number
+ * of headings it stands under.  The families' order gives 一、 over （一）
+ * over 1.; where a section skips one (1. right under 四、 in a text whose
+ * other sections have （一）), its headings are the next level down, as a
+ * reader and a contents list see them, and no heading level is skipped
+ * (EPUB and Word outlines take a skipped level for a missing section).
+ */
+static void
+rank_by_nesting(struct node *parent, struct diag *diag)
+{
+	struct node	*n;
+	int		 above[6], depth = 0, level;
+	size_t		 moved = 0;
+	unsigned int	 first = 0;
+
+	for (n = parent->first_child; n != NULL; n = n->next) {
+		if (n->type != NODE_HEADING)
+			continue;
+		level = n->as.heading.level;
+		while (depth > 0 && above[depth - 1] >= level)
+			depth--;
+		if (depth == 6)		/* levels are 1-6: not reached */
+			depth--;
+		above[depth++] = level;
+		if (depth != level && moved++ == 0)
+			first = n->line;
+		n->as.heading.level = depth;
+	}
+	if (moved > 0)
+		diag_note(diag, "line %u: %zu heading%s take%s the level of "
+		    "their nesting (a level above them is skipped)", first,
+		    moved, moved == 1 ? "" : "s", moved == 1 ? "s" : "");
+}
+
 /* Marker families named by a --levels list; fills level_of[]. */
 static int
 parse_levels(const char *spec, int *level_of, char *err, size_t errlen)
@@ -2075,6 +2110,8 @@ outline_siblings(struct node *parent, const struct outline_opts *opts,
 	} else
 		decide_auto(&o);
 	apply(&o, parent);
+	if (opts->levels == NULL)
+		rank_by_nesting(parent, diag);
 	outline_points(parent, diag);
 out:
 	for (i = 0; i < o.n; i++)

@@ -249,6 +249,22 @@ ordinal_unit(const char *s, size_t len, size_t *q)
 }
 
 /*
+ * A word glued to 第X章 / 第X部分 that makes it a sentence's subject, not
+ * a heading's number: "第一部分的内容…", "第二章是…", "第三条和第四条…".
+ */
+static int
+sentence_after_unit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x7684: case 0x662F: case 0x548C:			/* 的 是 和 */
+	case 0x4E0E: case 0x53CA: case 0x6216:			/* 与 及 或 */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
  * A unit two numerals joined by 、 share (一、二年级): 年 月 季 级 楼 层 号
  * 期 批 类 等 产 线, simplified and traditional.
  */
@@ -287,6 +303,8 @@ parse_ordinal(const char *s, size_t len, size_t p, struct marker *m)
 		return 0;
 	q = utf8_skip_space(s, len, p);
 	if (q >= len || (m->fam = ordinal_unit(s, len, &q)) == FAM_NONE)
+		return 0;
+	if (q < len && sentence_after_unit(peek(s, len, q)))
 		return 0;
 	m->num = n;
 	m->len = q;

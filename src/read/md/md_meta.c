@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "analyze/article.h"
+#include "analyze/outline.h"
 #include "analyze/shape_text.h"
 #include "tree/alloc.h"
 #include "tree/buf.h"
@@ -308,9 +309,22 @@ opening_headline(const struct doc *doc, const struct node *c,
 	    c->first_child != c->last_child ||
 	    c->first_child->type != inner || doc->meta[META_TITLE] != NULL)
 		return 0;
-	for (n = c->next; n != NULL; n = n->next)
-		if (n->type == NODE_HEADING && n->as.heading.level == 1)
+	/*
+	 * A "#" heading further down would be the title, unless it is
+	 * numbered ("# 一、基本情况"): then "#" is the outline's first
+	 * level, as Word files converted by pandoc write it.
+	 */
+	for (n = c->next; n != NULL; n = n->next) {
+		if (n->type != NODE_HEADING || n->as.heading.level != 1)
+			continue;
+		buf_truncate(&t, 0);
+		node_text(n, &t);
+		if (!outline_numbered(t.ptr, t.len)) {
+			buf_free(&t);
 			return 0;
+		}
+	}
+	buf_truncate(&t, 0);
 	node_text(c, &t);
 	yes = t.len > 0 && article_title_shaped(t.ptr, t.len);
 	buf_free(&t);
