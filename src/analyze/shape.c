@@ -110,6 +110,7 @@ inner_colon(const char *s, size_t len)
 }
 
 static int	 headline_shaped(const char *, size_t);
+static int	 headline_shaped_max(const char *, size_t, size_t);
 static int	 before_text(const struct blk *, size_t);
 
 /*
@@ -132,6 +133,63 @@ issued_document(const char *title, const char *s, size_t len)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * A named series' number opening a line: a word of one to three Chinese
+ * characters, a small Chinese numeral, then a space or a colon (案例一　…,
+ * 镜头二：…, 场景三 …), as 典型案例 and features number their parts.
+ * Returns the bytes of the word and numeral (0 if none), the number in
+ * *num.
+ */
+static size_t
+series_label(const char *s, size_t len, int *num)
+{
+	size_t		 pos = 0, word = 0, q;
+	uint32_t	 cp;
+
+	while (pos < len && word < 3) {
+		q = pos;
+		cp = utf8_next(s, len, &q);
+		if (!uc_is_han(cp) || article_cn_digit(cp) >= 0)
+			break;
+		pos = q;
+		word++;
+	}
+	if (word == 0 || (*num = article_cn_number(s, len, &pos,
+	    ARTICLE_CN_SMALL)) < 1 || pos >= len)
+		return 0;
+	q = pos;
+	cp = utf8_next(s, len, &q);
+	if (cp != ' ' && cp != 0x3000 && cp != 0xFF1A && cp != ':')
+		return 0;
+	return pos;
+}
+
+/*
+ * Is bold line i one of a series of two or more (案例一 … 案例二 …): the
+ * same word, numbered 1, 2, … in order?  Such parts' headlines run long
+ * (the case's gist, a dash, the case's name).
+ */
+static int
+bold_series(const struct blk *v, size_t n, size_t i)
+{
+	size_t		 k, lbl, l;
+	int		 num, want = 1, mine = 0, seen = 0;
+
+	if ((lbl = series_label(v[i].text.ptr, v[i].text.len, &mine)) == 0)
+		return 0;
+	for (k = 0; k < n; k++) {
+		/* Those found already are K_BOLD, no longer paragraphs. */
+		if (!(bold_line(&v[k]) || v[k].kind == K_BOLD) ||
+		    (l = series_label(v[k].text.ptr,
+		    v[k].text.len, &num)) != lbl || num != want ||
+		    memcmp(v[k].text.ptr, v[i].text.ptr, l - 3) != 0)
+			continue;
+		want++;
+		seen++;
+	}
+	return seen >= 2 && mine < want;
 }
 
 static void
@@ -167,8 +225,9 @@ find_bold(struct blk *v, size_t n, const char *title)
 			k++;
 		next = &v[k];
 
-		if (!bold_line(b) || chars < 2 || chars > 40 ||
-		    !headline_shaped(b->text.ptr, b->text.len) ||
+		if (!bold_line(b) || chars < 2 || (chars > 40 &&
+		    (chars > 80 || !bold_series(v, n, i))) ||
+		    !headline_shaped_max(b->text.ptr, b->text.len, 80) ||
 		    ht_last_cp(b->text.ptr, b->text.len) == 0xFF01 ||
 		    ht_last_cp(b->text.ptr, b->text.len) == '!' ||
 		    inner_colon(b->text.ptr, b->text.len) ||
@@ -187,9 +246,10 @@ find_bold(struct blk *v, size_t n, const char *title)
 		}
 		if (i > 0 && bold_line(&v[i - 1]))
 			continue;
+		/* Text under it, or a 【…】 label opening its first part. */
 		if (!((is_para(next) && !bold_line(next)) ||
 		    next->n->type == NODE_LIST || next->n->type == NODE_TABLE ||
-		    next->n->type == NODE_QUOTE))
+		    next->n->type == NODE_QUOTE || next->kind == K_BRACKET))
 			continue;
 		b->kind = K_BOLD;
 		b->rule = "bold stand-alone line";
@@ -305,10 +365,17 @@ glued_number(const char *s, size_t len)
 static int
 headline_shaped(const char *s, size_t len)
 {
+	return headline_shaped_max(s, len, 40);
+}
+
+static int
+headline_shaped_max(const char *s, size_t len, size_t max_chars)
+{
 	size_t		 pos = 0;
 	uint32_t	 cp = 0;
 
-	if (len == 0 || utf8_count(s, len) > 40 || !ht_has_letter(s, len))
+	if (len == 0 || utf8_count(s, len) > max_chars ||
+	    !ht_has_letter(s, len))
 		return 0;
 	while (pos < len) {
 		cp = utf8_next(s, len, &pos);
@@ -622,7 +689,41 @@ struct ranks {
 	int	 order[64];
 	size_t	 n;
 	int	 bracket;	/* a 【…】 kind occurs */
+	int	 bracket_level;	/* its level */
 };
+
+/*
+ * 【…】 labels that come again in each section (典型案例's 【基本案情】
+ * 【裁判结果】 【典型意义】 under every case) are the parts of the
+ * sections headed by the kinds found above the first of them: the level
+ * under those.  Otherwise a 【…】 line heads a section of its own.
+ */
+static int
+bracket_level(const struct blk *v, size_t n, const struct ranks *r)
+{
+	size_t	 i, j, first = n, above = 0;
+	int	 again = 0;
+
+	for (i = 0; i < n && first == n; i++)
+		if (v[i].kind == K_BRACKET)
+			first = i;
+	for (i = first; i < n && !again; i++)
+		for (j = i + 1; j < n && v[i].kind == K_BRACKET; j++)
+			if (v[j].kind == K_BRACKET &&
+			    strcmp(v[i].text.ptr, v[j].text.ptr) == 0) {
+				again = 1;
+				break;
+			}
+	if (!again)
+		return 1;
+	for (j = 0; j < r->n; j++)
+		for (i = 0; i < first; i++)
+			if (v[i].kind == r->order[j]) {
+				above++;
+				break;
+			}
+	return above < 6 ? (int)above + 1 : 6;
+}
 
 static void
 rank_kinds(const struct blk *v, size_t n, struct ranks *r)
@@ -659,6 +760,7 @@ rank_kinds(const struct blk *v, size_t n, struct ranks *r)
 		}
 	for (i = 0; i < nh; i++)
 		r->order[hpos[i]] = hk[i];
+	r->bracket_level = r->bracket ? bracket_level(v, n, r) : 1;
 }
 
 static int
@@ -667,7 +769,7 @@ level_of(const struct ranks *r, int k)
 	size_t	 i;
 
 	if (k == K_BRACKET)
-		return 1;
+		return r->bracket_level;
 	for (i = 0; i < r->n; i++)
 		if (r->order[i] == k)
 			return i < 6 ? (int)i + 1 : 6;
