@@ -1522,6 +1522,24 @@ assign_levels(struct outline *o)
 			if (f != g && used[f] && used[g] && holds(o, g, f) &&
 			    !holds(o, f, g))
 				depth[f]++;
+	/*
+	 * A family no other holds nor is held by goes where the conventional
+	 * order puts it: under the deepest family before it in that order
+	 * (1. after （一） held by 一、, not beside 一、).
+	 */
+	for (f = 0; f < FAM__HEADS; f++) {
+		if (!used[f])
+			continue;
+		for (g = 0; g < FAM__HEADS; g++)
+			if (g != f && used[g] && (holds(o, g, f) ||
+			    holds(o, f, g)))
+				break;
+		if (g < FAM__HEADS)
+			continue;
+		for (g = 0; g < f; g++)
+			if (used[g] && depth[g] > depth[f])
+				depth[f] = depth[g];
+	}
 	for (f = 0; f < FID__COUNT; f++) {
 		if (!used[f])
 			continue;

@@ -603,6 +603,34 @@ outline_heading_shaped(const char *s, size_t len, size_t total_chars,
 	return 1;
 }
 
+/*
+ * Is s[0..len) one note in brackets, （《新闻联播》 20250118 19:00） or
+ * (完): the source or an aside after a sentence, not text under a
+ * heading?
+ */
+static int
+bracketed_note(const char *s, size_t len)
+{
+	size_t		 pos = 0;
+	uint32_t	 first, cp = 0;
+	int		 depth = 0;
+
+	if (len == 0)
+		return 0;
+	first = utf8_next(s, len, &pos);
+	if (first != 0xFF08 && first != '(')
+		return 0;
+	depth = 1;
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp == 0xFF08 || cp == '(')
+			depth++;
+		else if ((cp == 0xFF09 || cp == ')') && --depth == 0)
+			return utf8_skip_space(s, len, pos) >= len;
+	}
+	return 0;
+}
+
 size_t
 outline_runin_sentence(const char *s, size_t len, size_t marker_chars,
     size_t max_chars)
@@ -619,6 +647,9 @@ outline_runin_sentence(const char *s, size_t len, size_t marker_chars,
 			end = pos;
 			if (utf8_skip_space(s, len, pos) >= len)
 				return 0;	/* nothing follows */
+			if (bracketed_note(s + utf8_skip_space(s, len, pos),
+			    len - utf8_skip_space(s, len, pos)))
+				return 0;	/* only a note follows */
 			return outline_has_letter(s, end) ? end : 0;
 		}
 		if (cp == 0xFF1B || cp == ';' || cp == 0xFF1A || cp == ':')
