@@ -50,6 +50,11 @@ static const char *const chrome[] = {
 	"fenxiang", "xiangguan", "pinglun", "reply", "statement", "disclaimer",
 	"subscribe", NULL
 };
+/* Readers' words: text-heavy, and never the article's. */
+static const char *const discussion[] = {
+	"comment", "reply", "pinglun", NULL
+};
+
 static int
 is_space_cp(uint32_t cp)
 {
@@ -339,6 +344,20 @@ html_drop(struct hnode *n)
 }
 
 /*
+ * Does n, named like a widget, hold the body's text (ifeng's article
+ * is <div class="js_img_share_area">: pictures in it can be shared)?  It
+ * does when it holds most of the body's characters, as prose with few
+ * links; a comment thread's name is never the article's.
+ */
+static int
+carries_body(const struct hdom *dom, const struct hnode *n,
+    const struct hnode *top)
+{
+	return n->chars * 2 >= top->chars && n->punct >= 5 &&
+	    link_density(n) < 0.2 && !hdom_class_has(dom, n, discussion);
+}
+
+/*
  * Cuts chrome out of the body: navigation, asides and footers, blocks
  * named like widgets, and lists of links.
  */
@@ -370,7 +389,7 @@ clean_body(struct hdom *dom, struct html_article *art, struct diag *diag)
 			case HT_OTHER: case HT_P: case HT_TD: case HT_LI:
 			case HT_CENTER:
 				if (n->chars > 0 && hdom_class_has(dom, n, chrome))
-					bad = 1;
+					bad = !carries_body(dom, n, top);
 				else if (n->chars > 0 &&
 				    hdom_class_has(dom, n, negative) &&
 				    !hdom_class_has(dom, n, positive) &&
