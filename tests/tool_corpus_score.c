@@ -123,11 +123,25 @@ source_text(const char *data, size_t len, const char *path, struct buf *out)
 		hdom_free(&dom);
 		span_fold(t.ptr != NULL ? t.ptr : "", t.len, out);
 	} else if (strcmp(r->name, "md") == 0) {
-		/* Raw HTML in Markdown: its tags and attributes are no text. */
+		/*
+		 * Raw HTML in Markdown: its tags and attributes are no text;
+		 * nor is a link's address (](…/卡爾·巴特)).
+		 */
 		size_t i, k;
 
 		for (i = 0; i < dec.len; i++) {
 			char c = i + 1 < dec.len ? dec.text[i + 1] : '\0';
+
+			if (dec.text[i] == ']' && c == '(') {
+				for (k = i + 2; k < dec.len && dec.text[k] != ')' &&
+				    dec.text[k] != '\n' && dec.text[k] != ' '; k++)
+					;
+				if (k < dec.len && dec.text[k] == ')') {
+					buf_putc(&t, ']');
+					i = k;
+					continue;
+				}
+			}
 
 			if (dec.text[i] == '<' && (c == '/' || c == '!' ||
 			    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {

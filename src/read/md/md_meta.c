@@ -579,7 +579,8 @@ chrome_words(const char *s, size_t len)
 		"二維碼", "赞赏", "讚賞", "点赞", "博客", "作者简介", "作者簡介",
 		"原文链接", "原文鏈接", "相关阅读", "相關閱讀", "延伸阅读",
 		"推荐阅读", "Feed", "Post tags", "Tags:", "标签", "標籤",
-		"Copyright", "All rights",
+		"Copyright", "All rights", "订户", "訂戶", "支持我们的工作",
+		"支持我們的工作",
 	};
 	size_t	 i, n, k;
 
@@ -590,6 +591,15 @@ chrome_words(const char *s, size_t len)
 				return 1;
 	}
 	return 0;
+}
+
+/* The line heading an author box: the author's blog, or 作者简介. */
+static int
+author_box(const char *s, size_t len)
+{
+	return utf8_count(s, len) <= 30 && (strstr(s, "博客") != NULL ||
+	    strstr(s, "作者简介") != NULL || strstr(s, "作者簡介") != NULL ||
+	    strstr(s, "关于作者") != NULL || strstr(s, "關於作者") != NULL);
 }
 
 /*
@@ -603,7 +613,7 @@ static int
 footer_like(const struct node *c)
 {
 	struct buf	 t = BUF_INIT;
-	int		 text = 0;
+	int		 text = 0, box = 0;
 
 	for (; c != NULL && !text; c = c->next) {
 		if (c->type != NODE_PARAGRAPH && c->type != NODE_HEADING &&
@@ -612,8 +622,18 @@ footer_like(const struct node *c)
 			continue;
 		buf_truncate(&t, 0);
 		node_text(c, &t);
-		if (chrome_words(t.ptr, t.len))
+		/*
+		 * An author box: the name's line (博客 | 清涼, 作者简介),
+		 * then one paragraph about the author.
+		 */
+		if (box) {
+			box = 0;
 			continue;
+		}
+		if (chrome_words(t.ptr, t.len)) {
+			box = author_box(t.ptr, t.len);
+			continue;
+		}
 		if (c->type == NODE_HEADING || c->type == NODE_TABLE ||
 		    (utf8_count(t.ptr, t.len) >= 20 &&
 		    ht_ends_sentence(t.ptr, t.len)))
