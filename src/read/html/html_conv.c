@@ -475,6 +475,34 @@ bold_style(const struct hdom *dom, const struct hnode *n)
 	return 0;
 }
 
+/*
+ * An inline element whose class names a heading level (Baidu's
+ * <span class="bjh-h3">, "h2", "art_h3"): the platform's editor set a
+ * subhead, drawn bold by its style sheet.  Taken as bold, so that alone
+ * on its line it is a subhead like any other bold line.
+ */
+static int
+heading_class(const struct hdom *dom, const struct hnode *n)
+{
+	const char	*v = hdom_attr(dom, n, HA_CLASS);
+	size_t		 i, end;
+
+	if (v == NULL)
+		return 0;
+	for (i = 0; v[i] != '\0'; i = end) {
+		while (v[i] == ' ' || v[i] == '\t')
+			i++;
+		for (end = i; v[end] != '\0' && v[end] != ' ' &&
+		    v[end] != '\t'; end++)
+			;
+		if (end - i >= 2 && (v[end - 2] == 'h' || v[end - 2] == 'H') &&
+		    v[end - 1] >= '1' && v[end - 1] <= '6' && (end - i == 2 ||
+		    v[end - 3] == '-' || v[end - 3] == '_'))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 has_format(const struct conv *c, enum node_type t)
 {
@@ -982,7 +1010,7 @@ enter(struct conv *c, const struct hnode *n, struct frame *f)
 	if (hdom_is_block(t))
 		return enter_block(c, n, f);
 	/* Other inline elements: only a bold style counts. */
-	if (bold_style(c->dom, n))
+	if (bold_style(c->dom, n) || heading_class(c->dom, n))
 		f->popfmt = push_format(c, NODE_STRONG, NULL);
 	return 1;
 }
