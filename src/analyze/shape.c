@@ -389,6 +389,14 @@ headline_shaped_max(const char *s, size_t len, size_t max_chars)
  * WeChat-style sections: "01" over the heading line, or glued to it.
  * Only a series 01, 02, … of two or more counts.
  */
+/* 。！？ and their ASCII forms: the end of a sentence, not a headline. */
+static int
+full_stop(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '.' ||
+	    cp == '!' || cp == '?';
+}
+
 static void
 find_wechat(struct blk *v, size_t n)
 {
@@ -418,10 +426,15 @@ find_wechat(struct blk *v, size_t n)
 		    i + 2 >= n)
 			continue;
 		num = atoi(s);
-		if (num != want || !is_para(h) || !h->single ||
-		    !ht_shaped(h->text.ptr, h->text.len, 40, 0, 1))
+		if (num != want || !is_para(h))
 			continue;
-		glued[found] = 0;
+		if (h->single && ht_shaped(h->text.ptr, h->text.len, 40, 0,
+		    1) && !full_stop(ht_last_cp(h->text.ptr, h->text.len)))
+			glued[found] = 0;
+		else if (b->bold && b->single)
+			glued[found] = -1;	/* a bold number over text */
+		else
+			continue;
 		idx[found++] = i;
 		want++;
 	}
@@ -435,6 +448,12 @@ find_wechat(struct blk *v, size_t n)
 			v[idx[i]].body = (size_t)glued[i];
 			v[idx[i]].rule = "section number glued to its heading, "
 			    "in a series 01, 02, …";
+			continue;
+		}
+		if (glued[i] < 0) {
+			v[idx[i]].runin = 1;	/* the number is the heading */
+			v[idx[i]].rule = "bold section number alone over "
+			    "text, in a series 1, 2, …";
 			continue;
 		}
 		v[idx[i]].rule = "section number over its heading line";
@@ -908,6 +927,12 @@ apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 		case K_WECHAT:
 			if (b->num < 0)
 				break;
+			if (b->runin) {
+				unwrap_strong(b->n);
+				b->n = to_heading(b->n, b->text.ptr, 0, 0, lvl,
+				    b->rule);
+				break;
+			}
 			if (b->label > 0) {
 				b->n = to_heading(b->n, b->text.ptr, b->label,
 				    b->body, lvl, b->rule);
