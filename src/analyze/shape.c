@@ -681,9 +681,19 @@ find_plain(struct blk *v, size_t n)
 		return;
 	for (i = 1; i + 1 < n; i++) {
 		struct blk *prev = &v[i - 1], *next = &v[i + 1];
+		size_t p = i - 1;
 
 		if (!plain_candidate(&v[i]))
 			continue;
+		/*
+		 * A picture with its caption may stand between the text and
+		 * the subhead; a short line right under a picture without
+		 * one is the picture's caption.
+		 */
+		while (p > 0 && v[p].n->type == NODE_FIGURE &&
+		    v[p].n->first_child != NULL)
+			p--;
+		prev = &v[p];
 		if (!((is_para(prev) && ht_ends_sentence(prev->text.ptr,
 		    prev->text.len) && chars_of(prev) >= 20) ||
 		    (prev->n->type == NODE_LIST && prev->kind == K_NONE)))
