@@ -1063,3 +1063,66 @@ article_title_shaped(const char *s, size_t len)
 	    c != 0xFF1B && c != 0xFF1A && c != 0x3001 && c != ',' &&
 	    c != ';' && c != ':' && !contains(s, len, "。");
 }
+
+/*
+ * Does word follow a short outlet's name at the start of s, a space after
+ * it ("澎湃新闻记者 曹雨": two to eight Han characters, then 记者)?
+ */
+static int
+outlet_before(const char *s, size_t len, const char *word)
+{
+	size_t		 pos = 0, han = 0, at, n = strlen(word);
+	uint32_t	 cp;
+
+	for (at = 0; at + n <= len && memcmp(s + at, word, n) != 0; at++)
+		;
+	if (at + n > len)
+		return 0;
+	while (pos < at) {
+		cp = utf8_next(s, at, &pos);
+		if (!uc_is_han(cp))
+			return 0;
+		han++;
+	}
+	if (han < 2 || han > 8 || at + n >= len)
+		return 0;
+	pos = at + n;
+	cp = utf8_next(s, len, &pos);
+	return uc_is_space(cp) || cp == 0x3000;
+}
+
+static int
+has_text(const char *s, size_t len, const char *lit)
+{
+	size_t	 n = strlen(lit), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(s + i, lit, n) == 0)
+			return 1;
+	return 0;
+}
+
+int
+article_news_credit(const char *s, size_t len)
+{
+	static const char *const credits[] = {
+		"记者", "本报记者", "通讯员", "特约记者", "撰稿", "文／",
+		"文/", "記者", "本報記者", "通訊員",
+		/* An editorial's byline: 本报评论员, 本刊特约评论员. */
+		"本报评论员", "本刊评论员", "本报特约评论员", "本刊特约评论员",
+		"特约评论员", "评论员", "本報評論員", "評論員",
+	};
+	size_t	 i, n;
+
+	if (utf8_count(s, len) > 30 || has_text(s, len, "。") ||
+	    has_text(s, len, "，") || has_text(s, len, "日电") ||
+	    has_text(s, len, "报讯") || has_text(s, len, "日讯"))
+		return 0;
+	for (i = 0; i < sizeof(credits) / sizeof(credits[0]); i++) {
+		n = strlen(credits[i]);
+		if ((len >= n && memcmp(s, credits[i], n) == 0) || (i < 2 &&
+		    outlet_before(s, len, credits[i])))
+			return 1;
+	}
+	return 0;
+}

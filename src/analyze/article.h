@@ -130,6 +130,12 @@ int	 article_cn_digit(uint32_t cp);
 int	 article_cn_number(const char *s, size_t len, size_t *pos, int form);
 
 /*
+ * Is s[0..len) a news credit: "记者　刘畅　通讯员　赵亮", "本报评论员",
+ * "文/…", also after the outlet's name ("澎湃新闻记者 曹雨 实习生 孙可")?
+ * At most 30 characters, no 。 or ，, never a dateline (…日电, 本报讯).
+ */
+int	 article_news_credit(const char *s, size_t len);
+/*
  * Is s (the text of a block right below a picture) the picture's caption,
  * by the way Chinese captions are written ("图为…", "…摄", "▲…")?  hinted
  * is set when the source's layout (a caption class, centring, all bold)

@@ -235,6 +235,7 @@ find_bold(struct blk *v, size_t n, const char *title)
 		    ht_heading_symbol(ht_first_cp(b->text.ptr, b->text.len)) ||
 		    ht_first_cp(b->text.ptr, b->text.len) == 0x3010 ||
 		    issued_document(title, b->text.ptr, b->text.len) ||
+		    article_news_credit(b->text.ptr, b->text.len) ||
 		    /* 本文首发于…, 本文来源…: a line about the article. */
 		    strncmp(b->text.ptr, "本文", strlen("本文")) == 0 ||
 		    article_caption_text(b->text.ptr, b->text.len, 0))

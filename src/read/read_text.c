@@ -472,33 +472,6 @@ epaper_page_date(const struct line *l)
 	return NULL;
 }
 
-/*
- * Does word follow a short outlet's name at the start of l, a space
- * after it ("澎湃新闻记者 曹雨": two to eight Han characters, then 记者)?
- */
-static int
-outlet_before(const struct line *l, const char *word)
-{
-	size_t		 pos = 0, han = 0, at, n = strlen(word);
-	uint32_t	 cp;
-
-	for (at = 0; at + n <= l->len && memcmp(l->s + at, word, n) != 0;
-	    at++)
-		;
-	if (at + n > l->len)
-		return 0;
-	while (pos < at) {
-		cp = utf8_next(l->s, at, &pos);
-		if (!uc_is_han(cp))
-			return 0;
-		han++;
-	}
-	if (han < 2 || han > 8 || at + n >= l->len)
-		return 0;
-	pos = at + n;
-	cp = utf8_next(l->s, l->len, &pos);
-	return uc_is_space(cp) || cp == 0x3000;
-}
 
 /*
  * A byline printed under a title: the issuing body of an official text
@@ -515,30 +488,14 @@ byline_shaped(const struct line *l)
 		0x957F, 0x8BB0, 0x4EFB, 0x5458, 0x5E2D, 0x7406, 0x6388,
 		0x8005, 0x8868,
 	};
-	static const char *const credits[] = {
-		"记者", "本报记者", "通讯员", "特约记者", "撰稿", "文／",
-		"文/", "記者", "本報記者", "通訊員",
-		/* An editorial's byline: 本报评论员, 本刊特约评论员. */
-		"本报评论员", "本刊评论员", "本报特约评论员", "本刊特约评论员",
-		"特约评论员", "评论员", "本報評論員", "評論員",
-	};
 	size_t		 chars = utf8_count(l->s, l->len), pos = 0, i;
 	size_t		 name = 0, gap = 0, before = 0;
 	uint32_t	 cp, post = 0;
 
 	if (joint_issuers(l))
 		return 1;
-	/*
-	 * A news credit: "记者　刘畅　通讯员　赵亮", also after the outlet's
-	 * name ("澎湃新闻记者 曹雨 实习生 孙可").
-	 */
-	for (i = 0; i < sizeof(credits) / sizeof(credits[0]); i++)
-		if ((starts_with(l, credits[i]) || (i < 2 &&
-		    outlet_before(l, credits[i]))) && chars <= 30 &&
-		    !contains(l, "。") && !contains(l, "，") &&
-		    !contains(l, "日电") && !contains(l, "报讯") &&
-		    !contains(l, "日讯"))
-			return 1;
+	if (article_news_credit(l->s, l->len))
+		return 1;
 	if (chars < 3 || chars > 24)
 		return 0;
 	while (pos < l->len) {
