@@ -574,6 +574,8 @@ static size_t
 path_steps(const char *s, size_t len, int *home, size_t *longest)
 {
 	static const char *const steps[] = { ">", "＞", "»", "→", "》" };
+	/* From the home page on, a dash or a slash is a step too. */
+	static const char *const home_steps[] = { " - ", "－", "/", "／" };
 	static const char *const homes[] = {
 		"首页", "首頁", "网站首页", "網站首頁", "主页", "主頁", "Home", "home",
 	};
@@ -591,6 +593,16 @@ path_steps(const char *s, size_t len, int *home, size_t *longest)
 		if (i < sizeof(steps) / sizeof(steps[0])) {
 			nsteps++;
 			k += strlen(steps[i]);
+			seg = 0;
+			continue;
+		}
+		for (i = 0; *home && i < sizeof(home_steps) /
+		    sizeof(home_steps[0]); i++)
+			if (starts(s, len, k, home_steps[i]))
+				break;
+		if (*home && i < sizeof(home_steps) / sizeof(home_steps[0])) {
+			nsteps++;
+			k += strlen(home_steps[i]);
 			seg = 0;
 			continue;
 		}

@@ -461,7 +461,44 @@ titled_block(struct hdom *dom, const struct html_article *art, char **text)
 		    in_home_link(dom, n))
 			continue;
 		t = node_string(dom, n, 0);
-		if (strstr(t, "。") == NULL && utf8_count(t, strlen(t)) >= 2) {
+		/* A breadcrumb titled so (title_la: 首页 - 新闻动态). */
+		if (strstr(t, "。") == NULL && utf8_count(t, strlen(t)) >= 2 &&
+		    !article_breadcrumb(t, strlen(t))) {
+			best = n;
+			free(*text);
+			*text = t;
+		} else
+			free(t);
+	}
+	return best;
+}
+
+/*
+ * The last heading element (<h1>-<h6>) before the article's text that
+ * reads as a headline: 6-80 characters, no full stop, no breadcrumb, not
+ * a link.  For pages whose <title> is a section's name (新闻动态) and
+ * whose headline is an <h5> over the metadata line.
+ */
+static struct hnode *
+nearest_heading(struct hdom *dom, const struct html_article *art,
+    char **text)
+{
+	struct hnode	*n, *best = NULL;
+	char		*t;
+
+	*text = NULL;
+	if (art->nroots == 0)
+		return NULL;
+	for (n = dom->root; n != NULL; n = hdom_next(dom->root, n, 0)) {
+		if (n->order >= art->roots[0]->order)
+			break;
+		if (n->tag < HT_H1 || n->tag > HT_H6 || n->chars < 6 ||
+		    n->chars > 80 || n->link_chars * 2 > n->chars ||
+		    in_home_link(dom, n))
+			continue;
+		t = node_string(dom, n, 0);
+		if (strstr(t, "。") == NULL && !article_breadcrumb(t,
+		    strlen(t)) && !article_chrome_line(t, strlen(t))) {
 			best = n;
 			free(*text);
 			*text = t;
@@ -888,6 +925,8 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 		free(rest);
 		b = utf8_count(t, strlen(t)) <= 8 || title == NULL ?
 		    titled_block(dom, art, &tb) : NULL;
+		if (b == NULL && utf8_count(t, strlen(t)) <= 8)
+			b = nearest_heading(dom, art, &tb);
 		if (b != NULL && (utf8_count(tb, strlen(tb)) <=
 		    utf8_count(t, strlen(t)) || article_same_text(tb, t))) {
 			free(tb);
@@ -896,6 +935,7 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 		if (b != NULL) {
 			/* <title> is the site's name; the page titles its text. */
 			diag_note(diag, "html: headline from the element titled "
+			    "(or the last heading) "
 			    "so before the text (the page title \"%s\" is the "
 			    "site's name)", t);
 			free(t);
