@@ -935,9 +935,8 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 		if (b != NULL) {
 			/* <title> is the site's name; the page titles its text. */
 			diag_note(diag, "html: headline from the element titled "
-			    "(or the last heading) "
-			    "so before the text (the page title \"%s\" is the "
-			    "site's name)", t);
+			    "so, or the last heading, before the text (the "
+			    "page title \"%s\" is the site's name)", t);
 			free(t);
 			t = tb;
 			title = b;
