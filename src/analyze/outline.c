@@ -1190,10 +1190,23 @@ complete_paragraph(const struct item *it)
 	    it->node->type == NODE_LIST;
 }
 
+/* How many of s[0..len)'s characters are Han. */
+static size_t
+han_count(const char *s, size_t len)
+{
+	size_t		 pos = 0, han = 0;
+
+	while (pos < len)
+		han += uc_is_han(utf8_next(s, len, &pos));
+	return han;
+}
+
 /*
  * Do the document's paragraphs end sentences?  In a photo essay or a
  * poem most lines do not, and a short unpunctuated line there is just a
- * line, not a subhead.  Counts paragraphs of 20 characters or more.
+ * line, not a subhead.  Counts paragraphs of 20 characters or more, half
+ * of them Han at least: a table flattened into lines of figures
+ * (电力0.2080.2600…) is no sentence.
  */
 static int
 prose(const struct outline *o)
@@ -1204,7 +1217,8 @@ prose(const struct outline *o)
 		const struct item *it = &o->v[i];
 
 		if (it->cls == CLS_OTHER || it->m.fam != FAM_NONE ||
-		    it->chars < 20)
+		    it->chars < 20 ||
+		    han_count(it->text.ptr, it->text.len) * 2 < it->chars)
 			continue;
 		long_ones++;
 		ended += outline_ends_sentence(it->text.ptr, it->text.len);

@@ -238,6 +238,19 @@ issue_line(const struct line *l)
 }
 
 /*
+ * A journal's issue line over an article copied from it ("1999年　第21卷
+ * 第1-2期　Vol.21 No.1-2 1999"): a volume (第N卷, Vol.) and an issue (期,
+ * No.), short.
+ */
+static int
+journal_issue_line(const struct line *l)
+{
+	return utf8_count(l->s, l->len) <= 60 && ((contains(l, "卷") &&
+	    contains(l, "期") && contains(l, "第")) || (contains(l, "Vol") &&
+	    contains(l, "No")));
+}
+
+/*
  * The masthead of a 纪要 or 简报 (会议纪要, 专 题 会 议 纪 要, 组工简报,
  * 工作动态): Han letters only, spaced or not, four to twelve of them,
  * ending in the kind of publication; no 关于 (a title's "关于…的会议纪要").
@@ -289,8 +302,15 @@ official_head_line(const struct lines *ls, long t)
 	int		 k, mark;
 	char		*d;
 
-	if (doc_number_line(l) || issue_line(l))
+	if (doc_number_line(l) || issue_line(l) || journal_issue_line(l))
 		return 1;
+	/* The journal's name, Chinese and English, over its issue line. */
+	if (utf8_count(l->s, l->len) <= 40 && !contains(l, "。") &&
+	    !contains(l, "，"))
+		for (k = 0; k < 2 && (u = step(ls, u, 1)) >= 0; k++)
+			if (journal_issue_line(&ls->v[u]))
+				return 1;
+	u = t;
 	/* A 纪要's or 简报's masthead, its issue line under it. */
 	if (masthead_line(l)) {
 		for (k = 0; k < 2 && (u = step(ls, u, 1)) >= 0; k++)
