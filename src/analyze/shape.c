@@ -192,6 +192,28 @@ bold_series(const struct blk *v, size_t n, size_t i)
 	return seen >= 2 && mine < want;
 }
 
+/*
+ * Does s end with a sentence closed inside quotation marks (…太狡猾！”,
+ * …了。」)?  Someone's words set bold for emphasis, not a subhead.
+ */
+static int
+quoted_sentence(const char *s, size_t len)
+{
+	size_t		 pos = 0;
+	uint32_t	 cp, prev = 0, last = 0;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (uc_is_space(cp))
+			continue;
+		prev = last;
+		last = cp;
+	}
+	return (last == 0x201D || last == 0x300D || last == 0x300F) &&
+	    (prev == 0x3002 || prev == 0xFF01 || prev == 0xFF1F ||
+	    prev == '!' || prev == '?');
+}
+
 static void
 find_bold(struct blk *v, size_t n, const char *title)
 {
@@ -230,6 +252,7 @@ find_bold(struct blk *v, size_t n, const char *title)
 		    !headline_shaped_max(b->text.ptr, b->text.len, 80) ||
 		    ht_last_cp(b->text.ptr, b->text.len) == 0xFF01 ||
 		    ht_last_cp(b->text.ptr, b->text.len) == '!' ||
+		    quoted_sentence(b->text.ptr, b->text.len) ||
 		    inner_colon(b->text.ptr, b->text.len) ||
 		    outline_marker(b->text.ptr, b->text.len) ||
 		    ht_heading_symbol(ht_first_cp(b->text.ptr, b->text.len)) ||
