@@ -214,6 +214,21 @@ quoted_sentence(const char *s, size_t len)
 	    prev == '!' || prev == '?');
 }
 
+/*
+ * A line naming a quotation's or a poem's author: a dash, then at most
+ * twenty characters ("——（宋）陆游", "——鲁迅").
+ */
+static int
+attribution(const struct blk *b)
+{
+	size_t		 pos = 0;
+
+	return b->n->type == NODE_PARAGRAPH && b->single &&
+	    b->text.len > 0 && (utf8_next(b->text.ptr, b->text.len, &pos) ==
+	    0x2014 || ht_first_cp(b->text.ptr, b->text.len) == 0x2015) &&
+	    chars_of(b) <= 22;
+}
+
 static void
 find_bold(struct blk *v, size_t n, const char *title)
 {
@@ -253,6 +268,7 @@ find_bold(struct blk *v, size_t n, const char *title)
 		    ht_last_cp(b->text.ptr, b->text.len) == 0xFF01 ||
 		    ht_last_cp(b->text.ptr, b->text.len) == '!' ||
 		    quoted_sentence(b->text.ptr, b->text.len) ||
+		    attribution(b) ||
 		    inner_colon(b->text.ptr, b->text.len) ||
 		    outline_marker(b->text.ptr, b->text.len) ||
 		    ht_heading_symbol(ht_first_cp(b->text.ptr, b->text.len)) ||
@@ -270,10 +286,14 @@ find_bold(struct blk *v, size_t n, const char *title)
 		}
 		if (i > 0 && bold_line(&v[i - 1]))
 			continue;
-		/* Text under it, or a 【…】 label opening its first part. */
+		/*
+		 * Text under it, or a 【…】 label opening its first part, or
+		 * the author's line under a poem's title.
+		 */
 		if (!((is_para(next) && !bold_line(next)) ||
 		    next->n->type == NODE_LIST || next->n->type == NODE_TABLE ||
-		    next->n->type == NODE_QUOTE || next->kind == K_BRACKET))
+		    next->n->type == NODE_QUOTE || next->kind == K_BRACKET ||
+		    (attribution(next) && k + 1 < n && is_para(&v[k + 1]))))
 			continue;
 		b->kind = K_BOLD;
 		b->rule = "bold stand-alone line";
