@@ -1674,6 +1674,60 @@ explain_series(const struct outline *o)
 	buf_free(&runs);
 }
 
+/*
+ * Numbered sections over the headings found before (bold lines, a
+ * page's <h3>): when the first heading of all is a member of the top
+ * family found here, and the headings already there stand inside two or
+ * more of its sections, the numbers head the sections and those headings
+ * are their parts (an interview series: 1, 2, 3 over the same bold
+ * questions in each).  Otherwise found headings rank under the source's.
+ */
+static void
+numbers_over_layout(struct outline *o)
+{
+	size_t		 i, members = 0, sections = 0;
+	int		 top = 7, shift, in_section = 0, seen_member = 0;
+
+	if (o->base == 0)
+		return;
+	for (i = 0; i < o->n; i++)
+		if (o->v[i].level > 0 && o->v[i].fid >= 0 &&
+		    o->v[i].level < top)
+			top = o->v[i].level;
+	if (top == 7)
+		return;
+	for (i = 0; i < o->n; i++) {
+		const struct item *it = &o->v[i];
+
+		if (it->level == top && it->fid >= 0) {
+			members++;
+			seen_member = 1;
+			in_section = 0;
+		} else if (it->node->type == NODE_HEADING && it->level < 0) {
+			if (!seen_member)
+				return;		/* a heading comes first */
+			if (!in_section)
+				sections++;
+			in_section = 1;
+		}
+	}
+	if (members < 2 || sections < 2)
+		return;
+	shift = top - 1;
+	for (i = 0; i < o->n; i++) {
+		struct item *it = &o->v[i];
+
+		if (it->level > 0 && it->fid >= 0)
+			it->level -= shift;
+		else if (it->node->type == NODE_HEADING && it->level < 0 &&
+		    it->node->as.heading.level + o->base < 7)
+			it->node->as.heading.level += o->base;
+	}
+	diag_note(o->diag, "the numbered headings come first and hold the "
+	    "headings found before in %zu of their sections: they rank "
+	    "above them", sections);
+}
+
 /* Decides headings and their levels by the evidence (no user levels). */
 /*
  * Symbol-led subheads inside numbered sections ("Ⅰ、创新成果丰硕" over
@@ -1793,6 +1847,7 @@ decide_auto(struct outline *o)
 			v[i].level = 0;
 	explain_series(o);
 	assign_levels(o);
+	numbers_over_layout(o);
 	if (o->over < 0)
 		find_symbol_subheads(o);
 	nest_symbols(o);
