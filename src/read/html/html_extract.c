@@ -100,7 +100,15 @@ stats(struct hdom *dom, struct hnode ***order, size_t *count)
 		}
 		v[k++] = n;
 		n->flags &= (uint16_t)~HN_UNLIKELY;
-		if (n->parent != NULL && (n->parent->flags & HN_UNLIKELY))
+		/*
+		 * Inside an unlikely block, unlikely too, unless named as
+		 * an article's and nothing else: a page that never closes
+		 * its <div class="breadcrumb"> nests its text inside it
+		 * (<div class="article-content">).
+		 */
+		if (n->parent != NULL && (n->parent->flags & HN_UNLIKELY) &&
+		    !(n->tag != HT_TEXT && hdom_class_has(dom, n, maybe) &&
+		    !hdom_class_has(dom, n, unlikely)))
 			n->flags |= HN_UNLIKELY;
 		else if (n->tag != HT_TEXT && n->tag != HT_HTML &&
 		    n->tag != HT_BODY && n->tag != HT_ARTICLE &&
