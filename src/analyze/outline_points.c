@@ -365,6 +365,28 @@ continues(const struct cand *x, enum point_kind kind, int expect, int run_len)
 }
 
 /*
+ * May candidate i begin or go on with a run across paragraphs?  It opens
+ * its paragraph; or it is 首先 / 第一 closing its paragraph's last
+ * sentences ("…的表象背后，首先是不成网。"), the next ones opening later
+ * paragraphs ("其次是地理位置偏。").
+ */
+static int
+opens_across(const struct cands *c, size_t i)
+{
+	const struct cand *x = &c->v[i];
+	size_t	 k;
+
+	if (x->off == 0)
+		return 1;
+	if (x->kind != PK_ORD || x->num != 1)
+		return 0;
+	for (k = i + 1; k < c->n && c->v[k].para == x->para; k++)
+		if (c->v[k].kind == PK_ORD)
+			return 0;
+	return 1;
+}
+
+/*
  * Accepts candidates of one kind that form runs 1, 2, 3… of at least two,
  * in document order.  With across set, runs are made of labels that open
  * their paragraphs (one "一是…" line per paragraph) and were not accepted
@@ -382,7 +404,7 @@ accept_runs(struct cands *c, enum point_kind kind, int across)
 		struct cand *x = i < c->n ? &c->v[i] : NULL;
 
 		if (x != NULL && (x->kind != kind ||
-		    (across && (x->ok || x->off != 0 || x->weak))))
+		    (across && (x->ok || !opens_across(c, i) || x->weak))))
 			continue;
 		cont = x != NULL && run_len > 0 &&
 		    (across || x->para == run_para) &&
@@ -397,7 +419,7 @@ accept_runs(struct cands *c, enum point_kind kind, int across)
 		if (run_len >= (size_t)need)
 			for (k = run_start; k < i; k++)
 				if (c->v[k].kind == kind &&
-				    (!across || (c->v[k].off == 0 &&
+				    (!across || (opens_across(c, k) &&
 				    !c->v[k].weak)))
 					c->v[k].ok = 1;
 		run_len = 0;
