@@ -4,7 +4,7 @@
  * Kinds, each a convention of Chinese prose (docs/outline.md, "Points"):
  *
  *	是	一是 二是 … 十三是			runs may span paragraphs
- *	序	第一， 第二、 首先， 其次， 再次， 最后（最後）;
+ *	序	第一， 第二、 其一， 其二， 首先， 其次， 再次， 最后（最後）;
  *		首先是 首先要 首先应 … (the word run on, as speeches have it)
  *						one series: writers mix
  *						首先…第二…第三; runs may span
@@ -318,6 +318,10 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 				continue;
 			if ((q = after_comma(s, len, p)) == 0)
 				continue;
+			cand_add(c, para, start, q - start, n, PK_ORD, 0);
+		} else if (cp == 0x5176 && (p = pos, (n = article_cn_number(s,
+		    len, &p, ARTICLE_CN_SMALL)) > 0) && (q = after_comma(s, len,
+		    p)) > 0) {				/* 其一， 其二， */
 			cand_add(c, para, start, q - start, n, PK_ORD, 0);
 		} else if (cp == 0x9996 || cp == 0x5176 || cp == 0x518D ||
 		    cp == 0x6700) {			/* 首 其 再 最 */
