@@ -515,7 +515,7 @@ find_di(struct blk *v, size_t n)
 {
 	size_t		 i, j, k, m[16], cnt;
 	size_t		 pos, q, lbl, end, chars;
-	int		 want, alone;
+	int		 want, alone, di;
 	uint32_t	 cp;
 
 	for (i = 0; i < n; i = j) {
@@ -530,17 +530,22 @@ find_di(struct blk *v, size_t n)
 			size_t len = v[k].text.len;
 			int num;
 
-			if (!is_para(&v[k]) || !v[k].single)
+			if (!is_para(&v[k]) || !v[k].single || len == 0)
 				continue;
+			/* 第一，… or, without 第, 一，… (never 一、: a heading's). */
 			pos = 0;
-			if (len == 0 || utf8_next(s, len, &pos) != 0x7B2C)
-				continue;
+			di = utf8_next(s, len, &pos) == 0x7B2C;
+			if (!di)
+				pos = 0;
 			if ((num = article_cn_number(s, len, &pos,
 			    ARTICLE_CN_SMALL)) != want || pos >= len)
 				continue;
 			q = pos;
 			cp = utf8_next(s, len, &q);
-			if (cp != 0xFF0C && cp != 0x3001 && cp != ',')
+			if (cp != 0xFF0C && ((cp != 0x3001 && cp != ',') || !di))
+				continue;
+			/* A law's clauses (一，…的；) are items, not heads. */
+			if (!di && !full_stop(ht_last_cp(s, len)))
 				continue;
 			v[k].label = q;
 			v[k].body = q;
