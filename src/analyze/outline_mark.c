@@ -422,10 +422,11 @@ parse_marker_at(const char *s, size_t len, int expect, struct marker *m)
 			return 0;
 		/*
 		 * 一、二年级, 一、二月, 一、二季度, 一、二楼: the 顿号
-		 * separates numerals that share a unit, not a marker.
+		 * separates numerals that share a unit, not a marker; they
+		 * count up (一、一年来工作回顾 is section 一's heading).
 		 */
 		p = q;
-		if (article_cn_number(s, len, &p, ARTICLE_CN_ANY) > 0 &&
+		if (article_cn_number(s, len, &p, ARTICLE_CN_ANY) > n &&
 		    (peek(s, len, p) == 0x3001 ||
 		    shared_unit(peek(s, len, p))))
 			return 0;
