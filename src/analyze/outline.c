@@ -209,6 +209,38 @@ ordinal_runs(struct outline *o)
 	}
 }
 
+/*
+ * A row of a table typed with spaces (1    身体素质    1）弹跳力差): two
+ * or more gaps of three spaces or more, or of two ideographic spaces,
+ * between its cells, or a figure after a gap of six (2)助跑速度较慢     58).
+ * Letter-spaced headings (3  结  论, 第 一 章) have narrower gaps.
+ */
+static int
+spaced_table_row(const char *s, size_t len)
+{
+	size_t		 pos = 0, run = 0, wide = 0, gaps = 0;
+	uint32_t	 cp;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (cp == ' ' || cp == '\t') {
+			run++;
+			continue;
+		}
+		if (cp == 0x3000) {
+			wide++;
+			continue;
+		}
+		if ((run >= 6 || wide >= 3) && ((cp >= '0' && cp <= '9') ||
+		    cp == '.' || cp == '-'))
+			return 1;	/* a figure pushed far right */
+		if (run >= 3 || wide >= 2 || (run > 0 && wide > 0))
+			gaps++;
+		run = wide = 0;
+	}
+	return gaps >= 2;
+}
+
 static void
 classify(struct item *it)
 {
@@ -218,6 +250,8 @@ classify(struct item *it)
 
 	it->cls = CLS_BODY;
 	it->chars = utf8_count(s, len);
+	if (spaced_table_row(s, len))
+		return;
 	if (!outline_parse_marker(s, len, 0, m)) {
 		if (ordinal_sentence(s, len, m)) {
 			it->cls = CLS_HEADING;
@@ -1505,6 +1539,18 @@ pin_families(const struct outline *o, int *pinned)
 			pinned[f] = 0;
 }
 
+/* Index of the first heading of family f, or SIZE_MAX. */
+static size_t
+first_of(const struct outline *o, int f)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->n; i++)
+		if (o->v[i].level >= 0 && o->v[i].fid == f)
+			return i;
+	return SIZE_MAX;
+}
+
 /*
  * Orders the level families present: by how many others hold each
  * (holds() one way and not the other), then by the conventional order.
@@ -1553,6 +1599,16 @@ assign_levels(struct outline *o)
 		for (g = 0; g < f; g++)
 			if (used[g] && depth[g] > depth[f])
 				depth[f] = depth[g];
+		/*
+		 * The conventional order puts f above g, but g's numbering
+		 * began first and all of f stands after it: f's items are
+		 * inside g's sections (（1） items under 2.2 of a paper
+		 * numbered 1, 2.1, 2.2).
+		 */
+		for (g = f + 1; g < FAM__HEADS; g++)
+			if (used[g] && first_of(o, g) < first_of(o, f) &&
+			    depth[g] + 1 > depth[f])
+				depth[f] = depth[g] + 1;
 	}
 	for (f = 0; f < FID__COUNT; f++) {
 		if (!used[f])
@@ -2156,13 +2212,27 @@ outline_siblings(struct node *parent, const struct outline_opts *opts,
 			node_text(n, &it->text);
 			it->chars = utf8_count(it->text.ptr, it->text.len);
 			if (n->type == NODE_PARAGRAPH) {
+				int numbered_back;
+
 				if (is_back_matter(it->text.ptr, it->text.len))
 					back = 1;
 				if (!flat)
 					classify(it);
 				else
 					it->cls = CLS_BODY;
+				/*
+				 * "4  参考文献", numbered as the sections
+				 * before it: a section of the paper, the
+				 * references under it back matter.
+				 */
+				numbered_back = !flat && !back &&
+				    it->m.fam != FAM_NONE &&
+				    it->body_off < it->text.len &&
+				    is_back_matter(it->text.ptr + it->body_off,
+				    it->text.len - it->body_off);
 				it->back_matter = back;
+				if (numbered_back)
+					back = 1;
 			} else {
 				label_existing_heading(it);
 				if (n->as.heading.level > o.base)
