@@ -89,7 +89,7 @@ outline_marker(const char *s, size_t len)
 /*
  * "GPS: N24 39", "地址：北京": a label and its value, not a heading.  A
  * headline with a speaker or a theme before the colon ("专家：要警惕…")
- * has a phrase after it: six Chinese characters or more.
+ * has a phrase after it: five Chinese characters or more (…：一个伪命题).
  */
 static int
 inner_colon(const char *s, size_t len)
@@ -106,7 +106,7 @@ inner_colon(const char *s, size_t len)
 		}
 		han += colon && uc_is_han(cp);
 	}
-	return colon && han < 6;
+	return colon && han < 5;
 }
 
 static int	 headline_shaped(const char *, size_t);
@@ -229,6 +229,15 @@ attribution(const struct blk *b)
 	    chars_of(b) <= 22;
 }
 
+/* 原标题：…: the title the piece first ran under, a line about it. */
+static int
+original_title(const struct blk *b)
+{
+	return strncmp(b->text.ptr, "原标题", strlen("原标题")) == 0 ||
+	    strncmp(b->text.ptr, "原題", strlen("原題")) == 0 ||
+	    strncmp(b->text.ptr, "原题", strlen("原题")) == 0;
+}
+
 static void
 find_bold(struct blk *v, size_t n, const char *title)
 {
@@ -277,6 +286,7 @@ find_bold(struct blk *v, size_t n, const char *title)
 		    article_news_credit(b->text.ptr, b->text.len) ||
 		    /* 本文首发于…, 本文来源…: a line about the article. */
 		    strncmp(b->text.ptr, "本文", strlen("本文")) == 0 ||
+		    original_title(b) ||
 		    article_caption_text(b->text.ptr, b->text.len, 0))
 			continue;
 		memset(&m, 0, sizeof(m));
@@ -284,7 +294,7 @@ find_bold(struct blk *v, size_t n, const char *title)
 			article_meta_free(&m);
 			continue;
 		}
-		if (i > 0 && bold_line(&v[i - 1]))
+		if (i > 0 && bold_line(&v[i - 1]) && !original_title(&v[i - 1]))
 			continue;
 		/*
 		 * Text under it, or a 【…】 label opening its first part, or
