@@ -408,6 +408,17 @@ parse_marker_at(const char *s, size_t len, int expect, struct marker *m)
 	if (article_cn_digit(cp) > 0 || cp == CP_TEN) {
 		if ((n = article_cn_number(s, len, &p, ARTICLE_CN_ANY)) < 0)
 			return 0;
+		/*
+		 * 一 alone on its line: a commentary's section number, set
+		 * as 一、 is (一 / 二 / 三 over each part).
+		 */
+		if (utf8_skip_space(s, len, p) >= len && n <= 20) {
+			m->fam = FAM_CN;
+			m->num = n;
+			m->len = p;
+			m->body = len;
+			return 1;
+		}
 		q = p;
 		cp = utf8_next(s, len, &q);
 		if (cp == 0xFF0C) {			/* 一， */
