@@ -1167,12 +1167,61 @@ demote_sentences(struct doc *doc, struct diag *diag)
 	buf_free(&t);
 }
 
+/*
+ * Headings of the source that are no section's, above the first
+ * paragraph of text: one whose text is all a link (a series' or a
+ * collection's page: ### [【《線上談》結集】](…)), and two or more stacked
+ * (a WeChat post's deck set in <h1> lines, 绥德县举行 /
+ * 庆“八一”双拥文艺汇演暨…) — paragraphs.
+ */
+static void
+demote_furniture(struct doc *doc, struct diag *diag)
+{
+	struct node	*c, *first = NULL;
+	size_t		 stacked = 0;
+
+	for (c = doc->root->first_child; c != NULL; c = c->next) {
+		if (c->type == NODE_FIGURE)
+			continue;
+		if (c->type != NODE_HEADING || c->as.heading.label != NULL)
+			break;
+		if (first == NULL)
+			first = c;
+		stacked++;
+	}
+	if (stacked >= 2 && c != NULL && c->type == NODE_PARAGRAPH)
+		for (c = first; c != NULL && c->type != NODE_PARAGRAPH;
+		    c = c->next) {
+			if (c->type != NODE_HEADING)
+				continue;
+			c->type = NODE_PARAGRAPH;
+			memset(&c->as, 0, sizeof(c->as));
+			c->rule = "headings stacked over the text: a deck";
+			diag_note(diag, "line %u: headings stacked at the top "
+			    "of the text, no text under each: the deck, "
+			    "paragraphs", c->line);
+		}
+	for (c = doc->root->first_child; c != NULL &&
+	    c->type != NODE_PARAGRAPH; c = c->next)
+		if (c->type == NODE_HEADING && c->as.heading.label == NULL &&
+		    c->first_child != NULL &&
+		    c->first_child == c->last_child &&
+		    c->first_child->type == NODE_LINK) {
+			c->type = NODE_PARAGRAPH;
+			memset(&c->as, 0, sizeof(c->as));
+			c->rule = "heading that is only a link: a paragraph";
+			diag_note(diag, "line %u: a heading that is only a "
+			    "link (a series' page) is no section", c->line);
+		}
+}
+
 void
 shape_tree(struct doc *doc, struct diag *diag)
 {
 	/* A table of contents first: its lines look like subheads. */
 	outline_find_toc(doc->root, diag);
 	demote_sentences(doc, diag);
+	demote_furniture(doc, diag);
 	rank_existing(doc);
 	shape_lines(doc, diag);
 	shape_headings(doc, diag);
