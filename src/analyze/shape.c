@@ -1170,8 +1170,8 @@ demote_sentences(struct doc *doc, struct diag *diag)
 /*
  * Headings of the source that are no section's, above the first
  * paragraph of text: one whose text is all a link (a series' or a
- * collection's page: ### [【《線上談》結集】](…)), and two or more stacked
- * (a WeChat post's deck set in <h1> lines, 绥德县举行 /
+ * collection's page: ### [【《線上談》結集】](…)), and two or more level-1
+ * headings stacked (a WeChat post's deck set in <h1> lines, 绥德县举行 /
  * 庆“八一”双拥文艺汇演暨…) — paragraphs.
  */
 static void
@@ -1183,7 +1183,9 @@ demote_furniture(struct doc *doc, struct diag *diag)
 	for (c = doc->root->first_child; c != NULL; c = c->next) {
 		if (c->type == NODE_FIGURE)
 			continue;
-		if (c->type != NODE_HEADING || c->as.heading.label != NULL)
+		/* <h1>s: the headline's rank, under the headline. */
+		if (c->type != NODE_HEADING || c->as.heading.label != NULL ||
+		    c->as.heading.level != 1)
 			break;
 		if (first == NULL)
 			first = c;
