@@ -1104,17 +1104,6 @@ outlet_before(const char *s, size_t len, const char *word)
 	return uc_is_space(cp) || cp == 0x3000;
 }
 
-static int
-has_text(const char *s, size_t len, const char *lit)
-{
-	size_t	 n = strlen(lit), i;
-
-	for (i = 0; i + n <= len; i++)
-		if (memcmp(s + i, lit, n) == 0)
-			return 1;
-	return 0;
-}
-
 int
 article_news_credit(const char *s, size_t len)
 {
@@ -1127,9 +1116,9 @@ article_news_credit(const char *s, size_t len)
 	};
 	size_t	 i, n;
 
-	if (utf8_count(s, len) > 30 || has_text(s, len, "。") ||
-	    has_text(s, len, "，") || has_text(s, len, "日电") ||
-	    has_text(s, len, "报讯") || has_text(s, len, "日讯"))
+	if (utf8_count(s, len) > 30 || contains(s, len, "。") ||
+	    contains(s, len, "，") || contains(s, len, "日电") ||
+	    contains(s, len, "报讯") || contains(s, len, "日讯"))
 		return 0;
 	for (i = 0; i < sizeof(credits) / sizeof(credits[0]); i++) {
 		n = strlen(credits[i]);

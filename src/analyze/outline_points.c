@@ -127,17 +127,6 @@ after_lead_in(const char *s, size_t start)
 	return preceded_by(s, start, words, sizeof(words) / sizeof(words[0]));
 }
 
-/* The value of an ASCII or full-width digit, or -1. */
-static int
-digit_value(uint32_t cp)
-{
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
-	return -1;
-}
-
 /*
  * "1、" inside a sentence at s[start] (its first digit cp, read up to
  * pos): the number, *end past the 、; or -1.  One or two digits, not
@@ -148,18 +137,18 @@ digit_label(const char *s, size_t len, size_t start, size_t pos, uint32_t cp,
     size_t *end)
 {
 	size_t		 p = pos;
-	int		 n = digit_value(cp), d;
+	int		 n = outline_dec_digit(cp), d;
 
 	if (start == 0 || n <= 0)
 		return -1;
-	if ((d = digit_value(peek(s, len, p))) >= 0) {
+	if ((d = outline_dec_digit(peek(s, len, p))) >= 0) {
 		n = n * 10 + d;
 		utf8_next(s, len, &p);
 	}
 	if (peek(s, len, p) != 0x3001)
 		return -1;
 	utf8_next(s, len, &p);
-	if (digit_value(peek(s, len, p)) >= 0 || p >= len)
+	if (outline_dec_digit(peek(s, len, p)) >= 0 || p >= len)
 		return -1;
 	*end = p;
 	return n;
@@ -172,7 +161,7 @@ may_open_point(uint32_t cp)
 	return article_cn_digit(cp) > 0 || cp == CP_TEN ||
 	    cp == 0x7B2C || cp == 0x9996 || cp == 0x5176 || cp == 0x518D ||
 	    cp == 0x6700 || (cp >= 0x2460 && cp <= 0x2473) || cp == 0xFF08 ||
-	    cp == '(' || digit_value(cp) > 0;
+	    cp == '(' || outline_dec_digit(cp) > 0;
 }
 
 /*
@@ -298,7 +287,7 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 				cand_add(c, para, start, q - start, n, PK_CN,
 				    0);
 			}
-		} else if (digit_value(cp) >= 0) {		/* 1、 */
+		} else if (outline_dec_digit(cp) >= 0) {		/* 1、 */
 			if (!at_boundary ||
 			    (n = digit_label(s, len, start, pos, cp, &q)) < 0)
 				continue;

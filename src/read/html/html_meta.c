@@ -438,50 +438,37 @@ sole_h1(struct hdom *dom, const struct html_article *art)
 	return ok ? h : NULL;
 }
 
-/*
- * The element before the article's text whose class names a title
- * ("render-detail-title", "article-title"), read as a headline (2-80
- * characters, no full stop, not a link home): the nearest one.  For pages
- * whose <title> is the site's name alone ("学习强国").
- */
-static struct hnode *
-titled_block(struct hdom *dom, const struct html_article *art, char **text)
-{
-	struct hnode	*n, *best = NULL;
-	char		*t;
+/* Which elements before the text last_headline() considers. */
+enum headline_kind {
+	HL_TITLED,	/* class names a title: render-detail-title */
+	HL_HEADING	/* <h1>-<h6> */
+};
 
-	*text = NULL;
-	if (art->nroots == 0)
-		return NULL;
-	for (n = dom->root; n != NULL; n = hdom_next(dom->root, n, 0)) {
-		if (n->order >= art->roots[0]->order)
-			break;
-		if (n->tag == HT_TEXT || n->chars < 2 || n->chars > 80 ||
-		    !hdom_class_has(dom, n, title_words) ||
-		    in_home_link(dom, n))
-			continue;
-		t = node_string(dom, n, 0);
-		/* A breadcrumb titled so (title_la: 首页 - 新闻动态). */
-		if (strstr(t, "。") == NULL && utf8_count(t, strlen(t)) >= 2 &&
-		    !article_breadcrumb(t, strlen(t))) {
-			best = n;
-			free(*text);
-			*text = t;
-		} else
-			free(t);
-	}
-	return best;
+static int
+headline_candidate(const struct hdom *dom, const struct hnode *n,
+    enum headline_kind kind)
+{
+	if (n->tag == HT_TEXT || n->chars > 80 || in_home_link(dom, n))
+		return 0;
+	if (kind == HL_TITLED)
+		return n->chars >= 2 && hdom_class_has(dom, n, title_words);
+	return n->tag >= HT_H1 && n->tag <= HT_H6 && n->chars >= 6 &&
+	    n->link_chars * 2 <= n->chars;
 }
 
 /*
- * The last heading element (<h1>-<h6>) before the article's text that
- * reads as a headline: 6-80 characters, no full stop, no breadcrumb, not
- * a link.  For pages whose <title> is a section's name (新闻动态) and
- * whose headline is an <h5> over the metadata line.
+ * The last element before the article's text that reads as a headline
+ * (2-80 characters, no full stop, no breadcrumb, not a link home), of one
+ * kind: an element whose class names a title ("render-detail-title",
+ * "article-title"), for pages whose <title> is the site's name alone
+ * ("学习强国"); or a heading element of 6 characters or more, mostly not
+ * a link, for pages whose <title> is a section's name (新闻动态) and whose
+ * headline is an <h5> over the metadata line.  A breadcrumb titled so
+ * (title_la: 首页 - 新闻动态) is none.
  */
 static struct hnode *
-nearest_heading(struct hdom *dom, const struct html_article *art,
-    char **text)
+last_headline(struct hdom *dom, const struct html_article *art,
+    enum headline_kind kind, char **text)
 {
 	struct hnode	*n, *best = NULL;
 	char		*t;
@@ -492,13 +479,12 @@ nearest_heading(struct hdom *dom, const struct html_article *art,
 	for (n = dom->root; n != NULL; n = hdom_next(dom->root, n, 0)) {
 		if (n->order >= art->roots[0]->order)
 			break;
-		if (n->tag < HT_H1 || n->tag > HT_H6 || n->chars < 6 ||
-		    n->chars > 80 || n->link_chars * 2 > n->chars ||
-		    in_home_link(dom, n))
+		if (!headline_candidate(dom, n, kind))
 			continue;
 		t = node_string(dom, n, 0);
-		if (strstr(t, "。") == NULL && !article_breadcrumb(t,
-		    strlen(t)) && !article_chrome_line(t, strlen(t))) {
+		if (strstr(t, "。") == NULL && utf8_count(t, strlen(t)) >= 2 &&
+		    !article_breadcrumb(t, strlen(t)) &&
+		    (kind == HL_TITLED || !article_chrome_line(t, strlen(t)))) {
 			best = n;
 			free(*text);
 			*text = t;
@@ -924,9 +910,9 @@ html_extract(struct hdom *dom, struct doc *doc, struct html_article *art,
 		}
 		free(rest);
 		b = utf8_count(t, strlen(t)) <= 8 || title == NULL ?
-		    titled_block(dom, art, &tb) : NULL;
+		    last_headline(dom, art, HL_TITLED, &tb) : NULL;
 		if (b == NULL && utf8_count(t, strlen(t)) <= 8)
-			b = nearest_heading(dom, art, &tb);
+			b = last_headline(dom, art, HL_HEADING, &tb);
 		if (b != NULL && (utf8_count(tb, strlen(tb)) <=
 		    utf8_count(t, strlen(t)) || article_same_text(tb, t))) {
 			free(tb);
