@@ -686,8 +686,13 @@ plain_candidate(const struct blk *b)
 		return 0;
 	f = ht_first_cp(b->text.ptr, b->text.len);
 	l = ht_last_cp(b->text.ptr, b->text.len);
+	/*
+	 * A caption (◎ 图：…截图) under a picture is no subhead, nor is a
+	 * line led by a symbol: find_symbols() judges those.
+	 */
 	return !article_connective(l) && f != '(' && f != 0xFF08 &&
-	    f != 0x3010 && f != '[' && f != 0x56FE;
+	    f != 0x3010 && f != '[' && f != 0x56FE && !ht_heading_symbol(f) &&
+	    !article_caption_text(b->text.ptr, b->text.len, 0);
 }
 
 /* Is anything numbered as a heading (一、 （一） 第一章 1. short lines)? */
