@@ -437,6 +437,34 @@ test_footer_and_links(void **state)
 	doc_free(doc);
 }
 
+/*
+ * A highlighted code block is the author's text: its spans are named
+ * "hljs-comment" and "hljs-keyword", words that mark chrome elsewhere.
+ */
+static void
+test_code_spans_kept(void **state)
+{
+	struct doc	*doc = read_html("<title>标题</title><body><div "
+	    "class=\"content\"><p>第一段正文，讲清楚了脚本的来龙去脉，"
+	    "读者可以照着做。</p><pre><code class=\"hljs\"><span "
+	    "class=\"hljs-comment\"># 参考链接：说明文字</span>\n<span "
+	    "class=\"hljs-keyword\">if</span> which docker; <span "
+	    "class=\"hljs-keyword\">then</span>\n<span class=\"hljs-"
+	    "keyword\">fi</span></code></pre><p>第二段正文，继续说明情况，"
+	    "并且给出结论。</p><div class=\"comment\"><p>网友评论。</p>"
+	    "</div></div></body>");
+	char		*t;
+
+	(void)state;
+	t = text_of(doc);
+	assert_non_null(strstr(t, "# 参考链接：说明文字"));
+	assert_non_null(strstr(t, "if which docker; then"));
+	assert_non_null(strstr(t, "fi"));
+	assert_null(strstr(t, "网友"));
+	free(t);
+	doc_free(doc);
+}
+
 static void
 test_deep_nesting(void **state)
 {
@@ -608,6 +636,7 @@ main(void)
 		cmocka_unit_test(test_structure),
 		cmocka_unit_test(test_layout_subheads),
 		cmocka_unit_test(test_footer_and_links),
+		cmocka_unit_test(test_code_spans_kept),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_entities_never_expand),
 		cmocka_unit_test(test_nul_and_broken),

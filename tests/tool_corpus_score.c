@@ -224,7 +224,9 @@ compared_chars(const char *s, size_t len, struct buf *out)
 	while (pos < len) {
 		start = pos;
 		cp = utf8_next(s, len, &pos);
-		if (cp >= 0x2E80 && !(cp >= 0xE000 && cp <= 0xF8FF))
+		/* U+3000 is a space: a paragraph's trailing one may go. */
+		if (cp >= 0x2E80 && cp != 0x3000 &&
+		    !(cp >= 0xE000 && cp <= 0xF8FF))
 			buf_put(out, s + start, pos - start);
 	}
 }
@@ -296,6 +298,10 @@ body_intact(const struct buf *src, const struct buf *got, const char *first,
 		}
 	}
 	sp = wp;
+	if (missing > 0 && getenv("SCORE_DEBUG") != NULL)
+		fprintf(stderr, "lost near: %.*s\n", (int)(want.len - wp < 240 ?
+		    want.len - wp : 240) + 60, want.ptr + (wp > 60 ? wp - 60 :
+		    0));
 	if (missing > 0) {
 		snprintf(verdict, vlen, "text lost between the sentences "
 		    "(at compared character byte %zu)", sp);

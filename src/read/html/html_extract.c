@@ -374,15 +374,24 @@ clean_body(struct hdom *dom, struct html_article *art, struct diag *diag)
 {
 	struct hnode	*top, *n;
 	size_t		 r, cut = 0;
-	int		 bad;
+	int		 bad, skip;
 
 	for (r = 0; r < art->nroots; r++) {
 		top = art->roots[r];
 		for (n = hdom_next(top, top, 0); n != NULL;
-		    n = hdom_next(top, n, bad)) {
-			bad = 0;
+		    n = hdom_next(top, n, skip)) {
+			bad = skip = 0;
 			if (n->tag == HT_TEXT)
 				continue;
+			/*
+			 * Preformatted text is the author's, whatever its
+			 * spans are named: a highlighter marks code with
+			 * "hljs-comment" and "hljs-keyword".
+			 */
+			if (n->tag == HT_PRE || n->tag == HT_CODE) {
+				skip = 1;
+				continue;
+			}
 			switch (n->tag) {
 			case HT_NAV:
 			case HT_ASIDE:
@@ -413,6 +422,7 @@ clean_body(struct hdom *dom, struct html_article *art, struct diag *diag)
 			if (bad) {
 				html_drop(n);
 				cut++;
+				skip = 1;
 			}
 		}
 	}
