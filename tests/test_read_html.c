@@ -465,6 +465,35 @@ test_code_spans_kept(void **state)
 	doc_free(doc);
 }
 
+/*
+ * A note's embedded book card (title, rating and author line inside one
+ * <a>, between two paragraphs) is the author's; three links to three
+ * places in a row are still a list of related articles.
+ */
+static void
+test_embedded_card_kept(void **state)
+{
+	struct doc	*doc = read_html("<title>标题</title><body><div "
+	    "class=\"content\"><p>第一段正文，讲了一个关于月亮的故事，"
+	    "很有意思。古时候，人们以为月亮是挂在树上的一盏灯，"
+	    "四个人把它偷回了自己的村子，每周收取一块钱。</p><div class=\"subject-container\"><a href=\""
+	    "https://book.example/1\"><div class=\"subject-title\">"
+	    "月亮忘記了</div><div class=\"subject-rating\">8.6</div><div "
+	    "class=\"subject-summary\">幾米 / 2000 / 格林</div></a></div>"
+	    "<p>第二段正文，继续讲故事，四个人老了，各自带走了四分之一的"
+	    "月亮，月光一点点暗了下去。</p><p>第三段正文，故事讲完了，"
+	    "死者醒来，圣彼得把月亮挂回了天上，大家都很高兴。</p><p><a href=\"/1\">相关文章一</a>"
+	    "</p><p><a href=\"/2\">相关文章二</a></p><p><a href=\"/3\">"
+	    "相关文章三</a></p></div></body>");
+
+	(void)state;
+	assert_true(has_text(doc, "月亮忘記了"));
+	assert_true(has_text(doc, "幾米 / 2000 / 格林"));
+	assert_true(has_text(doc, "第三段正文"));
+	assert_false(has_text(doc, "相关文章"));
+	doc_free(doc);
+}
+
 static void
 test_deep_nesting(void **state)
 {
@@ -637,6 +666,7 @@ main(void)
 		cmocka_unit_test(test_layout_subheads),
 		cmocka_unit_test(test_footer_and_links),
 		cmocka_unit_test(test_code_spans_kept),
+		cmocka_unit_test(test_embedded_card_kept),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_entities_never_expand),
 		cmocka_unit_test(test_nul_and_broken),

@@ -366,6 +366,34 @@ carries_body(const struct hdom *dom, const struct hnode *n,
 }
 
 /*
+ * Is block n, mostly a link, a card the author placed between two
+ * paragraphs (a note's embedded book or film: title, rating and author
+ * inside one <a>)?  One link in all, a short text, and prose after it in
+ * the body.  A list of links is chrome wherever it stands, and so is a
+ * lone link at the end (a "related" box).
+ */
+static int
+embedded_card(const struct hnode *top, const struct hnode *n)
+{
+	const struct hnode	*c, *after;
+	size_t			 links = 0;
+
+	if (n->chars > 120)
+		return 0;
+	for (c = hdom_next(n, n, 0); c != NULL; c = hdom_next(n, c, 0))
+		if (c->tag == HT_A && ++links > 1)
+			return 0;
+	if (links != 1)
+		return 0;
+	for (after = hdom_next(top, n, 1); after != NULL;
+	    after = hdom_next(top, after, 0))
+		if (after->tag == HT_P && after->punct >= 2 &&
+		    link_density(after) < 0.2)
+			return 1;
+	return 0;
+}
+
+/*
  * Cuts chrome out of the body: navigation, asides and footers, blocks
  * named like widgets, and lists of links.
  */
@@ -413,7 +441,8 @@ clean_body(struct hdom *dom, struct html_article *art, struct diag *diag)
 				    (n->punct < 3 || link_density(n) > 0.3))
 					bad = 1;
 				else if (n->tag != HT_P && n->tag != HT_SPAN &&
-				    n->chars >= 4 && link_density(n) > 0.5)
+				    n->chars >= 4 && link_density(n) > 0.5 &&
+				    !embedded_card(top, n))
 					bad = 1;
 				break;
 			default:

@@ -329,9 +329,45 @@ link_only(const struct node *p)
 	return links > 0;
 }
 
+/* The address of the first link in paragraph p ("" when none has one). */
+static const char *
+first_link_url(const struct node *p)
+{
+	const struct node *c;
+	const char	*url;
+
+	for (c = p->first_child; c != NULL; c = c->next) {
+		if (c->type == NODE_LINK)
+			return c->as.link.url != NULL ? c->as.link.url : "";
+		if (*(url = first_link_url(c)) != '\0')
+			return url;
+	}
+	return "";
+}
+
 /*
- * Runs of three or more paragraphs that are each just a link are lists
- * of related articles, not text (a picture heading them goes too).
+ * How many links the n paragraphs from c on make, counting paragraphs in
+ * a row that link to one address once: those are one link cut into
+ * blocks (a note's embedded book or film card, its title, rating and
+ * author line inside one <a>).
+ */
+static size_t
+distinct_links(const struct node *c, size_t n)
+{
+	const char	*url, *prev = NULL;
+	size_t		 links = 0;
+
+	for (; n-- > 0; c = c->next, prev = url) {
+		url = first_link_url(c);
+		if (prev == NULL || *url == '\0' || strcmp(url, prev) != 0)
+			links++;
+	}
+	return links;
+}
+
+/*
+ * Runs of paragraphs that are each just a link, three links or more, are
+ * lists of related articles, not text (a picture heading them goes too).
  */
 static void
 drop_link_lists(struct doc *doc, struct diag *diag)
@@ -342,7 +378,7 @@ drop_link_lists(struct doc *doc, struct diag *diag)
 	for (c = doc->root->first_child; c != NULL; c = next) {
 		for (run = 0, d = c; d != NULL && link_only(d); d = d->next)
 			run++;
-		if (run < 3) {
+		if (run < 3 || distinct_links(c, run) < 3) {
 			next = c->next;
 			continue;
 		}
