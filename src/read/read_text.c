@@ -34,6 +34,7 @@ struct line {
 	size_t		 len;
 	unsigned int	 no;		/* 1-based line number */
 	int		 indent;	/* started with white space */
+	size_t		 margin;	/* display columns of that space */
 	size_t		 width;		/* display columns of the text */
 	int		 drop;		/* chrome, metadata, title: not body */
 };
@@ -62,6 +63,7 @@ lines_add(struct lines *ls, const char *s, size_t len, unsigned int no)
 	l->len = b - a;
 	l->no = no;
 	l->indent = a > 0 && b > a;
+	l->margin = l->indent ? utf8_width(s, a, 1) : 0;
 	l->width = utf8_width(s + a, b - a, 1);
 	l->drop = 0;
 }
@@ -760,7 +762,7 @@ read_fields(struct lines *ls, long from, struct doc *doc, struct diag *diag)
 	for (i = step(ls, from - 1, 1); i >= 0 && field_line(&ls->v[i],
 	    &label, &v); i = step(ls, i, 1)) {
 		struct line *l = &ls->v[i];
-		struct line val = { l->s + v, l->len - v, l->no, 0, 0, 0 };
+		struct line val = { l->s + v, l->len - v, l->no, 0, 0, 0, 0 };
 
 		if (label_is(&label, body)) {
 			if (val.len > 0) {
@@ -926,6 +928,51 @@ title_broken_phrase(const struct line *a, const struct line *b)
 }
 
 /*
+ * Does line a leave a quotation or a book title open ("…“不为机" with
+ * its "关锦上添花…”" on the next line, a title hard-wrapped in a narrow
+ * column) that line b closes?
+ */
+static int
+title_open_quote(const struct line *a, const struct line *b)
+{
+	static const uint32_t pairs[][2] = {
+		{ 0x201C, 0x201D }, { 0x300A, 0x300B }, { 0xFF08, 0xFF09 },
+		{ 0x300C, 0x300D }
+	};
+	size_t		 i, pos;
+	int		 depth;
+	uint32_t	 cp;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		for (depth = 0, pos = 0; pos < a->len;) {
+			cp = utf8_next(a->s, a->len, &pos);
+			depth += (cp == pairs[i][0]) - (cp == pairs[i][1]);
+		}
+		if (depth <= 0)
+			continue;
+		for (pos = 0; pos < b->len;) {
+			cp = utf8_next(b->s, b->len, &pos);
+			if (cp == pairs[i][0])
+				break;
+			if (cp == pairs[i][1])
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Does line b repeat the end of line a (a file's headline "2018政府工作
+ * 报告" over the printed title "政府工作报告")?  Then it is no second half.
+ */
+static int
+repeats_end(const struct line *a, const struct line *b)
+{
+	return b->len > 0 && b->len < a->len &&
+	    memcmp(a->s + a->len - b->len, b->s, b->len) == 0;
+}
+
+/*
  * A title printed over two lines (GB/T 9704 §7.2: the title may take
  * several lines): line t and the next line are both short title-shaped
  * phrases, and what follows them belongs to the head (a "——" subtitle, a
@@ -944,6 +991,11 @@ title_second_line(const struct lines *ls, long t)
 	if ((u = step(ls, t, 1)) < 0)
 		return -1;
 	l = &ls->v[u];
+	if (repeats_end(&ls->v[t], l))
+		return -1;
+	if (utf8_count(ls->v[t].s, ls->v[t].len) <= 40 &&
+	    utf8_count(l->s, l->len) <= 40 && title_open_quote(&ls->v[t], l))
+		return u;
 	/*
 	 * The issuing body, then the matter and the kind of document: the
 	 * matter starts 关于 and may quote a long name.
@@ -999,7 +1051,8 @@ take_title(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 		if (!(organisation_line(&ls->v[t]) &&
 		    (starts_with(&ls->v[u], "关于") ||
 		    doc_kind_line(&ls->v[u], 30))) &&
-		    !title_broken_phrase(&ls->v[t], &ls->v[u]))
+		    !title_broken_phrase(&ls->v[t], &ls->v[u]) &&
+		    !title_open_quote(&ls->v[t], &ls->v[u]))
 			buf_putc(&b, ' ');
 		buf_put(&b, ls->v[u].s, ls->v[u].len);
 		ls->v[u].drop = 1;
@@ -1777,14 +1830,52 @@ add_paragraph(struct doc *doc, const struct buf *text, unsigned int no,
 		recover_raise(RECOVER_BUG);
 }
 
+/*
+ * A column set off by a margin (a wire copy's text under a label,
+ * "    (4)内容:     新华社…" over lines indented 13 spaces, paragraphs
+ * 17): when most lines start at one margin past the left edge, that is
+ * the edge, and only a line indented past it is indented.
+ */
+static void
+hanging_margin(struct lines *ls, size_t from, struct diag *diag)
+{
+	size_t	 i, j, lines = 0, best = 0, best_n = 0, n;
+
+	for (i = from; i < ls->n; i++)
+		lines += !is_blank(&ls->v[i]) && !ls->v[i].drop;
+	for (i = from; i < ls->n; i++) {
+		if (is_blank(&ls->v[i]) || ls->v[i].drop ||
+		    ls->v[i].margin == 0 || ls->v[i].margin == best)
+			continue;
+		for (j = i, n = 0; j < ls->n; j++)
+			n += !is_blank(&ls->v[j]) && !ls->v[j].drop &&
+			    ls->v[j].margin == ls->v[i].margin;
+		if (n > best_n) {
+			best = ls->v[i].margin;
+			best_n = n;
+		}
+		if (best_n * 2 > lines)
+			break;
+	}
+	if (lines < 4 || best_n * 2 <= lines)
+		return;
+	for (i = from; i < ls->n; i++)
+		ls->v[i].indent = ls->v[i].margin > best;
+	diag_note(diag, "text set off by a margin of %zu columns: lines "
+	    "indented past it start paragraphs", best);
+}
+
 static void
 read_body(struct lines *ls, size_t from, struct doc *doc, struct diag *diag)
 {
 	struct buf	 para = BUF_INIT;
-	size_t		 i, next, w = wrap_width(ls, from);
+	size_t		 i, next, w;
 	unsigned int	 no = 0;
-	int		 by_indent = w > 0 && indented_paragraphs(ls, from);
-	int		 carry = 0;
+	int		 by_indent, carry = 0;
+
+	hanging_margin(ls, from, diag);
+	w = wrap_width(ls, from);
+	by_indent = w > 0 && indented_paragraphs(ls, from);
 
 	if (w > 0)
 		diag_note(diag, "hard-wrapped text (%zu columns): joining lines "
