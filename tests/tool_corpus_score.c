@@ -100,6 +100,25 @@ tree_text(const struct doc *doc, struct buf *out)
  * The source's own text, folded: the decoded file, or for a web page the
  * text of its elements (markup, scripts and styles left out).
  */
+/*
+ * Does s open a tag as CommonMark reads one: a tag name of ASCII letters,
+ * digits and '-' (or '/' or '!' first) followed by a space, '/' or '>'?
+ * "<g0v五週年黑客松>" is text.
+ */
+static int
+md_tag_name_ends(const char *s, size_t len)
+{
+	size_t	 i = 0;
+
+	if (len > 0 && (s[0] == '/' || s[0] == '!'))
+		return 1;
+	while (i < len && (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+		i++;
+	return i > 0 && i < len && (s[i] == ' ' || s[i] == '/' ||
+	    s[i] == '>' || s[i] == '\t' || s[i] == '\n');
+}
+
 static void
 source_text(const char *data, size_t len, const char *path, struct buf *out)
 {
@@ -144,7 +163,8 @@ source_text(const char *data, size_t len, const char *path, struct buf *out)
 			}
 
 			if (dec.text[i] == '<' && (c == '/' || c == '!' ||
-			    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+			    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) &&
+			    md_tag_name_ends(dec.text + i + 1, dec.len - i - 1)) {
 				for (k = i; k < dec.len && dec.text[k] != '>' &&
 				    dec.text[k] != '\n'; k++)
 					;

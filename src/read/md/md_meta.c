@@ -383,6 +383,43 @@ drop_before(struct node *first, struct node *stop, struct diag *diag)
 	}
 }
 
+/*
+ * The one later heading at h1's level or above, when it restates h1's
+ * text without what h1 puts before it (a tag, the note's label: "#
+ * [投稿g0v.news] 再開放空總黑客松" … "# 再開放空總黑客松"), with no other
+ * between; else NULL.
+ */
+static struct node *
+restated_headline(const struct node *h1)
+{
+	struct node	*c, *found = NULL;
+	struct buf	 a = BUF_INIT, b = BUF_INIT, fa = BUF_INIT,
+			 fb = BUF_INIT;
+	int		 ok = 0;
+
+	for (c = h1->next; c != NULL; c = c->next)
+		if (c->type == NODE_HEADING &&
+		    c->as.heading.level <= h1->as.heading.level) {
+			if (found != NULL)
+				return NULL;
+			found = c;
+		}
+	if (found == NULL || found->as.heading.level !=
+	    h1->as.heading.level)
+		return NULL;
+	node_text(h1, &a);
+	node_text(found, &b);
+	utf8_fold(a.ptr != NULL ? a.ptr : "", &fa);
+	utf8_fold(b.ptr != NULL ? b.ptr : "", &fb);
+	ok = fb.len >= 12 && fb.len < fa.len &&
+	    memcmp(fa.ptr + fa.len - fb.len, fb.ptr, fb.len) == 0;
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&fa);
+	buf_free(&fb);
+	return ok ? found : NULL;
+}
+
 void
 md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 {
@@ -447,8 +484,24 @@ md_take_title(struct doc *doc, int top_setext, struct diag *diag)
 	    meta_follows(h1->next))))
 		for (c = h1->next; c != NULL; c = c->next)
 			if (c->type == NODE_HEADING &&
-			    c->as.heading.level <= h1->as.heading.level)
-				goto out;
+			    c->as.heading.level <= h1->as.heading.level) {
+				if ((c = restated_headline(h1)) == NULL)
+					goto out;
+				/*
+				 * A draft's or a note's own heading over
+				 * the article's ("# [投稿] 标题" … "# 标题"):
+				 * the first stays as text.
+				 */
+				diag_note(diag, "line %u: the heading restates "
+				    "line %u's: the article's title, line %u's "
+				    "text", c->line, h1->line, h1->line);
+				h1->type = NODE_PARAGRAPH;
+				memset(&h1->as, 0, sizeof(h1->as));
+				h1->rule = "a heading the article's title "
+				    "restates: text";
+				first = h1 = c;
+				break;
+			}
 	node_text(h1, &t);
 	after = h1->next;
 	if (doc->meta[META_TITLE] == NULL && doc->meta[META_URL] != NULL) {
