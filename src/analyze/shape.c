@@ -736,6 +736,52 @@ punctuated(const struct blk *v, size_t n)
 	return ended * 5 >= long_paras * 3;
 }
 
+/*
+ * An article whose only subheads are short bold phrases (软硬兼施 / 补偿 /
+ * 预见) may have lost the bold on one of them: a plain line of the same shape,
+ * Han characters only and no longer than the longest of them, between two
+ * paragraphs that end their sentences, is one of them.
+ */
+static void
+find_unbolded(struct blk *v, size_t n)
+{
+	size_t		 i, k, bolds = 0, longest = 0, chars, pos;
+	int		 han_only;
+
+	for (i = 0; i < n; i++)
+		if (v[i].kind == K_BOLD) {
+			bolds++;
+			if (chars_of(&v[i]) > longest)
+				longest = chars_of(&v[i]);
+		} else if (v[i].kind != K_NONE)
+			return;		/* other headings: bold is a level */
+	if (bolds < 2 || longest > 12)
+		return;
+	for (i = 1; i + 1 < n; i++) {
+		struct blk *b = &v[i], *next = &v[i + 1];
+
+		if (!is_para(b) || !b->single || b->bold)
+			continue;
+		chars = chars_of(b);
+		if (chars < 2 || chars > longest)
+			continue;
+		for (han_only = 1, pos = 0; han_only && pos < b->text.len;)
+			han_only = uc_is_han(utf8_next(b->text.ptr,
+			    b->text.len, &pos));
+		if (!han_only)
+			continue;
+		for (k = i - 1; k > 0 && v[k].n->type == NODE_FIGURE; k--)
+			;
+		if (!is_para(&v[k]) || chars_of(&v[k]) < 20 ||
+		    !ht_ends_sentence(v[k].text.ptr, v[k].text.len) ||
+		    !is_para(next) || chars_of(next) < 20 ||
+		    !ht_ends_sentence(next->text.ptr, next->text.len))
+			continue;
+		b->kind = K_BOLD;
+		b->rule = "plain line shaped as the bold subheads";
+	}
+}
+
 static void
 find_plain(struct blk *v, size_t n)
 {
@@ -1072,6 +1118,7 @@ shape_headings(struct doc *doc, struct diag *diag)
 	find_wechat(v, n);
 	find_symbols(v, n);
 	find_bold(v, n, doc->meta[META_TITLE]);
+	find_unbolded(v, n);
 	find_di(v, n);
 	find_di_continued(v, n);
 	find_plain(v, n);
