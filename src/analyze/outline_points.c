@@ -257,6 +257,12 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 			if ((n = article_cn_number(s, len, &p,
 			    ARTICLE_CN_ANY)) < 0)
 				continue;
+			/*
+			 * A numeral is one word: the 一是 inside 十一是 is
+			 * no label of its own (it would read as the run's
+			 * first label said again and end the run at 十一).
+			 */
+			pos = p;
 			q = p;
 			cp = peek(s, len, p);
 			if (cp == 0x662F) {			/* 是 */
