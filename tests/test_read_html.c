@@ -494,6 +494,39 @@ test_embedded_card_kept(void **state)
 	doc_free(doc);
 }
 
+/*
+ * Lazy loaders keep the picture's address in an attribute of their own
+ * and a placeholder in src: ifeng's data-lazyload under src="data:,",
+ * a Discuz! forum's file under none.gif.
+ */
+static void
+test_lazy_pictures(void **state)
+{
+	struct doc	*doc = read_html("<title>图片</title><body><div "
+	    "class=\"content\"><p>第一段正文，讲清楚了事情的来龙去脉。</p>"
+	    "<p><img class=\"empty_bg\" data-lazyload=\"http://e0.example."
+	    "com/a.jpg\" src=\"data:,\"></p><p>故宫博物院供图</p>"
+	    "<p>第二段正文，继续说明情况，并且给出结论。</p><p><img file=\""
+	    "http://bbs.example.com/b.jpg\" src=\"static/image/common/"
+	    "none.gif\"></p><p>第三段正文，也有句号。</p></div></body>");
+	const struct node *f;
+	struct buf	 b = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(node_count(doc->root, NODE_FIGURE), 2);
+	assert_int_equal(node_count(doc->root, NODE_HEADING), 0);
+	f = tu_block(doc, 1);
+	assert_int_equal(f->type, NODE_FIGURE);
+	assert_string_equal(f->as.figure.src, "http://e0.example.com/a.jpg");
+	node_text(f, &b);
+	assert_string_equal(b.ptr, "故宫博物院供图");
+	buf_free(&b);
+	f = tu_block(doc, 3);
+	assert_int_equal(f->type, NODE_FIGURE);
+	assert_string_equal(f->as.figure.src, "http://bbs.example.com/b.jpg");
+	doc_free(doc);
+}
+
 static void
 test_deep_nesting(void **state)
 {
@@ -667,6 +700,7 @@ main(void)
 		cmocka_unit_test(test_footer_and_links),
 		cmocka_unit_test(test_code_spans_kept),
 		cmocka_unit_test(test_embedded_card_kept),
+		cmocka_unit_test(test_lazy_pictures),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_entities_never_expand),
 		cmocka_unit_test(test_nul_and_broken),

@@ -1211,7 +1211,8 @@ unnumbered_candidate(const struct item *it)
 	    first == '(' || first == 0xFF08 || first == 0x3010 ||
 	    first == '[' || first == 0x56FE)		/* （ 【 [ 图 */
 		return 0;
-	return 1;
+	/* A picture's credit (故宫博物院供图) whose picture is lost. */
+	return !article_caption_text(s, len, 0);
 }
 
 /* A paragraph that ends a thought: 20 characters or more, sentence end. */

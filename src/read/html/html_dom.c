@@ -317,7 +317,15 @@ lazy_src_name(const char *name)
 	    strcasecmp(name, "data-original-src") == 0 ||
 	    strcasecmp(name, "data-lazy-src") == 0 ||
 	    strcasecmp(name, "data-actualsrc") == 0 ||
-	    strcasecmp(name, "data-url") == 0;
+	    strcasecmp(name, "data-url") == 0 ||
+	    /* ifeng, other lazy loaders, Taobao's KISSY, Discuz! forums */
+	    strcasecmp(name, "data-lazyload") == 0 ||
+	    strcasecmp(name, "data-lazy") == 0 ||
+	    strcasecmp(name, "lazy-src") == 0 ||
+	    strcasecmp(name, "data-echo") == 0 ||
+	    strcasecmp(name, "data-ks-lazyload") == 0 ||
+	    strcasecmp(name, "zoomfile") == 0 ||
+	    strcasecmp(name, "file") == 0;
 }
 
 static const char *const attr_names[HA__COUNT] = {

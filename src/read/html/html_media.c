@@ -67,6 +67,7 @@ placeholder_src(const char *src)
 	return src == NULL || *src == '\0' || strncasecmp(src, "data:", 5) == 0 ||
 	    hdom_contains_nocase(src, "blank.gif") ||
 	    hdom_contains_nocase(src, "spacer.gif") ||
+	    hdom_contains_nocase(src, "none.gif") ||
 	    hdom_contains_nocase(src, "loading") ||
 	    hdom_contains_nocase(src, "grey.gif") ||
 	    hdom_contains_nocase(src, "placeholder");
