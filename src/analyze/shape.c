@@ -87,6 +87,60 @@ outline_marker(const char *s, size_t len)
 }
 
 /*
+ * "2   讲规律、讲规则、讲信任": a section number and a space, as a clause
+ * number is written ("1 总则").  The outline judges such a line with the
+ * other numbers of its series, bold or not.
+ */
+static int
+spaced_number(const char *s, size_t len)
+{
+	size_t		 pos = 0, q, digits = 0, spaces = 0;
+	uint32_t	 cp = 0;
+
+	while (pos < len) {
+		q = pos;
+		cp = utf8_next(s, len, &q);
+		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 &&
+		    cp <= 0xFF19)))
+			break;
+		digits++;
+		pos = q;
+	}
+	while (pos < len) {
+		q = pos;
+		cp = utf8_next(s, len, &q);
+		if (!uc_is_space(cp))
+			break;
+		spaces++;
+		pos = q;
+	}
+	return digits >= 1 && digits <= 2 && spaces >= 1 && pos < len &&
+	    uc_is_han(cp);
+}
+
+/*
+ * Does s open with a speaker's name and a colon (南风窗：…, 秦朔：…, 问：…),
+ * the name short and unpunctuated, text after it?
+ */
+static int
+speaker_turn(const char *s, size_t len)
+{
+	size_t		 pos = 0, chars = 0;
+	uint32_t	 cp;
+
+	while (pos < len && chars <= 8) {
+		cp = utf8_next(s, len, &pos);
+		if (cp == 0xFF1A || cp == ':')
+			return chars >= 1 && pos < len;
+		if (!uc_is_han(cp) && !((cp | 0x20) >= 'a' &&
+		    (cp | 0x20) <= 'z') && cp != 0xB7 && cp != ' ')
+			return 0;
+		chars++;
+	}
+	return 0;
+}
+
+/*
  * "GPS: N24 39", "地址：北京": a label and its value, not a heading.  A
  * headline with a speaker or a theme before the colon ("专家：要警惕…")
  * has a phrase after it: five Chinese characters or more (…：一个伪命题).
@@ -280,6 +334,7 @@ find_bold(struct blk *v, size_t n, const char *title)
 		    attribution(b) ||
 		    inner_colon(b->text.ptr, b->text.len) ||
 		    outline_marker(b->text.ptr, b->text.len) ||
+		    spaced_number(b->text.ptr, b->text.len) ||
 		    ht_heading_symbol(ht_first_cp(b->text.ptr, b->text.len)) ||
 		    ht_first_cp(b->text.ptr, b->text.len) == 0x3010 ||
 		    issued_document(title, b->text.ptr, b->text.len) ||
@@ -295,6 +350,14 @@ find_bold(struct blk *v, size_t n, const char *title)
 			continue;
 		}
 		if (i > 0 && bold_line(&v[i - 1]) && !original_title(&v[i - 1]))
+			continue;
+		/*
+		 * An interview's question in bold, the answer under it
+		 * opening with the other speaker's name (南风窗：…？ /
+		 * 秦朔：…): turns of a dialogue, not a subhead.
+		 */
+		if (speaker_turn(b->text.ptr, b->text.len) && is_para(next) &&
+		    speaker_turn(next->text.ptr, next->text.len))
 			continue;
 		/*
 		 * Text under it, or a 【…】 label opening its first part, or
