@@ -1562,13 +1562,93 @@ at_page_break(const struct lines *ls, size_t i)
 	return 0;
 }
 
+/* A line's running-head key (running_key()) in a shared buffer. */
+struct head_key {
+	size_t		 off, len;	/* in the keys' buffer */
+	size_t		 line;		/* index in the lines */
+	const char	*base;		/* the buffer, for sorting */
+};
+
+static int
+cmp_head_key(const void *pa, const void *pb)
+{
+	const struct head_key *a = pa, *b = pb;
+	int		 c;
+
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	if ((c = memcmp(a->base + a->off, b->base + b->off, a->len)) != 0)
+		return c;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static int
+same_key(const struct head_key *a, const struct head_key *b)
+{
+	return a->len == b->len && memcmp(a->base + a->off, b->base + b->off,
+	    a->len) == 0;
+}
+
+/*
+ * Is line i one of a list, its key's next line within three lines of
+ * text (blank lines not counted)?  A page holds more than that: lines the
+ * same but for a number standing together ("关于第1项…" / "关于第2项…")
+ * are a list, never running heads.
+ */
+static int
+crowded_head(const struct lines *ls, const struct head_key *v, size_t at,
+    size_t nv)
+{
+	size_t	 k, gap, x;
+
+	for (k = at + 1; k < nv && same_key(&v[k], &v[at]); k++) {
+		for (gap = 0, x = v[at].line + 1; x < v[k].line; x++)
+			gap += !is_blank(&ls->v[x]);
+		return gap < 3;
+	}
+	for (k = at; k-- > 0 && same_key(&v[k], &v[at]);) {
+		for (gap = 0, x = v[k].line + 1; x < v[at].line; x++)
+			gap += !is_blank(&ls->v[x]);
+		return gap < 3;
+	}
+	return 0;
+}
+
+/*
+ * Drops the running heads of a paginated text (see above).  Each line's
+ * key is taken once and the keys sorted, so a line is compared only with
+ * the nearest lines of the same key (32 on each side): a long text costs
+ * no more than its lines.
+ */
 static void
 drop_running_heads(struct lines *ls, size_t from, struct diag *diag)
 {
-	struct buf	 a = BUF_INIT, b = BUF_INIT;
-	size_t		 i, j, k, n = ls->n > from ? ls->n - from : 0;
+	struct buf	 keys = BUF_INIT, one = BUF_INIT;
+	struct head_key	*v;
+	size_t		*pos, i, k, m, nv = 0, n = ls->n > from ? ls->n - from : 0;
 	int		 twin;
 
+	if (n == 0)
+		return;
+	v = xcalloc(n, sizeof(*v));
+	pos = xcalloc(n, sizeof(*pos));
+	for (i = from; i < ls->n; i++) {
+		pos[i - from] = SIZE_MAX;
+		/* A line left out for another reason is no head's twin. */
+		if ((ls->v[i].drop && ls->v[i].drop != PAGE_BREAK) ||
+		    !running_key(&ls->v[i], &one))
+			continue;
+		v[nv].off = keys.len;
+		v[nv].len = one.len;
+		v[nv].line = i;
+		buf_put(&keys, one.ptr, one.len);
+		nv++;
+	}
+	for (k = 0; k < nv; k++)
+		v[k].base = keys.ptr;
+	qsort(v, nv, sizeof(*v), cmp_head_key);
+	for (k = 0; k < nv; k++)
+		pos[v[k].line - from] = k;
 	/*
 	 * Twice round: a head without a number is known by the page break
 	 * beside it, which may be a numbered head found later in the first
@@ -1576,16 +1656,31 @@ drop_running_heads(struct lines *ls, size_t from, struct diag *diag)
 	 */
 	for (k = 0; k < 2 * n; k++) {
 		i = from + k % n;
-		if (ls->v[i].drop || !running_key(&ls->v[i], &a))
+		if (ls->v[i].drop || pos[i - from] == SIZE_MAX ||
+		    crowded_head(ls, v, pos[i - from], nv))
 			continue;
 		twin = 0;
-		for (j = from; j < ls->n && !twin; j++)
-			twin = j != i && !(ls->v[j].drop && ls->v[j].drop !=
-			    PAGE_BREAK) && running_key(&ls->v[j], &b) &&
-			    a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0 &&
-			    (one_page_number(&ls->v[i], &ls->v[j]) ||
-			    (same_line(&ls->v[i], &ls->v[j]) &&
-			    at_page_break(ls, i) && at_page_break(ls, j)));
+		for (m = 1; m <= 32 && !twin; m++) {
+			size_t at = pos[i - from];
+			const struct head_key *c[2] = {
+				at + m < nv ? &v[at + m] : NULL,
+				at >= m ? &v[at - m] : NULL
+			};
+			int side;
+
+			for (side = 0; side < 2 && !twin; side++) {
+				size_t j;
+
+				if (c[side] == NULL || !same_key(c[side],
+				    &v[at]))
+					continue;
+				j = c[side]->line;
+				twin = one_page_number(&ls->v[i], &ls->v[j]) ||
+				    (same_line(&ls->v[i], &ls->v[j]) &&
+				    at_page_break(ls, i) &&
+				    at_page_break(ls, j));
+			}
+		}
 		if (!twin)
 			continue;
 		ls->v[i].drop = PAGE_BREAK;
@@ -1593,8 +1688,10 @@ drop_running_heads(struct lines *ls, size_t from, struct diag *diag)
 		    "another page), left out: %.*s", ls->v[i].no,
 		    (int)ls->v[i].len, ls->v[i].s);
 	}
-	buf_free(&a);
-	buf_free(&b);
+	free(v);
+	free(pos);
+	buf_free(&keys);
+	buf_free(&one);
 }
 
 /* "[12]…" or "［12］…": an entry of a list of references. */
