@@ -1152,6 +1152,49 @@ apply(struct blk *v, size_t n, const struct ranks *r, struct diag *diag)
 	}
 }
 
+/*
+ * A bold subhead set over two lines (WeChat centres a long one so: "感恩
+ * 教育面前，" / "每个小孩都是不孝子"): a bold line that ends in a comma,
+ * then a bold line that ends no sentence, 40 characters together, text
+ * under them.  They are joined into one line before subheads are looked
+ * for.
+ */
+static void
+join_broken_bold(struct doc *doc, struct diag *diag)
+{
+	struct node	*c, *next;
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	uint32_t	 last;
+
+	for (c = doc->root->first_child; c != NULL; c = c->next) {
+		next = c->next;
+		if (next == NULL || next->next == NULL ||
+		    c->type != NODE_PARAGRAPH || next->type != NODE_PARAGRAPH ||
+		    next->next->type != NODE_PARAGRAPH ||
+		    !all_strong(c) || !all_strong(next) ||
+		    all_strong(next->next) || ht_has_break(c) ||
+		    ht_has_break(next))
+			continue;
+		buf_truncate(&a, 0);
+		buf_truncate(&b, 0);
+		node_text(c, &a);
+		node_text(next, &b);
+		last = ht_last_cp(a.ptr, a.len);
+		if ((last != 0xFF0C && last != ',') ||
+		    ht_ends_sentence(b.ptr, b.len) ||
+		    ht_last_cp(b.ptr, b.len) == 0xFF0C ||
+		    utf8_count(a.ptr, a.len) + utf8_count(b.ptr, b.len) > 40)
+			continue;
+		node_move_children(c, next);
+		node_unlink(next);
+		node_free(next);
+		diag_note(diag, "line %u: a bold line ending in a comma and the "
+		    "bold line under it: one subhead over two lines", c->line);
+	}
+	buf_free(&a);
+	buf_free(&b);
+}
+
 static void
 shape_headings(struct doc *doc, struct diag *diag)
 {
@@ -1160,6 +1203,7 @@ shape_headings(struct doc *doc, struct diag *diag)
 	struct ranks	 r;
 	size_t		 n = 0, cap = 0, i;
 
+	join_broken_bold(doc, diag);
 	for (c = doc->root->first_child; c != NULL; c = c->next) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;

@@ -575,8 +575,9 @@ add_subtitle(struct doc *doc, const struct line *l)
 static int
 is_dash_line(const struct line *l)
 {
+	/* ―― (U+2015, a horizontal bar) stands for —— in many copies. */
 	return starts_with(l, "——") || starts_with(l, "—") ||
-	    starts_with(l, "--");
+	    starts_with(l, "――") || starts_with(l, "--");
 }
 
 /* "（2018年1月2日）": a date line under a title. */
@@ -1152,11 +1153,18 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 		 * and the date (GB/T 9704 puts 发文机关署名 and 成文日期
 		 * together): the title is above it.
 		 */
-		if (t >= 0 && byline_shaped(&ls->v[t]) &&
-		    (k = step(ls, t, -1)) >= from && k >= 0 &&
-		    title_shaped(&ls->v[k]) && !byline_shaped(&ls->v[k])) {
-			byline = t;
-			t = k;
+		if (t >= 0 && byline_shaped(&ls->v[t])) {
+			/* Past the subtitle over the speaker (——…会议上). */
+			k = step(ls, t, -1);
+			while (k >= from && k >= 0 &&
+			    (is_dash_line(&ls->v[k]) ||
+			    is_paren_date(&ls->v[k])))
+				k = step(ls, k, -1);
+			if (k >= from && k >= 0 && title_shaped(&ls->v[k]) &&
+			    !byline_shaped(&ls->v[k])) {
+				byline = t;
+				t = k;
+			}
 		}
 		/*
 		 * Site chrome is short link text; a line that ends a
