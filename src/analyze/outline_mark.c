@@ -354,6 +354,17 @@ quantity_unit(uint32_t cp, int whole)
 	}
 }
 
+/* How many Han characters s[from..len) holds. */
+static size_t
+han_after(const char *s, size_t len, size_t from)
+{
+	size_t	 han = 0;
+
+	while (from < len)
+		han += uc_is_han(utf8_next(s, len, &from));
+	return han;
+}
+
 /*
  * A clause number of a standard, a plan or a technical report (GB/T 1.1:
  * 章条编号 "1", "1.1", "4.2.1"), then white space and the heading's text:
@@ -381,7 +392,12 @@ parse_decimal(const char *s, size_t len, size_t q, int first, struct marker *m)
 	if (r == p || r >= len)
 		return 0;
 	cp = peek(s, len, r);
-	if (!uc_is_han(cp) || quantity_unit(cp, depth == 1))
+	/*
+	 * A subclause's heading may open with a figure ("3.2.1  1917～1938年
+	 * 的初期发展"): a number with two dots or more is no quantity.
+	 */
+	if (!(uc_is_han(cp) || (depth >= 3 && outline_dec_digit(cp) >= 0 &&
+	    han_after(s, len, r) >= 4)) || quantity_unit(cp, depth == 1))
 		return 0;
 	m->fam = depth == 1 ? FAM_DEC1 : depth == 2 ? FAM_DEC2 : FAM_DEC3;
 	m->num = n;

@@ -335,6 +335,16 @@ scan_points(const char *s, size_t len, size_t para, struct cands *c)
 				utf8_next(s, len, &q);
 			} else if (q == 0 && modal_verb(peek(s, len, p)))
 				q = p;
+			if (q == 0 && n == 1) {
+				/*
+				 * 首先 run straight on into its verb (首先将
+				 * 其置于…；其次，…；第三，…) opens a run only
+				 * when two more labels confirm it.
+				 */
+				cand_add(c, para, start, p - start, n, PK_ORD,
+				    1);
+				continue;
+			}
 			if (q == 0) {
 				/* 最后 closes a run without its comma. */
 				if (n != 0)
