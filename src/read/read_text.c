@@ -559,6 +559,48 @@ set_line_meta(struct doc *doc, enum meta_key key, const struct line *l)
 	free(s);
 }
 
+/* A digit or a Chinese numeral of a date (2026, 二〇二六, 二十七). */
+static int
+date_numeral(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
+	    article_cn_digit(cp) >= 0 || cp == 0x5341 || cp == 0x25CB ||
+	    cp == 0x3007;
+}
+
+/*
+ * A speech's occasion printed without its dash, the subtitle of a report
+ * or a speech: "2026年1月27日在陕西省第十四届人民代表大会第四次会议上" (and the
+ * speaker after it).  A full date, 在, then 上 further on.
+ */
+static int
+occasion_line(const struct line *l)
+{
+	static const uint32_t units[] = { 0x5E74, 0x6708, 0x65E5 };	/* 年月日 */
+	size_t		 pos = 0, u, digits;
+	uint32_t	 cp = 0;
+
+	for (u = 0; u < 3; u++) {
+		for (digits = 0; pos < l->len; digits++) {
+			size_t q = pos;
+
+			cp = utf8_next(l->s, l->len, &q);
+			if (!date_numeral(cp))
+				break;
+			pos = q;
+		}
+		if (digits == 0 || pos >= l->len ||
+		    utf8_next(l->s, l->len, &pos) != units[u])
+			return 0;
+	}
+	if (pos >= l->len || utf8_next(l->s, l->len, &pos) != 0x5728)	/* 在 */
+		return 0;
+	while (pos < l->len)
+		if (utf8_next(l->s, l->len, &pos) == 0x4E0A)		/* 上 */
+			return utf8_count(l->s, l->len) <= 60;
+	return 0;
+}
+
 /* Appends line l to the subtitle, joined without a space. */
 static void
 add_subtitle(struct doc *doc, const struct line *l)
@@ -577,7 +619,8 @@ is_dash_line(const struct line *l)
 {
 	/* ―― (U+2015, a horizontal bar) stands for —— in many copies. */
 	return starts_with(l, "——") || starts_with(l, "—") ||
-	    starts_with(l, "――") || starts_with(l, "--");
+	    starts_with(l, "――") || starts_with(l, "--") ||
+	    occasion_line(l);
 }
 
 /* "（2018年1月2日）": a date line under a title. */
