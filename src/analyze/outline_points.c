@@ -165,7 +165,7 @@ may_open_point(uint32_t cp)
 }
 
 /*
- * A parenthesised number inside a sentence, "（一）" or "(一)", at s[pos]
+ * A parenthesised number inside a sentence, "（一）", "(一)" or "（1）", at s[pos]
  * after its opening bracket: returns the number and sets *end past the
  * closing one, or -1.  Not a reference to a clause of a law ("第（一）项",
  * "（一）款"): the word after it is no 项 款 目 类.
@@ -178,8 +178,18 @@ paren_number(const char *s, size_t len, size_t pos, uint32_t open,
 	uint32_t	 close, after;
 	int		 n;
 
-	if ((n = article_cn_number(s, len, &p, ARTICLE_CN_ANY)) <= 0)
-		return -1;
+	if ((n = article_cn_number(s, len, &p, ARTICLE_CN_ANY)) <= 0) {
+		/* （1）…（10）: one or two figures. */
+		int d, digits = 0;
+
+		for (n = 0; digits < 3 &&
+		    (d = outline_dec_digit(peek(s, len, p))) >= 0; digits++) {
+			n = n * 10 + d;
+			utf8_next(s, len, &p);
+		}
+		if (digits == 0 || digits > 2 || n == 0)
+			return -1;
+	}
 	close = utf8_next(s, len, &p);
 	if ((open == 0xFF08 && close != 0xFF09) || (open == '(' &&
 	    close != ')' && close != 0xFF09))
