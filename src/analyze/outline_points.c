@@ -231,12 +231,15 @@ sequence_word(const char *s, size_t len, size_t pos, uint32_t cp,
 	return -1;
 }
 
-/* 要 应 應 需 必: the modal verbs a point may open with (首先要…). */
+/*
+ * 要 应 應 需 必 得: the modal verbs a point may open with (首先要…, 首先得…
+ * as speech and commentary say "must").
+ */
 static int
 modal_verb(uint32_t cp)
 {
 	return cp == 0x8981 || cp == 0x5E94 || cp == 0x61C9 || cp == 0x9700 ||
-	    cp == 0x5FC5;
+	    cp == 0x5FC5 || cp == 0x5F97;
 }
 
 /* Finds enumerator candidates in paragraph para's text. */
