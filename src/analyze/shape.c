@@ -397,6 +397,22 @@ before_text(const struct blk *v, size_t i)
 	return 1;
 }
 
+/*
+ * Is paragraph p one link and nothing else?  A 【…】 line that only links
+ * elsewhere (【「救救小孩」拆解虐兒問題系列報導】 to the series' page) names
+ * another page, not a part of this one.
+ */
+static int
+whole_link(const struct node *p)
+{
+	const struct node *c = p->first_child;
+
+	while (c != NULL && c == p->last_child && (c->type == NODE_STRONG ||
+	    c->type == NODE_EMPH))
+		p = c, c = c->first_child;
+	return c != NULL && c == p->last_child && c->type == NODE_LINK;
+}
+
 static void
 find_symbols(struct blk *v, size_t n)
 {
@@ -422,7 +438,7 @@ find_symbols(struct blk *v, size_t n)
 			 * the top, before any text, it is the column's tag
 			 * (【编者按】, 【独家】), not a heading.
 			 */
-			if (before_text(v, i))
+			if (before_text(v, i) || whole_link(b->n))
 				continue;
 			b->kind = K_BRACKET;
 			b->rule = "【…】 line alone";
