@@ -2007,6 +2007,16 @@ hanging_margin(struct lines *ls, size_t from, struct diag *diag)
 	}
 	if (lines < 4 || best_n * 2 <= lines)
 		return;
+	/*
+	 * Hardly any line of text starts left of it (a title, a label): in
+	 * a text whose paragraphs start indented over lines at the left
+	 * edge, the indent is no margin.
+	 */
+	for (i = from, n = 0; i < ls->n; i++)
+		n += !is_blank(&ls->v[i]) && !ls->v[i].drop &&
+		    ls->v[i].margin < best;
+	if (n * 10 > lines)
+		return;
 	for (i = from; i < ls->n; i++)
 		ls->v[i].indent = ls->v[i].margin > best;
 	diag_note(diag, "text set off by a margin of %zu columns: lines "
