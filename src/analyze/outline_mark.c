@@ -366,6 +366,20 @@ han_after(const char *s, size_t len, size_t from)
 }
 
 /*
+ * Three capital letters or more at s[at] ("2　GTEM小室用于…"): a name the
+ * heading opens with, not a unit (MB, km).
+ */
+static int
+acronym_at(const char *s, size_t len, size_t at)
+{
+	size_t	 n = 0;
+
+	while (at + n < len && s[at + n] >= 'A' && s[at + n] <= 'Z')
+		n++;
+	return n >= 3;
+}
+
+/*
  * A clause number of a standard, a plan or a technical report (GB/T 1.1:
  * 章条编号 "1", "1.1", "4.2.1"), then white space and the heading's text:
  * "1 总则", "1.1 编制目的".  The number at s[p] has been read as first;
@@ -397,6 +411,7 @@ parse_decimal(const char *s, size_t len, size_t q, int first, struct marker *m)
 	 * 的初期发展"): a number with two dots or more is no quantity.
 	 */
 	if (!(uc_is_han(cp) || (depth >= 3 && outline_dec_digit(cp) >= 0 &&
+	    han_after(s, len, r) >= 4) || (acronym_at(s, len, r) &&
 	    han_after(s, len, r) >= 4)) || quantity_unit(cp, depth == 1))
 		return 0;
 	m->fam = depth == 1 ? FAM_DEC1 : depth == 2 ? FAM_DEC2 : FAM_DEC3;

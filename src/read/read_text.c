@@ -241,14 +241,15 @@ issue_line(const struct line *l)
 
 /*
  * A journal's issue line over an article copied from it ("1999年　第21卷
- * 第1-2期　Vol.21 No.1-2 1999"): a volume (第N卷, Vol.) and an issue (期,
- * No.), short.
+ * 第1-2期　Vol.21 No.1-2 1999", "1999年 第1期 No.1 1999"): a volume (第N卷,
+ * Vol.) and an issue (期, No.), or the issue in both languages, short.
  */
 static int
 journal_issue_line(const struct line *l)
 {
 	return utf8_count(l->s, l->len) <= 60 && ((contains(l, "卷") &&
 	    contains(l, "期") && contains(l, "第")) || (contains(l, "Vol") &&
+	    contains(l, "No")) || (contains(l, "第") && contains(l, "期") &&
 	    contains(l, "No")));
 }
 
@@ -307,7 +308,7 @@ official_head_line(const struct lines *ls, long t)
 	if (doc_number_line(l) || issue_line(l) || journal_issue_line(l))
 		return 1;
 	/* The journal's name, Chinese and English, over its issue line. */
-	if (utf8_count(l->s, l->len) <= 40 && !contains(l, "。") &&
+	if (utf8_count(l->s, l->len) <= 60 && !contains(l, "。") &&
 	    !contains(l, "，"))
 		for (k = 0; k < 2 && (u = step(ls, u, 1)) >= 0; k++)
 			if (journal_issue_line(&ls->v[u]))
@@ -960,6 +961,13 @@ title_broken_phrase(const struct line *a, const struct line *b)
 	if (utf8_count(b->s, b->len) > 20 || utf8_count(a->s, a->len) > 40 ||
 	    b->len == 0)
 		return 0;
+	/*
+	 * 主题—副题 broken at its dash ("…的一种新设备—" / "吉赫横电磁波传输室
+	 * (GTEM小室)"): the second line may name things in Latin letters.
+	 */
+	if (ends_with(a, "—") && !ends_with(a, "——") &&
+	    utf8_count(a->s, a->len) > 2 && title_shaped(b))
+		return 1;
 	while (pos < b->len) {
 		cp = utf8_next(b->s, b->len, &pos);
 		if (!uc_is_han(cp))
