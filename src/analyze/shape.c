@@ -564,8 +564,13 @@ find_wechat(struct blk *v, size_t n)
 		if (h->single && ht_shaped(h->text.ptr, h->text.len, 40, 0,
 		    1) && !full_stop(ht_last_cp(h->text.ptr, h->text.len)))
 			glued[found] = 0;
-		else if (b->bold && b->single)
-			glued[found] = -1;	/* a bold number over text */
+		else if ((b->bold || found >= 2) && b->single)
+			/*
+			 * A bold number over text, or a plain one that goes
+			 * on a series of two or more (01 甘结, 02 …, 03 …,
+			 * then a bare 04 over the last part).
+			 */
+			glued[found] = -1;
 		else
 			continue;
 		idx[found++] = i;
