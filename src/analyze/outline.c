@@ -1225,17 +1225,6 @@ complete_paragraph(const struct item *it)
 	    it->node->type == NODE_LIST;
 }
 
-/* How many of s[0..len)'s characters are Han. */
-static size_t
-han_count(const char *s, size_t len)
-{
-	size_t		 pos = 0, han = 0;
-
-	while (pos < len)
-		han += uc_is_han(utf8_next(s, len, &pos));
-	return han;
-}
-
 /*
  * Do the document's paragraphs end sentences?  In a photo essay or a
  * poem most lines do not, and a short unpunctuated line there is just a
@@ -1253,7 +1242,7 @@ prose(const struct outline *o)
 
 		if (it->cls == CLS_OTHER || it->m.fam != FAM_NONE ||
 		    it->chars < 20 ||
-		    han_count(it->text.ptr, it->text.len) * 2 < it->chars)
+		    outline_han_count(it->text.ptr, it->text.len) * 2 < it->chars)
 			continue;
 		long_ones++;
 		ended += outline_ends_sentence(it->text.ptr, it->text.len);

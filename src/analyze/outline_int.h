@@ -69,6 +69,7 @@ int	 outline_is_stop(uint32_t cp);		/* 。！？；!?; */
 int	 outline_is_continuing(uint32_t cp);	/* ，、；：…— */
 int	 outline_is_boundary(uint32_t cp);	/* where a clause may start */
 int	 outline_has_letter(const char *s, size_t len);
+size_t	 outline_han_count(const char *s, size_t len);	/* Han characters */
 uint32_t outline_first_cp(const char *s, size_t len);
 uint32_t outline_last_cp(const char *s, size_t len);
 /* Does s end a sentence (。！？…”」：） and ASCII forms)? */

@@ -354,14 +354,13 @@ quantity_unit(uint32_t cp, int whole)
 	}
 }
 
-/* How many Han characters s[from..len) holds. */
-static size_t
-han_after(const char *s, size_t len, size_t from)
+size_t
+outline_han_count(const char *s, size_t len)
 {
-	size_t	 han = 0;
+	size_t	 pos = 0, han = 0;
 
-	while (from < len)
-		han += uc_is_han(utf8_next(s, len, &from));
+	while (pos < len)
+		han += uc_is_han(utf8_next(s, len, &pos));
 	return han;
 }
 
@@ -411,8 +410,8 @@ parse_decimal(const char *s, size_t len, size_t q, int first, struct marker *m)
 	 * 的初期发展"): a number with two dots or more is no quantity.
 	 */
 	if (!(uc_is_han(cp) || (depth >= 3 && outline_dec_digit(cp) >= 0 &&
-	    han_after(s, len, r) >= 4) || (acronym_at(s, len, r) &&
-	    han_after(s, len, r) >= 4)) || quantity_unit(cp, depth == 1))
+	    outline_han_count(s + r, len - r) >= 4) || (acronym_at(s, len, r) &&
+	    outline_han_count(s + r, len - r) >= 4)) || quantity_unit(cp, depth == 1))
 		return 0;
 	m->fam = depth == 1 ? FAM_DEC1 : depth == 2 ? FAM_DEC2 : FAM_DEC3;
 	m->num = n;
