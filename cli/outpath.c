@@ -36,6 +36,8 @@ output_is_dir(const struct cli *cli, int ninputs, int folders)
 	const char	*ext;
 	struct stat	 st;
 
+	if (strcmp(cli->output, "-") == 0)
+		return 0;	/* standard output, never a folder named "-" */
 	if ((cli->output[0] != '\0' &&
 	    cli->output[strlen(cli->output) - 1] == '/') ||
 	    file_is_dir(cli->output))
@@ -96,6 +98,12 @@ outpath_settle(struct cli *cli, int ninputs, int folders)
 		cli->output_dir = output_is_dir(cli, ninputs, folders);
 	if (cli->nformats == 0 && (rc = default_format(cli)) != GO_ON)
 		return rc;
+	if (cli->output != NULL && strcmp(cli->output, "-") == 0 &&
+	    (cli->nformats > 1 || (!cli->combine && (ninputs > 1 ||
+	    folders))))
+		return usage_error("-o - writes one file to standard output; "
+		    "use -o DIR/ for %s", cli->nformats > 1 ?
+		    "several formats" : "several inputs");
 	if (cli->output != NULL && !cli->output_dir && cli->nformats > 1)
 		return usage_error("several formats need a folder: -o %s/",
 		    cli->output);

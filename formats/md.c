@@ -387,6 +387,22 @@ md_paragraph(struct md *m, const struct node *p)
 	block_end(m);
 }
 
+static void	 md_point_list_from(struct md *, const struct node *, int);
+
+/* The first character a run-in heading's body will print, or 0. */
+static uint32_t
+body_first_char(const struct node *body)
+{
+	const struct node	*c = body->first_child;
+
+	if (body->type != NODE_POINT_LIST)
+		return next_char(c);
+	if (c != NULL && c->type == NODE_PARAGRAPH)
+		return next_char(c->first_child);
+	return c != NULL ? first_cp(c->as.point.label,
+	    strlen(c->as.point.label)) : 0;
+}
+
 /* Ends in something markdownlint's MD026 forbids at a heading's end? */
 static int
 ends_in_punct(const struct node *h)
@@ -450,14 +466,19 @@ md_heading(struct md *m, const struct node *h)
 		const struct node *body = node_run_in_body(h);
 
 		if (body != NULL)
-			after = next_char(body->first_child);
+			after = body_first_char(body);
 		buf_putbuf(&text, &label);
 		md_inlines(m, h->first_child, NULL, after, &text);
 		block_start(m);
 		put_emphasis(m, "**", text.ptr, text.len, after);
-		if (body != NULL)
-			md_inlines(m, body->first_child, NULL, 0, m->out);
-		block_end(m);
+		if (body != NULL && body->type == NODE_POINT_LIST)
+			md_point_list_from(m, body, 1);
+		else {
+			if (body != NULL)
+				md_inlines(m, body->first_child, NULL, 0,
+				    m->out);
+			block_end(m);
+		}
 		goto out;
 	}
 	block_start(m);
@@ -469,7 +490,10 @@ md_heading(struct md *m, const struct node *h)
 	heading_end(&text);
 	buf_putbuf(m->out, &text);
 	block_end(m);
-	if (node_run_in_body(h) != NULL)
+	if (node_run_in_body(h) != NULL &&
+	    node_run_in_body(h)->type == NODE_POINT_LIST)
+		md_point_list_from(m, node_run_in_body(h), 0);
+	else if (node_run_in_body(h) != NULL)
 		md_paragraph(m, node_run_in_body(h));
 out:
 	buf_free(&label);
@@ -526,11 +550,14 @@ md_point_list_child(struct md *m, const struct node *c)
 		md_point(m, c);
 }
 
+/*
+ * A point list's paragraphs; open says the first one is already started
+ * (by a run-in heading's bold text).
+ */
 static void
-md_point_list(struct md *m, const struct node *list)
+md_point_list_from(struct md *m, const struct node *list, int open)
 {
 	const struct node	*c;
-	int			 open = 0;
 
 	for (c = list->first_child; c != NULL; c = c->next) {
 		if (!open) {
@@ -773,7 +800,8 @@ md_body(struct md *m, const struct node *root)
 			md_heading(m, n);
 			break;
 		case NODE_POINT_LIST:
-			md_point_list(m, n);
+			if (!node_is_run_in_body(n))
+				md_point_list_from(m, n, 0);
 			break;
 		case NODE_LIST:
 			md_list(m, n, 0);

@@ -60,23 +60,25 @@ point_list_text(const struct node *list, struct buf *b)
 			point_text(c, b);
 }
 
+/*
+ * A point list's paragraphs.  b holds what opens the first of them (a
+ * run-in heading's text) or nothing; it is left empty.
+ */
 static void
-put_point_list(struct txt *t, const struct node *list)
+put_point_list(struct txt *t, const struct node *list, struct buf *b)
 {
 	const struct node	*c;
-	struct buf		 b = BUF_INIT;
 
 	for (c = list->first_child; c != NULL; c = c->next) {
 		if (c->type == NODE_PARAGRAPH)
-			plain_text(c, &b);
+			plain_text(c, b);
 		else
-			point_text(c, &b);
+			point_text(c, b);
 		if (t->points == POINTS_SPLIT || c->next == NULL) {
-			put_block(t, INDENT, &b);
-			buf_truncate(&b, 0);
+			put_block(t, INDENT, b);
+			buf_truncate(b, 0);
 		}
 	}
-	buf_free(&b);
 }
 
 static void
@@ -197,12 +199,15 @@ put_table(struct txt *t, const struct node *table)
 static void
 put_heading(struct txt *t, const struct node *h)
 {
-	struct buf	 b = BUF_INIT;
+	const struct node	*body = node_run_in_body(h);
+	struct buf		 b = BUF_INIT;
 
 	labelled_text(h->as.heading.label, h, &b);
-	if (node_run_in_body(h) != NULL) {
+	if (body != NULL && body->type == NODE_POINT_LIST)
+		put_point_list(t, body, &b);
+	else if (body != NULL) {
 		/* Written back as the author had it: one indented line. */
-		plain_text(node_run_in_body(h), &b);
+		plain_text(body, &b);
 		put_block(t, INDENT, &b);
 	} else
 		put_block(t, "", &b);
@@ -259,7 +264,8 @@ render_doc(struct txt *t, const struct doc *doc)
 			put_heading(t, n);
 			break;
 		case NODE_POINT_LIST:
-			put_point_list(t, n);
+			if (!node_is_run_in_body(n))
+				put_point_list(t, n, &b);
 			break;
 		case NODE_LIST:
 			put_list(t, n, 0);

@@ -170,21 +170,27 @@ xhtml_heading_empty(const struct node *h)
 	return blank(h->as.heading.label) && node_text_len(h) == 0;
 }
 
+static int	 split_points(const struct xhtml *, const struct node *);
+
 /*
  * A run-in heading is written in one paragraph with the next block, as
- * the author had it; not a theme, whose chapter needs a real heading.
+ * the author had it; not a theme, whose chapter needs a real heading,
+ * and not before points written one paragraph each.
  */
 static int
-joins_next(const struct node *h)
+joins_next(const struct xhtml *x, const struct node *h)
 {
-	return h->as.heading.level > 1 && node_run_in_body(h) != NULL;
+	const struct node	*body = node_run_in_body(h);
+
+	return h->as.heading.level > 1 && body != NULL &&
+	    (body->type == NODE_PARAGRAPH || !split_points(x, body));
 }
 
 static int
-joined_to_heading(const struct node *p)
+joined_to_heading(const struct xhtml *x, const struct node *p)
 {
 	return node_is_run_in_body(p) && !xhtml_heading_empty(p->prev) &&
-	    joins_next(p->prev);
+	    joins_next(x, p->prev);
 }
 
 /*
@@ -313,7 +319,7 @@ open_heading(struct xhtml *x, const struct node *n, struct buf *b)
 	if (x->hooks.heading != NULL)
 		x->hooks.heading(x->hooks.ctx, x->nids, level, label.ptr,
 		    label.len);
-	if (joins_next(n)) {
+	if (joins_next(x, n)) {
 		buf_printf(b, "<p class=\"run-in\" id=\"a%u\"><span class=\"rh "
 		    "l%d\">", x->nids, level);
 		x->hopen = 0;
@@ -422,7 +428,7 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 	split = split_points(x, n);
 	switch (n->type) {
 	case NODE_PARAGRAPH:
-		if (joined_to_heading(n)) {
+		if (joined_to_heading(x, n)) {
 			if (enter && it != NULL)
 				iter_skip_children(it);
 		} else if (n->parent->type == NODE_POINT_LIST) {
@@ -440,7 +446,7 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 		}
 		if (enter)
 			open_heading(x, n, b);
-		else if (joins_next(n)) {
+		else if (joins_next(x, n)) {
 			BUF_PUTSL(b, "</span>");
 			xhtml_walk(x, n->next, 0);
 			BUF_PUTSL(b, "</p>\n");
@@ -448,7 +454,11 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 			buf_printf(b, "</h%d>\n", x->hopen);
 		break;
 	case NODE_POINT_LIST:
-		if (!split && n->parent->type != NODE_LIST_ITEM)
+		if (joined_to_heading(x, n)) {
+			/* Written with its heading. */
+			if (enter && it != NULL)
+				iter_skip_children(it);
+		} else if (!split && n->parent->type != NODE_LIST_ITEM)
 			buf_puts(b, enter ? "<p class=\"points\">" : "</p>\n");
 		break;
 	case NODE_POINT:

@@ -57,6 +57,12 @@ expect 2 "try 'artconv --help'" -- "$BIN" --no-such-option
 expect 2 "--wrap takes" -- "$BIN" --wrap abc "$sample"
 expect 2 "unknown metadata key" -- "$BIN" -M colour=red "$sample"
 expect 2 "several formats need a folder" -- "$BIN" -t txt,md -o one.txt "$sample"
+# -o - is standard output: one file only, and never a folder named "-".
+expect 2 "-o - writes one file to standard output" -- "$BIN" -t txt,md -o - "$sample"
+[ ! -e ./- ] || { echo "FAIL: -o - with two formats made a folder named -"; fail=$((fail + 1)); rm -rf ./-; }
+expect 2 "several inputs" -- "$BIN" -t txt -o - "$sample" "$sample"
+expect 0 "" -- "$BIN" -t txt -o - "$sample"
+grep -q "红船银晖" stdout || { echo "FAIL: -o - did not write to standard output"; fail=$((fail + 1)); }
 
 # The outline overruled: --outline none keeps paragraphs only, --levels
 # names the heading levels; bad values are usage errors.

@@ -492,6 +492,38 @@ test_points_and_run_in(void **state)
 	doc_free(doc);
 }
 
+/*
+ * A run-in heading whose line goes on to enumerate points: the points
+ * continue the heading's paragraph (hidden mark, no first-line indent),
+ * as the author wrote "（二）降低门槛。一是…二是…" on one line.
+ */
+static void
+test_run_in_points(void **state)
+{
+	struct doc		*doc = tu_read("报告\n\n一、总体要求\n\n"
+				    "（一）扩大内需。要坚持基点。一是提振消费；"
+				    "二是扩大投资。\n\n（二）降低门槛。"
+				    "一是精简审批；二是取消资质。\n", NULL);
+	struct render_opts	 o = tu_opts();
+	struct tu_pkg		 p;
+	xmlDocPtr		 d;
+
+	(void)state;
+	render_pkg(doc, &o, &p);
+	d = xml(&p, "word/document.xml");
+	assert_int_equal(count(d, "//w:p[w:pPr/w:rPr/w:specVanish]"), 2);
+	assert_str(d, "//w:p[w:pPr/w:rPr/w:specVanish][1]/following-sibling::"
+	    "w:p[1]", "要坚持基点。一是提振消费；二是扩大投资。");
+	assert_str(d, "//w:p[w:pPr/w:rPr/w:specVanish][2]/following-sibling::"
+	    "w:p[1]", "一是精简审批；二是取消资质。");
+	assert_int_equal(count(d, "//w:p[w:pPr/w:rPr/w:specVanish]/"
+	    "following-sibling::w:p[1]/w:pPr/w:ind[@w:firstLineChars='0']"),
+	    2);
+	xmlFreeDoc(d);
+	tu_pkg_close(&p);
+	doc_free(doc);
+}
+
 static void
 test_toc(void **state)
 {
@@ -1065,6 +1097,7 @@ main(void)
 		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_layouts),
 		cmocka_unit_test(test_points_and_run_in),
+		cmocka_unit_test(test_run_in_points),
 		cmocka_unit_test(test_toc),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_combine),

@@ -199,6 +199,58 @@ test_md_runin_heading_keeps_stop(void **state)
 }
 
 /*
+ * A run-in heading whose line goes on to enumerate points: "（一）扩大内需。
+ * 要…。一是…二是…" is one paragraph as the author wrote it, in every
+ * text format; with --points split, the first point stays on the
+ * heading's line.
+ */
+static const char runin_points[] =
+    "工作报告\n\n一、总体要求\n\n"
+    "（一）着力扩大内需。要坚持战略基点。一是提振消费；二是扩大投资；"
+    "三是稳定外需。\n\n"
+    "（二）降低准入门槛。一是精简审批；二是取消资质；三是规范收费。\n\n"
+    "（三）深化改革。全面深化改革开放。\n";
+
+static void
+test_runin_heading_with_points(void **state)
+{
+	struct render_opts	 o = tu_opts();
+	char			*s;
+
+	(void)state;
+	s = render(runin_points, "txt", NULL);
+	assert_true(tu_contains(s, "\n\n　　（一）着力扩大内需。要坚持战略基点。"
+	    "一是提振消费；二是扩大投资；三是稳定外需。\n\n"));
+	assert_true(tu_contains(s, "\n\n　　（二）降低准入门槛。一是精简审批；"
+	    "二是取消资质；三是规范收费。\n\n"));
+	free(s);
+	s = render(runin_points, "md", NULL);
+	assert_true(tu_contains(s, "\n\n**（一）着力扩大内需**。要坚持战略基点。"
+	    "**一是提振消费**；**二是扩大投资**；**三是稳定外需**。\n"));
+	assert_true(tu_contains(s, "\n\n**（二）降低准入门槛**。**一是精简审批**；"));
+	free(s);
+	s = render(runin_points, "html", NULL);
+	assert_true(tu_contains(s, "<span class=\"rh l2\">（二）降低准入门槛。"
+	    "</span><span class=\"point\""));
+	assert_false(tu_contains(s, "<p class=\"points\">"));
+	free(s);
+	o.points = POINTS_SPLIT;
+	s = render(runin_points, "txt", &o);
+	assert_true(tu_contains(s, "\n\n　　（二）降低准入门槛。一是精简审批；\n\n"
+	    "　　二是取消资质；\n\n"));
+	free(s);
+	s = render(runin_points, "md", &o);
+	assert_true(tu_contains(s, "\n\n**（二）降低准入门槛**。**一是精简审批**；"
+	    "\n\n**二是取消资质**；\n"));
+	free(s);
+	/* Points one paragraph each: the heading stands alone in HTML. */
+	s = render(runin_points, "html", &o);
+	assert_true(tu_contains(s, ">（二）降低准入门槛。</h3>"));
+	assert_true(tu_contains(s, "<p class=\"point\""));
+	free(s);
+}
+
+/*
  * What GFM would link by itself is written so that CommonMark links it
  * too (e-mail autolinks) or leaves it as text (an escaped "www."), and
  * the text stays the same.
@@ -284,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_md_renders_bold_and_escapes),
 		cmocka_unit_test(test_md_runin_heading_keeps_stop),
 		cmocka_unit_test(test_md_bare_addresses),
+		cmocka_unit_test(test_runin_heading_with_points),
 		cmocka_unit_test(test_json_schema),
 		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_deterministic),

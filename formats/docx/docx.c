@@ -483,16 +483,21 @@ put_point(struct docx *dx, const struct node *pt)
 	put_inlines(dx, pt);
 }
 
-/* Inline points stay in one paragraph, as official documents have them. */
+/*
+ * Inline points stay in one paragraph, as official documents have them.
+ * The first paragraph takes first_flags (PARA_NO_INDENT after a run-in
+ * heading, whose line it continues).
+ */
 static void
-put_point_list(struct docx *dx, const struct node *list)
+put_point_list(struct docx *dx, const struct node *list, int first_flags)
 {
 	const struct node	*c;
 	int			 open = 0;
 
 	for (c = list->first_child; c != NULL; c = c->next) {
 		if (!open) {
-			para_open(dx, body_role(dx), quote_left(dx), 0);
+			para_open(dx, body_role(dx), quote_left(dx),
+			    c == list->first_child ? first_flags : 0);
 			open = 1;
 		}
 		if (c->type == NODE_POINT)
@@ -756,7 +761,9 @@ put_blocks(struct docx *dx, const struct node *root)
 			/* An item's text is written with the item. */
 			if (n->parent->type != NODE_LIST_ITEM ||
 			    item_points(n->parent) != n)
-				put_point_list(dx, n);
+				put_point_list(dx, n,
+				    node_is_run_in_body(n) &&
+				    is_run_in(n->prev) ? PARA_NO_INDENT : 0);
 			break;
 		case NODE_LIST:
 			if (n->first_child == NULL)

@@ -685,7 +685,8 @@ const struct node *
 node_run_in_body(const struct node *h)
 {
 	if (h == NULL || h->type != NODE_HEADING || !h->as.heading.run_in ||
-	    h->next == NULL || h->next->type != NODE_PARAGRAPH)
+	    h->next == NULL || (h->next->type != NODE_PARAGRAPH &&
+	    h->next->type != NODE_POINT_LIST))
 		return NULL;
 	return h->next;
 }

@@ -22,8 +22,9 @@
  *                    are the heading text without the label.  A run-in
  *                    heading ("（一）指导思想。全面贯彻…" on one line) is a
  *                    heading with as.heading.run_in set, followed by the
- *                    paragraph that held the rest of the line; writers that
- *                    keep the author's layout may join them again.
+ *                    paragraph (or point list) that held the rest of the
+ *                    line; writers that keep the author's layout may join
+ *                    them again.
  *   NODE_POINT_LIST  one paragraph of inline points ("一是…。二是…。").  An
  *                    optional first child NODE_PARAGRAPH is the text before
  *                    the first point ("主要内容包括："); the other children
@@ -247,10 +248,11 @@ void		 node_trim_inlines(struct node *container);
 /* Moves all children of from to the end of to's children. */
 void		 node_move_children(struct node *to, struct node *from);
 /*
- * The paragraph that holds the rest of a run-in heading's line: h's next
+ * The block that holds the rest of a run-in heading's line: h's next
  * sibling when h is a NODE_HEADING with as.heading.run_in set and that
- * sibling is a NODE_PARAGRAPH; else NULL.  Writers that keep the author's
- * layout write the two together.
+ * sibling is a NODE_PARAGRAPH, or a NODE_POINT_LIST when the rest of the
+ * line enumerates points ("（一）扩大内需。一是…二是…"); else NULL.
+ * Writers that keep the author's layout write the two together.
  */
 const struct node *node_run_in_body(const struct node *h);
 /* Is p the node_run_in_body() of the block before it? */
