@@ -78,6 +78,7 @@ XHTML_CSS_FANGSONG
 "b.lead, strong { font-weight: bold; }\n"
 "em { font-style: normal; font-weight: bold; }\n"
 XHTML_CSS_EMPHASIS
+XHTML_CSS_CLOSING
 "li p { text-indent: 0; }\n"
 "table { border-collapse: collapse; margin: 0.8em auto; font-size: 0.9em;\n"
 "  line-height: 1.5; }\n"

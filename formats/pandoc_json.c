@@ -149,6 +149,14 @@ label_text(struct pj *p, const char *label)
 	text(p, label_separator(label));
 }
 
+/* A point's label: its text runs on after it, as written (首先要…). */
+static void
+point_label(struct pj *p, const char *label)
+{
+	if (!blank(label))
+		text(p, label);
+}
+
 /* ------------------------------------------------------------ inlines */
 
 static void
@@ -261,13 +269,13 @@ point_text(struct pj *p, const struct node *pt)
 	if (c != NULL && c->type == NODE_POINT_LEAD) {
 		raw(p, p->bold_leads ? "{\"t\":\"Strong\",\"c\":[" :
 		    "{\"t\":\"Span\",\"c\":[[\"\",[\"lead\"],[]],[");
-		label_text(p, pt->as.point.label);
+		point_label(p, pt->as.point.label);
 		inlines(p, c->first_child, NULL);
 		flush(p);
 		close_with(p->out, p->bold_leads ? "]}," : "]]},");
 		c = c->next;
 	} else
-		label_text(p, pt->as.point.label);
+		point_label(p, pt->as.point.label);
 	inlines(p, c, NULL);
 }
 

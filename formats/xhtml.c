@@ -357,10 +357,8 @@ open_point(struct xhtml *x, const struct node *n, struct buf *b)
 	const char		*l = n->as.point.label;
 
 	x->nids++;
-	if (!blank(l)) {
-		buf_puts(&label, l);
-		buf_puts(&label, label_separator(l));
-	}
+	if (!blank(l))
+		buf_puts(&label, l);	/* a point's label runs on: 首先要… */
 	node_text(lead != NULL && lead->type == NODE_POINT_LEAD ? lead : n,
 	    &label);
 	short_label(&label);
@@ -371,10 +369,8 @@ open_point(struct xhtml *x, const struct node *n, struct buf *b)
 		buf_printf(b, "<p class=\"point\" id=\"a%u\">", x->nids);
 	else
 		buf_printf(b, "<span class=\"point\" id=\"a%u\">", x->nids);
-	if (lead == NULL || lead->type != NODE_POINT_LEAD) {
+	if (lead == NULL || lead->type != NODE_POINT_LEAD)
 		xml_text(b, l);
-		buf_puts(b, label_separator(l));
-	}
 }
 
 static void
@@ -435,8 +431,14 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 			if (split)
 				buf_puts(b, enter ? "<p class=\"intro\">" :
 				    "</p>\n");
-		} else
-			buf_puts(b, enter ? "<p>" : "</p>\n");
+		} else if (!enter)
+			BUF_PUTSL(b, "</p>\n");
+		else if (n->as.para.closing == CLOSING_SIGNER)
+			BUF_PUTSL(b, "<p class=\"closing signer\">");
+		else if (n->as.para.closing == CLOSING_DATE)
+			BUF_PUTSL(b, "<p class=\"closing date\">");
+		else
+			BUF_PUTSL(b, "<p>");
 		break;
 	case NODE_HEADING:
 		if (xhtml_heading_empty(n)) {
@@ -472,7 +474,6 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 			if (x->opts->bold_leads)
 				BUF_PUTSL(b, "<b class=\"lead\">");
 			xml_text(b, n->parent->as.point.label);
-			buf_puts(b, label_separator(n->parent->as.point.label));
 		} else if (x->opts->bold_leads)
 			BUF_PUTSL(b, "</b>");
 		break;

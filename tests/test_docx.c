@@ -522,6 +522,49 @@ test_run_in_points(void **state)
 	xmlFreeDoc(d);
 	tu_pkg_close(&p);
 	doc_free(doc);
+
+	/* A label that runs on (首先要…) gets no space after it. */
+	doc = tu_read("报告\n\n要成立专班。首先要摸清底数，其次要压实责任，"
+	    "最后要严格考核。\n", NULL);
+	render_pkg(doc, &o, &p);
+	d = xml(&p, "word/document.xml");
+	assert_str(d, "//w:p[contains(., '首先')]", "要成立专班。首先要摸清底数，"
+	    "其次要压实责任，最后要严格考核。");
+	xmlFreeDoc(d);
+	tu_pkg_close(&p);
+	doc_free(doc);
+}
+
+/*
+ * The closing of a notice (GB/T 9704 §7.3.5.2): flush right, the date two
+ * characters in, the sender above it so that the date starts two
+ * characters right of the sender's first; a line's space above.
+ */
+static void
+test_closing(void **state)
+{
+	struct doc		*doc = tu_read("通知\n\n各单位：\n\n请按要求做好工作。"
+				    "\n\n区农业农村局\n2026年11月20日\n", NULL);
+	struct render_opts	 o = tu_opts();
+	struct tu_pkg		 p;
+	xmlDocPtr		 d;
+
+	(void)state;
+	render_pkg(doc, &o, &p);
+	d = xml(&p, "word/document.xml");
+	assert_int_equal(count(d, "//w:p[w:pPr/w:jc/@w:val='right']"), 2);
+	/* 区农业农村局: 6 characters; the date: 8 figures and 3 characters. */
+	assert_str(d, "//w:p[.='区农业农村局']/w:pPr/w:ind/@w:rightChars", "500");
+	assert_str(d, "//w:p[.='2026年11月20日']/w:pPr/w:ind/@w:rightChars",
+	    "200");
+	assert_str(d, "//w:p[.='区农业农村局']/w:pPr/w:ind/@w:firstLineChars",
+	    "0");
+	assert_int_equal(count(d, "//w:p[.='区农业农村局']/w:pPr/w:spacing"), 1);
+	assert_int_equal(count(d, "//w:p[.='2026年11月20日']/w:pPr/w:spacing"),
+	    0);
+	xmlFreeDoc(d);
+	tu_pkg_close(&p);
+	doc_free(doc);
 }
 
 static void
@@ -1098,6 +1141,7 @@ main(void)
 		cmocka_unit_test(test_layouts),
 		cmocka_unit_test(test_points_and_run_in),
 		cmocka_unit_test(test_run_in_points),
+		cmocka_unit_test(test_closing),
 		cmocka_unit_test(test_toc),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_combine),

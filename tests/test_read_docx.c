@@ -437,6 +437,34 @@ test_two_line_title(void **state)
 	doc_free(doc);
 }
 
+/*
+ * A short notice whose closing (sender over date) falls within the
+ * paragraphs searched for a page's head: text stands above them, so they
+ * are no title over a metadata line, and nothing above is chrome.
+ */
+static void
+test_closing_is_no_head(void **state)
+{
+	struct pkg	 p = { 0 };
+	struct doc	*doc;
+	char		*s;
+
+	(void)state;
+	p.body = P("关于做好农田水利建设工作的通知") P("各乡镇人民政府：")
+	    P("为切实做好农田水利建设工作，现将有关事项通知如下。")
+	    P("一、明确目标任务") P("各乡镇要倒排工期，确保明年三月底前完工。")
+	    P("区农业农村局") P("2026年11月20日");
+	doc = read_pkg(&p);
+	assert_string_equal(doc->meta[META_TITLE],
+	    "关于做好农田水利建设工作的通知");
+	assert_null(doc->meta[META_DATE]);
+	s = json_of(doc);
+	assert_non_null(strstr(s, "现将有关事项通知如下"));
+	assert_non_null(strstr(s, "\"closing\":\"date\""));
+	free(s);
+	doc_free(doc);
+}
+
 static void
 test_textboxes_tables_sdt(void **state)
 {
@@ -564,6 +592,7 @@ main(void)
 		cmocka_unit_test(test_textboxes_tables_sdt),
 		cmocka_unit_test(test_notes_and_core),
 		cmocka_unit_test(test_two_line_title),
+		cmocka_unit_test(test_closing_is_no_head),
 		cmocka_unit_test(test_refusals),
 	};
 

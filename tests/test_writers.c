@@ -251,6 +251,31 @@ test_runin_heading_with_points(void **state)
 }
 
 /*
+ * A point's label runs straight into its text when the author wrote it so
+ * ("首先要…，其次要…"): no writer puts a space between them.
+ */
+static void
+test_point_label_runs_on(void **state)
+{
+	static const char *const formats[] = {
+		"txt", "md", "html", "pandoc-json"
+	};
+	const char	*in = "标题\n\n各乡镇要成立专班。首先要摸清底数，"
+			    "其次要压实责任，最后要严格考核。\n";
+	char		*s;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		s = render(in, formats[i], NULL);
+		assert_true(tu_contains(s, "首先要摸清底数"));
+		assert_true(tu_contains(s, "其次要压实责任"));
+		assert_false(tu_contains(s, "首先　要"));
+		free(s);
+	}
+}
+
+/*
  * What GFM would link by itself is written so that CommonMark links it
  * too (e-mail autolinks) or leaves it as text (an escaped "www."), and
  * the text stays the same.
@@ -337,6 +362,7 @@ main(void)
 		cmocka_unit_test(test_md_runin_heading_keeps_stop),
 		cmocka_unit_test(test_md_bare_addresses),
 		cmocka_unit_test(test_runin_heading_with_points),
+		cmocka_unit_test(test_point_label_runs_on),
 		cmocka_unit_test(test_json_schema),
 		cmocka_unit_test(test_json_escapes),
 		cmocka_unit_test(test_deterministic),

@@ -43,6 +43,7 @@
 #include "analyze/title_break.h"
 #include "tree/alloc.h"
 #include "tree/escape.h"
+#include "tree/utf8.h"
 #include "common.h"
 #include "docx_int.h"
 
@@ -91,8 +92,14 @@ put_attr(struct buf *out, const char *s)
 	esc_xml_attr(out, s, strlen(s));
 }
 
+/*
+ * Opens a paragraph of style role.  left_chars and right_chars indent it
+ * (hundredths of a character; right_chars > 0 also sets it flush right,
+ * as the closing of a notice is); space_before adds that many twips.
+ */
 static void
-para_open(struct docx *dx, enum docx_role role, int left_chars, int flags)
+para_open_at(struct docx *dx, enum docx_role role, int left_chars,
+    int right_chars, int space_before, int flags)
 {
 	BUF_PUTSL(dx->out, "<w:p><w:pPr><w:pStyle w:val=\"");
 	put_attr(dx->out, dx->kit->id[role]);
@@ -101,21 +108,36 @@ para_open(struct docx *dx, enum docx_role role, int left_chars, int flags)
 		BUF_PUTSL(dx->out, "<w:pageBreakBefore/>");
 		dx->page_break = 0;
 	}
-	if (left_chars > 0 || (flags & PARA_NO_INDENT)) {
+	if (space_before > 0)
+		buf_printf(dx->out, "<w:spacing w:before=\"%d\"/>",
+		    space_before);
+	if (left_chars > 0 || right_chars > 0 || (flags & PARA_NO_INDENT)) {
 		BUF_PUTSL(dx->out, "<w:ind");
 		if (left_chars > 0)
 			buf_printf(dx->out, " w:leftChars=\"%d\" w:left=\"%d\"",
 			    left_chars, left_chars * dx->kit->body_sz / 10);
+		if (right_chars > 0)
+			buf_printf(dx->out, " w:rightChars=\"%d\" "
+			    "w:right=\"%d\"", right_chars,
+			    right_chars * dx->kit->body_sz / 10);
 		if (flags & PARA_NO_INDENT)
 			BUF_PUTSL(dx->out, " w:firstLineChars=\"0\" "
 			    "w:firstLine=\"0\"");
 		BUF_PUTSL(dx->out, "/>");
 	}
+	if (right_chars > 0)
+		BUF_PUTSL(dx->out, "<w:jc w:val=\"right\"/>");
 	if (flags & PARA_HIDDEN_END)
 		BUF_PUTSL(dx->out, "<w:rPr><w:vanish/><w:specVanish/></w:rPr>");
 	BUF_PUTSL(dx->out, "</w:pPr>");
 	dx->after_table = 0;
 	dx->blocks++;
+}
+
+static void
+para_open(struct docx *dx, enum docx_role role, int left_chars, int flags)
+{
+	para_open_at(dx, role, left_chars, 0, 0, flags);
 }
 
 static void
@@ -446,6 +468,74 @@ heading_level(const struct docx *dx, const struct node *h)
 	return level > DOCX_MAX_LEVEL ? DOCX_MAX_LEVEL : level;
 }
 
+/* A closing paragraph's kind (doc.h), CLOSING_NONE for any other block. */
+static enum para_closing
+closing_of(const struct node *n)
+{
+	return n != NULL && n->type == NODE_PARAGRAPH ?
+	    n->as.para.closing : CLOSING_NONE;
+}
+
+/* The width of a block's text, in half-width columns. */
+static long
+text_columns(const struct node *n)
+{
+	struct buf	 b = BUF_INIT;
+	long		 w;
+
+	node_text(n, &b);
+	w = (long)utf8_width(b.ptr, b.len, 1);
+	buf_free(&b);
+	return w;
+}
+
+/*
+ * The right indent of a closing paragraph, in hundredths of a character,
+ * as GB/T 9704-2012 §7.3.5.2 sets a notice without a seal: the sender two
+ * characters in from the right, the date on the next line starting two
+ * characters right of the sender's first; when that would bring the date
+ * closer than two characters to the edge, the date two characters in and
+ * the sender moved left to keep the step.  A date with no sender above
+ * it: two characters in.
+ */
+static int
+closing_right(const struct node *p)
+{
+	const struct node	*date = p, *signer;
+	long			 sw, dw, right;	/* half-width columns */
+
+	while (date != NULL && closing_of(date) == CLOSING_SIGNER)
+		date = date->next;
+	if (closing_of(date) != CLOSING_DATE)
+		return 200;
+	signer = p != date ? p : date->prev;
+	if (closing_of(signer) != CLOSING_SIGNER)
+		return 200;
+	sw = text_columns(signer);
+	dw = text_columns(date);
+	if (sw - dw >= 4)
+		right = p == date ? sw - dw : 4;
+	else
+		right = p == date ? 4 : 8 + dw - sw;
+	return (int)(right * 50);
+}
+
+/*
+ * A closing paragraph: flush right at its indent, no first-line indent,
+ * and a blank line's space above the first (正文下空一行).
+ */
+static void
+put_closing(struct docx *dx, const struct node *p)
+{
+	int	 before = closing_of(p->prev) == CLOSING_NONE ?
+		    dx->kit->body_sz * 18 : 0;
+
+	para_open_at(dx, ROLE_NORMAL, 0, closing_right(p), before,
+	    PARA_NO_INDENT);
+	put_inlines(dx, p);
+	para_close(dx);
+}
+
 /* A run-in heading whose body paragraph follows (and will be written). */
 static int
 is_run_in(const struct node *h)
@@ -478,7 +568,9 @@ put_point(struct docx *dx, const struct node *pt)
 
 	/* The label belongs to the lead sentence: 一是注重党建引领。 */
 	dx->lead += lead;
-	put_label(dx, pt->as.point.label);
+	/* As written: the text follows the label with nothing between. */
+	if (!blank(pt->as.point.label))
+		put_run(dx, pt->as.point.label, strlen(pt->as.point.label));
 	dx->lead -= lead;
 	put_inlines(dx, pt);
 }
@@ -746,6 +838,11 @@ put_blocks(struct docx *dx, const struct node *root)
 				    0);
 				put_inlines(dx, n);
 				para_close(dx);
+				break;
+			}
+			if (n->parent->type == NODE_DOCUMENT &&
+			    closing_of(n) != CLOSING_NONE) {
+				put_closing(dx, n);
 				break;
 			}
 			para_open(dx, body_role(dx), quote_left(dx),

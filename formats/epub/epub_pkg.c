@@ -62,6 +62,7 @@ XHTML_CSS_FANGSONG
 "  font-weight: bold;\n"
 "}\n"
 XHTML_CSS_EMPHASIS
+XHTML_CSS_CLOSING
 "li { margin: 0; }\n"
 /* Text after a nested list, inside its item: no paragraph indent. */
 "li p { text-indent: 0; margin: 0; }\n"

@@ -4,6 +4,7 @@
 #include "tree/buf.h"
 #include "analyze.h"
 #include "article.h"
+#include "closing.h"
 #include "shape.h"
 
 /*
@@ -87,6 +88,8 @@ analyze_article(struct doc *doc, enum analyze_shape shape,
 		shape_tree(doc, diag);
 	outline_recognise(doc, outline, diag);
 	shape_after_outline(doc);
+	if (outline->mode != OUTLINE_NONE)
+		closing_mark(doc, diag);
 }
 
 int

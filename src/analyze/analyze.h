@@ -33,7 +33,8 @@ enum analyze_shape {
  * In this order: META_LANG guessed, unless the source declared it (as
  * Markdown front matter does), from sample[0..len) or, when sample is
  * NULL, from the tree's own text (shape_sample_text()); the tree shaped
- * as shape says; outline_recognise() with outline; shape_after_outline().
+ * as shape says; outline_recognise() with outline; shape_after_outline();
+ * closing_mark() (closing.h), unless the outline is OUTLINE_NONE.
  */
 void	 analyze_article(struct doc *doc, enum analyze_shape shape,
 	    const char *sample, size_t len,

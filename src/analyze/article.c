@@ -506,6 +506,23 @@ static const char *const toolbar_words[] = {
 };
 
 int
+article_text_line(const char *s, size_t len)
+{
+	size_t		 start = 0, pos;
+	uint32_t	 last;
+
+	len = utf8_trim(s, len, &start);
+	s += start;
+	if (len == 0)
+		return 0;
+	if (utf8_count(s, len) > ARTICLE_CHROME_MAX)
+		return 1;
+	pos = len;
+	last = utf8_prev(s, &pos);
+	return last == 0x3002 || last == 0xFF01 || last == 0xFF1F;
+}
+
+int
 article_chrome_line(const char *s, size_t len)
 {
 	size_t	 i;

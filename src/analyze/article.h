@@ -68,6 +68,14 @@ char	*article_strip_site(const char *title);
 /* A short line of site navigation (设为首页, 登录, 【字号：…). */
 int	 article_chrome_line(const char *s, size_t len);
 /*
+ * Is s[0..len) article text that no site chrome is: over 60 characters,
+ * or a sentence ending in 。！？ (chrome is short link text)?  A head
+ * found under such a line is no page head (a notice's closing sender and
+ * date are not a title over a metadata line).
+ */
+#define ARTICLE_CHROME_MAX	60
+int	 article_text_line(const char *s, size_t len);
+/*
  * A breadcrumb: where the page sits in the site, as a label and a path
  * (当前位置：首页 >> 学习园地 >> 正文) or a path from the home page
  * (首页 > 新闻中心 > 公司要闻).  At most 60 characters.

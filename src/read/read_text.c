@@ -724,10 +724,9 @@ take_subtitles(struct lines *ls, long t, struct doc *doc, struct diag *diag)
 	return i;
 }
 
-/* Lines searched for the metadata block, and the longest chrome line. */
+/* Lines searched for the metadata block; a longer line ends the search. */
 #define HEAD_LINES	40
 #define HEAD_LONG_LINE	150
-#define CHROME_MAX	60
 
 /*
  * A field-label line of a bibliographic export ("【 标  题 】万福店农场…",
@@ -1223,9 +1222,7 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 		 * date and the issuing body under a notice's last line).
 		 */
 		for (k = t - 1; t >= 0 && k >= from; k--)
-			if (ls->v[k].len > 0 &&
-			    (utf8_count(ls->v[k].s, ls->v[k].len) > CHROME_MAX ||
-			    ends_full_sentence(&ls->v[k])))
+			if (article_text_line(ls->v[k].s, ls->v[k].len))
 				break;
 		if (t < from || k >= from || !title_shaped(&ls->v[t])) {
 			/* Not a page head after all: keep every line. */
@@ -1293,8 +1290,7 @@ read_head(struct lines *ls, struct doc *doc, struct diag *diag)
 	keep = -1;
 	for (k = -1, t = step(ls, from - 1, 1), i = 0; t >= 0 && i < 8;
 	    t = step(ls, t, 1), i++) {
-		if (utf8_count(ls->v[t].s, ls->v[t].len) > CHROME_MAX ||
-		    ends_full_sentence(&ls->v[t]))
+		if (article_text_line(ls->v[t].s, ls->v[t].len))
 			break;
 		if (article_chrome_line(ls->v[t].s, ls->v[t].len))
 			k = t;

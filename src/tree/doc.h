@@ -13,6 +13,8 @@
  *   NODE_DOCUMENT    the root; children are blocks.
  *   NODE_PARAGRAPH   a body paragraph (<p>, a Word "Normal" paragraph, one
  *                    line of Markdown, an indented line of text); inlines.
+ *                    as.para.closing marks the sender and the date that
+ *                    close a letter or notice (set to the right).
  *   NODE_HEADING     an outline heading.  as.heading.level is 1-6, 1 being
  *                    the article's top-level themes (一、, then （一）, 1.,
  *                    （1） in official documents; h2-h6 in XHTML; "heading
@@ -109,6 +111,17 @@ enum node_type {
 /* Lower-case names ("paragraph", "point_list", ...), used by the JSON. */
 extern const char *const node_type_name[NODE__COUNT];
 
+/*
+ * A paragraph's place in the closing of a letter or an official document
+ * (GB/T 9704 §7.3.5: 发文机关署名 and 成文日期, set to the right under the
+ * text); CLOSING_NONE for every other paragraph.
+ */
+enum para_closing {
+	CLOSING_NONE = 0,
+	CLOSING_SIGNER,		/* 署名: who sends it ("区农业农村局") */
+	CLOSING_DATE		/* 成文日期: "2026年11月20日" */
+};
+
 struct node {
 	enum node_type	 type;
 	struct node	*parent;
@@ -123,6 +136,9 @@ struct node {
 			int	 run_in;	/* body text followed on its line */
 			char	*label;		/* "一、", or NULL */
 		} heading;
+		struct {
+			enum para_closing closing;
+		} para;
 		struct {
 			char	*label;		/* "一是", "第一，", "①" */
 		} point;

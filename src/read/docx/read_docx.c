@@ -504,6 +504,21 @@ take_head(struct doc *doc, struct diag *diag)
 		}
 		article_meta_free(&m);
 	}
+	/*
+	 * Chrome above a page's head is short link text: under a line of
+	 * article text, the "head" is a notice's closing (sender and date).
+	 */
+	for (n = title != NULL ? title->prev : NULL; n != NULL; n = n->prev) {
+		buf_truncate(&t, 0);
+		node_text(n, &t);
+		if (article_text_line(t.ptr, t.len)) {
+			diag_note(diag, "paragraph %u looks like a title over "
+			    "metadata, but text stands above it; kept as text",
+			    title->line);
+			title = NULL;
+			break;
+		}
+	}
 	if (title != NULL && title->type == NODE_PARAGRAPH) {
 		buf_truncate(&t, 0);
 		node_text(title, &t);

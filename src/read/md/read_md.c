@@ -485,7 +485,9 @@ exit_heading(struct walk *w)
 		return;
 	}
 	/* Setext underline under many lines. */
+	free(n->as.heading.label);
 	n->type = NODE_PARAGRAPH;
+	memset(&n->as, 0, sizeof(n->as));
 	n->rule = "several lines over =====: not a heading";
 	finish_block(m, n);
 	n = node_new(NODE_RULE);

@@ -1,0 +1,107 @@
+/*
+ * Unit tests: src/analyze/closing.c (the sender and date that close a
+ * letter or notice), through the whole reading of a text.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "analyze/closing.h"
+#include "testutil.h"
+
+static int
+is_date(const char *s)
+{
+	return closing_date_line(s, strlen(s));
+}
+
+static void
+test_date_lines(void **state)
+{
+	(void)state;
+	assert_true(is_date("2026年11月20日"));
+	assert_true(is_date(" 2026年1月5日　"));
+	assert_true(is_date("２０２６年１１月２０日"));
+	assert_true(is_date("二〇二六年八月二十五日"));
+	assert_true(is_date("二○二六年十二月三十一日"));
+	assert_true(is_date("2026 年 11 月 20 日"));
+	assert_false(is_date("2026年11月"));
+	assert_false(is_date("2026年13月1日"));
+	assert_false(is_date("2026年11月32日"));
+	assert_false(is_date("2026年11月20日电"));
+	assert_false(is_date("截至2026年11月20日"));
+	assert_false(is_date("26年11月20日"));
+	assert_false(is_date(""));
+}
+
+/*
+ * The closing kinds of the text's blocks, one letter each ("S" sender,
+ * "D" date, "-" anything else); want must match the last ones.
+ */
+static void
+kinds(const char *text, const char *want)
+{
+	struct doc		*doc = tu_read(text, "text");
+	const struct node	*c;
+	char			 got[64];
+	size_t			 n = 0, k = strlen(want);
+
+	assert_non_null(doc);
+	for (c = doc->root->first_child; c != NULL && n < sizeof(got) - 1;
+	    c = c->next)
+		got[n++] = c->type != NODE_PARAGRAPH ? '-' :
+		    c->as.para.closing == CLOSING_SIGNER ? 'S' :
+		    c->as.para.closing == CLOSING_DATE ? 'D' : '-';
+	got[n] = '\0';
+	assert_true(n >= k);
+	assert_string_equal(got + n - k, want);
+	/* Nothing before the last k blocks is marked. */
+	for (; n > k; n--)
+		assert_int_equal(got[n - k - 1], '-');
+	doc_free(doc);
+}
+
+static void
+test_notice(void **state)
+{
+	(void)state;
+	/* Sender and date, then a bracketed note. */
+	kinds("关于开展检查的通知\n\n各单位：\n\n现将有关事项通知如下，请认真执行。\n\n"
+	    "特此通知\n\n区农业农村局\n2026年11月20日\n\n（此件公开发布）\n",
+	    "-SD-");
+	/* Two senders together. */
+	kinds("联合通知\n\n各单位：\n\n请按要求做好工作。\n\n中共某县委\n某县人民政府\n"
+	    "2026年11月20日\n", "-SSD");
+	/* A letter: the greeting's lines are not the sender. */
+	kinds("致家长的一封信\n\n尊敬的家长：\n\n新学期即将开始，请配合做好工作。\n\n"
+	    "此致\n敬礼！\n\n实验小学\n二〇二六年八月二十五日\n", "--SD");
+}
+
+static void
+test_not_a_closing(void **state)
+{
+	(void)state;
+	/* A date that is not the last thing in the text. */
+	kinds("标题\n\n正文第一段，说明情况。\n\n2026年11月20日\n\n正文又一段。\n",
+	    "--");
+	/* A sentence above the date is not a sender. */
+	kinds("标题\n\n正文第一段，说明情况。\n\n会议于下午结束。\n2026年11月20日\n",
+	    "-D");
+	/* Nothing but a title and a date: no text to close. */
+	kinds("标题\n\n2026年11月20日\n", "");
+	kinds("标题\n\n区农业农村局\n\n2026年11月20日\n", "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_lines),
+		cmocka_unit_test(test_notice),
+		cmocka_unit_test(test_not_a_closing),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
