@@ -8,7 +8,7 @@
  * Type names are node_type_name[] from src/tree/doc.h.  Every block has "type",
  * "line" (source line, 0 if unknown) and "rule" (why it was classified so).
  * paragraph: "text" (plain), plus "inlines" when it has formatting and
- * "closing" ("signer" or "date") when it closes a letter or notice;
+ * "role" ("addressee", "signer" or "date") in a letter's frame;
  * heading: "level", "label" (null when unnumbered), "text", "run_in";
  * point_list: "intro" (text before the first point, or null), "points";
  * point: "label", "lead", "text"; list: "ordered", "items";
@@ -178,10 +178,11 @@ json_blocks(struct buf *out, const struct node *root)
 			json_text(out, n);
 			if (formatted(n))
 				json_inlines(out, n);
-			if (n->as.para.closing != CLOSING_NONE)
-				buf_printf(out, ",\"closing\":\"%s\"",
-				    n->as.para.closing == CLOSING_DATE ?
-				    "date" : "signer");
+			if (n->as.para.role != PARA_TEXT)
+				buf_printf(out, ",\"role\":\"%s\"",
+				    n->as.para.role == PARA_DATE ? "date" :
+				    n->as.para.role == PARA_SIGNER ? "signer" :
+				    "addressee");
 			buf_putc(out, '}');
 			break;
 		case NODE_HEADING:

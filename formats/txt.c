@@ -258,7 +258,9 @@ render_doc(struct txt *t, const struct doc *doc)
 			if (node_is_run_in_body(n))
 				break;	/* written with its heading */
 			plain_text(n, &b);
-			put_block(t, INDENT, &b);
+			/* The addressee stands flush left (顶格). */
+			put_block(t, n->parent->type == NODE_DOCUMENT &&
+			    n->as.para.role == PARA_ADDRESSEE ? "" : INDENT, &b);
 			break;
 		case NODE_HEADING:
 			put_heading(t, n);

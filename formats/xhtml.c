@@ -433,9 +433,11 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 				    "</p>\n");
 		} else if (!enter)
 			BUF_PUTSL(b, "</p>\n");
-		else if (n->as.para.closing == CLOSING_SIGNER)
+		else if (n->as.para.role == PARA_ADDRESSEE)
+			BUF_PUTSL(b, "<p class=\"addressee\">");
+		else if (n->as.para.role == PARA_SIGNER)
 			BUF_PUTSL(b, "<p class=\"closing signer\">");
-		else if (n->as.para.closing == CLOSING_DATE)
+		else if (n->as.para.role == PARA_DATE)
 			BUF_PUTSL(b, "<p class=\"closing date\">");
 		else
 			BUF_PUTSL(b, "<p>");

@@ -66,10 +66,12 @@
 "  font-family: \"STFangsong\", \"FangSong\", \"仿宋\", \"FandolFang\",\n" \
 "    \"Songti SC\", \"STSong\", \"Noto Serif CJK SC\", serif;\n"
 /*
- * The sender and date closing a letter or notice: to the right, two
- * characters in, one line below the text (GB/T 9704 §7.3.5).
+ * A letter's frame: the addressee flush left (GB/T 9704 §7.3.3); the
+ * sender and date to the right, two characters in, one line below the
+ * text (§7.3.5).
  */
 #define XHTML_CSS_CLOSING \
+"p.addressee { text-indent: 0; }\n" \
 "p.closing { text-indent: 0; text-align: right; margin-right: 2em; }\n" \
 ":not(.closing) + p.closing { margin-top: 1.75em; }\n"
 #define XHTML_CSS_EMPHASIS \

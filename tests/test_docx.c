@@ -536,9 +536,10 @@ test_run_in_points(void **state)
 }
 
 /*
- * The closing of a notice (GB/T 9704 §7.3.5.2): flush right, the date two
- * characters in, the sender above it so that the date starts two
- * characters right of the sender's first; a line's space above.
+ * The frame of a notice: the addressee flush left (GB/T 9704 §7.3.3); the
+ * closing (§7.3.5.2) flush right, the date two characters in, the sender
+ * above it so that the date starts two characters right of the sender's
+ * first; a line's space above.
  */
 static void
 test_closing(void **state)
@@ -562,6 +563,9 @@ test_closing(void **state)
 	assert_int_equal(count(d, "//w:p[.='区农业农村局']/w:pPr/w:spacing"), 1);
 	assert_int_equal(count(d, "//w:p[.='2026年11月20日']/w:pPr/w:spacing"),
 	    0);
+	/* The addressee opening it: flush left, where text is indented. */
+	assert_str(d, "//w:p[.='各单位：']/w:pPr/w:ind/@w:firstLineChars", "0");
+	assert_int_equal(count(d, "//w:p[.='请按要求做好工作。']/w:pPr/w:ind"), 0);
 	xmlFreeDoc(d);
 	tu_pkg_close(&p);
 	doc_free(doc);

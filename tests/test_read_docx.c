@@ -460,7 +460,7 @@ test_closing_is_no_head(void **state)
 	assert_null(doc->meta[META_DATE]);
 	s = json_of(doc);
 	assert_non_null(strstr(s, "现将有关事项通知如下"));
-	assert_non_null(strstr(s, "\"closing\":\"date\""));
+	assert_non_null(strstr(s, "\"role\":\"date\""));
 	free(s);
 	doc_free(doc);
 }

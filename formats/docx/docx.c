@@ -468,12 +468,12 @@ heading_level(const struct docx *dx, const struct node *h)
 	return level > DOCX_MAX_LEVEL ? DOCX_MAX_LEVEL : level;
 }
 
-/* A closing paragraph's kind (doc.h), CLOSING_NONE for any other block. */
-static enum para_closing
-closing_of(const struct node *n)
+/* A closing paragraph's kind (doc.h), PARA_TEXT for any other block. */
+static enum para_role
+role_of(const struct node *n)
 {
 	return n != NULL && n->type == NODE_PARAGRAPH ?
-	    n->as.para.closing : CLOSING_NONE;
+	    n->as.para.role : PARA_TEXT;
 }
 
 /* The width of a block's text, in half-width columns. */
@@ -504,12 +504,12 @@ closing_right(const struct node *p)
 	const struct node	*date = p, *signer;
 	long			 sw, dw, right;	/* half-width columns */
 
-	while (date != NULL && closing_of(date) == CLOSING_SIGNER)
+	while (date != NULL && role_of(date) == PARA_SIGNER)
 		date = date->next;
-	if (closing_of(date) != CLOSING_DATE)
+	if (role_of(date) != PARA_DATE)
 		return 200;
 	signer = p != date ? p : date->prev;
-	if (closing_of(signer) != CLOSING_SIGNER)
+	if (role_of(signer) != PARA_SIGNER)
 		return 200;
 	sw = text_columns(signer);
 	dw = text_columns(date);
@@ -527,7 +527,7 @@ closing_right(const struct node *p)
 static void
 put_closing(struct docx *dx, const struct node *p)
 {
-	int	 before = closing_of(p->prev) == CLOSING_NONE ?
+	int	 before = role_of(p->prev) != PARA_SIGNER ?
 		    dx->kit->body_sz * 18 : 0;
 
 	para_open_at(dx, ROLE_NORMAL, 0, closing_right(p), before,
@@ -841,12 +841,15 @@ put_blocks(struct docx *dx, const struct node *root)
 				break;
 			}
 			if (n->parent->type == NODE_DOCUMENT &&
-			    closing_of(n) != CLOSING_NONE) {
+			    (role_of(n) == PARA_SIGNER ||
+			    role_of(n) == PARA_DATE)) {
 				put_closing(dx, n);
 				break;
 			}
+			/* The addressee stands flush left (顶格). */
 			para_open(dx, body_role(dx), quote_left(dx),
-			    node_is_run_in_body(n) && is_run_in(n->prev) ?
+			    role_of(n) == PARA_ADDRESSEE ||
+			    (node_is_run_in_body(n) && is_run_in(n->prev)) ?
 			    PARA_NO_INDENT : 0);
 			put_inlines(dx, n);
 			para_close(dx);

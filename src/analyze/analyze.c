@@ -4,7 +4,7 @@
 #include "tree/buf.h"
 #include "analyze.h"
 #include "article.h"
-#include "closing.h"
+#include "letter.h"
 #include "shape.h"
 
 /*
@@ -89,7 +89,7 @@ analyze_article(struct doc *doc, enum analyze_shape shape,
 	outline_recognise(doc, outline, diag);
 	shape_after_outline(doc);
 	if (outline->mode != OUTLINE_NONE)
-		closing_mark(doc, diag);
+		letter_mark(doc, diag);
 }
 
 int

@@ -34,7 +34,7 @@ enum analyze_shape {
  * Markdown front matter does), from sample[0..len) or, when sample is
  * NULL, from the tree's own text (shape_sample_text()); the tree shaped
  * as shape says; outline_recognise() with outline; shape_after_outline();
- * closing_mark() (closing.h), unless the outline is OUTLINE_NONE.
+ * letter_mark() (letter.h), unless the outline is OUTLINE_NONE.
  */
 void	 analyze_article(struct doc *doc, enum analyze_shape shape,
 	    const char *sample, size_t len,

@@ -13,8 +13,8 @@
  *   NODE_DOCUMENT    the root; children are blocks.
  *   NODE_PARAGRAPH   a body paragraph (<p>, a Word "Normal" paragraph, one
  *                    line of Markdown, an indented line of text); inlines.
- *                    as.para.closing marks the sender and the date that
- *                    close a letter or notice (set to the right).
+ *                    as.para.role marks the addressee that opens a letter,
+ *                    speech or notice, and the sender and date closing it.
  *   NODE_HEADING     an outline heading.  as.heading.level is 1-6, 1 being
  *                    the article's top-level themes (一、, then （一）, 1.,
  *                    （1） in official documents; h2-h6 in XHTML; "heading
@@ -112,14 +112,16 @@ enum node_type {
 extern const char *const node_type_name[NODE__COUNT];
 
 /*
- * A paragraph's place in the closing of a letter or an official document
- * (GB/T 9704 §7.3.5: 发文机关署名 and 成文日期, set to the right under the
- * text); CLOSING_NONE for every other paragraph.
+ * A paragraph's part in the frame of a letter, a speech or an official
+ * document (GB/T 9704-2012 §7.3.3 and §7.3.5; 书信格式): the addressee
+ * that opens it, flush left; the sender and the date that close it, set to
+ * the right under the text.  PARA_TEXT for every other paragraph.
  */
-enum para_closing {
-	CLOSING_NONE = 0,
-	CLOSING_SIGNER,		/* 署名: who sends it ("区农业农村局") */
-	CLOSING_DATE		/* 成文日期: "2026年11月20日" */
+enum para_role {
+	PARA_TEXT = 0,
+	PARA_ADDRESSEE,		/* 主送机关 / 称呼: "各位代表：" */
+	PARA_SIGNER,		/* 署名: who sends it ("区农业农村局") */
+	PARA_DATE		/* 成文日期: "2026年11月20日" */
 };
 
 struct node {
@@ -137,7 +139,7 @@ struct node {
 			char	*label;		/* "一、", or NULL */
 		} heading;
 		struct {
-			enum para_closing closing;
+			enum para_role role;
 		} para;
 		struct {
 			char	*label;		/* "一是", "第一，", "①" */

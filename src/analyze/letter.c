@@ -1,0 +1,391 @@
+/*
+ * The frame of a letter, a speech or an official document (letter.h).
+ *
+ * Letters, speeches and notices open with whom they address and close
+ * with who sends them and when:
+ *
+ *	各乡镇人民政府，区政府各部门：
+ *	　　为切实做好…，现将有关事项通知如下。…
+ *
+ *	　　　　　　　　　　　　区农业农村局
+ *	　　　　　　　　　　　　　2026年11月20日
+ *
+ *	　　（此件公开发布）
+ *
+ * The addressee (主送机关, GB/T 9704-2012 §7.3.3; a letter's or a speech's
+ * 称呼, "同志们：") stands flush left, with no paragraph indent: it is the
+ * first block, short, ending in a colon, and no sentence.
+ *
+ * §7.3.5 sets sender and date to the right under the text; letters do the
+ * same.  The date is the anchor: a paragraph that is a full date and
+ * nothing else, among the last blocks, is the 成文日期.  The short lines
+ * right above it without sentence punctuation are the sender's names, one
+ * per line when several send it together.  Notes in brackets may follow
+ * the date (附注, §7.3.6).  A date standing alone elsewhere is left as it
+ * is: only the end of a text is its closing.
+ */
+#include "letter.h"
+
+#include <string.h>
+
+#include "tree/buf.h"
+#include "tree/utf8.h"
+#include "article.h"
+
+#define MAX_SIGNERS	3	/* joint senders, one per line */
+#define MAX_NOTES	2	/* bracketed notes after the date */
+#define SIGNER_WIDTH	40	/* half-width columns: 20 Han characters */
+#define ADDRESSEE_MAX	60	/* characters */
+#define FRONT_BLOCKS	4	/* short lines above the addressee */
+
+/* 0-9 and their full-width forms: the value, else -1. */
+static int
+figure_value(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return (int)(cp - 0xFF10);
+	return -1;
+}
+
+/* The next character at *pos, past white space; 0 at the end. */
+static uint32_t
+next_cp(const char *s, size_t len, size_t *pos)
+{
+	*pos = utf8_skip_space(s, len, *pos);
+	return *pos < len ? utf8_next(s, len, pos) : 0;
+}
+
+/*
+ * A day or month at *pos: one or two figures, or a Chinese numeral
+ * (十一, 二十), advancing *pos past it; -1 if there is none.
+ */
+static int
+read_number(const char *s, size_t len, size_t *pos)
+{
+	size_t	 p = utf8_skip_space(s, len, *pos), q;
+	int	 v = 0, n = 0, d;
+
+	for (;;) {
+		q = p;
+		if (p >= len || (d = figure_value(utf8_next(s, len, &q))) < 0)
+			break;
+		v = v * 10 + d;
+		p = q;
+		if (++n > 2)
+			return -1;
+	}
+	if (n == 0 && (v = article_cn_number(s, len, &p,
+	    ARTICLE_CN_SMALL)) < 0)
+		return -1;
+	*pos = p;
+	return v;
+}
+
+/* A year of four figures or four Chinese digits (二〇二六, 二○二六). */
+static int
+read_year(const char *s, size_t len, size_t *pos)
+{
+	size_t		 p = utf8_skip_space(s, len, *pos);
+	uint32_t	 cp;
+	int		 k;
+
+	for (k = 0; k < 4; k++) {
+		if (p >= len)
+			return -1;
+		cp = utf8_next(s, len, &p);
+		if (figure_value(cp) < 0 && article_cn_digit(cp) < 0 &&
+		    cp != 0x25CB)		/* ○, often typed for 〇 */
+			return -1;
+	}
+	*pos = p;
+	return 0;
+}
+
+int
+letter_date_line(const char *s, size_t len)
+{
+	size_t	 pos = 0;
+	int	 m, d;
+
+	if (read_year(s, len, &pos) != 0 || next_cp(s, len, &pos) != 0x5E74)
+		return 0;				/* 年 */
+	m = read_number(s, len, &pos);
+	if (m < 1 || m > 12 || next_cp(s, len, &pos) != 0x6708)
+		return 0;				/* 月 */
+	d = read_number(s, len, &pos);
+	if (d < 1 || d > 31 || next_cp(s, len, &pos) != 0x65E5)
+		return 0;				/* 日 */
+	return utf8_skip_space(s, len, pos) == len;
+}
+
+/*
+ * Words that open the last lines of a text but send nothing: 特此通知,
+ * 此致 / 敬礼, 谢谢, and the 附件 line above a signature.
+ */
+static int
+closing_phrase(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"特此", "此致", "敬礼", "谢谢", "附件", "附："
+	};
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if (len >= n && memcmp(s, words[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A sender's name: short, at least two Han characters, no sentence
+ * punctuation (a name has none; a sentence, a greeting or a list item
+ * does), not a date.
+ */
+static int
+signer_line(const char *s, size_t len)
+{
+	static const uint32_t stops[] = {
+		0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x3001,
+		',', ';', ':', '!', '?', '.', 0x2026
+	};
+	size_t		 pos = 0, start = 0, han = 0;
+	uint32_t	 cp;
+
+	len = utf8_trim(s, len, &start);
+	s += start;
+	if (len == 0 || utf8_width(s, len, 1) > SIGNER_WIDTH ||
+	    closing_phrase(s, len) || letter_date_line(s, len))
+		return 0;
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (uc_in(cp, stops, sizeof(stops) / sizeof(stops[0])))
+			return 0;
+		han += uc_is_han(cp) != 0;
+	}
+	return han >= 2;
+}
+
+/* A note in brackets after the date: （此件公开发布）. */
+static int
+bracket_note(const char *s, size_t len)
+{
+	size_t		 start = 0, pos;
+	uint32_t	 first, last;
+
+	len = utf8_trim(s, len, &start);
+	s += start;
+	if (len < 2)
+		return 0;
+	pos = 0;
+	first = utf8_next(s, len, &pos);
+	pos = len;
+	last = utf8_prev(s, &pos);
+	return (first == 0xFF08 && last == 0xFF09) ||
+	    (first == '(' && last == ')');
+}
+
+/*
+ * Does the addressee s[0..len) (its colon cut off) read as one: opening
+ * as a salutation does (各, 尊敬的, 亲爱的, 致) or ending in whom it
+ * addresses (同志们, 各位代表, 张明同志, 各部门, 区人民政府)?  A label
+ * ending in a colon (目录：, 摘要：) addresses no one.
+ */
+static int
+addresses_someone(const char *s, size_t len)
+{
+	static const char *const opens[] = {
+		"各", "尊敬的", "亲爱的", "致", "敬爱的"
+	};
+	static const char *const ends[] = {
+		"们", "代表", "委员", "同志", "先生", "女士", "朋友", "领导",
+		"来宾", "嘉宾", "家长", "老师", "同学", "部门", "单位", "机构",
+		"政府", "党委", "委员会", "办公室", "公司", "学校", "局", "厅",
+		"同仁", "校友", "会员", "乡亲", "村民", "居民", "市民", "员工",
+		"职工", "读者", "网友", "用户", "客户", "阁下"
+	};
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+		n = strlen(opens[i]);
+		if (len >= n && memcmp(s, opens[i], n) == 0)
+			return 1;
+	}
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		n = strlen(ends[i]);
+		if (len >= n && memcmp(s + len - n, ends[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * An addressee: a colon ends it, no sentence is inside it, and it names
+ * whom it addresses ("各位代表：", "尊敬的各位家长：", "各省、自治区、直辖市
+ * 人民政府，国务院各部委：").
+ */
+static int
+addressee_line(const char *s, size_t len)
+{
+	static const uint32_t stops[] = {
+		0x3002, 0xFF01, 0xFF1F, 0xFF1B, '.', '!', '?', ';'
+	};
+	size_t		 pos = 0, start = 0, han = 0, end;
+	uint32_t	 cp;
+
+	len = utf8_trim(s, len, &start);
+	s += start;
+	if (len == 0 || utf8_count(s, len) > ADDRESSEE_MAX)
+		return 0;
+	end = len;
+	do		/* past zero-width marks a page may leave */
+		cp = utf8_prev(s, &end);
+	while (end > 0 && (cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+	    cp == 0x2060 || cp == 0xFEFF));
+	if (cp != 0xFF1A && cp != ':')
+		return 0;
+	while (pos < end) {
+		cp = utf8_next(s, end, &pos);
+		if (uc_in(cp, stops, sizeof(stops) / sizeof(stops[0])) ||
+		    cp == 0xFF1A || cp == ':')
+			return 0;
+		han += uc_is_han(cp) != 0;
+	}
+	return han >= 2 && addresses_someone(s, end);
+}
+
+static enum para_role
+role_of(const struct node *n)
+{
+	return n != NULL && n->type == NODE_PARAGRAPH ? n->as.para.role :
+	    PARA_TEXT;
+}
+
+/* The plain text of a top-level paragraph into b; 0 if n is none. */
+static int
+para_text(const struct node *n, struct buf *b)
+{
+	buf_truncate(b, 0);
+	if (n == NULL || n->type != NODE_PARAGRAPH)
+		return 0;
+	node_text(n, b);
+	return 1;
+}
+
+/*
+ * A document number (发文字号, GB/T 9704 §7.2.4): the issuer's code, the
+ * year in 〔〕 (or [ ] 【】), the number and 号: "国办发〔2020〕24号".
+ */
+static int
+document_number(const char *s, size_t len)
+{
+	size_t		 start = 0, pos = 0, figures = 0;
+	uint32_t	 cp, close = 0;
+	int		 state = 0;	/* 0 code, 1 year, 2 number */
+
+	len = utf8_trim(s, len, &start);
+	s += start;
+	if (len == 0 || utf8_count(s, len) > 30)
+		return 0;
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (state == 0 && (cp == 0x3014 || cp == '[' ||
+		    cp == 0x3010 || cp == 0xFF3B)) {
+			close = cp == 0x3014 ? 0x3015 : cp == '[' ? ']' :
+			    cp == 0x3010 ? 0x3011 : 0xFF3D;
+			state = 1;
+		} else if (state == 1 && cp == close) {
+			if (figures != 4)
+				return 0;
+			figures = 0;
+			state = 2;
+		} else if (state > 0 && figure_value(cp) >= 0)
+			figures++;
+		else if (state == 2 && cp == 0x53F7 && pos == len)
+			return figures > 0;		/* 号 */
+		else if (state > 0)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * The addressee opening the text: among its first blocks, under nothing
+ * but short lines of front matter that are no sentences (a document
+ * number, the speaker, a dateline, the occasion in brackets).
+ */
+static size_t
+mark_addressee(struct doc *doc, struct diag *diag)
+{
+	struct node	*first = doc->root->first_child;
+	struct buf	 t = BUF_INIT;
+	size_t		 marked = 0, k;
+
+	for (k = 0; k < FRONT_BLOCKS && para_text(first, &t) &&
+	    !addressee_line(t.ptr, t.len) && (document_number(t.ptr, t.len) ||
+	    !article_text_line(t.ptr, t.len)); k++)
+		first = first->next;
+	if (para_text(first, &t) && first->next != NULL &&
+	    addressee_line(t.ptr, t.len)) {
+		first->as.para.role = PARA_ADDRESSEE;
+		first->rule = "the addressee opening the text";
+		diag_note(diag, "line %u: the text opens by addressing %.*s",
+		    first->line, (int)t.len, t.ptr);
+		marked = 1;
+	}
+	buf_free(&t);
+	return marked;
+}
+
+/* The sender and date closing the text, if its last blocks are they. */
+static size_t
+mark_closing(struct doc *doc, struct diag *diag)
+{
+	struct node	*date, *first, *c;
+	struct buf	 t = BUF_INIT;
+	size_t		 notes = 0, marked = 0, k;
+
+	/* The date: the last paragraph, or one before bracketed notes. */
+	for (date = doc->root->last_child; date != NULL; date = date->prev) {
+		if (!para_text(date, &t))
+			goto out;
+		if (letter_date_line(t.ptr, t.len))
+			break;
+		if (!bracket_note(t.ptr, t.len) || ++notes > MAX_NOTES)
+			goto out;
+	}
+	if (date == NULL)
+		goto out;
+	first = date;
+	for (k = 0, c = date->prev; k < MAX_SIGNERS && para_text(c, &t) &&
+	    signer_line(t.ptr, t.len); k++, c = c->prev)
+		first = c;
+	/* A closing closes a text: text must come before it. */
+	if (first->prev == NULL || (first->prev == doc->root->first_child &&
+	    role_of(first->prev) == PARA_ADDRESSEE))
+		goto out;
+	for (c = first; c != date->next; c = c->next) {
+		c->as.para.role = c == date ? PARA_DATE : PARA_SIGNER;
+		c->rule = c == date ? "closing: the date under the text" :
+		    "closing: the sender above the date";
+		marked++;
+	}
+	para_text(date, &t);
+	diag_note(diag, "line %u: the text closes with %zu line(s) of "
+	    "sender and its date %.*s", first->line, marked - 1,
+	    (int)t.len, t.ptr);
+out:
+	buf_free(&t);
+	return marked;
+}
+
+size_t
+letter_mark(struct doc *doc, struct diag *diag)
+{
+	size_t	 n = mark_addressee(doc, diag);
+
+	return n + mark_closing(doc, diag);
+}
