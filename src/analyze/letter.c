@@ -21,8 +21,9 @@
  * nothing else, among the last blocks, is the 成文日期.  The short lines
  * right above it without sentence punctuation are the sender's names, one
  * per line when several send it together.  Notes in brackets may follow
- * the date (附注, §7.3.6).  A date standing alone elsewhere is left as it
- * is: only the end of a text is its closing.
+ * the date (附注, §7.3.6), and the 版记's lines (§7.4: 抄送, 印发).  A
+ * date standing alone elsewhere is left as it is: only the end of a text
+ * is its closing.
  */
 #include "letter.h"
 
@@ -33,7 +34,7 @@
 #include "article.h"
 
 #define MAX_SIGNERS	3	/* joint senders, one per line */
-#define MAX_NOTES	2	/* bracketed notes after the date */
+#define MAX_NOTES	4	/* notes and 版记 lines after the date */
 #define SIGNER_WIDTH	40	/* half-width columns: 20 Han characters */
 #define ADDRESSEE_MAX	60	/* characters */
 #define FRONT_BLOCKS	4	/* short lines above the addressee */
@@ -169,15 +170,29 @@ signer_line(const char *s, size_t len)
 	return han >= 2;
 }
 
-/* A note in brackets after the date: （此件公开发布）. */
+/*
+ * What may follow the date: a note in brackets (附注: （此件公开发布）,
+ * （联系人：…）), and the lines of a document's 版记 (§7.4: 抄送：…, and
+ * "区政府办公室　2026年11月20日印发").
+ */
 static int
-bracket_note(const char *s, size_t len)
+after_date_line(const char *s, size_t len)
 {
-	size_t		 start = 0, pos;
+	static const char *const opens[] = { "抄送", "抄报", "分送", "报：",
+		"送：", "发：" };
+	size_t		 start = 0, pos, i, n;
 	uint32_t	 first, last;
 
 	len = utf8_trim(s, len, &start);
 	s += start;
+	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+		n = strlen(opens[i]);
+		if (len > n && memcmp(s, opens[i], n) == 0)
+			return 1;
+	}
+	if (len >= strlen("印发") && memcmp(s + len - strlen("印发"), "印发",
+	    strlen("印发")) == 0 && utf8_count(s, len) <= 40)
+		return 1;
 	if (len < 2)
 		return 0;
 	pos = 0;
@@ -354,7 +369,7 @@ mark_closing(struct doc *doc, struct diag *diag)
 			goto out;
 		if (letter_date_line(t.ptr, t.len))
 			break;
-		if (!bracket_note(t.ptr, t.len) || ++notes > MAX_NOTES)
+		if (!after_date_line(t.ptr, t.len) || ++notes > MAX_NOTES)
 			goto out;
 	}
 	if (date == NULL)
