@@ -312,6 +312,32 @@ test_rules_between_items(void **state)
 	buf_free(&md);
 }
 
+/*
+ * Links back to the original: an archive's quoted pointer above the text
+ * and a transcript's last one are not the article; those between its
+ * items stay.  An update stamp after the last rule is a footer: it has
+ * figures, not words.
+ */
+static void
+test_source_links_and_stamp(void **state)
+{
+	struct doc	*doc = read_md("# 黑客松社群報導\n\n"
+	    "> [點此觀看原始內容](https://g0v.hackpad.tw/x)\n\n"
+	    "### 第一條\n\n央視網消息：這是第一條新聞的正文，內容完整。\n\n"
+	    "[查看原文](https://tv.cctv.com/1)\n\n"
+	    "### 第二條\n\n央視網消息：這是第二條新聞的正文，內容完整。\n\n"
+	    "[查看原文](https://tv.cctv.com/2)\n\n---\n\n"
+	    "(更新时间戳: 1741179706911)\n");
+
+	(void)state;
+	assert_false(has_text(doc, "點此觀看原始內容"));
+	assert_int_equal(node_count(doc->root, NODE_QUOTE), 0);
+	assert_int_equal(node_count(doc->root, NODE_LINK), 1);
+	assert_false(has_text(doc, "更新时间戳"));
+	assert_true(has_text(doc, "第二條新聞的正文"));
+	doc_free(doc);
+}
+
 static void
 test_lists_and_quotes(void **state)
 {
@@ -407,6 +433,7 @@ main(void)
 		cmocka_unit_test(test_symbol_sections),
 		cmocka_unit_test(test_footer_and_outline),
 		cmocka_unit_test(test_lists_and_quotes),
+		cmocka_unit_test(test_source_links_and_stamp),
 		cmocka_unit_test(test_rules_between_items),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_item_tail),

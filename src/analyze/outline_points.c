@@ -13,8 +13,8 @@
  *	括号	（一）…；（二）…；及（三）… inside a paragraph, never at
  *		its start (that is a run-in heading or a list item), as
  *		Hong Kong's and official texts enumerate in a sentence
- *	数字	…认为，1、…。2、…；3、… inside a paragraph, never at its
- *		start, and never a list of figures (1、2号线)
+ *	数字	…认为，1、…。2、…；3、… (or 1）…；2）…) inside a paragraph,
+ *		never at its start, and never a list of figures (1、2号线)
  *	圈码	① ② inside a paragraph
  *
  * A label counts only at the start of a clause (after punctuation or
@@ -128,15 +128,17 @@ after_lead_in(const char *s, size_t start)
 }
 
 /*
- * "1、" inside a sentence at s[start] (its first digit cp, read up to
- * pos): the number, *end past the 、; or -1.  One or two digits, not
- * after another digit, and not a list of figures (1、2号线, 3、4月).
+ * "1、" or "1）" inside a sentence at s[start] (its first digit cp, read
+ * up to pos): the number, *end past the 、 or ）; or -1.  One or two
+ * digits, not after another digit, and not a list of figures (1、2号线,
+ * 3、4月).
  */
 static int
 digit_label(const char *s, size_t len, size_t start, size_t pos, uint32_t cp,
     size_t *end)
 {
 	size_t		 p = pos;
+	uint32_t	 close;
 	int		 n = outline_dec_digit(cp), d;
 
 	if (start == 0 || n <= 0)
@@ -145,7 +147,8 @@ digit_label(const char *s, size_t len, size_t start, size_t pos, uint32_t cp,
 		n = n * 10 + d;
 		utf8_next(s, len, &p);
 	}
-	if (peek(s, len, p) != 0x3001)
+	close = peek(s, len, p);
+	if (close != 0x3001 && close != 0xFF09 && close != ')')
 		return -1;
 	utf8_next(s, len, &p);
 	if (outline_dec_digit(peek(s, len, p)) >= 0 || p >= len)

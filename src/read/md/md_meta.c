@@ -656,11 +656,30 @@ author_box(const char *s, size_t len)
 }
 
 /*
+ * Letters in s (Han characters and Latin letters): a sentence of article
+ * text has words, where a stamp ("（更新时间戳： 1741179706911）") has
+ * figures.
+ */
+static size_t
+letters(const char *s, size_t len)
+{
+	size_t		 pos = 0, n = 0;
+	uint32_t	 cp;
+
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		n += uc_is_han(cp) || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= 'a' && cp <= 'z');
+	}
+	return n;
+}
+
+/*
  * Is the part of the document from c on a site's footer rather than the
  * article?  It is when no block of it reads as article text: a heading,
- * or a paragraph of 20 characters or more that ends a sentence, without
- * furniture words.  Position alone never decides: a transcript whose
- * items are separated by rules goes on after every rule.
+ * or a paragraph of 20 characters or more, 10 of them letters, that ends
+ * a sentence, without furniture words.  Position alone never decides: a
+ * transcript whose items are separated by rules goes on after every rule.
  */
 static int
 footer_like(const struct node *c)
@@ -689,6 +708,7 @@ footer_like(const struct node *c)
 		}
 		if (c->type == NODE_HEADING || c->type == NODE_TABLE ||
 		    (utf8_count(t.ptr, t.len) >= 20 &&
+		    letters(t.ptr, t.len) >= 10 &&
 		    ht_ends_sentence(t.ptr, t.len)))
 			text = 1;
 	}
