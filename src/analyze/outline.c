@@ -1384,14 +1384,20 @@ find_unnumbered(struct outline *o, int numbered)
 		}
 		/*
 		 * A report's section may open with a paragraph or two of
-		 * introduction (总述) before its （一）: skip up to two
-		 * paragraphs that end sentences.
+		 * introduction (总述) before its （一）, and the sentence that
+		 * announces them ("重点抓好八个方面工作："): skip up to two
+		 * paragraphs that end sentences, then one such lead-in.
 		 */
 		for (k = i + 1; k < i + 3 && k + 1 < o->n &&
 		    !is_member(&v[k]) && v[k].cls == CLS_BODY &&
 		    v[k].node->type == NODE_PARAGRAPH && v[k].chars >= 20 &&
 		    outline_ends_sentence(v[k].text.ptr, v[k].text.len); k++)
 			;
+		if (k > i + 1 && k + 1 < o->n && !is_member(&v[k]) &&
+		    v[k].cls == CLS_BODY &&
+		    v[k].node->type == NODE_PARAGRAPH &&
+		    outline_last_cp(v[k].text.ptr, v[k].text.len) == 0xFF1A)
+			k++;
 		if (!is_member(&v[k]) || v[k].m.num != 1 ||
 		    v[k].m.fam == FAM_NONE || v[k].m.fam >= FAM__HEADS) {
 			/*
