@@ -27,6 +27,9 @@
  *   list         OrderedList (1, Decimal, Period) or BulletList; a list
  *                with literal labels (（1）①——) is a BulletList whose
  *                items start with their labels, as in Markdown.
+ *   frame        the addressee opening a letter, speech or notice, and
+ *                the sender and date closing it: a Para in a Div of class
+ *                "addressee", "closing signer" or "closing date".
  *   quote        BlockQuote.  table: Table, leading header rows in
  *                TableHead, rows padded to the widest.  figure: Para of
  *                an Image titled "fig:" (pandoc 2's implicit figure),
@@ -495,8 +498,21 @@ blocks(struct pj *p, const struct node *root)
 			continue;
 		switch (n->type) {
 		case NODE_PARAGRAPH:
-			if (n->first_child != NULL)
+			if (n->first_child == NULL)
+				break;
+			if (n->parent->type != NODE_DOCUMENT ||
+			    n->as.para.role == PARA_TEXT) {
 				para(p, n->first_child);
+				break;
+			}
+			/* A letter's frame keeps its role as a class. */
+			raw(p, n->as.para.role == PARA_ADDRESSEE ?
+			    "{\"t\":\"Div\",\"c\":[[\"\",[\"addressee\"],[]],[" :
+			    n->as.para.role == PARA_SIGNER ?
+			    "{\"t\":\"Div\",\"c\":[[\"\",[\"closing\",\"signer\"],[]],[" :
+			    "{\"t\":\"Div\",\"c\":[[\"\",[\"closing\",\"date\"],[]],[");
+			para(p, n->first_child);
+			close_with(p->out, "]]},");
 			break;
 		case NODE_HEADING:
 			if (!heading_empty(n))
