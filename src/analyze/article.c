@@ -506,6 +506,43 @@ static const char *const toolbar_words[] = {
 };
 
 int
+article_document_number(const char *s, size_t len)
+{
+	size_t		 pos = 0, q, digits;
+	uint32_t	 cp;
+	int		 code = 0;
+
+	if (utf8_count(s, len) > 40)
+		return 0;
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (uc_is_han(cp)) {
+			code++;
+			continue;
+		}
+		if (code == 0 || code > 12 || (cp != 0x3014 && cp != '[' &&
+		    cp != 0xFF3B && cp != 0xFF08 && cp != '('))
+			return 0;
+		for (digits = 0; pos < len && s[pos] >= '0' &&
+		    s[pos] <= '9'; pos++)
+			digits++;
+		q = pos;
+		cp = pos < len ? utf8_next(s, len, &q) : 0;
+		if (digits != 4 || (cp != 0x3015 && cp != ']' &&
+		    cp != 0xFF3D && cp != 0xFF09 && cp != ')'))
+			return 0;
+		for (pos = q, digits = 0; pos < len && s[pos] >= '0' &&
+		    s[pos] <= '9'; pos++)
+			digits++;
+		q = pos;
+		cp = pos < len ? utf8_next(s, len, &q) : 0;
+		return digits >= 1 && digits <= 4 &&
+		    (cp == 0x53F7 || cp == 0x865F);		/* 号 號 */
+	}
+	return 0;
+}
+
+int
 article_text_line(const char *s, size_t len)
 {
 	size_t		 start = 0, pos;

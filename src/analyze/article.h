@@ -74,6 +74,14 @@ int	 article_chrome_line(const char *s, size_t len);
  * date are not a title over a metadata line).
  */
 #define ARTICLE_CHROME_MAX	60
+/*
+ * Does s[0..len) open with the 发文字号 of an official document (GB/T 9704
+ * §7.2.4): the issuer's code, the year in 〔〕 and the number,
+ * "平政办发〔2026〕12号", possibly with 签发人 after it on the line?  The
+ * year may be bracketed [2026] or （2026）, as typed by people without the
+ * 六角括号.
+ */
+int	 article_document_number(const char *s, size_t len);
 int	 article_text_line(const char *s, size_t len);
 /*
  * A breadcrumb: where the page sits in the site, as a label and a path

@@ -39,15 +39,22 @@
 #define ADDRESSEE_MAX	60	/* characters */
 #define FRONT_BLOCKS	4	/* short lines above the addressee */
 
-/* 0-9 and their full-width forms: the value, else -1. */
+#define NWORDS(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Does s[0..len) open (at_end 0) or end (at_end 1) with one of words? */
 static int
-figure_value(uint32_t cp)
+has_word(const char *s, size_t len, const char *const *words, size_t n,
+    int at_end)
 {
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
-	return -1;
+	size_t	 i, w;
+
+	for (i = 0; i < n; i++) {
+		w = strlen(words[i]);
+		if (len >= w && memcmp(at_end ? s + len - w : s, words[i],
+		    w) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* The next character at *pos, past white space; 0 at the end. */
@@ -70,7 +77,7 @@ read_number(const char *s, size_t len, size_t *pos)
 
 	for (;;) {
 		q = p;
-		if (p >= len || (d = figure_value(utf8_next(s, len, &q))) < 0)
+		if (p >= len || (d = uc_digit(utf8_next(s, len, &q))) < 0)
 			break;
 		v = v * 10 + d;
 		p = q;
@@ -96,7 +103,7 @@ read_year(const char *s, size_t len, size_t *pos)
 		if (p >= len)
 			return -1;
 		cp = utf8_next(s, len, &p);
-		if (figure_value(cp) < 0 && article_cn_digit(cp) < 0 &&
+		if (uc_digit(cp) < 0 && article_cn_digit(cp) < 0 &&
 		    cp != 0x25CB)		/* ○, often typed for 〇 */
 			return -1;
 	}
@@ -131,14 +138,8 @@ closing_phrase(const char *s, size_t len)
 	static const char *const words[] = {
 		"特此", "此致", "敬礼", "谢谢", "附件", "附："
 	};
-	size_t	 i, n;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		n = strlen(words[i]);
-		if (len >= n && memcmp(s, words[i], n) == 0)
-			return 1;
-	}
-	return 0;
+	return has_word(s, len, words, NWORDS(words), 0);
 }
 
 /*
@@ -163,7 +164,7 @@ signer_line(const char *s, size_t len)
 		return 0;
 	while (pos < len) {
 		cp = utf8_next(s, len, &pos);
-		if (uc_in(cp, stops, sizeof(stops) / sizeof(stops[0])))
+		if (uc_in(cp, stops, NWORDS(stops)))
 			return 0;
 		han += uc_is_han(cp) != 0;
 	}
@@ -180,18 +181,15 @@ after_date_line(const char *s, size_t len)
 {
 	static const char *const opens[] = { "抄送", "抄报", "分送", "报：",
 		"送：", "发：" };
-	size_t		 start = 0, pos, i, n;
+	static const char *const issued[] = { "印发" };
+	size_t		 start = 0, pos;
 	uint32_t	 first, last;
 
 	len = utf8_trim(s, len, &start);
 	s += start;
-	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
-		n = strlen(opens[i]);
-		if (len > n && memcmp(s, opens[i], n) == 0)
-			return 1;
-	}
-	if (len >= strlen("印发") && memcmp(s + len - strlen("印发"), "印发",
-	    strlen("印发")) == 0 && utf8_count(s, len) <= 40)
+	if (has_word(s, len, opens, NWORDS(opens), 0) ||
+	    (has_word(s, len, issued, NWORDS(issued), 1) &&
+	    utf8_count(s, len) <= 40))
 		return 1;
 	if (len < 2)
 		return 0;
@@ -222,19 +220,9 @@ addresses_someone(const char *s, size_t len)
 		"同仁", "校友", "会员", "乡亲", "村民", "居民", "市民", "员工",
 		"职工", "读者", "网友", "用户", "客户", "阁下"
 	};
-	size_t	 i, n;
 
-	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
-		n = strlen(opens[i]);
-		if (len >= n && memcmp(s, opens[i], n) == 0)
-			return 1;
-	}
-	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-		n = strlen(ends[i]);
-		if (len >= n && memcmp(s + len - n, ends[i], n) == 0)
-			return 1;
-	}
-	return 0;
+	return has_word(s, len, opens, NWORDS(opens), 0) ||
+	    has_word(s, len, ends, NWORDS(ends), 1);
 }
 
 /*
@@ -264,7 +252,7 @@ addressee_line(const char *s, size_t len)
 		return 0;
 	while (pos < end) {
 		cp = utf8_next(s, end, &pos);
-		if (uc_in(cp, stops, sizeof(stops) / sizeof(stops[0])) ||
+		if (uc_in(cp, stops, NWORDS(stops)) ||
 		    cp == 0xFF1A || cp == ':')
 			return 0;
 		han += uc_is_han(cp) != 0;
@@ -291,43 +279,6 @@ para_text(const struct node *n, struct buf *b)
 }
 
 /*
- * A document number (发文字号, GB/T 9704 §7.2.4): the issuer's code, the
- * year in 〔〕 (or [ ] 【】), the number and 号: "国办发〔2020〕24号".
- */
-static int
-document_number(const char *s, size_t len)
-{
-	size_t		 start = 0, pos = 0, figures = 0;
-	uint32_t	 cp, close = 0;
-	int		 state = 0;	/* 0 code, 1 year, 2 number */
-
-	len = utf8_trim(s, len, &start);
-	s += start;
-	if (len == 0 || utf8_count(s, len) > 30)
-		return 0;
-	while (pos < len) {
-		cp = utf8_next(s, len, &pos);
-		if (state == 0 && (cp == 0x3014 || cp == '[' ||
-		    cp == 0x3010 || cp == 0xFF3B)) {
-			close = cp == 0x3014 ? 0x3015 : cp == '[' ? ']' :
-			    cp == 0x3010 ? 0x3011 : 0xFF3D;
-			state = 1;
-		} else if (state == 1 && cp == close) {
-			if (figures != 4)
-				return 0;
-			figures = 0;
-			state = 2;
-		} else if (state > 0 && figure_value(cp) >= 0)
-			figures++;
-		else if (state == 2 && cp == 0x53F7 && pos == len)
-			return figures > 0;		/* 号 */
-		else if (state > 0)
-			return 0;
-	}
-	return 0;
-}
-
-/*
  * The addressee opening the text: among its first blocks, under nothing
  * but short lines of front matter that are no sentences (a document
  * number, the speaker, a dateline, the occasion in brackets).
@@ -340,7 +291,7 @@ mark_addressee(struct doc *doc, struct diag *diag)
 	size_t		 marked = 0, k;
 
 	for (k = 0; k < FRONT_BLOCKS && para_text(first, &t) &&
-	    !addressee_line(t.ptr, t.len) && (document_number(t.ptr, t.len) ||
+	    !addressee_line(t.ptr, t.len) && (article_document_number(t.ptr, t.len) ||
 	    !article_text_line(t.ptr, t.len)); k++)
 		first = first->next;
 	if (para_text(first, &t) && first->next != NULL &&

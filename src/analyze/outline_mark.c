@@ -24,11 +24,7 @@ const char *const outline_family_example[FAM__COUNT] = {
 int
 outline_dec_digit(uint32_t cp)
 {
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
-	return -1;
+	return uc_digit(cp);
 }
 
 /* Parses 1-2 decimal digits at s[*pos]; returns the value or -1. */

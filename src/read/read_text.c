@@ -141,47 +141,11 @@ caption_or_dateline(const struct line *l)
 
 static int	 organisation_line(const struct line *);
 
-/*
- * The 发文字号 of an official document (GB/T 9704 §7.2.4): the issuer's
- * code, the year in 〔〕 and the number, "平政办发〔2026〕12号", possibly with
- * 签发人 on the same line.  The year may be bracketed [2026] or （2026） as
- * typed by people without the 六角括号.
- */
+/* The 发文字号 of an official document (article_document_number()). */
 static int
 doc_number_line(const struct line *l)
 {
-	size_t		 pos = 0, q, digits;
-	uint32_t	 cp;
-	int		 code = 0;
-
-	if (utf8_count(l->s, l->len) > 40)
-		return 0;
-	while (pos < l->len) {
-		cp = utf8_next(l->s, l->len, &pos);
-		if (uc_is_han(cp)) {
-			code++;
-			continue;
-		}
-		if (code == 0 || code > 12 || (cp != 0x3014 && cp != '[' &&
-		    cp != 0xFF3B && cp != 0xFF08 && cp != '('))
-			return 0;
-		for (digits = 0; pos < l->len && l->s[pos] >= '0' &&
-		    l->s[pos] <= '9'; pos++)
-			digits++;
-		q = pos;
-		cp = pos < l->len ? utf8_next(l->s, l->len, &q) : 0;
-		if (digits != 4 || (cp != 0x3015 && cp != ']' &&
-		    cp != 0xFF3D && cp != 0xFF09 && cp != ')'))
-			return 0;
-		for (pos = q, digits = 0; pos < l->len && l->s[pos] >= '0' &&
-		    l->s[pos] <= '9'; pos++)
-			digits++;
-		q = pos;
-		cp = pos < l->len ? utf8_next(l->s, l->len, &q) : 0;
-		return digits >= 1 && digits <= 4 &&
-		    (cp == 0x53F7 || cp == 0x865F);		/* 号 號 */
-	}
-	return 0;
+	return article_document_number(l->s, l->len);
 }
 
 /*

@@ -100,6 +100,8 @@ size_t	 utf8_encode(uint32_t cp, char *out);
 int	 uc_in(uint32_t cp, const uint32_t *set, size_t n);
 /* Han ideograph (CJK Unified, extensions, compatibility). */
 int	 uc_is_han(uint32_t cp);
+/* The value of a decimal figure, 0-9 or its full-width form; else -1. */
+int	 uc_digit(uint32_t cp);
 /*
  * A character of CJK script or CJK punctuation: Han, kana, Hangul, bopomofo,
  * CJK symbols and punctuation (U+3000-303F), full-width forms.  This is the
