@@ -27,9 +27,10 @@
  *   list         OrderedList (1, Decimal, Period) or BulletList; a list
  *                with literal labels (（1）①——) is a BulletList whose
  *                items start with their labels, as in Markdown.
- *   frame        the addressee opening a letter, speech or notice, and
- *                the sender and date closing it: a Para in a Div of class
- *                "addressee", "closing signer" or "closing date".
+ *   frame        a notice's document number, the addressee opening a
+ *                letter, speech or notice, and the sender and date closing
+ *                it: a Para in a Div of class "docnum", "addressee",
+ *                "closing signer" or "closing date".
  *   quote        BlockQuote.  table: Table, leading header rows in
  *                TableHead, rows padded to the widest.  figure: Para of
  *                an Image titled "fig:" (pandoc 2's implicit figure),
@@ -508,6 +509,8 @@ blocks(struct pj *p, const struct node *root)
 			/* A letter's frame keeps its role as a class. */
 			raw(p, n->as.para.role == PARA_ADDRESSEE ?
 			    "{\"t\":\"Div\",\"c\":[[\"\",[\"addressee\"],[]],[" :
+			    n->as.para.role == PARA_DOCNUM ?
+			    "{\"t\":\"Div\",\"c\":[[\"\",[\"docnum\"],[]],[" :
 			    n->as.para.role == PARA_SIGNER ?
 			    "{\"t\":\"Div\",\"c\":[[\"\",[\"closing\",\"signer\"],[]],[" :
 			    "{\"t\":\"Div\",\"c\":[[\"\",[\"closing\",\"date\"],[]],[");

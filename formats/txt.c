@@ -258,9 +258,10 @@ render_doc(struct txt *t, const struct doc *doc)
 			if (node_is_run_in_body(n))
 				break;	/* written with its heading */
 			plain_text(n, &b);
-			/* The addressee stands flush left (顶格). */
+			/* The addressee and a document number: flush left. */
 			put_block(t, n->parent->type == NODE_DOCUMENT &&
-			    n->as.para.role == PARA_ADDRESSEE ? "" : INDENT, &b);
+			    (n->as.para.role == PARA_ADDRESSEE ||
+			    n->as.para.role == PARA_DOCNUM) ? "" : INDENT, &b);
 			break;
 		case NODE_HEADING:
 			put_heading(t, n);

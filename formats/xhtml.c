@@ -433,6 +433,8 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 				    "</p>\n");
 		} else if (!enter)
 			BUF_PUTSL(b, "</p>\n");
+		else if (n->as.para.role == PARA_DOCNUM)
+			BUF_PUTSL(b, "<p class=\"docnum\">");
 		else if (n->as.para.role == PARA_ADDRESSEE)
 			BUF_PUTSL(b, "<p class=\"addressee\">");
 		else if (n->as.para.role == PARA_SIGNER)

@@ -66,12 +66,14 @@
 "  font-family: \"STFangsong\", \"FangSong\", \"仿宋\", \"FandolFang\",\n" \
 "    \"Songti SC\", \"STSong\", \"Noto Serif CJK SC\", serif;\n"
 /*
- * A letter's frame: the addressee flush left (GB/T 9704 §7.3.3); the
+ * A letter's frame: the document number centred (GB/T 9704 §7.2.4), the
+ * addressee flush left (§7.3.3); the
  * sender and date to the right, two characters in, one line below the
  * text (§7.3.5).
  */
 #define XHTML_CSS_CLOSING \
 "p.addressee { text-indent: 0; }\n" \
+"p.docnum { text-indent: 0; text-align: center; }\n" \
 "p.closing { text-indent: 0; text-align: right; margin-right: 2em; }\n" \
 ":not(.closing) + p.closing { margin-top: 1.75em; }\n"
 #define XHTML_CSS_EMPHASIS \

@@ -544,8 +544,9 @@ test_run_in_points(void **state)
 static void
 test_closing(void **state)
 {
-	struct doc		*doc = tu_read("通知\n\n各单位：\n\n请按要求做好工作。"
-				    "\n\n区农业农村局\n2026年11月20日\n", NULL);
+	struct doc		*doc = tu_read("通知\n\n区农发〔2026〕9号\n\n各单位："
+				    "\n\n请按要求做好工作。\n\n区农业农村局\n"
+				    "2026年11月20日\n", NULL);
 	struct render_opts	 o = tu_opts();
 	struct tu_pkg		 p;
 	xmlDocPtr		 d;
@@ -563,6 +564,8 @@ test_closing(void **state)
 	assert_int_equal(count(d, "//w:p[.='区农业农村局']/w:pPr/w:spacing"), 1);
 	assert_int_equal(count(d, "//w:p[.='2026年11月20日']/w:pPr/w:spacing"),
 	    0);
+	/* The document number centred (§7.2.4). */
+	assert_str(d, "//w:p[.='区农发〔2026〕9号']/w:pPr/w:jc/@w:val", "center");
 	/* The addressee opening it: flush left, where text is indented. */
 	assert_str(d, "//w:p[.='各单位：']/w:pPr/w:ind/@w:firstLineChars", "0");
 	assert_int_equal(count(d, "//w:p[.='请按要求做好工作。']/w:pPr/w:ind"), 0);

@@ -38,8 +38,9 @@ test_date_lines(void **state)
 }
 
 /*
- * The roles of the text's blocks, one letter each ("A" addressee, "S"
- * sender, "D" date, "-" anything else); want must match the last ones.
+ * The roles of the text's blocks, one letter each ("N" document number,
+ * "A" addressee, "S" sender, "D" date, "-" anything else); want must
+ * match the last ones.
  */
 static void
 kinds(const char *text, const char *want)
@@ -54,6 +55,7 @@ kinds(const char *text, const char *want)
 	    c = c->next)
 		got[n++] = c->type != NODE_PARAGRAPH ? '-' :
 		    c->as.para.role == PARA_ADDRESSEE ? 'A' :
+		    c->as.para.role == PARA_DOCNUM ? 'N' :
 		    c->as.para.role == PARA_SIGNER ? 'S' :
 		    c->as.para.role == PARA_DATE ? 'D' : '-';
 	got[n] = '\0';
@@ -61,7 +63,8 @@ kinds(const char *text, const char *want)
 	assert_string_equal(got + n - k, want);
 	/* Nothing before the last k blocks is marked. */
 	for (; n > k; n--)
-		assert_true(got[n - k - 1] == '-' || got[n - k - 1] == 'A');
+		assert_true(got[n - k - 1] == '-' || got[n - k - 1] == 'A' ||
+		    got[n - k - 1] == 'N');
 	doc_free(doc);
 }
 
@@ -77,9 +80,9 @@ test_notice(void **state)
 	kinds("通知\n\n各单位：\n\n请认真执行。\n\n区农业农村局\n2026年11月20日\n\n"
 	    "抄送：区委办公室，区人大办公室。\n\n区农业农村局办公室　2026年11月20日印发\n",
 	    "A-SD--");
-	/* Under a document number. */
+	/* Under a document number, which is one too. */
 	kinds("关于开展检查的通知\n\n国办发〔2020〕24号\n\n各省、自治区、直辖市人民政府，"
-	    "国务院各部委：\n\n现将有关事项通知如下，请认真执行。\n", "-A-");
+	    "国务院各部委：\n\n现将有关事项通知如下，请认真执行。\n", "NA-");
 	/* Two senders together. */
 	kinds("联合通知\n\n各单位：\n\n请按要求做好工作。\n\n中共某县委\n某县人民政府\n"
 	    "2026年11月20日\n", "-SSD");

@@ -85,6 +85,7 @@ struct docx {
 /* Paragraph properties beyond the style. */
 #define PARA_NO_INDENT	0x1	/* no first-line indent */
 #define PARA_HIDDEN_END	0x2	/* style separator: mark hidden */
+#define PARA_CENTER	0x4	/* centred (a document number) */
 
 static void
 put_attr(struct buf *out, const char *s)
@@ -127,6 +128,8 @@ para_open_at(struct docx *dx, enum docx_role role, int left_chars,
 	}
 	if (right_chars > 0)
 		BUF_PUTSL(dx->out, "<w:jc w:val=\"right\"/>");
+	else if (flags & PARA_CENTER)
+		BUF_PUTSL(dx->out, "<w:jc w:val=\"center\"/>");
 	if (flags & PARA_HIDDEN_END)
 		BUF_PUTSL(dx->out, "<w:rPr><w:vanish/><w:specVanish/></w:rPr>");
 	BUF_PUTSL(dx->out, "</w:pPr>");
@@ -846,8 +849,13 @@ put_blocks(struct docx *dx, const struct node *root)
 				put_closing(dx, n);
 				break;
 			}
-			/* The addressee stands flush left (顶格). */
+			/*
+			 * The addressee stands flush left (顶格), the
+			 * document number centred.
+			 */
 			para_open(dx, body_role(dx), quote_left(dx),
+			    role_of(n) == PARA_DOCNUM ? PARA_NO_INDENT |
+			    PARA_CENTER :
 			    role_of(n) == PARA_ADDRESSEE ||
 			    (node_is_run_in_body(n) && is_run_in(n->prev)) ?
 			    PARA_NO_INDENT : 0);

@@ -279,9 +279,10 @@ para_text(const struct node *n, struct buf *b)
 }
 
 /*
- * The addressee opening the text: among its first blocks, under nothing
- * but short lines of front matter that are no sentences (a document
- * number, the speaker, a dateline, the occasion in brackets).
+ * The front of the text: its document number, and the addressee among its
+ * first blocks, under nothing but short lines of front matter that are no
+ * sentences (a document number, the speaker, a dateline, the occasion in
+ * brackets).
  */
 static size_t
 mark_addressee(struct doc *doc, struct diag *diag)
@@ -291,16 +292,22 @@ mark_addressee(struct doc *doc, struct diag *diag)
 	size_t		 marked = 0, k;
 
 	for (k = 0; k < FRONT_BLOCKS && para_text(first, &t) &&
-	    !addressee_line(t.ptr, t.len) && (article_document_number(t.ptr, t.len) ||
-	    !article_text_line(t.ptr, t.len)); k++)
+	    !addressee_line(t.ptr, t.len); k++) {
+		if (article_document_number(t.ptr, t.len)) {
+			first->as.para.role = PARA_DOCNUM;
+			first->rule = "the document number (发文字号)";
+			marked++;
+		} else if (article_text_line(t.ptr, t.len))
+			break;
 		first = first->next;
+	}
 	if (para_text(first, &t) && first->next != NULL &&
 	    addressee_line(t.ptr, t.len)) {
 		first->as.para.role = PARA_ADDRESSEE;
 		first->rule = "the addressee opening the text";
 		diag_note(diag, "line %u: the text opens by addressing %.*s",
 		    first->line, (int)t.len, t.ptr);
-		marked = 1;
+		marked++;
 	}
 	buf_free(&t);
 	return marked;

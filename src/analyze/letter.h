@@ -14,6 +14,8 @@
 
 /*
  * Sets as.para.role on the blocks directly under doc->root:
+ *  - PARA_DOCNUM: a document number (article_document_number()) among
+ *    the first blocks, above any text;
  *  - PARA_ADDRESSEE: the first block, when it is a short paragraph that
  *    ends in a colon and holds no sentence ("各位代表：", "同志们：",
  *    "各乡镇人民政府，区政府各部门："), with text after it;
