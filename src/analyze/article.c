@@ -559,11 +559,60 @@ article_text_line(const char *s, size_t len)
 	return last == 0x3002 || last == 0xFF01 || last == 0xFF1F;
 }
 
+/*
+ * A database's field whose value is a code, not words ("【法宝引证码】
+ * CLI.12.6476457"), or a permalink ("原文链接：https://…"): what a legal
+ * database or an archive prints above the document it exports.
+ */
+static int
+export_field(const char *s, size_t len)
+{
+	static const char *const links[] = {
+		"原文链接", "原文地址", "本文链接", "文章链接", "原文連結",
+		"原文網址", "本文連結"
+	};
+	size_t		 start = 0, pos, i, n, figures = 0;
+	uint32_t	 cp;
+
+	len = utf8_trim(s, len, &start);
+	s += start;
+	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		n = strlen(links[i]);
+		if (!starts(s, len, 0, links[i]))
+			continue;
+		pos = starts(s, len, n, "：") ? n + 3 :
+		    starts(s, len, n, ":") ? n + 1 : 0;
+		if (pos == 0)
+			return 0;
+		pos = utf8_skip_space(s, len, pos);
+		return starts(s, len, pos, "http://") ||
+		    starts(s, len, pos, "https://");
+	}
+	if (!starts(s, len, 0, "【"))
+		return 0;
+	for (pos = 3; pos < len && !starts(s, len, pos, "】"); pos++)
+		;
+	if (pos >= len)
+		return 0;
+	pos = utf8_skip_space(s, len, pos + strlen("】"));
+	if (pos >= len)
+		return 0;
+	while (pos < len) {
+		cp = utf8_next(s, len, &pos);
+		if (uc_is_han(cp))
+			return 0;
+		figures += uc_digit(cp) >= 0;
+	}
+	return figures > 0;
+}
+
 int
 article_chrome_line(const char *s, size_t len)
 {
 	size_t	 i;
 
+	if (export_field(s, len))
+		return 1;
 	for (i = 0; i < sizeof(toolbar_words) / sizeof(toolbar_words[0]); i++)
 		if (len == strlen(toolbar_words[i]) &&
 		    memcmp(s, toolbar_words[i], len) == 0)

@@ -313,9 +313,12 @@ official_head_line(const struct lines *ls, long t)
 	return 0;
 }
 
+static int	 doc_kind_line(const struct line *, size_t);
+
 /*
- * Could l be an article title?  2-80 characters, not ending like a
- * sentence or a clause, no full stop inside (a headline is one phrase,
+ * Could l be an article title?  2-80 characters (150 for an official
+ * title ending in its kind of document), not ending like a sentence or a
+ * clause, no full stop inside (a headline is one phrase,
  * a caption is sentences), and no caption or dateline.
  */
 static int
@@ -324,7 +327,13 @@ title_shaped(const struct line *l)
 	uint32_t	 c = last_char(l);
 	size_t		 chars = utf8_count(l->s, l->len);
 
-	return chars >= 2 && chars <= 80 && c != 0x3002 && c != 0xFF0C &&
+	/*
+	 * Up to 80 characters; an official title naming the document it
+	 * issues runs longer (关于印发《…实施意见》的通知), and ends in its
+	 * kind.
+	 */
+	return chars >= 2 && (chars <= 80 || doc_kind_line(l, 150)) &&
+	    c != 0x3002 && c != 0xFF0C &&
 	    c != 0xFF1B && c != 0xFF1A && c != 0x3001 && c != ',' &&
 	    c != ';' && c != ':' && !contains(l, "。") &&
 	    !caption_or_dateline(l);
