@@ -8,7 +8,8 @@
  * Type names are node_type_name[] from src/tree/doc.h.  Every block has "type",
  * "line" (source line, 0 if unknown) and "rule" (why it was classified so).
  * paragraph: "text" (plain), plus "inlines" when it has formatting and
- * "role" ("docnum", "addressee", "signer" or "date") in a letter's frame;
+ * "role" ("docnum", "addressee", "salute", "signer" or "date") in a
+ * letter's frame;
  * heading: "level", "label" (null when unnumbered), "text", "run_in";
  * point_list: "intro" (text before the first point, or null), "points";
  * point: "label", "lead", "text"; list: "ordered", "items";
@@ -183,6 +184,7 @@ json_blocks(struct buf *out, const struct node *root)
 				    n->as.para.role == PARA_DATE ? "date" :
 				    n->as.para.role == PARA_SIGNER ? "signer" :
 				    n->as.para.role == PARA_DOCNUM ? "docnum" :
+				    n->as.para.role == PARA_SALUTE ? "salute" :
 				    "addressee");
 			buf_putc(out, '}');
 			break;

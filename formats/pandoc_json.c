@@ -29,8 +29,9 @@
  *                items start with their labels, as in Markdown.
  *   frame        a notice's document number, the addressee opening a
  *                letter, speech or notice, and the sender and date closing
- *                it: a Para in a Div of class "docnum", "addressee",
- *                "closing signer" or "closing date".
+ *                it, and a letter's 敬礼: a Para in a Div of class
+ *                "docnum", "addressee", "salute", "closing signer" or
+ *                "closing date".
  *   quote        BlockQuote.  table: Table, leading header rows in
  *                TableHead, rows padded to the widest.  figure: Para of
  *                an Image titled "fig:" (pandoc 2's implicit figure),
@@ -511,6 +512,8 @@ blocks(struct pj *p, const struct node *root)
 			    "{\"t\":\"Div\",\"c\":[[\"\",[\"addressee\"],[]],[" :
 			    n->as.para.role == PARA_DOCNUM ?
 			    "{\"t\":\"Div\",\"c\":[[\"\",[\"docnum\"],[]],[" :
+			    n->as.para.role == PARA_SALUTE ?
+			    "{\"t\":\"Div\",\"c\":[[\"\",[\"salute\"],[]],[" :
 			    n->as.para.role == PARA_SIGNER ?
 			    "{\"t\":\"Div\",\"c\":[[\"\",[\"closing\",\"signer\"],[]],[" :
 			    "{\"t\":\"Div\",\"c\":[[\"\",[\"closing\",\"date\"],[]],[");

@@ -258,9 +258,10 @@ render_doc(struct txt *t, const struct doc *doc)
 			if (node_is_run_in_body(n))
 				break;	/* written with its heading */
 			plain_text(n, &b);
-			/* The addressee and a document number: flush left. */
+			/* The addressee, 敬礼 and a document number: flush left. */
 			put_block(t, n->parent->type == NODE_DOCUMENT &&
 			    (n->as.para.role == PARA_ADDRESSEE ||
+			    n->as.para.role == PARA_SALUTE ||
 			    n->as.para.role == PARA_DOCNUM) ? "" : INDENT, &b);
 			break;
 		case NODE_HEADING:

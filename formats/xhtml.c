@@ -437,6 +437,8 @@ render_node(struct xhtml *x, const struct node *n, enum iter_event ev,
 			BUF_PUTSL(b, "<p class=\"docnum\">");
 		else if (n->as.para.role == PARA_ADDRESSEE)
 			BUF_PUTSL(b, "<p class=\"addressee\">");
+		else if (n->as.para.role == PARA_SALUTE)
+			BUF_PUTSL(b, "<p class=\"salute\">");
 		else if (n->as.para.role == PARA_SIGNER)
 			BUF_PUTSL(b, "<p class=\"closing signer\">");
 		else if (n->as.para.role == PARA_DATE)

@@ -67,12 +67,12 @@
 "    \"Songti SC\", \"STSong\", \"Noto Serif CJK SC\", serif;\n"
 /*
  * A letter's frame: the document number centred (GB/T 9704 §7.2.4), the
- * addressee flush left (§7.3.3); the
+ * addressee and a letter's 敬礼 flush left (§7.3.3, 书信格式); the
  * sender and date to the right, two characters in, one line below the
  * text (§7.3.5).
  */
 #define XHTML_CSS_CLOSING \
-"p.addressee { text-indent: 0; }\n" \
+"p.addressee, p.salute { text-indent: 0; }\n" \
 "p.docnum { text-indent: 0; text-align: center; }\n" \
 "p.closing { text-indent: 0; text-align: right; margin-right: 2em; }\n" \
 ":not(.closing) + p.closing { margin-top: 1.75em; }\n"

@@ -39,8 +39,8 @@ test_date_lines(void **state)
 
 /*
  * The roles of the text's blocks, one letter each ("N" document number,
- * "A" addressee, "S" sender, "D" date, "-" anything else); want must
- * match the last ones.
+ * "A" addressee, "G" a letter's 敬礼, "S" sender, "D" date, "-" anything
+ * else); want must match the last ones.
  */
 static void
 kinds(const char *text, const char *want)
@@ -56,6 +56,7 @@ kinds(const char *text, const char *want)
 		got[n++] = c->type != NODE_PARAGRAPH ? '-' :
 		    c->as.para.role == PARA_ADDRESSEE ? 'A' :
 		    c->as.para.role == PARA_DOCNUM ? 'N' :
+		    c->as.para.role == PARA_SALUTE ? 'G' :
 		    c->as.para.role == PARA_SIGNER ? 'S' :
 		    c->as.para.role == PARA_DATE ? 'D' : '-';
 	got[n] = '\0';
@@ -88,7 +89,10 @@ test_notice(void **state)
 	    "2026年11月20日\n", "-SSD");
 	/* A letter: the greeting's lines are not the sender. */
 	kinds("致家长的一封信\n\n尊敬的家长：\n\n新学期即将开始，请配合做好工作。\n\n"
-	    "此致\n敬礼！\n\n实验小学\n二〇二六年八月二十五日\n", "--SD");
+	    "此致\n敬礼！\n\n实验小学\n二〇二六年八月二十五日\n", "-GSD");
+	/* 敬礼 stands flush left under 此致, with or without a closing. */
+	kinds("一封信\n\n亲爱的同学们：\n\n新学期开始了，祝大家学习进步。\n\n"
+	    "此致\n\n敬礼\n", "-G");
 }
 
 static void

@@ -850,13 +850,14 @@ put_blocks(struct docx *dx, const struct node *root)
 				break;
 			}
 			/*
-			 * The addressee stands flush left (顶格), the
-			 * document number centred.
+			 * The addressee and a letter's 敬礼 stand flush
+			 * left (顶格), the document number centred.
 			 */
 			para_open(dx, body_role(dx), quote_left(dx),
 			    role_of(n) == PARA_DOCNUM ? PARA_NO_INDENT |
 			    PARA_CENTER :
 			    role_of(n) == PARA_ADDRESSEE ||
+			    role_of(n) == PARA_SALUTE ||
 			    (node_is_run_in_body(n) && is_run_in(n->prev)) ?
 			    PARA_NO_INDENT : 0);
 			put_inlines(dx, n);

@@ -267,6 +267,20 @@ role_of(const struct node *n)
 	    PARA_TEXT;
 }
 
+/* "敬礼！" (or without its mark) and nothing else. */
+static int
+salute_line(const char *s, size_t len)
+{
+	size_t		 start = 0, end;
+
+	len = utf8_trim(s, len, &start);
+	s += start;
+	end = len;
+	if (len > 0 && (utf8_prev(s, &end) == 0xFF01 || s[len - 1] == '!'))
+		len = end;
+	return len == strlen("敬礼") && memcmp(s, "敬礼", len) == 0;
+}
+
 /* The plain text of a top-level paragraph into b; 0 if n is none. */
 static int
 para_text(const struct node *n, struct buf *b)
@@ -310,6 +324,36 @@ mark_addressee(struct doc *doc, struct diag *diag)
 		marked++;
 	}
 	buf_free(&t);
+	return marked;
+}
+
+/*
+ * A letter's 祝颂语: "此致" indented as a paragraph is, then "敬礼！" on the
+ * next line flush left (书信格式), among the last blocks.
+ */
+static size_t
+mark_salute(struct doc *doc, struct diag *diag)
+{
+	struct node	*c;
+	struct buf	 t = BUF_INIT, p = BUF_INIT;
+	size_t		 k, marked = 0;
+
+	for (k = 0, c = doc->root->last_child; c != NULL && k < 8 &&
+	    marked == 0; k++, c = c->prev) {
+		if (!para_text(c, &t) || !para_text(c->prev, &p))
+			continue;
+		if (salute_line(t.ptr, t.len) &&
+		    strncmp(p.ptr, "此致", strlen("此致")) == 0 &&
+		    utf8_count(p.ptr, p.len) <= 4) {
+			c->as.para.role = PARA_SALUTE;
+			c->rule = "a letter's 敬礼 under 此致";
+			diag_note(diag, "line %u: 敬礼 under 此致, flush left",
+			    c->line);
+			marked = 1;
+		}
+	}
+	buf_free(&t);
+	buf_free(&p);
 	return marked;
 }
 
@@ -360,5 +404,6 @@ letter_mark(struct doc *doc, struct diag *diag)
 {
 	size_t	 n = mark_addressee(doc, diag);
 
+	n += mark_salute(doc, diag);
 	return n + mark_closing(doc, diag);
 }

@@ -19,6 +19,7 @@
  *  - PARA_ADDRESSEE: the first block, when it is a short paragraph that
  *    ends in a colon and holds no sentence ("各位代表：", "同志们：",
  *    "各乡镇人民政府，区政府各部门："), with text after it;
+ *  - PARA_SALUTE: "敬礼！" right under "此致" among the last blocks;
  *  - PARA_DATE: a paragraph that is a full date and nothing else
  *    (2026年11月20日, 二〇二六年十一月二十日) among the last blocks, after
  *    the text, followed by nothing or by notes in brackets (（此件公开发布）);

@@ -114,14 +114,16 @@ extern const char *const node_type_name[NODE__COUNT];
 /*
  * A paragraph's part in the frame of a letter, a speech or an official
  * document (GB/T 9704-2012 §7.2.4, §7.3.3 and §7.3.5; 书信格式): its
- * document number, centred; the addressee that opens it, flush left; the
- * sender and the date that close it, set to the right under the text.
+ * document number, centred; the addressee that opens it and a letter's
+ * "敬礼！" under "此致", flush left; the sender and the date that close it,
+ * set to the right under the text.
  * PARA_TEXT for every other paragraph.
  */
 enum para_role {
 	PARA_TEXT = 0,
 	PARA_DOCNUM,		/* 发文字号, centred: "国办发〔2020〕24号" */
 	PARA_ADDRESSEE,		/* 主送机关 / 称呼: "各位代表：" */
+	PARA_SALUTE,		/* 祝颂语's second line under 此致: "敬礼！" */
 	PARA_SIGNER,		/* 署名: who sends it ("区农业农村局") */
 	PARA_DATE		/* 成文日期: "2026年11月20日" */
 };
