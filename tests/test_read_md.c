@@ -92,6 +92,24 @@ test_front_matter(void **state)
 	doc_free(doc);
 }
 
+/*
+ * A site generator's file may open with a blank line before its front
+ * matter: still the front matter, and line numbers count the blank line.
+ */
+static void
+test_front_matter_after_blank(void **state)
+{
+	struct doc	*doc = read_md("\n---\ntitle: '10月新规公布'\n"
+	    "categories:\n - 新媒体\n---\n\n正文第一段，说明情况。\n");
+
+	(void)state;
+	assert_string_equal(doc->meta[META_TITLE], "10月新规公布");
+	assert_int_equal(tu_block(doc, 0)->type, NODE_PARAGRAPH);
+	assert_int_equal(tu_block(doc, 0)->line, 8);
+	assert_int_equal(node_count(doc->root, NODE_RULE), 0);
+	doc_free(doc);
+}
+
 /* A web clipper's front matter: source is the page's address. */
 static void
 test_front_matter_clipper(void **state)
@@ -425,6 +443,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_front_matter_clipper),
+		cmocka_unit_test(test_front_matter_after_blank),
 		cmocka_unit_test(test_title_and_ranks),
 		cmocka_unit_test(test_pipe_tables),
 		cmocka_unit_test(test_cjk_strong),

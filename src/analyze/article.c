@@ -543,6 +543,22 @@ article_document_number(const char *s, size_t len)
 }
 
 int
+article_quantity_unit(uint32_t cp, int whole)
+{
+	switch (cp) {
+	case 0x4E2A: case 0x4E07: case 0x4EBF: case 0x5143:	/* 个万亿元 */
+	case 0x500D: case 0x5C81: case 0x7C73: case 0x5428:	/* 倍岁米吨 */
+	case 0x4EA9: case 0x4EBA: case 0x6B21: case 0x5BB6:	/* 亩人次家 */
+		return 1;
+	case 0x5E74: case 0x6708: case 0x65E5: case 0x53F7:	/* 年月日号 */
+	case 0x65F6: case 0x70B9: case 0x5206: case 0x79D2:	/* 时点分秒 */
+		return whole;
+	default:
+		return 0;
+	}
+}
+
+int
 article_text_line(const char *s, size_t len)
 {
 	size_t		 start = 0, pos;

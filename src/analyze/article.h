@@ -132,6 +132,13 @@ int	 article_same_text(const char *a, const char *b);
  */
 int	 article_connective(uint32_t cp);
 
+/*
+ * Is cp a unit after a number that makes it a quantity (2.5 万, 3 个) or,
+ * after a whole number (whole set), a date or a time (3 月, 8 时)?  Text set
+ * with spaces between figures and words (PDF copies, 盘古之白 on the web)
+ * puts them apart.
+ */
+int	 article_quantity_unit(uint32_t cp, int whole);
 /* Value of a Chinese numeral digit (〇 零 0, 一 1, 二 两 2 … 九 9), or -1. */
 int	 article_cn_digit(uint32_t cp);
 /*

@@ -329,27 +329,6 @@ secnum_follower(uint32_t cp)
 	}
 }
 
-/*
- * A unit after a number that makes it a quantity (2.5 万, 3 个) or, after
- * a whole number, a date or a time (3 月, 8 时): text set with spaces
- * between figures and words, as PDFs give it.
- */
-static int
-quantity_unit(uint32_t cp, int whole)
-{
-	switch (cp) {
-	case 0x4E2A: case 0x4E07: case 0x4EBF: case 0x5143:	/* 个万亿元 */
-	case 0x500D: case 0x5C81: case 0x7C73: case 0x5428:	/* 倍岁米吨 */
-	case 0x4EA9: case 0x4EBA: case 0x6B21: case 0x5BB6:	/* 亩人次家 */
-		return 1;
-	case 0x5E74: case 0x6708: case 0x65E5: case 0x53F7:	/* 年月日号 */
-	case 0x65F6: case 0x70B9: case 0x5206: case 0x79D2:	/* 时点分秒 */
-		return whole;
-	default:
-		return 0;
-	}
-}
-
 size_t
 outline_han_count(const char *s, size_t len)
 {
@@ -407,7 +386,7 @@ parse_decimal(const char *s, size_t len, size_t q, int first, struct marker *m)
 	 */
 	if (!(uc_is_han(cp) || (depth >= 3 && outline_dec_digit(cp) >= 0 &&
 	    outline_han_count(s + r, len - r) >= 4) || (acronym_at(s, len, r) &&
-	    outline_han_count(s + r, len - r) >= 4)) || quantity_unit(cp, depth == 1))
+	    outline_han_count(s + r, len - r) >= 4)) || article_quantity_unit(cp, depth == 1))
 		return 0;
 	m->fam = depth == 1 ? FAM_DEC1 : depth == 2 ? FAM_DEC2 : FAM_DEC3;
 	m->num = n;

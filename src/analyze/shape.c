@@ -114,8 +114,9 @@ spaced_number(const char *s, size_t len)
 		spaces++;
 		pos = q;
 	}
+	/* Not a quantity or a date set with spaces: "10 月 1 日起，…". */
 	return digits >= 1 && digits <= 2 && spaces >= 1 && pos < len &&
-	    uc_is_han(cp);
+	    uc_is_han(cp) && !article_quantity_unit(cp, 1);
 }
 
 /*
@@ -913,6 +914,7 @@ struct ranks {
 	size_t	 n;
 	int	 bracket;	/* a 【…】 kind occurs */
 	int	 bracket_level;	/* its level */
+	int	 below;		/* the other kinds' levels start at 1 + below */
 };
 
 /*
@@ -946,6 +948,36 @@ bracket_level(const struct blk *v, size_t n, const struct ranks *r)
 				break;
 			}
 	return above < 6 ? (int)above + 1 : 6;
+}
+
+/*
+ * Do 【…】 lines head the sections the other subheads stand in: the first
+ * comes before every other subhead, and another one comes later, each
+ * with subheads under it ("【全国性新规】" over its items, then "【地方性
+ * 新规】" over its own)?  Then they are the level above them.
+ */
+static int
+brackets_head(const struct blk *v, size_t n)
+{
+	size_t	 i, brackets = 0;
+	int	 under = 0;
+
+	for (i = 0; i < n; i++) {
+		int k = v[i].kind;
+
+		if (k == K_NONE || (k == K_WECHAT && v[i].num < 0))
+			continue;
+		if (k == K_BRACKET) {
+			if (brackets > 0 && !under)
+				return 0;	/* one with nothing under it */
+			brackets++;
+			under = 0;
+		} else if (brackets == 0)
+			return 0;	/* a subhead above the first */
+		else
+			under = 1;
+	}
+	return brackets >= 2 && under;
 }
 
 static void
@@ -984,6 +1016,8 @@ rank_kinds(const struct blk *v, size_t n, struct ranks *r)
 	for (i = 0; i < nh; i++)
 		r->order[hpos[i]] = hk[i];
 	r->bracket_level = r->bracket ? bracket_level(v, n, r) : 1;
+	r->below = r->bracket && r->bracket_level == 1 &&
+	    brackets_head(v, n);
 }
 
 static int
@@ -995,7 +1029,7 @@ level_of(const struct ranks *r, int k)
 		return r->bracket_level;
 	for (i = 0; i < r->n; i++)
 		if (r->order[i] == k)
-			return i < 6 ? (int)i + 1 : 6;
+			return i + r->below < 6 ? (int)(i + r->below) + 1 : 6;
 	return 6;
 }
 

@@ -76,13 +76,40 @@ static const struct {
 	{ "lang", META_LANG }, { "language", META_LANG },
 };
 
+static size_t	 front_matter_at(const char *, size_t, struct doc *,
+		    unsigned int *, struct diag *);
+
 /*
- * Reads YAML front matter at the start of s.  Returns the bytes it
- * takes (0 if there is none) and counts its lines in *lines.
+ * Reads YAML front matter at the start of s, after blank lines (a site
+ * generator's stray first newline).  Returns the bytes it takes, blank
+ * lines included (0 if there is none), and counts its lines in *lines.
  */
 size_t
 md_front_matter(const char *s, size_t len, struct doc *doc, unsigned int *lines,
     struct diag *diag)
+{
+	size_t		 lead = 0, e, took;
+	unsigned int	 blank = 0;
+
+	for (;;) {
+		for (e = lead; e < len && (s[e] == ' ' || s[e] == '\t' ||
+		    s[e] == '\r'); e++)
+			;
+		if (e >= len || s[e] != '\n' || blank >= 16)
+			break;
+		lead = e + 1;
+		blank++;
+	}
+	took = front_matter_at(s + lead, len - lead, doc, lines, diag);
+	if (took == 0)
+		return 0;
+	*lines += blank;
+	return lead + took;
+}
+
+static size_t
+front_matter_at(const char *s, size_t len, struct doc *doc,
+    unsigned int *lines, struct diag *diag)
 {
 	struct buf	 ignored = BUF_INIT, val = BUF_INIT;
 	size_t		 pos, end = 0, a, e, k, nvals = 0, cut;
