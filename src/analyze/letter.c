@@ -273,6 +273,8 @@ salute_line(const char *s, size_t len)
 {
 	size_t		 start = 0, end;
 
+	if (len == 0)
+		return 0;
 	len = utf8_trim(s, len, &start);
 	s += start;
 	end = len;
@@ -342,8 +344,8 @@ mark_salute(struct doc *doc, struct diag *diag)
 	    marked == 0; k++, c = c->prev) {
 		if (!para_text(c, &t) || !para_text(c->prev, &p))
 			continue;
-		if (salute_line(t.ptr, t.len) &&
-		    strncmp(p.ptr, "此致", strlen("此致")) == 0 &&
+		if (salute_line(t.ptr, t.len) && p.len >= strlen("此致") &&
+		    memcmp(p.ptr, "此致", strlen("此致")) == 0 &&
 		    utf8_count(p.ptr, p.len) <= 4) {
 			c->as.para.role = PARA_SALUTE;
 			c->rule = "a letter's 敬礼 under 此致";

@@ -386,7 +386,8 @@ parse_decimal(const char *s, size_t len, size_t q, int first, struct marker *m)
 	 */
 	if (!(uc_is_han(cp) || (depth >= 3 && outline_dec_digit(cp) >= 0 &&
 	    outline_han_count(s + r, len - r) >= 4) || (acronym_at(s, len, r) &&
-	    outline_han_count(s + r, len - r) >= 4)) || article_quantity_unit(cp, depth == 1))
+	    outline_han_count(s + r, len - r) >= 4)) ||
+	    article_quantity_unit(cp, depth == 1))
 		return 0;
 	m->fam = depth == 1 ? FAM_DEC1 : depth == 2 ? FAM_DEC2 : FAM_DEC3;
 	m->num = n;
