@@ -629,6 +629,28 @@ test_nul_and_broken(void **state)
  * list.  Both once lost text, the second also used freed memory (found
  * by fuzz_read_html).
  */
+/*
+ * A labelled date in the text ("决赛时间：3月28日…") is the text's, not the
+ * page's metadata, once running text has begun, even when the opening
+ * paragraph ends announcing what follows ("…通知如下：").
+ */
+static void
+test_date_line_in_text_kept(void **state)
+{
+	struct doc	*doc = read_html("<html><body><h1>关于举办决赛的通知</h1>"
+	    "<p>发布者：颜曰越 发布时间：2026-03-26</p>"
+	    "<div class=\"read\"><p>各学院：</p><p>校选拔赛初赛已于近期结束。"
+	    "37支队伍进入决赛答辩环节。现将决赛有关事项通知如下：</p>"
+	    "<p><strong>一、决赛安排</strong></p>"
+	    "<p>决赛时间：2026年3月28日8:30-13:00。</p>"
+	    "<p>决赛地点：第7教研楼北106。</p></div></body></html>");
+
+	(void)state;
+	assert_true(has_text(doc, "决赛时间：2026年3月28日8:30-13:00。"));
+	assert_string_equal(doc->meta[META_DATE], "2026-03-26");
+	doc_free(doc);
+}
+
 static void
 test_loose_text_kept(void **state)
 {
@@ -705,6 +727,7 @@ main(void)
 		cmocka_unit_test(test_entities_never_expand),
 		cmocka_unit_test(test_nul_and_broken),
 		cmocka_unit_test(test_loose_text_kept),
+		cmocka_unit_test(test_date_line_in_text_kept),
 		cmocka_unit_test(test_detect),
 	};
 

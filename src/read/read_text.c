@@ -1489,8 +1489,36 @@ drop_page_numbers(struct lines *ls, size_t from, struct diag *diag)
 }
 
 /*
+ * Does l open with a number that labels it ("4) …", "3. …", "（2）…",
+ * "1、…")?  That number is a heading's or an item's, and sections repeat
+ * their subheads ("4) 已实施与建议方案" in each part): no page number.
+ */
+static int
+numbered_label(const struct line *l)
+{
+	size_t		 pos = 0, digits = 0;
+	uint32_t	 cp = 0;
+
+	if (pos < l->len && (cp = utf8_next(l->s, l->len, &pos)) != 0xFF08 &&
+	    cp != '(')
+		pos = 0;
+	while (pos < l->len) {
+		size_t q = pos;
+
+		cp = utf8_next(l->s, l->len, &q);
+		if (uc_digit(cp) < 0)
+			break;
+		digits++;
+		pos = q;
+	}
+	return digits > 0 && digits <= 2 && (cp == ')' || cp == 0xFF09 ||
+	    cp == '.' || cp == 0xFF0E || cp == 0x3001);
+}
+
+/*
  * The line without its ASCII digits into out, if it may be a running
- * head: four Han characters or more, no sentence punctuation (。，；！？).
+ * head: four Han characters or more, no sentence punctuation (。，；！？),
+ * not opening with a numbered label.
  */
 static int
 running_key(const struct line *l, struct buf *out)
@@ -1499,6 +1527,8 @@ running_key(const struct line *l, struct buf *out)
 	uint32_t	 cp;
 
 	buf_truncate(out, 0);
+	if (numbered_label(l))
+		return 0;
 	while (pos < l->len) {
 		q = pos;
 		cp = utf8_next(l->s, l->len, &q);

@@ -838,10 +838,13 @@ find_meta(struct hdom *dom, struct hnode *title, struct html_article *art,
 			diag_note(diag, "html: source \"%s\" (a news outlet's "
 			    "name in the metadata lines)", t);
 		} else if (r == 0 && in_body && chars >= 20 &&
-		    full_stop(t)) {
+		    (full_stop(t) || strstr(t, "。") != NULL)) {
 			/*
-			 * Running text has begun: a date line after it is
-			 * the text's own (a signature's 落款), not the page's.
+			 * Running text has begun (sentences, even when the
+			 * paragraph ends announcing what follows: "…现将有关
+			 * 事项通知如下："): a date line after it is the text's
+			 * own ("决赛时间：3月28日", a signature's 落款), not
+			 * the page's.
 			 */
 			free(t);
 			break;
